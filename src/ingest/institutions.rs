@@ -1,0 +1,139 @@
+//! What is known of an institution beyond its survey rows: its sector (the peer group),
+//! region, pseudonym code and whether it may be named in the ministry pack. Comes from
+//! the institutions file (SPEC §3.4) and the workbooks' Info sheets.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use crate::ingest::layout::{cell_text, Info};
+use crate::ingest::workbook::{read_workbook, Format, Limits};
+use crate::text::normalize;
+
+/// Education sector: the peer groups of the benchmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Sector {
+    Vo,
+    Mbo,
+    Hbo,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 3] = [Sector::Vo, Sector::Mbo, Sector::Hbo];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sector::Vo => "vo",
+            Sector::Mbo => "mbo",
+            Sector::Hbo => "hbo",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sector> {
+        match normalize(s).as_str() {
+            "vo" | "voortgezet onderwijs" | "secondary" => Some(Sector::Vo),
+            "mbo" | "middelbaar beroepsonderwijs" | "vet" => Some(Sector::Mbo),
+            "hbo" | "hoger beroepsonderwijs" | "higher" => Some(Sector::Hbo),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Sector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InstitutionMeta {
+    pub name: String,
+    pub brin: Option<String>,
+    pub sector: Option<Sector>,
+    pub region: Option<String>,
+    /// Pseudonym from the institutions file; otherwise one is generated.
+    pub code: Option<String>,
+    /// `publiceren = ja`: may be named in the ministry chart pack.
+    pub publish: bool,
+}
+
+impl InstitutionMeta {
+    pub fn named(name: &str) -> InstitutionMeta {
+        InstitutionMeta { name: name.to_string(), ..Default::default() }
+    }
+
+    /// Fills what the institutions file left open from a workbook's Info sheet.
+    pub fn fill_from_info(&mut self, info: &Info) {
+        if self.brin.is_none() {
+            self.brin = info.brin.clone();
+        }
+        if self.sector.is_none() {
+            self.sector = info.sector.as_deref().and_then(Sector::parse);
+        }
+        if self.region.is_none() {
+            self.region = info.region.clone();
+        }
+    }
+}
+
+/// `instellingen.csv` / `instellingen.xlsx` directly in the input folder.
+pub fn is_institutions_file(root: &Path, p: &Path) -> bool {
+    p.parent() == Some(root)
+        && p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.eq_ignore_ascii_case("instellingen"))
+        && p.extension().and_then(|s| s.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "xlsx"))
+}
+
+/// Reads the institutions file: `instelling, code, sector, regio, publiceren`
+/// (CSV with `,` or `;`, or the first sheet of an xlsx).
+pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, String> {
+    let table: Vec<Vec<String>> = if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+        let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+        let first = text.lines().next().unwrap_or("");
+        let delim = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
+        let mut rdr = csv::ReaderBuilder::new().delimiter(delim).has_headers(false).flexible(true).from_reader(text.as_bytes());
+        rdr.records()
+            .map(|r| r.map(|r| r.iter().map(|s| s.trim().to_string()).collect()).map_err(|e| e.to_string()))
+            .collect::<Result<_, _>>()?
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let (sheets, _) = read_workbook(&bytes, Format::Xlsx, Limits::default()).map_err(|r| r.text(crate::lang::Lang::En))?;
+        let sheet = sheets.into_iter().next().ok_or("no sheet")?;
+        sheet
+            .rows
+            .iter()
+            .map(|r| {
+                let width = r.cells.last().map_or(0, |(c, _)| *c as usize + 1);
+                (0..width as u32).map(|c| r.get(c).map(cell_text).unwrap_or_default()).collect()
+            })
+            .collect()
+    };
+    let mut rows = table.into_iter();
+    let header: Vec<String> = rows.next().ok_or("empty file")?.iter().map(|h| normalize(h)).collect();
+    let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+    let c_name = col(&["instelling", "institution", "naam"]).ok_or("no column `instelling`")?;
+    let (c_code, c_sector, c_region, c_pub, c_brin) = (
+        col(&["code", "pseudoniem", "pseudonym"]),
+        col(&["sector"]),
+        col(&["regio", "region"]),
+        col(&["publiceren", "publish"]),
+        col(&["brin"]),
+    );
+    let mut out = BTreeMap::new();
+    for r in rows {
+        let get = |c: Option<usize>| c.and_then(|c| r.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let Some(name) = get(Some(c_name)) else { continue };
+        let publish = get(c_pub).is_some_and(|p| matches!(normalize(&p).as_str(), "ja" | "j" | "yes" | "y" | "true" | "1" | "x"));
+        out.insert(
+            name.clone(),
+            InstitutionMeta {
+                name,
+                brin: get(c_brin),
+                sector: get(c_sector).as_deref().and_then(Sector::parse),
+                region: get(c_region),
+                code: get(c_code),
+                publish,
+            },
+        );
+    }
+    Ok(out)
+}

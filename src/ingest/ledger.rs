@@ -1,0 +1,254 @@
+//! The ledger: everything ingest did not score, with where it was and why, and the
+//! counts that must reconcile (SPEC §3.3). Reasons speak Dutch or English.
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+/// How much a rejection covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    File,
+    Column,
+    Row,
+    Answer,
+}
+
+impl Level {
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::File => "file",
+            Level::Column => "column",
+            Level::Row => "row",
+            Level::Answer => "answer",
+        }
+    }
+}
+
+/// Why something was not scored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    // files
+    Unreadable(String),
+    Encrypted,
+    TooLarge { bytes: u64, limit: u64 },
+    SheetTooLarge { cells: u64, limit: u64 },
+    NoSurveySheet,
+    ReaderPanic,
+    // columns
+    UnrecognisedColumn,
+    SecondColumnForItem(String),
+    HeaderlessColumn,
+    // rows
+    MissingInstitution,
+    MissingYear,
+    InvalidYear,
+    MissingLine,
+    InvalidLine,
+    MissingRespondent,
+    Duplicate(String),
+    NoValidAnswer,
+    BelowMinAnswered { answered: usize, applicable: usize, min: f64 },
+    // answers
+    NotInAnswerTable,
+    FormulaError(String),
+    DateInAnswer,
+    UnknownItem,
+    SecondAnswerForItem,
+}
+
+impl Reason {
+    pub fn text(&self, lang: Lang) -> String {
+        use Reason::*;
+        match (self, lang) {
+            (Unreadable(d), Lang::Nl) => format!("bestand kan niet gelezen worden (beschadigd of geen spreadsheet): {d}"),
+            (Unreadable(d), Lang::En) => format!("file cannot be read (corrupt or not a spreadsheet): {d}"),
+            (Encrypted, Lang::Nl) => "bestand is met een wachtwoord beveiligd (versleuteld); sla het op zonder wachtwoord".into(),
+            (Encrypted, Lang::En) => "file is password-protected (encrypted); save it without a password".into(),
+            (TooLarge { bytes, limit }, Lang::Nl) => format!("bestand is te groot ({bytes} bytes, grens {limit})"),
+            (TooLarge { bytes, limit }, Lang::En) => format!("file is too large ({bytes} bytes, limit {limit})"),
+            (SheetTooLarge { cells, limit }, Lang::Nl) => format!("werkblad is te groot ({cells} cellen, grens {limit}); niet geladen"),
+            (SheetTooLarge { cells, limit }, Lang::En) => format!("sheet is too large ({cells} cells, limit {limit}); not loaded"),
+            (NoSurveySheet, Lang::Nl) => "geen werkblad met vragenlijstkolommen gevonden (kolomkoppen met item-codes zoals L1-VB-R1 of de itemteksten)".into(),
+            (NoSurveySheet, Lang::En) => "no sheet with survey columns found (headers with item ids such as L1-VB-R1 or the item texts)".into(),
+            (ReaderPanic, Lang::Nl) => "bestand is beschadigd: de lezer liep vast".into(),
+            (ReaderPanic, Lang::En) => "file is corrupt: the reader failed on it".into(),
+            (UnrecognisedColumn, Lang::Nl) => "kolom niet herkend; genegeerd".into(),
+            (UnrecognisedColumn, Lang::En) => "column not recognised; ignored".into(),
+            (SecondColumnForItem(id), Lang::Nl) => format!("tweede kolom voor item {id}; genegeerd"),
+            (SecondColumnForItem(id), Lang::En) => format!("second column for item {id}; ignored"),
+            (HeaderlessColumn, Lang::Nl) => "kolom zonder kop bevat waarden; genegeerd".into(),
+            (HeaderlessColumn, Lang::En) => "column without a header holds values; ignored".into(),
+            (MissingInstitution, Lang::Nl) => "instelling ontbreekt (geen kolom, geen Info-blad)".into(),
+            (MissingInstitution, Lang::En) => "institution missing (no column, no Info sheet)".into(),
+            (MissingYear, Lang::Nl) => "jaar ontbreekt (geen kolom, geen Info-blad, geen --year)".into(),
+            (MissingYear, Lang::En) => "year missing (no column, no Info sheet, no --year)".into(),
+            (InvalidYear, Lang::Nl) => "jaar is geen geldig jaar (bijv. 2026 of 2025-2026)".into(),
+            (InvalidYear, Lang::En) => "year is not a valid year (e.g. 2026 or 2025-2026)".into(),
+            (MissingLine, Lang::Nl) => "lijn ontbreekt (geen kolom en de bladnaam noemt geen lijn)".into(),
+            (MissingLine, Lang::En) => "line missing (no column and the sheet name names no line)".into(),
+            (InvalidLine, Lang::Nl) => "lijn is geen 1, 2 of 3".into(),
+            (InvalidLine, Lang::En) => "line is not 1, 2 or 3".into(),
+            (MissingRespondent, Lang::Nl) => "respondent ontbreekt in een regel van het lange formaat".into(),
+            (MissingRespondent, Lang::En) => "respondent missing in a row of the long layout".into(),
+            (Duplicate(first), Lang::Nl) => format!("dubbele respondent (zelfde instelling, jaar en respondent als {first}); de eerste is behouden"),
+            (Duplicate(first), Lang::En) => format!("duplicate respondent (same institution, year and respondent as {first}); the first was kept"),
+            (NoValidAnswer, Lang::Nl) => "geen geldig antwoord op een item van de eigen lijn".into(),
+            (NoValidAnswer, Lang::En) => "no valid answer to an item of the own line".into(),
+            (BelowMinAnswered { answered, applicable, min }, Lang::Nl) => format!(
+                "uitgesloten: {answered} van {applicable} toepasselijke items beantwoord (minder dan {:.0} %)", min * 100.0
+            ),
+            (BelowMinAnswered { answered, applicable, min }, Lang::En) => format!(
+                "excluded: answered {answered} of {applicable} applicable items (less than {:.0} %)", min * 100.0
+            ),
+            (NotInAnswerTable, Lang::Nl) => "antwoord niet herkend (gebruik ja, grotendeels, enigszins, nee of n.v.t.)".into(),
+            (NotInAnswerTable, Lang::En) => "answer not recognised (use yes, largely, somewhat, no or n/a)".into(),
+            (FormulaError(e), Lang::Nl) => format!("formulefout {e} in antwoordcel"),
+            (FormulaError(e), Lang::En) => format!("formula error {e} in answer cell"),
+            (DateInAnswer, Lang::Nl) => "datum in een antwoordcel".into(),
+            (DateInAnswer, Lang::En) => "date in an answer cell".into(),
+            (UnknownItem, Lang::Nl) => "onbekend item".into(),
+            (UnknownItem, Lang::En) => "unknown item".into(),
+            (SecondAnswerForItem, Lang::Nl) => "tweede antwoord op hetzelfde item voor deze respondent".into(),
+            (SecondAnswerForItem, Lang::En) => "second answer to the same item for this respondent".into(),
+        }
+    }
+}
+
+/// One thing that was not scored, and where it was.
+#[derive(Debug, Clone)]
+pub struct Rejection {
+    /// Path relative to the input folder.
+    pub file: String,
+    pub sheet: String,
+    /// A1 notation; the row's first cell for a row, the header cell for a column.
+    pub cell: String,
+    pub level: Level,
+    /// The offending value; empty for rows (no personal data leaves the run).
+    pub value: String,
+    pub reason: Reason,
+}
+
+/// The reconciliation counts of SPEC §3.3.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub rows_read: u64,
+    pub respondents_scored: u64,
+    pub respondents_excluded: u64,
+    pub respondents_rejected: u64,
+    pub answers_read: u64,
+    pub answers_scored: u64,
+    pub answers_unscored: u64,
+    pub answers_na: u64,
+    pub answers_other_line: u64,
+    pub answers_rejected: u64,
+    pub answers_missing: u64,
+}
+
+impl Counts {
+    /// `rows_read = scored + excluded + rejected`.
+    pub fn rows_reconcile(&self) -> bool {
+        self.rows_read == self.respondents_scored + self.respondents_excluded + self.respondents_rejected
+    }
+
+    /// `answers_read = scored + unscored + n/a + other-line + rejected`.
+    pub fn answers_reconcile(&self) -> bool {
+        self.answers_read
+            == self.answers_scored + self.answers_unscored + self.answers_na + self.answers_other_line + self.answers_rejected
+    }
+
+    pub fn add(&mut self, o: &Counts) {
+        self.rows_read += o.rows_read;
+        self.respondents_scored += o.respondents_scored;
+        self.respondents_excluded += o.respondents_excluded;
+        self.respondents_rejected += o.respondents_rejected;
+        self.answers_read += o.answers_read;
+        self.answers_scored += o.answers_scored;
+        self.answers_unscored += o.answers_unscored;
+        self.answers_na += o.answers_na;
+        self.answers_other_line += o.answers_other_line;
+        self.answers_rejected += o.answers_rejected;
+        self.answers_missing += o.answers_missing;
+    }
+}
+
+/// What became of an input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStatus {
+    /// Every row and answer scored.
+    Accepted,
+    /// Read, but some columns, rows or answers were not scored.
+    Partial,
+    /// Not read at all.
+    Rejected,
+    /// Not a survey file (other extension, lock file, the institutions file).
+    Ignored,
+}
+
+impl FileStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            FileStatus::Accepted => "accepted",
+            FileStatus::Partial => "partial",
+            FileStatus::Rejected => "rejected",
+            FileStatus::Ignored => "ignored",
+        }
+    }
+}
+
+/// One input file as the manifest and the data-quality sheet show it.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// Relative to the input folder, `/`-separated.
+    pub path: String,
+    pub sha256: String,
+    pub bytes: u64,
+    pub status: FileStatus,
+    pub respondents: u64,
+    pub counts: Counts,
+    /// Why a file was ignored or rejected.
+    pub note: Option<Reason>,
+}
+
+/// Everything ingest did not accept, file by file.
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    pub files: Vec<InputFile>,
+    pub rejections: Vec<Rejection>,
+    pub counts: Counts,
+}
+
+impl Ledger {
+    pub fn has_rejections(&self) -> bool {
+        !self.rejections.is_empty()
+    }
+}
+
+/// A1 notation of a 0-based (row, column).
+pub fn a1(row: u32, col: u32) -> String {
+    let mut c = col + 1;
+    let mut letters = Vec::new();
+    while c > 0 {
+        let r = (c - 1) % 26;
+        letters.push((b'A' + r as u8) as char);
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a1_notation() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(6, 1), "B7");
+        assert_eq!(a1(9, 25), "Z10");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(0, 701), "ZZ1");
+        assert_eq!(a1(0, 702), "AAA1");
+    }
+}

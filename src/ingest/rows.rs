@@ -1,0 +1,197 @@
+//! Turning a response sheet into raw rows: who the respondent is (institution, year,
+//! line, id) and what each of their item cells says. Nothing is decided here about
+//! scoring; `classify` does that with all files in view (duplicates span files).
+
+use std::sync::Arc;
+
+use calamine::Data;
+
+use crate::framework::{Framework, ItemIdx, Line};
+use crate::ingest::answer::{parse_answer, Answer};
+use crate::ingest::layout::{cell_text, item_from_header, parse_year, Field, Header, Info};
+use crate::ingest::ledger::Reason;
+use crate::ingest::workbook::Sheet;
+
+/// Where a sheet's rows came from, shared by its rows.
+#[derive(Debug)]
+pub struct SheetCtx {
+    pub file: usize,
+    pub sheet: String,
+    /// Item columns present on the sheet (for `blank = "no"`).
+    pub present: Vec<ItemIdx>,
+}
+
+/// Who a row is about, once its identity values are valid.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Identity {
+    pub institution: String,
+    pub year: u16,
+    pub line: Line,
+}
+
+/// One item cell that holds a value.
+#[derive(Debug, Clone)]
+pub struct RawCell {
+    pub item: ItemIdx,
+    pub row: u32,
+    pub col: u32,
+    pub answer: Answer,
+    /// The cell's text, kept only for rejected answers.
+    pub value: Option<String>,
+}
+
+/// One respondent's row (wide) or rows (long).
+#[derive(Debug, Clone)]
+pub struct RawRow {
+    pub ctx: Arc<SheetCtx>,
+    pub row: u32,
+    pub first_col: u32,
+    pub identity: Result<Identity, (Reason, String)>,
+    pub respondent: Option<String>,
+    pub cells: Vec<RawCell>,
+}
+
+/// Fall-backs for identity values a row does not hold.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults<'a> {
+    pub info: Option<&'a Info>,
+    pub sheet_line: Option<Line>,
+    pub year: Option<u16>,
+}
+
+impl Defaults<'_> {
+    fn institution(&self) -> Option<String> {
+        self.info.and_then(|i| i.institution.clone().or_else(|| i.brin.clone()))
+    }
+}
+
+/// Resolves institution, year and line: the row's own column first, then the Info
+/// sheet (for the line: the sheet name), then `--year`. An invalid value in the row is
+/// a rejected row, not a fall-back (SPEC §3.3).
+fn identity(
+    inst: Option<&Data>,
+    year: Option<&Data>,
+    line: Option<&Data>,
+    d: &Defaults<'_>,
+) -> Result<Identity, (Reason, String)> {
+    let institution = match inst.map(cell_text).filter(|s| !s.is_empty()) {
+        Some(s) => s,
+        None => d.institution().ok_or((Reason::MissingInstitution, String::new()))?,
+    };
+    let year = match year.filter(|v| !matches!(v, Data::Empty)) {
+        Some(v) => parse_year(v).ok_or_else(|| (Reason::InvalidYear, cell_text(v)))?,
+        None => match d.info.and_then(|i| i.year.as_ref()) {
+            Some(v) => parse_year(v).ok_or_else(|| (Reason::InvalidYear, cell_text(v)))?,
+            None => d.year.ok_or((Reason::MissingYear, String::new()))?,
+        },
+    };
+    let line = match line.map(cell_text).filter(|s| !s.is_empty()) {
+        Some(s) => Line::parse(&s).ok_or((Reason::InvalidLine, s))?,
+        None => d.sheet_line.ok_or((Reason::MissingLine, String::new()))?,
+    };
+    Ok(Identity { institution, year, line })
+}
+
+fn raw_cell(item: ItemIdx, row: u32, col: u32, value: &Data) -> Option<RawCell> {
+    let answer = parse_answer(value);
+    if answer == Answer::Missing {
+        return None;
+    }
+    let value = matches!(answer, Answer::Rejected(_)).then(|| cell_text(value));
+    Some(RawCell { item, row, col, answer, value })
+}
+
+/// Rows of a wide sheet: one respondent per row below the header.
+pub fn wide_rows(sheet: &Sheet, header: &Header, ctx: Arc<SheetCtx>, d: &Defaults<'_>) -> Vec<RawRow> {
+    let f = |field| header.field(field);
+    let (c_resp, c_inst, c_year, c_line) = (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
+    let used: Vec<u32> = header.columns.iter().map(|(c, _)| *c).collect();
+    let items: Vec<(u32, ItemIdx)> = header.items().collect();
+    let mut out = Vec::new();
+    for row in &sheet.rows[header.index + 1..] {
+        // A row with no value in any identity or item column is skipped, not counted.
+        if !row.cells.iter().any(|(c, _)| used.contains(c)) {
+            continue;
+        }
+        let get = |c: Option<u32>| c.and_then(|c| row.get(c));
+        let cells = items.iter().filter_map(|&(c, i)| row.get(c).and_then(|v| raw_cell(i, row.row, c, v))).collect();
+        out.push(RawRow {
+            ctx: ctx.clone(),
+            row: row.row,
+            first_col: row.cells.first().map_or(0, |(c, _)| *c),
+            identity: identity(get(c_inst), get(c_year), get(c_line), d),
+            respondent: get(c_resp).map(cell_text).filter(|s| !s.is_empty()),
+            cells,
+        });
+    }
+    out
+}
+
+/// Rows of a long sheet: one answer per row, grouped by respondent (with institution,
+/// year and line) in order of first appearance; a group counts as one row read.
+pub fn long_rows(
+    fw: &Framework,
+    sheet: &Sheet,
+    header: &Header,
+    ctx: Arc<SheetCtx>,
+    d: &Defaults<'_>,
+) -> (Vec<RawRow>, Vec<(u32, u32, Reason, String)>) {
+    let f = |field| header.field(field);
+    let (c_resp, c_inst, c_year, c_line) = (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
+    let c_item = f(Field::Item).expect("long layout has an item column");
+    let c_ans = f(Field::Answer).expect("long layout has an answer column");
+    let used: Vec<u32> = header.columns.iter().map(|(c, _)| *c).collect();
+    let mut out: Vec<RawRow> = Vec::new();
+    let mut index: std::collections::HashMap<(String, Result<Identity, String>), usize> = Default::default();
+    // Answers whose item is unknown: (row, col, reason, value), listed as answers.
+    let mut unknown = Vec::new();
+    for row in &sheet.rows[header.index + 1..] {
+        if !row.cells.iter().any(|(c, _)| used.contains(c)) {
+            continue;
+        }
+        let get = |c: Option<u32>| c.and_then(|c| row.get(c));
+        let resp = get(c_resp).map(cell_text).filter(|s| !s.is_empty());
+        let ident = identity(get(c_inst), get(c_year), get(c_line), d);
+        let key_ident = ident.clone().map_err(|(_, v)| v);
+        // Rows without a respondent each stand alone: they cannot be grouped.
+        let slot = match &resp {
+            Some(r) => *index.entry((r.clone(), key_ident)).or_insert_with(|| {
+                out.push(RawRow {
+                    ctx: ctx.clone(),
+                    row: row.row,
+                    first_col: row.cells.first().map_or(0, |(c, _)| *c),
+                    identity: ident.clone(),
+                    respondent: Some(r.clone()),
+                    cells: Vec::new(),
+                });
+                out.len() - 1
+            }),
+            None => {
+                out.push(RawRow {
+                    ctx: ctx.clone(),
+                    row: row.row,
+                    first_col: row.cells.first().map_or(0, |(c, _)| *c),
+                    identity: Err((Reason::MissingRespondent, String::new())),
+                    respondent: None,
+                    cells: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let Some(value) = row.get(c_ans) else { continue };
+        let item_text = get(Some(c_item)).map(cell_text).unwrap_or_default();
+        match item_from_header(fw, &item_text) {
+            Some(item) => {
+                if let Some(mut cell) = raw_cell(item, row.row, c_ans, value) {
+                    if out[slot].cells.iter().any(|c| c.item == item) {
+                        cell.value = Some(cell_text(value));
+                        cell.answer = Answer::Rejected(Reason::SecondAnswerForItem);
+                    }
+                    out[slot].cells.push(cell);
+                }
+            }
+            None => unknown.push((row.row, c_item, Reason::UnknownItem, item_text)),
+        }
+    }
+    (out, unknown)
+}

@@ -1,0 +1,254 @@
+//! Opening a spreadsheet file safely: size caps, encrypted files, corrupt files and
+//! reader panics become a rejected file, never a crash. Sheets come back as sparse
+//! rows so memory follows the cells that hold values, not a sheet's declared size.
+
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use calamine::{open_workbook_from_rs, Data, Ods, Reader, Xls, Xlsx};
+
+use crate::ingest::ledger::Reason;
+
+/// Resource limits for one file.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Largest sheet, in cells of its used range, loaded into memory.
+    pub max_sheet_cells: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_bytes: 64 * 1024 * 1024, max_sheet_cells: 20_000_000 }
+    }
+}
+
+/// One row of a sheet: its 0-based row number and its non-empty cells by column.
+#[derive(Debug, Clone, Default)]
+pub struct SheetRow {
+    pub row: u32,
+    pub cells: Vec<(u32, Data)>,
+}
+
+impl SheetRow {
+    pub fn get(&self, col: u32) -> Option<&Data> {
+        self.cells.binary_search_by_key(&col, |(c, _)| *c).ok().map(|i| &self.cells[i].1)
+    }
+}
+
+/// A sheet as sparse rows, in row order.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<SheetRow>,
+}
+
+/// A sheet that could not be loaded, and why.
+#[derive(Debug, Clone)]
+pub struct SheetProblem {
+    pub sheet: String,
+    pub reason: Reason,
+}
+
+/// The spreadsheet formats lobmonitor reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+impl Format {
+    /// By extension: `.xlsx`, `.xlsm`, `.xls`, `.ods` (case-insensitive).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" | "xlsm" => Some(Format::Xlsx),
+            "xls" => Some(Format::Xls),
+            "ods" => Some(Format::Ods),
+            _ => None,
+        }
+    }
+}
+
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Whether an OLE compound file is an encrypted OOXML package (what Excel writes when a
+/// workbook has an open password) or an encrypted .xls (FILEPASS record, detected by
+/// calamine's error text).
+fn looks_encrypted(bytes: &[u8]) -> bool {
+    const NEEDLE: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0";
+    bytes.starts_with(&OLE_MAGIC) && bytes.windows(NEEDLE.len()).any(|w| w == NEEDLE)
+}
+
+/// Reads every sheet of a workbook held in memory. A whole-file problem is `Err`;
+/// sheets that could not be loaded are returned beside the good ones.
+pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<Sheet>, Vec<SheetProblem>), Reason> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(Reason::TooLarge { bytes: bytes.len() as u64, limit: limits.max_file_bytes });
+    }
+    if looks_encrypted(bytes) {
+        return Err(Reason::Encrypted);
+    }
+    match catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, format, limits))) {
+        Ok(r) => r,
+        Err(_) => Err(Reason::ReaderPanic),
+    }
+}
+
+fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<Sheet>, Vec<SheetProblem>), Reason> {
+    let cursor = Cursor::new(bytes);
+    match format {
+        Format::Xlsx => {
+            if bytes.starts_with(&OLE_MAGIC) {
+                // An .xls saved under an .xlsx name is still a workbook: try it as one.
+                return read_dense(&mut open_xls(cursor)?, limits);
+            }
+            let mut wb: Xlsx<_> = open_workbook_from_rs(cursor).map_err(|e: calamine::XlsxError| Reason::Unreadable(e.to_string()))?;
+            read_xlsx_streaming(&mut wb, limits)
+        }
+        Format::Xls => read_dense(&mut open_xls(cursor)?, limits),
+        Format::Ods => {
+            let mut wb: Ods<_> = open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| Reason::Unreadable(e.to_string()))?;
+            read_dense(&mut wb, limits)
+        }
+    }
+}
+
+fn open_xls(cursor: Cursor<&[u8]>) -> Result<Xls<Cursor<&[u8]>>, Reason> {
+    open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| {
+        let text = e.to_string();
+        if text.to_ascii_lowercase().contains("password") || text.to_ascii_lowercase().contains("encrypt") {
+            Reason::Encrypted
+        } else {
+            Reason::Unreadable(text)
+        }
+    })
+}
+
+/// xlsx: stream the cells of each sheet, so a sheet that declares a huge range but holds
+/// few values costs only its values, and a sheet with too many values is cut off
+/// before it exhausts memory.
+fn read_xlsx_streaming(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    limits: Limits,
+) -> Result<(Vec<Sheet>, Vec<SheetProblem>), Reason> {
+    let mut sheets = Vec::new();
+    let mut problems = Vec::new();
+    for name in wb.sheet_names() {
+        let mut reader = match wb.worksheet_cells_reader(&name) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(SheetProblem { sheet: name.clone(), reason: Reason::Unreadable(e.to_string()) });
+                continue;
+            }
+        };
+        let mut rows: Vec<SheetRow> = Vec::new();
+        let mut count: u64 = 0;
+        let mut failed = None;
+        loop {
+            match reader.next_cell() {
+                Ok(Some(cell)) => {
+                    let (r, c) = cell.get_position();
+                    let value: Data = cell.get_value().clone().into();
+                    if matches!(value, Data::Empty) {
+                        continue;
+                    }
+                    if let Data::String(s) = &value {
+                        if s.trim().is_empty() {
+                            continue;
+                        }
+                    }
+                    count += 1;
+                    if count > limits.max_sheet_cells {
+                        failed = Some(Reason::SheetTooLarge { cells: count, limit: limits.max_sheet_cells });
+                        break;
+                    }
+                    push_cell(&mut rows, r, c, value);
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    failed = Some(Reason::Unreadable(e.to_string()));
+                    break;
+                }
+            }
+        }
+        match failed {
+            Some(reason) => problems.push(SheetProblem { sheet: name, reason }),
+            None => {
+                finish_rows(&mut rows);
+                sheets.push(Sheet { name, rows });
+            }
+        }
+    }
+    Ok((sheets, problems))
+}
+
+/// Appends a cell, keeping rows in order even when a writer emits them out of order.
+fn push_cell(rows: &mut Vec<SheetRow>, r: u32, c: u32, value: Data) {
+    match rows.last_mut() {
+        Some(last) if last.row == r => last.cells.push((c, value)),
+        _ => rows.push(SheetRow { row: r, cells: vec![(c, value)] }),
+    }
+}
+
+/// Sorts rows and cells and merges rows that arrived in pieces.
+fn finish_rows(rows: &mut Vec<SheetRow>) {
+    let sorted = rows.windows(2).all(|w| w[0].row < w[1].row)
+        && rows.iter().all(|r| r.cells.windows(2).all(|w| w[0].0 < w[1].0));
+    if sorted {
+        return;
+    }
+    rows.sort_by_key(|r| r.row);
+    let mut merged: Vec<SheetRow> = Vec::with_capacity(rows.len());
+    for row in rows.drain(..) {
+        match merged.last_mut() {
+            Some(last) if last.row == row.row => last.cells.extend(row.cells),
+            _ => merged.push(row),
+        }
+    }
+    for r in &mut merged {
+        r.cells.sort_by_key(|(c, _)| *c);
+        r.cells.dedup_by_key(|(c, _)| *c);
+    }
+    *rows = merged;
+}
+
+/// xls and ods: calamine loads a sheet whole; the file-size cap bounds it, and the
+/// loaded range is checked against the cell budget before it is converted.
+fn read_dense<'a, W: Reader<Cursor<&'a [u8]>>>(wb: &mut W, limits: Limits) -> Result<(Vec<Sheet>, Vec<SheetProblem>), Reason>
+where
+    W::Error: std::fmt::Display,
+{
+    let mut sheets = Vec::new();
+    let mut problems = Vec::new();
+    for name in wb.sheet_names() {
+        let range = match wb.worksheet_range(&name) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(SheetProblem { sheet: name.clone(), reason: Reason::Unreadable(e.to_string()) });
+                continue;
+            }
+        };
+        let (h, w) = range.get_size();
+        let cells = h as u64 * w as u64;
+        if cells > limits.max_sheet_cells {
+            problems.push(SheetProblem { sheet: name, reason: Reason::SheetTooLarge { cells, limit: limits.max_sheet_cells } });
+            continue;
+        }
+        let mut rows: Vec<SheetRow> = Vec::new();
+        for (r, c, v) in range.used_cells() {
+            if let Data::String(s) = v {
+                if s.trim().is_empty() {
+                    continue;
+                }
+            }
+            let (sr, sc) = range.start().unwrap_or((0, 0));
+            push_cell(&mut rows, sr + r as u32, sc + c as u32, v.clone());
+        }
+        finish_rows(&mut rows);
+        sheets.push(Sheet { name, rows });
+    }
+    Ok((sheets, problems))
+}

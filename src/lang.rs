@@ -1,0 +1,46 @@
+//! The two languages lobmonitor writes in. Dutch is the default; `--lang en` switches
+//! every label, sheet name, chart title and item text to English.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A language for labels in reports and messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    /// Picks the Dutch or the English text.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "nl" | "nederlands" | "dutch" => Ok(Lang::Nl),
+            "en" | "english" | "engels" => Ok(Lang::En),
+            other => Err(format!("unknown language `{other}` (use nl or en)")),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        })
+    }
+}

@@ -1,0 +1,17 @@
+//! lobmonitor: career-guidance (LOB) self-assessment surveys in, sector evidence out.
+//!
+//! One pipeline, one direction:
+//! `ingest` (spreadsheets → respondents + ledger) → `score` (statistics and privacy)
+//! → `report` (workbooks, charts, tables, manifest). `framework` holds the item
+//! catalogue every stage asks; `config` the thresholds; `run` wires the stages.
+
+pub mod config;
+pub mod framework;
+pub mod ingest;
+pub mod lang;
+pub mod report;
+pub mod run;
+pub mod sample;
+pub mod score;
+pub mod template;
+pub mod text;

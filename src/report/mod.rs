@@ -1,0 +1,193 @@
+//! Reports: what people read. Workbooks, charts, tidy tables and the manifest, in
+//! Dutch or English. Reads scores; never recomputes them, never re-reads an input.
+
+pub mod catalogue;
+pub mod charts;
+pub mod manifest;
+pub mod portret;
+pub mod recommend;
+pub mod sector;
+pub mod tables;
+pub mod xlsx;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::Result;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::config::{ChartFormat, Config, OutputKind};
+use crate::framework::{Framework, Line};
+use crate::ingest::ledger::FileStatus;
+use crate::ingest::Ingested;
+use crate::lang::Lang;
+use crate::score::{Privacy, Scores};
+use crate::text::slug;
+
+/// One file a run wrote, for the manifest.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Output {
+    /// Relative to the output folder, `/`-separated.
+    pub path: String,
+    pub kind: &'static str,
+}
+
+/// Everything a report may read.
+pub struct ReportContext<'a> {
+    pub fw: &'a Framework,
+    pub cfg: &'a Config,
+    pub lang: Lang,
+    pub ingested: &'a Ingested,
+    pub scores: &'a Scores,
+    pub privacy: Privacy,
+    /// Seconds since 1970 stamped into workbooks: `SOURCE_DATE_EPOCH` when set.
+    pub timestamp: i64,
+    pseudonyms: BTreeMap<String, String>,
+}
+
+impl<'a> ReportContext<'a> {
+    pub fn new(fw: &'a Framework, cfg: &'a Config, ingested: &'a Ingested, scores: &'a Scores, privacy: Privacy) -> Self {
+        let timestamp = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+            });
+        let pseudonyms = ingested
+            .institutions
+            .iter()
+            .map(|(name, meta)| (name.clone(), meta.code.clone().unwrap_or_else(|| generated_code(name))))
+            .collect();
+        ReportContext { fw, cfg, lang: cfg.lang, ingested, scores, privacy, timestamp, pseudonyms }
+    }
+
+    /// The name the ministry pack may show: the real name when the institution opted in
+    /// (`publiceren = ja`), its pseudonym otherwise.
+    pub fn public_name(&self, institution: &str) -> String {
+        let publish = self.ingested.institutions.get(institution).is_some_and(|m| m.publish);
+        if publish {
+            institution.to_string()
+        } else {
+            self.pseudonym(institution)
+        }
+    }
+
+    pub fn pseudonym(&self, institution: &str) -> String {
+        self.pseudonyms.get(institution).cloned().unwrap_or_else(|| generated_code(institution))
+    }
+
+    pub fn line_label(&self, l: Line) -> String {
+        l.label(self.lang)
+    }
+
+    pub fn t<'s>(&self, nl: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(nl, en)
+    }
+
+    /// The placeholder for a suppressed figure: `<5` (or the configured threshold).
+    pub fn hidden_mark(&self) -> String {
+        format!("<{}", self.privacy.min_group_size)
+    }
+}
+
+/// A stable pseudonym for an institution without a code in the institutions file:
+/// `I-` and six hex digits of a hash of its name. Stable across runs and years, so
+/// series stay comparable; an institution that wants an unguessable code gives one in
+/// the institutions file.
+pub fn generated_code(name: &str) -> String {
+    let d = Sha256::digest(format!("lobmonitor-pseudonym:{}", crate::text::normalize(name)).as_bytes());
+    format!("I-{:02X}{:02X}{:02X}", d[0], d[1], d[2])
+}
+
+/// Writes every output the config asks for into `dir`.
+pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
+    let mut outputs = Vec::new();
+    if ctx.cfg.wants(OutputKind::Tables) {
+        outputs.extend(tables::write_all(ctx, &dir.join("data"))?);
+    }
+    let want_charts = ctx.cfg.wants(OutputKind::Charts);
+    let formats: Vec<ChartFormat> = ctx.cfg.chart_formats.clone();
+    if want_charts {
+        outputs.extend(charts::write_pack(ctx, &dir.join("charts"), &formats)?);
+    }
+    if ctx.cfg.wants(OutputKind::SectorWorkbook) {
+        let name = "sector.xlsx";
+        sector::write(ctx, &dir.join(name))?;
+        outputs.push(Output { path: name.into(), kind: "sector_workbook" });
+    }
+    if ctx.cfg.wants(OutputKind::Portret) {
+        let pdir = dir.join("portretten");
+        std::fs::create_dir_all(&pdir)?;
+        let pairs = ctx.scores.institution_years();
+        let written: Vec<Result<Output>> = pairs
+            .par_iter()
+            .map(|(inst, year)| {
+                let file = format!("{}-{}.xlsx", slug(inst), year);
+                portret::write(ctx, inst, *year, &pdir.join(&file))?;
+                Ok(Output { path: format!("portretten/{file}"), kind: "portret" })
+            })
+            .collect();
+        for w in written {
+            outputs.push(w?);
+        }
+    }
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outputs)
+}
+
+/// The text `lobmonitor validate` prints: per file what would be accepted and every problem.
+pub fn validate_text(_fw: &Framework, ing: &Ingested, lang: Lang) -> String {
+    let mut out = String::new();
+    for (fi, f) in ing.ledger.files.iter().enumerate() {
+        let status = match (f.status, lang) {
+            (FileStatus::Accepted, Lang::Nl) => "in orde",
+            (FileStatus::Partial, Lang::Nl) => "deels in orde",
+            (FileStatus::Rejected, Lang::Nl) => "AFGEWEZEN",
+            (FileStatus::Ignored, Lang::Nl) => "genegeerd (geen vragenlijstbestand)",
+            (FileStatus::Accepted, Lang::En) => "ok",
+            (FileStatus::Partial, Lang::En) => "partly ok",
+            (FileStatus::Rejected, Lang::En) => "REJECTED",
+            (FileStatus::Ignored, Lang::En) => "ignored (not a survey file)",
+        };
+        let _ = writeln!(out, "{}: {}", f.path, status);
+        // Accepted respondents per institution, year and line.
+        let mut per: BTreeMap<(String, u16, Line), u64> = BTreeMap::new();
+        for r in ing.respondents.iter().filter(|r| r.file == fi) {
+            *per.entry((r.institution.clone(), r.year, r.line)).or_default() += 1;
+        }
+        for ((inst, year, line), n) in per {
+            let _ = writeln!(
+                out,
+                "  {} {}, {}, {}: {} {}",
+                lang.pick("geaccepteerd:", "accepted:"),
+                inst,
+                year,
+                line.label(lang),
+                n,
+                lang.pick("respondenten", "respondents")
+            );
+        }
+        for r in ing.ledger.rejections.iter().filter(|r| r.file == f.path) {
+            let place = [r.sheet.as_str(), r.cell.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+            let value = if r.value.is_empty() { String::new() } else { format!(" «{}»", r.value) };
+            let _ = writeln!(out, "  {} {}{}: {}", lang.pick("probleem", "problem"), place, value, r.reason.text(lang));
+        }
+    }
+    let c = &ing.ledger.counts;
+    let _ = writeln!(
+        out,
+        "{}: {} {}, {} {}, {} {}, {} {}",
+        lang.pick("totaal", "total"),
+        c.rows_read,
+        lang.pick("rijen gelezen", "rows read"),
+        c.respondents_scored,
+        lang.pick("respondenten geaccepteerd", "respondents accepted"),
+        c.respondents_excluded,
+        lang.pick("uitgesloten", "excluded"),
+        c.respondents_rejected,
+        lang.pick("afgewezen", "rejected"),
+    );
+    out
+}

@@ -1,0 +1,179 @@
+//! The portret: one institution's year against the sector, in the spirit of the 2014
+//! study's portraits. It never names another institution or shows another
+//! institution's figures: only the sector's distribution.
+
+use std::path::Path;
+
+use anyhow::Result;
+use rust_xlsxwriter::{Image, Workbook};
+
+use crate::config::ChartFormat;
+use crate::framework::{Area, Line};
+use crate::report::xlsx::{self, Formats};
+use crate::report::{charts, recommend, sector, ReportContext};
+use crate::score::Scope;
+
+pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path) -> Result<()> {
+    let fm = Formats::new();
+    let title = format!("{} — {} {}", ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait"), institution, year);
+    let mut wb = xlsx::workbook(ctx, &title)?;
+    headline(ctx, &mut wb, &fm, institution, year, &title)?;
+    items(ctx, &mut wb, &fm, institution, year)?;
+    recommendations(ctx, &mut wb, &fm, institution, year)?;
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Toelichting", "Notes"))?;
+    ws.set_column_width(0, 26)?;
+    ws.set_column_width(1, 100)?;
+    for (r, (k, v)) in sector::method_lines(ctx).into_iter().enumerate() {
+        xlsx::text(ws, r as u32, 0, &k, &fm.wrap)?;
+        xlsx::text(ws, r as u32, 1, &v, &fm.wrap)?;
+    }
+    wb.save(path)?;
+    Ok(())
+}
+
+fn headline(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16, title: &str) -> Result<()> {
+    let sc = ctx.scores;
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Portret", "Portrait"))?;
+    xlsx::text(ws, 0, 0, title, &fm.title)?;
+    let meta = ctx.ingested.institutions.get(inst);
+    let sector = meta.and_then(|m| m.sector).map(|s| s.code().to_string()).unwrap_or_else(|| "—".into());
+    xlsx::text(
+        ws,
+        1,
+        0,
+        &format!("{} {} · {} {}", ctx.t("Sector:", "Sector:"), sector, ctx.t("raamwerk", "framework"), ctx.fw.edition),
+        &fm.subtitle,
+    )?;
+    let heads = [
+        ctx.t("Lijn", "Line"),
+        ctx.t("Aandachtsgebied", "Area"),
+        "n",
+        ctx.t("Eigen score", "Own score"),
+        ctx.t("Sector P25", "Sector P25"),
+        ctx.t("Sector mediaan", "Sector median"),
+        ctx.t("Sector P75", "Sector P75"),
+        ctx.t("Percentiel", "Percentile"),
+        ctx.t("Percentiel peergroep", "Percentile peer group"),
+        ctx.t("Verandering", "Change"),
+    ];
+    let hr = 3;
+    xlsx::header(ws, hr, &heads, &[10.0, 26.0, 6.0, 11.0, 11.0, 13.0, 11.0, 11.0, 13.0, 12.0], fm)?;
+    ws.set_row_height(hr, 32)?;
+    let mut r = hr + 1;
+    for line in Line::ALL {
+        if sc.group(year, inst, line, Scope::LINE).is_none() {
+            continue;
+        }
+        for scope in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
+            let g = sc.group(year, inst, line, scope);
+            let hidden = g.is_none_or(|g| g.suppression.is_hidden());
+            xlsx::text(ws, r, 0, &line.label(ctx.lang), if scope == Scope::LINE { &fm.bold } else { &fm.text })?;
+            xlsx::text(ws, r, 1, scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), if scope == Scope::LINE { &fm.bold } else { &fm.text })?;
+            if let Some(g) = g.filter(|_| !hidden) {
+                ws.write_number_with_format(r, 2, g.n as f64, &fm.int)?;
+            }
+            xlsx::score(ws, r, 3, g.and_then(|g| g.shown()).map(|s| s.mean), hidden, ctx, fm)?;
+            if let Some((a, m, b)) = sc.sector(year, None, line, scope).and_then(|s| s.quartiles) {
+                ws.write_number_with_format(r, 4, a, &fm.score)?;
+                ws.write_number_with_format(r, 5, m, &fm.score)?;
+                ws.write_number_with_format(r, 6, b, &fm.score)?;
+            }
+            if let Some(b) = sc.benchmark(year, inst, line, scope) {
+                if let Some(p) = b.rank_sector {
+                    ws.write_number_with_format(r, 7, p, &fm.int)?;
+                }
+                if let Some(p) = b.rank_peer {
+                    ws.write_number_with_format(r, 8, p, &fm.int)?;
+                }
+                if let Some((_, d)) = b.change {
+                    ws.write_number_with_format(r, 9, d, &fm.signed)?;
+                }
+            }
+            r += 1;
+        }
+    }
+    r += 1;
+    let note = format!(
+        "{} {}",
+        ctx.hidden_mark(),
+        ctx.t(
+            "= niet getoond om respondenten te beschermen. Sectorkolommen: de verdeling over de instellingen, alleen bij genoeg instellingen. Percentiel: het deel van de instellingen dat lager scoort (gelijke scores half).",
+            "= not shown to protect respondents. Sector columns: the distribution over institutions, only with enough institutions. Percentile: the share of institutions scoring lower (ties count half).",
+        )
+    );
+    ws.merge_range(r, 0, r + 2, 9, &note, &fm.note)?;
+    r += 4;
+    // The institution's own benchmark chart, under its own name.
+    let chart = charts::benchmark(ctx, inst, inst, year);
+    if let (Some(png), _) = charts::render(&chart, &[ChartFormat::Png])? {
+        let img = Image::new_from_buffer(&png)?.set_scale_width(0.5).set_scale_height(0.5);
+        ws.insert_image(r, 0, &img)?;
+    }
+    Ok(())
+}
+
+fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Sterk en zwak", "Strengths"))?;
+    let heads = [ctx.t("Lijn", "Line"), "", "Item", ctx.t("Tekst", "Text"), "n", ctx.t("Eigen score", "Own score"), ctx.t("Sector", "Sector")];
+    xlsx::header(ws, 0, &heads, &[10.0, 12.0, 11.0, 90.0, 6.0, 11.0, 9.0], fm)?;
+    let sector: std::collections::HashMap<u16, f64> = ctx
+        .scores
+        .items
+        .iter()
+        .filter(|i| i.year == year && i.institution.is_none() && !i.suppression.is_hidden())
+        .map(|i| (i.item, i.score))
+        .collect();
+    let mut r = 1;
+    for line in Line::ALL {
+        let mut own: Vec<_> = ctx
+            .scores
+            .items
+            .iter()
+            .filter(|i| i.year == year && i.line == line && i.institution.as_deref() == Some(inst) && !i.suppression.is_hidden())
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        // Strongest first; ties by item order so the list is stable.
+        own.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.item.cmp(&b.item)));
+        let k = own.len().min(5);
+        let strong: Vec<_> = own[..k].to_vec();
+        let mut weak: Vec<_> = own[own.len() - k..].to_vec();
+        weak.reverse();
+        for (label, list) in [(ctx.t("sterkst", "strongest"), strong), (ctx.t("zwakst", "weakest"), weak)] {
+            for it in list {
+                let item = ctx.fw.item(it.item);
+                xlsx::text(ws, r, 0, &line.label(ctx.lang), &fm.text)?;
+                xlsx::text(ws, r, 1, label, &fm.text)?;
+                xlsx::text(ws, r, 2, &item.id.to_string(), &fm.text)?;
+                xlsx::text(ws, r, 3, item.text(ctx.lang), &fm.wrap)?;
+                ws.write_number_with_format(r, 4, it.n as f64, &fm.int)?;
+                ws.write_number_with_format(r, 5, it.score, &fm.score)?;
+                if let Some(s) = sector.get(&it.item) {
+                    ws.write_number_with_format(r, 6, *s, &fm.score)?;
+                }
+                r += 1;
+            }
+        }
+    }
+    xlsx::filter(ws, 0, r.saturating_sub(1).max(1), heads.len() as u16)?;
+    Ok(())
+}
+
+fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Aanbevelingen", "Recommendations"))?;
+    let heads = [ctx.t("Aanbeveling", "Recommendation"), ctx.t("Toelichting", "Explanation"), ctx.t("Aanleiding", "Finding"), ctx.t("Bron", "Source")];
+    xlsx::header(ws, 0, &heads, &[40.0, 80.0, 40.0, 30.0], fm)?;
+    for (i, rec) in recommend::recommend(ctx, inst, year).iter().enumerate() {
+        let r = 1 + i as u32;
+        xlsx::text(ws, r, 0, &rec.title, &fm.wrap)?;
+        xlsx::text(ws, r, 1, &rec.text, &fm.wrap)?;
+        xlsx::text(ws, r, 2, &rec.finding, &fm.wrap)?;
+        xlsx::text(ws, r, 3, rec.source, &fm.wrap)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,476 @@
+//! The sector workbook for analysts (SPEC §6): Toelichting, Overzicht, Instellingen,
+//! Items, Trend, Datakwaliteit.
+
+use std::path::Path;
+
+use anyhow::Result;
+use rust_xlsxwriter::{Chart, ChartType, ConditionalFormat3ColorScale, Color, Workbook};
+
+use crate::framework::{Area, Line};
+use crate::ingest::ledger::Counts;
+use crate::report::xlsx::{self, Formats};
+use crate::report::ReportContext;
+use crate::score::Scope;
+
+pub fn write(ctx: &ReportContext<'_>, path: &Path) -> Result<()> {
+    let fm = Formats::new();
+    let mut wb = xlsx::workbook(ctx, ctx.t("LOB-monitor sectorrapport", "LOB monitor sector report"))?;
+    toelichting(ctx, &mut wb, &fm)?;
+    overzicht(ctx, &mut wb, &fm)?;
+    instellingen(ctx, &mut wb, &fm)?;
+    items(ctx, &mut wb, &fm)?;
+    trend(ctx, &mut wb, &fm)?;
+    datakwaliteit(ctx, &mut wb, &fm)?;
+    wb.save(path)?;
+    Ok(())
+}
+
+/// Plain-language method text, shared with the portret.
+pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
+    let p = ctx.privacy;
+    let cfg = ctx.cfg;
+    let t = |nl: &str, en: &str| ctx.t(nl, en).to_string();
+    vec![
+        (t("Raamwerk", "Framework"), format!("{} ({}; {} items)", ctx.fw.title(ctx.lang), ctx.fw.edition, ctx.fw.len())),
+        (
+            t("Antwoorden", "Answers"),
+            t(
+                "ja = 1, grotendeels = 2/3, enigszins = 1/3, nee = 0; n.v.t. telt niet mee; een lege cel is niet beantwoord.",
+                "yes = 1, largely = 2/3, somewhat = 1/3, no = 0; n/a is left out; an empty cell is not answered.",
+            ),
+        ),
+        (
+            t("Respondentscore", "Respondent score"),
+            t(
+                "100 × het gemiddelde van de antwoorden op de beantwoorde, toepasselijke items van de eigen lijn binnen het gebied (aandachtsgebied × soort, aandachtsgebied of alle items).",
+                "100 × the mean of the answers to the answered, applicable items of the respondent's own line within the scope (area × kind, area or all items).",
+            ),
+        ),
+        (
+            t("Groepsscore", "Group score"),
+            t(
+                "Gemiddelde van de respondentscores per instelling × jaar × lijn × gebied; n = respondenten met minstens één beantwoord item in het gebied; met standaardafwijking (n − 1), mediaan en 95%-betrouwbaarheidsinterval gemiddelde ± t(0,975; n − 1)·sd/√n.",
+                "Mean of the respondent scores per institution × year × line × scope; n = respondents with at least one answered item in scope; with standard deviation (n − 1), median and 95% confidence interval mean ± t(0.975, n − 1)·sd/√n.",
+            ),
+        ),
+        (
+            t("Itemscore", "Item score"),
+            t("100 × het gemiddelde antwoord van de respondenten die het item beantwoordden.", "100 × the mean answer of the respondents who answered the item."),
+        ),
+        (
+            t("Sectorscore", "Sector score"),
+            t(
+                "Gemiddelde over alle respondenten van de sector (of peergroep vo/mbo/hbo) met n en 95%-betrouwbaarheidsinterval; P25, mediaan en P75 van de instellingsscores (lineaire interpolatie) over de getoonde instellingen.",
+                "Mean over all respondents of the sector (or peer group vo/mbo/hbo) with n and 95% confidence interval; P25, median and P75 of the institution scores (linear interpolation) over the institutions shown.",
+            ),
+        ),
+        (
+            t("Benchmark", "Benchmark"),
+            t(
+                "Percentielrang 100·(lager + ½·gelijk)/N onder de getoonde instellingen, en de verandering sinds het vorige jaar van deelname.",
+                "Percentile rank 100·(below + ½·equal)/N among the institutions shown, and the change since the previous year of participation.",
+            ),
+        ),
+        (
+            t("Verschil tussen lijnen", "Gap between lines"),
+            t("Verschil tussen de sectorscores van twee lijnen in hetzelfde aandachtsgebied en jaar.", "Difference between two lines' sector scores in the same area and year."),
+        ),
+        (
+            t("Privacy", "Privacy"),
+            format!(
+                "{} {} {}; {} {} {}",
+                t("Groepen met minder dan", "Groups with fewer than"),
+                p.min_group_size,
+                t(
+                    "respondenten worden niet getoond (\"<5\"), en ook niet de cellen waaruit ze terug te rekenen zouden zijn (complementaire onderdrukking)",
+                    "respondents are not shown (\"<5\"), nor the cells they could be worked back from (complementary suppression)",
+                ),
+                t("verdelingen en peergroepen pas vanaf", "distributions and peer groups only from"),
+                p.min_institutions,
+                t("instellingen.", "institutions."),
+            ),
+        ),
+        (
+            t("Uitsluiting", "Exclusion"),
+            format!(
+                "{} {:.0} % {}",
+                t("Respondenten die minder dan", "Respondents who answered less than"),
+                cfg.min_answered * 100.0,
+                t(
+                    "van hun toepasselijke items beantwoordden, tellen niet mee; zie Datakwaliteit.",
+                    "of their applicable items are left out; see Data quality.",
+                ),
+            ),
+        ),
+    ]
+}
+
+fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Toelichting", "Notes"))?;
+    ws.set_column_width(0, 26)?;
+    ws.set_column_width(1, 110)?;
+    xlsx::text(ws, 0, 0, ctx.t("LOB-monitor: professionaliteit loopbaanbegeleiding, sectorrapport", "LOB monitor: career guidance professionalism, sector report"), &fm.title)?;
+    let years: Vec<String> = ctx.scores.years.iter().map(|y| y.to_string()).collect();
+    xlsx::text(ws, 1, 0, &format!("{} {}", ctx.t("Jaren:", "Years:"), years.join(", ")), &fm.subtitle)?;
+    let mut r = 3;
+    xlsx::text(ws, r, 0, ctx.t("Methode", "Method"), &fm.bold)?;
+    r += 1;
+    for (k, v) in method_lines(ctx) {
+        xlsx::text(ws, r, 0, &k, &fm.wrap)?;
+        xlsx::text(ws, r, 1, &v, &fm.wrap)?;
+        r += 1;
+    }
+    r += 1;
+    xlsx::text(ws, r, 0, ctx.t("Deze run", "This run"), &fm.bold)?;
+    r += 1;
+    let c = &ctx.ingested.ledger.counts;
+    let files = ctx.ingested.ledger.files.iter().filter(|f| f.status != crate::ingest::ledger::FileStatus::Ignored).count();
+    let facts = [
+        (ctx.t("Programma", "Tool"), format!("lobmonitor {}", env!("CARGO_PKG_VERSION"))),
+        (ctx.t("Bestanden", "Files"), files.to_string()),
+        (ctx.t("Instellingen", "Institutions"), ctx.scores.institution_years().iter().map(|x| &x.0).collect::<std::collections::BTreeSet<_>>().len().to_string()),
+        (ctx.t("Respondenten gescoord", "Respondents scored"), c.respondents_scored.to_string()),
+        (ctx.t("Uitgesloten / afgewezen", "Excluded / rejected"), format!("{} / {}", c.respondents_excluded, c.respondents_rejected)),
+        (ctx.t("Afwijzingen", "Rejections"), ctx.ingested.ledger.rejections.len().to_string()),
+    ];
+    for (k, v) in facts {
+        xlsx::text(ws, r, 0, k, &fm.text)?;
+        xlsx::text(ws, r, 1, &v, &fm.text)?;
+        r += 1;
+    }
+    r += 1;
+    xlsx::text(
+        ws,
+        r,
+        0,
+        &format!(
+            "{} {}",
+            ctx.hidden_mark(),
+            ctx.t(
+                "= niet getoond: te weinig respondenten, of terug te rekenen uit andere cellen (privacy).",
+                "= not shown: too few respondents, or could be worked back from other cells (privacy).",
+            )
+        ),
+        &fm.note,
+    )?;
+    Ok(())
+}
+
+fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+    let sheet = ctx.t("Overzicht", "Overview").to_string();
+    let ws = wb.add_worksheet();
+    ws.set_name(&sheet)?;
+    let heads = [
+        ctx.t("Jaar", "Year"),
+        ctx.t("Lijn", "Line"),
+        ctx.t("Aandachtsgebied", "Area"),
+        ctx.t("Soort", "Kind"),
+        "n",
+        "Score",
+        ctx.t("BI laag", "CI low"),
+        ctx.t("BI hoog", "CI high"),
+        "P25",
+        ctx.t("Mediaan", "Median"),
+        "P75",
+        ctx.t("Instellingen", "Institutions"),
+    ];
+    xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0], fm)?;
+    let mut r = 1;
+    let few = ctx.t("te weinig instellingen", "too few institutions");
+    for s in ctx.scores.sector.iter().filter(|s| s.peer.is_none()) {
+        xlsx::text(ws, r, 0, &s.year.to_string(), &fm.text)?;
+        xlsx::text(ws, r, 1, &s.line.label(ctx.lang), &fm.text)?;
+        xlsx::text(ws, r, 2, s.scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
+        xlsx::text(ws, r, 3, s.scope.kind.map_or(ctx.t("Alle", "All"), |k| k.label(ctx.lang)), &fm.text)?;
+        if s.suppressed {
+            xlsx::text(ws, r, 5, few, &fm.hidden)?;
+        } else if let Some(st) = s.stat {
+            ws.write_number_with_format(r, 4, s.n as f64, &fm.int)?;
+            ws.write_number_with_format(r, 5, st.mean, &fm.score)?;
+            if let Some((lo, hi)) = st.ci {
+                ws.write_number_with_format(r, 6, lo, &fm.score)?;
+                ws.write_number_with_format(r, 7, hi, &fm.score)?;
+            }
+        }
+        if let Some((a, b, c)) = s.quartiles {
+            ws.write_number_with_format(r, 8, a, &fm.score)?;
+            ws.write_number_with_format(r, 9, b, &fm.score)?;
+            ws.write_number_with_format(r, 10, c, &fm.score)?;
+        }
+        ws.write_number_with_format(r, 11, s.institutions as f64, &fm.int)?;
+        r += 1;
+    }
+    xlsx::filter(ws, 0, r - 1, heads.len() as u16)?;
+
+    // The headline matrix for the latest year, and its native chart.
+    let Some(&year) = ctx.scores.years.last() else { return Ok(()) };
+    let c0: u16 = 13;
+    ws.set_column_width(c0, 26)?;
+    xlsx::text(ws, 0, c0, &format!("{} {}", ctx.t("Lijnvergelijking", "Line comparison"), year), &fm.header)?;
+    for (j, l) in Line::ALL.iter().enumerate() {
+        xlsx::text(ws, 0, c0 + 1 + j as u16, &l.label(ctx.lang), &fm.header)?;
+        ws.set_column_width(c0 + 1 + j as u16, 10)?;
+    }
+    let scopes: Vec<Scope> = Area::ALL.into_iter().map(Scope::area).chain([Scope::LINE]).collect();
+    for (i, sc) in scopes.iter().enumerate() {
+        let row = 1 + i as u32;
+        xlsx::text(ws, row, c0, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
+        for (j, l) in Line::ALL.iter().enumerate() {
+            let s = ctx.scores.sector(year, None, *l, *sc);
+            let v = s.filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| s.mean);
+            xlsx::score(ws, row, c0 + 1 + j as u16, v, s.is_some_and(|s| s.suppressed), ctx, fm)?;
+        }
+    }
+    let mut chart = Chart::new(ChartType::Column);
+    for (j, l) in Line::ALL.iter().enumerate() {
+        let col = c0 + 1 + j as u16;
+        let name = l.label(ctx.lang);
+        chart
+            .add_series()
+            .set_name(name.as_str())
+            .set_categories((sheet.as_str(), 1, c0, 4, c0))
+            .set_values((sheet.as_str(), 1, col, 4, col))
+            .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
+                rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB([0xE69F00, 0x56B4E9, 0x009E73][j])),
+            ));
+    }
+    chart.title().set_name(&format!("{} {}", ctx.t("Score per lijn en aandachtsgebied,", "Score by line and area,"), year));
+    chart.y_axis().set_name(ctx.t("Score (0–100)", "Score (0–100)")).set_min(0).set_max(100);
+    chart.set_width(720).set_height(420);
+    ws.insert_chart(8, c0 as u16, &chart)?;
+    Ok(())
+}
+
+fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Instellingen", "Institutions"))?;
+    let mut heads: Vec<&str> = vec![ctx.t("Jaar", "Year"), ctx.t("Instelling", "Institution"), ctx.t("Sector", "Sector"), ctx.t("Lijn", "Line"), "n", ctx.t("Totaal", "Total")];
+    for a in Area::ALL {
+        heads.push(a.label(ctx.lang));
+    }
+    heads.push(ctx.t("Percentiel (sector)", "Percentile (sector)"));
+    heads.push(ctx.t("Verandering t.o.v. vorig jaar", "Change since previous year"));
+    let widths = [7.0, 34.0, 8.0, 10.0, 7.0, 9.0, 12.0, 14.0, 12.0, 13.0, 12.0, 14.0];
+    xlsx::header(ws, 0, &heads, &widths, fm)?;
+    ws.set_row_height(0, 32)?;
+    let mut r = 1;
+    for (inst, year) in ctx.scores.institution_years() {
+        for line in Line::ALL {
+            let Some(total) = ctx.scores.group(year, &inst, line, Scope::LINE) else { continue };
+            xlsx::text(ws, r, 0, &year.to_string(), &fm.text)?;
+            xlsx::text(ws, r, 1, &inst, &fm.text)?;
+            let sector = ctx.ingested.institutions.get(&inst).and_then(|m| m.sector).map_or("", |s| s.code());
+            xlsx::text(ws, r, 2, sector, &fm.text)?;
+            xlsx::text(ws, r, 3, &line.label(ctx.lang), &fm.text)?;
+            if total.suppression.is_hidden() {
+                xlsx::text(ws, r, 4, &ctx.hidden_mark(), &fm.hidden)?;
+            } else {
+                ws.write_number_with_format(r, 4, total.n as f64, &fm.int)?;
+            }
+            let scopes = std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area));
+            for (j, sc) in scopes.enumerate() {
+                let g = ctx.scores.group(year, &inst, line, sc);
+                let hidden = g.is_none_or(|g| g.suppression.is_hidden());
+                xlsx::score(ws, r, 5 + j as u16, g.and_then(|g| g.shown()).map(|s| s.mean), hidden, ctx, fm)?;
+            }
+            if let Some(b) = ctx.scores.benchmark(year, &inst, line, Scope::LINE) {
+                if let Some(p) = b.rank_sector {
+                    ws.write_number_with_format(r, 10, p, &fm.int)?;
+                }
+                if let Some((_, d)) = b.change {
+                    ws.write_number_with_format(r, 11, d, &fm.signed)?;
+                }
+            }
+            r += 1;
+        }
+    }
+    xlsx::filter(ws, 0, r.saturating_sub(1), heads.len() as u16)?;
+    Ok(())
+}
+
+fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Items", "Items"))?;
+    let years = &ctx.scores.years;
+    let mut heads: Vec<String> = vec![
+        "Item".into(),
+        ctx.t("Lijn", "Line").into(),
+        ctx.t("Aandachtsgebied", "Area").into(),
+        ctx.t("Soort", "Kind").into(),
+        ctx.t("Tekst", "Text").into(),
+    ];
+    for y in years {
+        heads.push(format!("Score {y}"));
+        heads.push(format!("n {y}"));
+    }
+    let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+    let mut widths = vec![11.0, 9.0, 22.0, 15.0, 90.0];
+    widths.extend(years.iter().flat_map(|_| [11.0, 8.0]));
+    xlsx::header(ws, 0, &refs, &widths, fm)?;
+    ws.set_freeze_panes(1, 1)?;
+    let sector: std::collections::HashMap<(u16, u16), &crate::score::ItemScore> =
+        ctx.scores.items.iter().filter(|i| i.institution.is_none()).map(|i| ((i.year, i.item), i)).collect();
+    let mut r = 1;
+    for (idx, it) in ctx.fw.items().iter().enumerate() {
+        xlsx::text(ws, r, 0, &it.id.to_string(), &fm.text)?;
+        xlsx::text(ws, r, 1, &it.id.line.label(ctx.lang), &fm.text)?;
+        xlsx::text(ws, r, 2, it.id.area.label(ctx.lang), &fm.text)?;
+        xlsx::text(ws, r, 3, it.id.kind.label(ctx.lang), &fm.text)?;
+        xlsx::text(ws, r, 4, it.text(ctx.lang), &fm.wrap)?;
+        for (j, y) in years.iter().enumerate() {
+            let col = 5 + 2 * j as u16;
+            if let Some(s) = sector.get(&(*y, idx as u16)) {
+                let hidden = s.suppression.is_hidden();
+                xlsx::score(ws, r, col, Some(s.score), hidden, ctx, fm)?;
+                if !hidden {
+                    ws.write_number_with_format(r, col + 1, s.n as f64, &fm.int)?;
+                }
+            }
+        }
+        r += 1;
+    }
+    // Heat map: red (low) – yellow – green (high), on each year's score column.
+    for j in 0..years.len() {
+        let col = 5 + 2 * j as u16;
+        let scale = ConditionalFormat3ColorScale::new()
+            .set_minimum_color(Color::RGB(0xF8696B))
+            .set_midpoint_color(Color::RGB(0xFFEB84))
+            .set_maximum_color(Color::RGB(0x63BE7B));
+        ws.add_conditional_format(1, col, r - 1, col, &scale)?;
+    }
+    xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
+    Ok(())
+}
+
+fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Trend", "Trend"))?;
+    let years = &ctx.scores.years;
+    let mut heads: Vec<String> = vec![ctx.t("Lijn", "Line").into(), ctx.t("Aandachtsgebied", "Area").into()];
+    for y in years {
+        heads.push(y.to_string());
+    }
+    if years.len() >= 2 {
+        heads.push(format!("{} {}–{}", ctx.t("Verschil", "Change"), years[years.len() - 2], years[years.len() - 1]));
+    }
+    let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+    let mut widths = vec![10.0, 26.0];
+    widths.extend(heads.iter().skip(2).map(|_| 12.0));
+    xlsx::header(ws, 0, &refs, &widths, fm)?;
+    let mut r = 1;
+    for line in Line::ALL {
+        for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
+            xlsx::text(ws, r, 0, &line.label(ctx.lang), &fm.text)?;
+            xlsx::text(ws, r, 1, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
+            let vals: Vec<Option<f64>> = years
+                .iter()
+                .map(|&y| ctx.scores.sector(y, None, line, sc).filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| s.mean))
+                .collect();
+            for (j, v) in vals.iter().enumerate() {
+                let hidden = ctx.scores.sector(years[j], None, line, sc).is_some_and(|s| s.suppressed);
+                xlsx::score(ws, r, 2 + j as u16, *v, hidden, ctx, fm)?;
+            }
+            if years.len() >= 2 {
+                if let (Some(a), Some(b)) = (vals[vals.len() - 2], vals[vals.len() - 1]) {
+                    ws.write_number_with_format(r, 2 + years.len() as u16, b - a, &fm.signed)?;
+                }
+            }
+            r += 1;
+        }
+    }
+    xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
+    r += 1;
+    xlsx::text(
+        ws,
+        r,
+        0,
+        &format!("{} {}", ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"), ctx.fw.edition),
+        &fm.note,
+    )?;
+    Ok(())
+}
+
+/// The reconciliation block of SPEC §3.3, as label/value rows.
+pub fn count_rows(ctx: &ReportContext<'_>, c: &Counts) -> Vec<(String, u64)> {
+    let t = |nl: &str, en: &str| ctx.t(nl, en).to_string();
+    vec![
+        (t("Rijen gelezen", "Rows read"), c.rows_read),
+        (t("  respondenten gescoord", "  respondents scored"), c.respondents_scored),
+        (t("  respondenten uitgesloten", "  respondents excluded"), c.respondents_excluded),
+        (t("  respondenten afgewezen", "  respondents rejected"), c.respondents_rejected),
+        (t("Antwoorden gelezen", "Answers read"), c.answers_read),
+        (t("  gescoord", "  scored"), c.answers_scored),
+        (t("  niet gescoord (respondent niet gescoord)", "  not scored (respondent not scored)"), c.answers_unscored),
+        (t("  n.v.t.", "  n/a"), c.answers_na),
+        (t("  item van een andere lijn", "  item of another line"), c.answers_other_line),
+        (t("  afgewezen", "  rejected"), c.answers_rejected),
+        (t("Ontbrekend (niet ingevuld, gescoorde respondenten)", "Missing (not answered, scored respondents)"), c.answers_missing),
+    ]
+}
+
+fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Datakwaliteit", "Data quality"))?;
+    let led = &ctx.ingested.ledger;
+    let c = &led.counts;
+    for (i, w) in [44.0, 12.0, 10.0, 12.0, 12.0, 60.0, 12.0].iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+    }
+    xlsx::text(ws, 0, 0, ctx.t("Datakwaliteit: alles wat gelezen is, en waar het gebleven is", "Data quality: everything read, and where it went"), &fm.title)?;
+    let mut r = 2;
+    for (k, v) in count_rows(ctx, c) {
+        xlsx::text(ws, r, 0, &k, &fm.text)?;
+        ws.write_number_with_format(r, 1, v as f64, &fm.int)?;
+        r += 1;
+    }
+    let ok = c.rows_reconcile() && c.answers_reconcile();
+    xlsx::text(
+        ws,
+        r,
+        0,
+        if ok {
+            ctx.t("Sluitend: rijen = gescoord + uitgesloten + afgewezen; antwoorden = gescoord + niet gescoord + n.v.t. + andere lijn + afgewezen.", "Reconciled: rows = scored + excluded + rejected; answers = scored + unscored + n/a + other line + rejected.")
+        } else {
+            ctx.t("NIET SLUITEND — meld dit als fout.", "DOES NOT RECONCILE — report this as a bug.")
+        },
+        &fm.note,
+    )?;
+    r += 2;
+    xlsx::text(ws, r, 0, ctx.t("Bestanden", "Files"), &fm.bold)?;
+    r += 1;
+    let fh = [ctx.t("Bestand", "File"), "Status", ctx.t("Rijen", "Rows"), ctx.t("Gescoord", "Scored"), ctx.t("Afgewezen antw.", "Rejected answers"), "SHA-256"];
+    for (i, h) in fh.iter().enumerate() {
+        xlsx::text(ws, r, i as u16, h, &fm.header)?;
+    }
+    r += 1;
+    for f in &led.files {
+        xlsx::text(ws, r, 0, &f.path, &fm.text)?;
+        xlsx::text(ws, r, 1, f.status.code(), &fm.text)?;
+        ws.write_number_with_format(r, 2, f.counts.rows_read as f64, &fm.int)?;
+        ws.write_number_with_format(r, 3, f.respondents as f64, &fm.int)?;
+        ws.write_number_with_format(r, 4, f.counts.answers_rejected as f64, &fm.int)?;
+        xlsx::text(ws, r, 5, &f.sha256, &fm.text)?;
+        r += 1;
+    }
+    r += 1;
+    xlsx::text(ws, r, 0, &format!("{} ({})", ctx.t("Afwijzingen en waarschuwingen", "Rejections and warnings"), led.rejections.len()), &fm.bold)?;
+    r += 1;
+    let rh = [ctx.t("Bestand", "File"), ctx.t("Blad", "Sheet"), ctx.t("Cel", "Cell"), ctx.t("Niveau", "Level"), ctx.t("Waarde", "Value"), ctx.t("Reden", "Reason")];
+    let head = r;
+    for (i, h) in rh.iter().enumerate() {
+        xlsx::text(ws, r, i as u16, h, &fm.header)?;
+    }
+    r += 1;
+    for rj in &led.rejections {
+        xlsx::text(ws, r, 0, &rj.file, &fm.text)?;
+        xlsx::text(ws, r, 1, &rj.sheet, &fm.text)?;
+        xlsx::text(ws, r, 2, &rj.cell, &fm.text)?;
+        xlsx::text(ws, r, 3, rj.level.code(), &fm.text)?;
+        xlsx::text(ws, r, 4, &rj.value, &fm.text)?;
+        xlsx::text(ws, r, 5, &rj.reason.text(ctx.lang), &fm.text)?;
+        r += 1;
+    }
+    xlsx::filter(ws, head, r - 1, rh.len() as u16)?;
+    Ok(())
+}

@@ -1,0 +1,105 @@
+//! Sheet writers shared by the sector workbook and the portret: formats, tables with
+//! frozen headers and filters, score cells that show `<5` where a figure is hidden.
+
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use crate::report::ReportContext;
+
+/// The formats every workbook uses.
+pub struct Formats {
+    pub title: Format,
+    pub subtitle: Format,
+    pub header: Format,
+    pub text: Format,
+    pub wrap: Format,
+    pub score: Format,
+    pub int: Format,
+    pub hidden: Format,
+    pub bold: Format,
+    pub note: Format,
+    pub signed: Format,
+}
+
+impl Formats {
+    pub fn new() -> Formats {
+        Formats {
+            title: Format::new().set_bold().set_font_size(16),
+            subtitle: Format::new().set_italic().set_font_color(Color::RGB(0x555555)),
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xDCE6F1))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            text: Format::new(),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            score: Format::new().set_num_format("0.0"),
+            int: Format::new().set_num_format("0"),
+            hidden: Format::new().set_font_color(Color::RGB(0x777777)).set_align(FormatAlign::Right),
+            bold: Format::new().set_bold(),
+            note: Format::new().set_italic().set_font_color(Color::RGB(0x555555)).set_text_wrap().set_align(FormatAlign::Top),
+            signed: Format::new().set_num_format("+0.0;-0.0;0.0"),
+        }
+    }
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A workbook stamped with the run's time (`SOURCE_DATE_EPOCH` when set), so the same
+/// inputs give the same bytes.
+pub fn workbook(ctx: &ReportContext<'_>, title: &str) -> Result<Workbook, XlsxError> {
+    let mut wb = Workbook::new();
+    let when = ExcelDateTime::from_timestamp(ctx.timestamp)?;
+    wb.set_properties(&DocProperties::new().set_title(title).set_author("lobmonitor").set_creation_datetime(&when));
+    Ok(wb)
+}
+
+/// Writes text as text: never as a formula, whatever it starts with.
+pub fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, col, s, f)?;
+    Ok(())
+}
+
+/// A score, or the hidden mark where it may not be shown.
+pub fn score(ws: &mut Worksheet, row: u32, col: u16, v: Option<f64>, hidden: bool, ctx: &ReportContext<'_>, fm: &Formats) -> Result<(), XlsxError> {
+    match (hidden, v) {
+        (true, _) => {
+            ws.write_string_with_format(row, col, ctx.hidden_mark(), &fm.hidden)?;
+        }
+        (false, Some(v)) => {
+            ws.write_number_with_format(row, col, v, &fm.score)?;
+        }
+        (false, None) => {}
+    }
+    Ok(())
+}
+
+/// A header row with filters, frozen so it stays in view.
+pub fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], fm: &Formats) -> Result<(), XlsxError> {
+    for (i, n) in names.iter().enumerate() {
+        ws.write_string_with_format(row, i as u16, *n, &fm.header)?;
+        if let Some(w) = widths.get(i) {
+            ws.set_column_width(i as u16, *w)?;
+        }
+    }
+    ws.set_freeze_panes(row + 1, 0)?;
+    Ok(())
+}
+
+/// Filters over a finished table.
+pub fn filter(ws: &mut Worksheet, header_row: u32, last_row: u32, cols: u16) -> Result<(), XlsxError> {
+    if last_row > header_row && cols > 0 {
+        ws.autofilter(header_row, 0, last_row, cols - 1)?;
+    }
+    Ok(())
+}
+
+/// A sheet name Excel accepts (≤ 31 characters, none of `[]:*?/\`).
+pub fn sheet_name(s: &str) -> String {
+    let cleaned: String = s.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
+    cleaned.chars().take(31).collect()
+}

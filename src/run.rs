@@ -1,0 +1,248 @@
+//! The commands, wired: load config and framework, run the stages, write outputs
+//! atomically, report the outcome. Kept free of business rules.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+use crate::config::Config;
+use crate::framework::Framework;
+use crate::ingest::ledger::FileStatus;
+use crate::ingest::{self, IngestOptions};
+use crate::lang::Lang;
+use crate::report::{self, manifest, ReportContext};
+use crate::score::{self, Privacy};
+
+/// How a command ended, short of a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Clean,
+    /// Exit 3: done, but files, rows or answers were rejected.
+    WithRejections,
+}
+
+#[derive(Debug, Clone)]
+pub struct RunArgs {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    pub config: Option<PathBuf>,
+    pub year: Option<u16>,
+    pub lang: Option<Lang>,
+}
+
+/// The config of a command: the file given, else `lobmonitor.toml` here, else defaults;
+/// command-line values win.
+pub fn load_config(path: Option<&Path>, year: Option<u16>, lang: Option<Lang>) -> Result<Config> {
+    let mut cfg = match path {
+        Some(p) => Config::load(p)?,
+        None if Path::new("lobmonitor.toml").is_file() => Config::load(Path::new("lobmonitor.toml"))?,
+        None => Config::default(),
+    };
+    if year.is_some() {
+        cfg.year = year;
+    }
+    if let Some(l) = lang {
+        cfg.lang = l;
+    }
+    Ok(cfg)
+}
+
+pub fn load_framework(cfg: &Config) -> Result<Framework> {
+    Ok(match &cfg.framework {
+        Some(p) => Framework::load(p)?,
+        None => Framework::embedded(),
+    })
+}
+
+pub fn ingest_options(cfg: &Config) -> IngestOptions {
+    IngestOptions {
+        blank: cfg.blank,
+        min_answered: cfg.min_answered,
+        year: cfg.year,
+        limits: ingest::workbook::Limits { max_file_bytes: cfg.max_file_mb * 1024 * 1024, ..Default::default() },
+        lang: cfg.lang,
+        institutions_file: cfg.institutions.clone(),
+    }
+}
+
+/// `lobmonitor run`.
+pub fn run(args: &RunArgs) -> Result<Outcome> {
+    let t0 = Instant::now();
+    let cfg = load_config(args.config.as_deref(), args.year, args.lang)?;
+    let fw = load_framework(&cfg)?;
+    let progress = Progress::new();
+    progress.stage("inlezen / reading");
+    let ingested = ingest::ingest(&fw, &args.input, &ingest_options(&cfg))?;
+    let t_ingest = t0.elapsed();
+    let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
+    if !readable {
+        bail!(
+            "no readable survey file in {} ({} files looked at); previous outputs left as they were",
+            args.input.display(),
+            ingested.ledger.files.len()
+        );
+    }
+    progress.stage("scoren / scoring");
+    let t1 = Instant::now();
+    let privacy = Privacy { min_group_size: cfg.min_group_size, min_institutions: cfg.min_institutions };
+    let scores = score::score(&fw, &ingested.respondents, &ingested.institutions, privacy)?;
+    let t_score = t1.elapsed();
+    progress.stage("rapporteren / reporting");
+    let t2 = Instant::now();
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("output folder {} cannot be created", args.output.display()))?;
+    let staging = args.output.join(".lobmonitor-staging");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).with_context(|| format!("cannot clear {}", staging.display()))?;
+    }
+    std::fs::create_dir_all(&staging).with_context(|| format!("output folder {} is not writable", args.output.display()))?;
+    let ctx = ReportContext::new(&fw, &cfg, &ingested, &scores, privacy);
+    let written = report::write_all(&ctx, &staging);
+    let mut outputs = match written {
+        Ok(o) => o,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    let t_report = t2.elapsed();
+    let timings = manifest::Timings {
+        ingest: t_ingest.as_millis() as u64,
+        score: t_score.as_millis() as u64,
+        report: t_report.as_millis() as u64,
+        total: t0.elapsed().as_millis() as u64,
+    };
+    outputs.push(report::Output { path: "manifest.json".into(), kind: "manifest" });
+    manifest::write(&staging.join("manifest.json"), &fw, &ingested, &outputs, &timings)?;
+    publish(&staging, &args.output)?;
+    progress.finish();
+    let c = &ingested.ledger.counts;
+    eprintln!(
+        "lobmonitor: {} files, {} respondents scored ({} excluded, {} rejected), {} rejections listed, {:.1} s → {}",
+        ingested.ledger.files.iter().filter(|f| f.status != FileStatus::Ignored).count(),
+        c.respondents_scored,
+        c.respondents_excluded,
+        c.respondents_rejected,
+        ingested.ledger.rejections.len(),
+        t0.elapsed().as_secs_f64(),
+        args.output.display()
+    );
+    Ok(if ingested.ledger.has_rejections() { Outcome::WithRejections } else { Outcome::Clean })
+}
+
+/// Moves every entry of the staging folder into the output folder. Each file is renamed
+/// over its predecessor (atomic on one file system); each folder replaces the old one
+/// whole. Until this point the previous outputs are untouched.
+fn publish(staging: &Path, output: &Path) -> Result<()> {
+    let trash = output.join(".lobmonitor-old");
+    if trash.exists() {
+        std::fs::remove_dir_all(&trash)?;
+    }
+    std::fs::create_dir_all(&trash)?;
+    let mut entries: Vec<_> = std::fs::read_dir(staging)?.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for src in entries {
+        let name = src.file_name().expect("entries have names").to_owned();
+        let dst = output.join(&name);
+        if dst.is_dir() {
+            std::fs::rename(&dst, trash.join(&name))?;
+        }
+        std::fs::rename(&src, &dst).with_context(|| format!("cannot move {} into place", dst.display()))?;
+    }
+    std::fs::remove_dir_all(&trash)?;
+    std::fs::remove_dir_all(staging)?;
+    Ok(())
+}
+
+/// `lobmonitor validate PATH…`: what would be accepted, and every problem, per file.
+pub fn validate(paths: &[PathBuf], config: Option<&Path>, year: Option<u16>, lang: Option<Lang>) -> Result<Outcome> {
+    let cfg = load_config(config, year, lang)?;
+    let fw = load_framework(&cfg)?;
+    let lang = cfg.lang;
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            files.extend(ingest::discover(p));
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            bail!("{} does not exist", p.display());
+        }
+    }
+    let root = Path::new("");
+    let ingested = ingest::ingest_files(&fw, root, &files, Default::default(), &ingest_options(&cfg));
+    print!("{}", report::validate_text(&fw, &ingested, lang));
+    let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
+    if !readable {
+        bail!("{}", lang.pick("geen leesbaar vragenlijstbestand", "no readable survey file"));
+    }
+    Ok(if ingested.ledger.has_rejections() { Outcome::WithRejections } else { Outcome::Clean })
+}
+
+/// `lobmonitor template`.
+pub fn template(line: Option<u8>, institution: Option<&str>, year: Option<u16>, lang: Lang, out: &Path) -> Result<Outcome> {
+    let fw = Framework::embedded();
+    let line = line.and_then(crate::framework::Line::from_number);
+    let bytes = crate::template::template(&fw, line, institution, year, lang)?;
+    std::fs::write(out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("lobmonitor: template written to {}", out.display());
+    Ok(Outcome::Clean)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum CatalogueFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// `lobmonitor framework`.
+pub fn print_framework(format: CatalogueFormat, lang: Lang) -> Result<Outcome> {
+    let fw = Framework::embedded();
+    let text = match format {
+        CatalogueFormat::Table => report::catalogue::table(&fw, lang),
+        CatalogueFormat::Csv => report::catalogue::csv(&fw)?,
+        CatalogueFormat::Json => report::catalogue::json(&fw)?,
+    };
+    print!("{text}");
+    Ok(Outcome::Clean)
+}
+
+/// `lobmonitor sample`.
+pub fn sample(institutions: usize, respondents: usize, years: u16, seed: u64, out: &Path) -> Result<Outcome> {
+    let fw = Framework::embedded();
+    let t = Instant::now();
+    let n = crate::sample::write_sample(&fw, &crate::sample::SampleSpec { institutions, respondents, years, seed }, out)?;
+    eprintln!("lobmonitor: {} files written to {} in {:.1} s", n, out.display(), t.elapsed().as_secs_f64());
+    Ok(Outcome::Clean)
+}
+
+/// A spinner on a terminal; nothing otherwise.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new() -> Progress {
+        if std::io::stderr().is_terminal() {
+            let pb = indicatif::ProgressBar::new_spinner();
+            pb.enable_steady_tick(std::time::Duration::from_millis(120));
+            Progress(Some(pb))
+        } else {
+            Progress(None)
+        }
+    }
+
+    fn stage(&self, s: &str) {
+        if let Some(pb) = &self.0 {
+            pb.set_message(s.to_string());
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(pb) = &self.0 {
+            pb.finish_and_clear();
+        }
+    }
+}

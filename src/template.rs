@@ -1,0 +1,106 @@
+//! `lobmonitor template`: the fillable survey workbook of SPEC §7. An Info sheet for
+//! the institution's details and one response sheet per line whose header cells are
+//! the item id followed by its text, with drop-down answers. Ingest reads it as is.
+
+use rust_xlsxwriter::{Color, DataValidation, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+
+use crate::framework::{Framework, Line};
+use crate::lang::Lang;
+
+/// Rows prepared for answers (drop-downs) on each response sheet.
+pub const ANSWER_ROWS: u32 = 500;
+/// Row (0-based) of the header on the response sheets.
+pub const HEADER_ROW: u32 = 2;
+
+/// The answer words of the drop-down, in the template's language.
+pub fn answer_words(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Nl => ["ja", "grotendeels", "enigszins", "nee", "n.v.t."],
+        Lang::En => ["yes", "largely", "somewhat", "no", "n/a"],
+    }
+}
+
+/// The sheet name that names a line: "1e lijn" / "Line 1".
+pub fn sheet_name(line: Line, lang: Lang) -> String {
+    line.label(lang)
+}
+
+/// Writes the info sheet's keys and values.
+pub fn info_sheet(wb: &mut Workbook, institution: Option<&str>, sector: Option<&str>, region: Option<&str>, year: Option<u16>, lang: Lang) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name("Info")?;
+    let bold = Format::new().set_bold();
+    ws.set_column_width(0, 16)?;
+    ws.set_column_width(1, 40)?;
+    ws.set_column_width(2, 60)?;
+    let rows: [(&str, String, &str); 5] = [
+        ("Instelling", institution.unwrap_or("").to_string(), lang.pick("naam van de school of instelling", "name of the school or institution")),
+        ("BRIN", String::new(), lang.pick("BRIN-nummer (optioneel)", "BRIN number (optional)")),
+        ("Sector", sector.unwrap_or("").to_string(), "vo / mbo / hbo"),
+        ("Regio", region.unwrap_or("").to_string(), lang.pick("optioneel", "optional")),
+        ("Jaar", year.map(|y| y.to_string()).unwrap_or_default(), lang.pick("bijv. 2026 of 2025-2026", "e.g. 2026 or 2025-2026")),
+    ];
+    for (i, (k, v, help)) in rows.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, *k, &bold)?;
+        if let Ok(y) = v.parse::<f64>() {
+            ws.write_number(i as u32, 1, y)?;
+        } else if !v.is_empty() {
+            ws.write_string(i as u32, 1, v)?;
+        }
+        ws.write_string(i as u32, 2, *help)?;
+    }
+    Ok(())
+}
+
+/// The header cells of a response sheet: Respondent, Locatie, Team, then the items.
+pub fn response_headers(fw: &Framework, line: Line, lang: Lang) -> Vec<String> {
+    let mut h = vec!["Respondent".to_string(), lang.pick("Locatie", "Location").to_string(), "Team".to_string()];
+    h.extend(fw.line_items(line).map(|i| {
+        let it = fw.item(i);
+        format!("{} {}", it.id, it.text(lang))
+    }));
+    h
+}
+
+pub fn template(fw: &Framework, line: Option<Line>, institution: Option<&str>, year: Option<u16>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    info_sheet(&mut wb, institution, None, None, year, lang)?;
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(Color::RGB(0xDCE6F1))
+        .set_border_bottom(FormatBorder::Thin);
+    let words = answer_words(lang);
+    let lines: Vec<Line> = match line {
+        Some(l) => vec![l],
+        None => Line::ALL.to_vec(),
+    };
+    for l in lines {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name(l, lang))?;
+        ws.write_string_with_format(0, 0, &format!("{} — {}", l.label(lang), l.description(lang)), &Format::new().set_bold().set_font_size(13))?;
+        ws.write_string(
+            1,
+            0,
+            lang.pick(
+                "Eén rij per medewerker. Kies per item: ja, grotendeels, enigszins, nee of n.v.t. Laat leeg wat u niet wilt beantwoorden.",
+                "One row per staff member. For each item choose: yes, largely, somewhat, no or n/a. Leave blank what you do not want to answer.",
+            ),
+        )?;
+        let headers = response_headers(fw, l, lang);
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(HEADER_ROW, c as u16, h, &head)?;
+            ws.set_column_width(c as u16, if c < 3 { 14.0 } else { 22.0 })?;
+        }
+        ws.set_row_height(HEADER_ROW, 150)?;
+        ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
+        let dv = DataValidation::new()
+            .allow_list_strings(&words)?
+            .set_error_title(lang.pick("Ongeldig antwoord", "Invalid answer"))?
+            .set_error_message(lang.pick("Kies ja, grotendeels, enigszins, nee of n.v.t.", "Choose yes, largely, somewhat, no or n/a."))?;
+        let last_col = headers.len() as u16 - 1;
+        ws.add_data_validation(HEADER_ROW + 1, 3, HEADER_ROW + ANSWER_ROWS, last_col, &dv)?;
+    }
+    wb.save_to_buffer()
+}
