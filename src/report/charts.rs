@@ -150,11 +150,11 @@ fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &BarChart) ->
                         area.draw(&PathElement::new(vec![(mid - 10, yh), (mid + 10, yh)], st))?;
                         label_y = label_y.min(yh - 8);
                     }
-                    area.draw(&Text::new(
-                        format!("{v:.0}"),
-                        (mid, label_y),
-                        font(22).color(&dark).pos(Pos::new(HPos::Center, VPos::Bottom)),
-                    ))?;
+                    // A white plate keeps the label readable over boxes and grid lines.
+                    let label = format!("{v:.0}");
+                    let half = 7 * label.len() as i32 + 4;
+                    area.draw(&Rectangle::new([(mid - half, label_y - 26), (mid + half, label_y + 1)], WHITE.filled()))?;
+                    area.draw(&Text::new(label, (mid, label_y), font(22).color(&dark).pos(Pos::new(HPos::Center, VPos::Bottom))))?;
                 }
                 None => {
                     area.draw(&Text::new(

@@ -1,0 +1,269 @@
+//! End to end: survey workbooks in, workbooks, tables and manifest out (SPEC §6),
+//! figures checked against hand computations.
+
+mod common;
+
+use common::*;
+
+/// Three institutions, five first-line respondents each, year 2026 (SPEC §4):
+/// - A: three answer "ja" to every item (100), two "nee" (0) → mean 60
+/// - B: five "grotendeels" (66.67) → mean 66.67
+/// - C: five "enigszins" (33.33) → mean 33.33
+///
+/// Sector, line 1, all items: n = 15, pooled mean (300 + 333.33 + 166.67)/15 = 53.33.
+/// Institution distribution {33.33, 60, 66.67}: P25 = 46.67, median 60, P75 = 63.33.
+fn three_institutions(input: &std::path::Path) {
+    let ids = items_of_line(1);
+    let n = ids.len();
+    let plan: [(&str, [&'static str; 5]); 3] = [
+        ("Instelling A", ["ja", "ja", "ja", "nee", "nee"]),
+        ("Instelling B", ["grotendeels"; 5]),
+        ("Instelling C", ["enigszins"; 5]),
+    ];
+    for (inst, answers) in plan {
+        let mut rows = vec![header(&ids)];
+        for (i, a) in answers.iter().enumerate() {
+            rows.push(row_all(&format!("r{i}"), n, a));
+        }
+        let file = input.join(format!("{}.xlsx", inst.replace(' ', "_")));
+        write_xlsx(&file, vec![info(inst, 2026, "mbo"), sheet("1e lijn", rows)]);
+    }
+}
+
+#[test]
+fn sector_workbook_shows_the_pooled_score_computed_by_hand() {
+    let (_t, input, output) = tempdir();
+    three_institutions(&input);
+    let run = lobmonitor(input.parent().unwrap(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let wb = output.join("sector.xlsx");
+    assert_eq!(
+        sheet_names(&wb),
+        ["Toelichting", "Overzicht", "Instellingen", "Items", "Trend", "Datakwaliteit"]
+    );
+    let rows = read_sheet(&wb, "Overzicht");
+    let row = rows
+        .iter()
+        .find(|r| text(&r[0]) == "2026" && text(&r[1]) == "1e lijn" && text(&r[2]) == "Totaal" && text(&r[3]) == "Alle")
+        .expect("sector row for line 1");
+    assert_eq!(num(&row[4]), 15.0);
+    assert!((num(&row[5]) - 800.0 / 15.0).abs() < 1e-9, "{:?}", row[5]);
+    assert!((num(&row[8]) - 46.6667).abs() < 1e-3);
+    assert!((num(&row[9]) - 60.0).abs() < 1e-9);
+    assert!((num(&row[10]) - 63.3333).abs() < 1e-3);
+
+    // group_scores.csv: A's line score 60 with sd of {100,100,100,0,0} = 54.77.
+    let g = read_csv(&output.join("data/group_scores.csv"));
+    assert_eq!(g[0], ["year", "institution", "line", "area", "kind", "n", "score", "sd", "median", "ci_low", "ci_high", "suppressed"]);
+    let a = g.iter().find(|r| r[1] == "Instelling A" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    assert_eq!(a[5], "5");
+    assert_eq!(a[6], "60.00");
+    assert_eq!(a[7], "54.77");
+    assert_eq!(a[8], "100.00");
+    // CI: 60 ± 2.776445 × 54.772 / √5 = 60 ± 68.01
+    assert_eq!(a[9], "-8.01");
+    assert_eq!(a[10], "128.01");
+
+    // One portret per institution-year, each naming only its own institution.
+    for inst in ["Instelling A", "Instelling B", "Instelling C"] {
+        let p = output.join(format!("portretten/{}-2026.xlsx", inst.to_lowercase().replace(' ', "-")));
+        let rows = read_sheet(&p, "Portret");
+        let all: String = rows.iter().flatten().map(text).collect::<Vec<_>>().join("|");
+        assert!(all.contains(inst));
+        for other in ["Instelling A", "Instelling B", "Instelling C"].iter().filter(|o| **o != inst) {
+            assert!(!all.contains(other), "{inst}'s portret names {other}");
+        }
+    }
+    // Charts: line comparison and one benchmark per institution-year, PNG + SVG + CSV.
+    for ext in ["png", "svg", "csv"] {
+        assert!(output.join(format!("charts/lijnvergelijking-2026.{ext}")).is_file());
+    }
+    let bench: Vec<_> = std::fs::read_dir(output.join("charts/benchmark")).unwrap().collect();
+    assert_eq!(bench.len(), 9);
+
+    // Manifest: inputs with SHA-256, outputs with kinds, reconciled counts.
+    let m = manifest(&output);
+    assert_eq!(m["framework"], "raamwerk-2017");
+    assert_eq!(m["inputs"].as_array().unwrap().len(), 3);
+    assert_eq!(m["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(m["counts"]["rows_read"], 15);
+    assert_eq!(m["counts"]["respondents_scored"], 15);
+    assert_eq!(m["counts"]["answers_scored"], 15 * 36);
+    assert_eq!(m["reconciled"], true);
+    let kinds: Vec<&str> = m["outputs"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    for k in ["sector_workbook", "portret", "chart", "table", "manifest"] {
+        assert!(kinds.contains(&k), "{k} missing");
+    }
+    for k in ["ingest", "score", "report", "total"] {
+        assert!(m["timings_ms"][k].is_u64());
+    }
+}
+
+#[test]
+fn bad_answers_are_listed_with_their_cell_and_the_counts_reconcile() {
+    let (_t, input, output) = tempdir();
+    // Line 1 sheet, header in row 3 below a title (SPEC §3.3); items L1-VB-R1..R4 and
+    // one line-2 item.
+    let rows = vec![
+        vec![s("Zelfevaluatie LOB")],
+        vec![],
+        vec![s("Respondent"), s("L1-VB-R1"), s("L1-VB-R2"), s("L1-VB-R3"), s("L1-VB-R4"), s("L2-VB-R1"), s("E-mail")],
+        // r1: ja, jaa (rejected C4), x, n.v.t., other-line ja → answered 2, n/a 1
+        vec![s("r1"), s("ja"), s("jaa"), s("x"), s("n.v.t."), s("ja"), s("a@b.nl")],
+        // r2: 7 (rejected C5), date (rejected D5), #N/A (rejected E5), nee → answered 1
+        vec![s("r2"), C::N(7.0), C::Date, s("#N/A"), s("nee"), C::E, C::E],
+        // r3: only n.v.t. → rejected row, no valid answer
+        vec![s("r3"), s("nvt"), s("n.v.t."), C::E, C::E, C::E, C::E],
+        // r1 again → duplicate, its ja is unscored
+        vec![s("r1"), s("ja"), C::E, C::E, C::E, C::E, C::E],
+        // r5: TRUE, FALSE booleans → answered 2
+        vec![s("r5"), C::B(true), C::B(false), C::E, C::E, C::E, C::E],
+    ];
+    write_xlsx(&input.join("school.xlsx"), vec![info("School X", 2026, "vo"), sheet("Lijn 1", rows)]);
+    // The sheet has 4 of the 36 line-1 items, so the share answered is small: a
+    // respondent counts with at least 5 % of (36 − n/a) answered here.
+    std::fs::write(input.parent().unwrap().join("lobmonitor.toml"), "min_answered = 0.05\n").unwrap();
+    let run = lobmonitor(input.parent().unwrap(), &["run"]);
+    assert_eq!(run.code, 3, "rejections give exit code 3: {}", run.stderr);
+
+    let rej = read_csv(&output.join("data/rejections.csv"));
+    let find = |cell: &str, level: &str| rej.iter().find(|r| r[2] == cell && r[3] == level).cloned();
+    let c4 = find("C4", "answer").expect("jaa");
+    assert_eq!((c4[0].as_str(), c4[1].as_str(), c4[4].as_str()), ("school.xlsx", "Lijn 1", "jaa"));
+    assert_eq!(find("B5", "answer").unwrap()[4], "7");
+    assert!(find("C5", "answer").unwrap()[5].contains("datum"));
+    assert!(find("D5", "answer").unwrap()[5].contains("#N/A"));
+    assert!(find("G3", "column").unwrap()[4] == "E-mail");
+    assert!(find("A6", "row").unwrap()[5].contains("geen geldig antwoord"));
+    let dup = find("A7", "row").unwrap();
+    assert!(dup[5].contains("dubbele") && dup[5].contains("A4"), "{dup:?}");
+    // No respondent id or e-mail address leaves the run in the row listing.
+    assert!(!rej.iter().any(|r| r[4].contains("a@b.nl")));
+
+    // By hand: 5 rows read. r1 answered 2 of 36 − 1 n/a = 5.7 % → scored; r2 1 of 36 =
+    // 2.8 % → excluded; r5 2 of 36 = 5.6 % → scored; r3 (no valid answer) and the
+    // duplicate → rejected.
+    let m = manifest(&output);
+    let c = &m["counts"];
+    assert_eq!(c["rows_read"], 5);
+    assert_eq!(c["respondents_scored"], 2);
+    assert_eq!(c["respondents_excluded"], 1);
+    assert_eq!(c["respondents_rejected"], 2);
+    // Answers read: r1 5, r2 4, r3 2, dup 1, r5 2 = 14.
+    // scored: r1 ja, x; r5 TRUE, FALSE = 4. unscored: r2 nee, dup ja = 2.
+    // n/a: r1 1, r3 2 = 3. other line: r1 L2 = 1. rejected: jaa, 7, date, #N/A = 4.
+    assert_eq!(c["answers_read"], 14);
+    assert_eq!(c["answers_scored"], 4);
+    assert_eq!(c["answers_unscored"], 2);
+    assert_eq!(c["answers_na"], 3);
+    assert_eq!(c["answers_other_line"], 1);
+    assert_eq!(c["answers_rejected"], 4);
+    // Missing for scored respondents: 36 line-1 items − non-empty own-line cells
+    // (r1: 4, r5: 2) = 32 + 34 = 66.
+    assert_eq!(c["answers_missing"], 66);
+    assert_eq!(m["reconciled"], true);
+    assert_eq!(m["inputs"][0]["status"], "partial");
+
+    // The Datakwaliteit sheet shows the same counts.
+    let dq = read_sheet(&output.join("sector.xlsx"), "Datakwaliteit");
+    let value = |label: &str| dq.iter().find(|r| text(&r[0]) == label).map(|r| num(&r[1])).unwrap();
+    assert_eq!(value("Rijen gelezen"), 5.0);
+    assert_eq!(value("Antwoorden gelezen"), 14.0);
+}
+
+#[test]
+fn unreadable_files_are_rejected_whole_and_the_others_go_on() {
+    let (_t, input, output) = tempdir();
+    three_institutions(&input);
+    std::fs::write(input.join("kapot.xlsx"), b"this is not a zip file").unwrap();
+    // An OLE compound file holding an EncryptionInfo stream: what Excel writes for a
+    // workbook with an open password.
+    let mut enc = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    enc.extend(vec![0u8; 512]);
+    enc.extend("EncryptionInfo".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    std::fs::write(input.join("geheim.xlsx"), enc).unwrap();
+    std::fs::write(input.join("leesmij.txt"), b"notes").unwrap();
+    std::fs::write(input.join("~$lock.xlsx"), b"lock").unwrap();
+    write_xlsx(&input.join("leeg.xlsx"), vec![sheet("Blad1", vec![vec![s("niets")]])]);
+
+    let run = lobmonitor(input.parent().unwrap(), &["run"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let m = manifest(&output);
+    let status = |p: &str| m["inputs"].as_array().unwrap().iter().find(|i| i["path"] == p).map(|i| i["status"].as_str().unwrap().to_string());
+    assert_eq!(status("kapot.xlsx").as_deref(), Some("rejected"));
+    assert_eq!(status("geheim.xlsx").as_deref(), Some("rejected"));
+    assert_eq!(status("leeg.xlsx").as_deref(), Some("rejected"));
+    assert_eq!(status("leesmij.txt").as_deref(), Some("ignored"));
+    assert_eq!(status("~$lock.xlsx"), None);
+    assert_eq!(m["counts"]["respondents_scored"], 15);
+    let rej = read_csv(&output.join("data/rejections.csv"));
+    let reason = |f: &str| rej.iter().find(|r| r[0] == f && r[3] == "file").unwrap()[5].clone();
+    assert!(reason("geheim.xlsx").contains("wachtwoord"));
+    assert!(reason("leeg.xlsx").contains("geen werkblad"));
+    assert!(reason("kapot.xlsx").contains("kan niet gelezen"));
+}
+
+#[test]
+fn exit_codes_for_no_input_bad_usage_and_bad_config() {
+    let (t, input, output) = tempdir();
+    let run = lobmonitor(t.path(), &["run"]);
+    assert_eq!(run.code, 1, "empty input folder is a failure");
+    assert!(!output.join("sector.xlsx").exists());
+    assert_eq!(lobmonitor(t.path(), &["run", "--lang", "fr"]).code, 2);
+    assert_eq!(lobmonitor(t.path(), &["frobnicate"]).code, 2);
+    three_institutions(&input);
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_grup_size = 3\n").unwrap();
+    let run = lobmonitor(t.path(), &["run"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("min_grup_size"), "{}", run.stderr);
+    assert!(lobmonitor(t.path(), &["--help"]).stdout.contains("Exit codes"));
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_outputs_as_they_were() {
+    let (t, input, output) = tempdir();
+    three_institutions(&input);
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
+    let before = std::fs::read(output.join("sector.xlsx")).unwrap();
+    for e in std::fs::read_dir(&input).unwrap() {
+        std::fs::remove_file(e.unwrap().path()).unwrap();
+    }
+    std::fs::write(input.join("kapot.xlsx"), b"garbage").unwrap();
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 1);
+    assert_eq!(std::fs::read(output.join("sector.xlsx")).unwrap(), before);
+    assert!(output.join("manifest.json").is_file());
+    assert!(!output.join(".lobmonitor-staging").exists());
+}
+
+#[test]
+fn same_inputs_give_byte_identical_outputs_with_source_date_epoch() {
+    let (t, input, _output) = tempdir();
+    three_institutions(&input);
+    assert_eq!(lobmonitor(t.path(), &["run", "--output", "out1"]).code, 0);
+    assert_eq!(lobmonitor(t.path(), &["run", "--output", "out2"]).code, 0);
+    let files = |root: &std::path::Path| {
+        let mut v = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    v.push(p.strip_prefix(root).unwrap().to_path_buf());
+                }
+            }
+        }
+        v.sort();
+        v
+    };
+    let (a, b) = (t.path().join("out1"), t.path().join("out2"));
+    assert_eq!(files(&a), files(&b));
+    for f in files(&a) {
+        if f.ends_with("manifest.json") {
+            continue;
+        }
+        assert_eq!(std::fs::read(a.join(&f)).unwrap(), std::fs::read(b.join(&f)).unwrap(), "{} differs", f.display());
+    }
+}
