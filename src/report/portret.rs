@@ -22,11 +22,13 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path)
     recommendations(ctx, &mut wb, &fm, institution, year)?;
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Toelichting", "Notes"))?;
+    xlsx::print_setup(ws, None)?;
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 100)?;
     for (r, (k, v)) in sector::method_lines(ctx).into_iter().enumerate() {
         xlsx::text(ws, r as u32, 0, &k, &fm.wrap)?;
         xlsx::text(ws, r as u32, 1, &v, &fm.wrap)?;
+        xlsx::fit_row(ws, r as u32, &[(&k, 26.0), (&v, 100.0)])?;
     }
     wb.save(path)?;
     Ok(())
@@ -36,6 +38,7 @@ fn headline(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str
     let sc = ctx.scores;
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Portret", "Portrait"))?;
+    xlsx::print_setup(ws, None)?;
     xlsx::text(ws, 0, 0, title, &fm.title)?;
     let meta = ctx.ingested.institutions.get(inst);
     let sector = meta.and_then(|m| m.sector).map(|s| s.code().to_string()).unwrap_or_else(|| "—".into());
@@ -117,6 +120,7 @@ fn headline(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str
 fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Sterk en zwak", "Strengths"))?;
+    xlsx::print_setup(ws, Some(0))?;
     let heads = [ctx.t("Lijn", "Line"), "", "Item", ctx.t("Tekst", "Text"), "n", ctx.t("Eigen score", "Own score"), ctx.t("Sector", "Sector")];
     xlsx::header(ws, 0, &heads, &[10.0, 12.0, 11.0, 90.0, 6.0, 11.0, 9.0], fm)?;
     let sector: std::collections::HashMap<u16, f64> = ctx
@@ -150,6 +154,7 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
                 xlsx::text(ws, r, 1, label, &fm.text)?;
                 xlsx::text(ws, r, 2, &item.id.to_string(), &fm.text)?;
                 xlsx::text(ws, r, 3, item.text(ctx.lang), &fm.wrap)?;
+                xlsx::fit_row(ws, r, &[(item.text(ctx.lang), 90.0)])?;
                 ws.write_number_with_format(r, 4, it.n as f64, &fm.int)?;
                 ws.write_number_with_format(r, 5, it.score, &fm.score)?;
                 if let Some(s) = sector.get(&it.item) {
@@ -166,6 +171,7 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
 fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Aanbevelingen", "Recommendations"))?;
+    xlsx::print_setup(ws, Some(0))?;
     let heads = [ctx.t("Aanbeveling", "Recommendation"), ctx.t("Toelichting", "Explanation"), ctx.t("Aanleiding", "Finding"), ctx.t("Bron", "Source")];
     xlsx::header(ws, 0, &heads, &[40.0, 80.0, 40.0, 30.0], fm)?;
     for (i, rec) in recommend::recommend(ctx, inst, year).iter().enumerate() {
@@ -174,6 +180,7 @@ fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, ins
         xlsx::text(ws, r, 1, &rec.text, &fm.wrap)?;
         xlsx::text(ws, r, 2, &rec.finding, &fm.wrap)?;
         xlsx::text(ws, r, 3, rec.source, &fm.wrap)?;
+        xlsx::fit_row(ws, r, &[(&rec.title, 40.0), (&rec.text, 80.0), (&rec.finding, 40.0), (rec.source, 30.0)])?;
     }
     Ok(())
 }

@@ -108,6 +108,7 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
 fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Toelichting", "Notes"))?;
+    xlsx::print_setup(ws, None)?;
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 110)?;
     xlsx::text(ws, 0, 0, ctx.t("LOB-monitor: professionaliteit loopbaanbegeleiding, sectorrapport", "LOB monitor: career guidance professionalism, sector report"), &fm.title)?;
@@ -119,6 +120,7 @@ fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Resu
     for (k, v) in method_lines(ctx) {
         xlsx::text(ws, r, 0, &k, &fm.wrap)?;
         xlsx::text(ws, r, 1, &v, &fm.wrap)?;
+        xlsx::fit_row(ws, r, &[(&k, 26.0), (&v, 110.0)])?;
         r += 1;
     }
     r += 1;
@@ -143,7 +145,7 @@ fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Resu
     xlsx::text(
         ws,
         r,
-        0,
+        1,
         &format!(
             "{} {}",
             ctx.hidden_mark(),
@@ -161,6 +163,7 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
     let sheet = ctx.t("Overzicht", "Overview").to_string();
     let ws = wb.add_worksheet();
     ws.set_name(&sheet)?;
+    xlsx::print_setup(ws, Some(0))?;
     let heads = [
         ctx.t("Jaar", "Year"),
         ctx.t("Lijn", "Line"),
@@ -245,6 +248,7 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
 fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Instellingen", "Institutions"))?;
+    xlsx::print_setup(ws, Some(0))?;
     let mut heads: Vec<&str> = vec![ctx.t("Jaar", "Year"), ctx.t("Instelling", "Institution"), ctx.t("Sector", "Sector"), ctx.t("Lijn", "Line"), "n", ctx.t("Totaal", "Total")];
     for a in Area::ALL {
         heads.push(a.label(ctx.lang));
@@ -292,6 +296,7 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
 fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Items", "Items"))?;
+    xlsx::print_setup(ws, Some(0))?;
     let years = &ctx.scores.years;
     let mut heads: Vec<String> = vec![
         "Item".into(),
@@ -318,6 +323,7 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
         xlsx::text(ws, r, 2, it.id.area.label(ctx.lang), &fm.text)?;
         xlsx::text(ws, r, 3, it.id.kind.label(ctx.lang), &fm.text)?;
         xlsx::text(ws, r, 4, it.text(ctx.lang), &fm.wrap)?;
+        xlsx::fit_row(ws, r, &[(it.text(ctx.lang), 90.0)])?;
         for (j, y) in years.iter().enumerate() {
             let col = 5 + 2 * j as u16;
             if let Some(s) = sector.get(&(*y, idx as u16)) {
@@ -346,6 +352,7 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
 fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Trend", "Trend"))?;
+    xlsx::print_setup(ws, Some(0))?;
     let years = &ctx.scores.years;
     let mut heads: Vec<String> = vec![ctx.t("Lijn", "Line").into(), ctx.t("Aandachtsgebied", "Area").into()];
     for y in years {
@@ -412,6 +419,7 @@ pub fn count_rows(ctx: &ReportContext<'_>, c: &Counts) -> Vec<(String, u64)> {
 fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Datakwaliteit", "Data quality"))?;
+    xlsx::print_setup(ws, None)?;
     let led = &ctx.ingested.ledger;
     let c = &led.counts;
     for (i, w) in [44.0, 12.0, 10.0, 12.0, 12.0, 60.0, 12.0].iter().enumerate() {

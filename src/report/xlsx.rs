@@ -103,3 +103,31 @@ pub fn sheet_name(s: &str) -> String {
     let cleaned: String = s.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();
     cleaned.chars().take(31).collect()
 }
+
+/// Print setup for every sheet: A4 landscape, one page wide, header row repeated.
+pub fn print_setup(ws: &mut Worksheet, header_row: Option<u32>) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    if let Some(r) = header_row {
+        ws.set_repeat_rows(r, r)?;
+    }
+    Ok(())
+}
+
+/// Height (points) for a row whose wrapped cells hold `cells` (text, column width in
+/// characters): spreadsheet programs do not grow rows for wrapped text written by a
+/// generator, so the row is sized here.
+pub fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(t, w)| {
+            let per_line = (w * 1.1).max(1.0);
+            t.split('\n').map(|p| (p.chars().count() as f64 / per_line).ceil().max(1.0)).sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    if lines > 1.0 {
+        ws.set_row_height(row, 15.0 * lines)?;
+    }
+    Ok(())
+}
