@@ -34,6 +34,8 @@ fn main() {
         for (name, seed, format) in &seeds {
             let bytes = fuzz_common::mutate(seed, &mut rng);
             runs += 1;
+            // Kept on disk while it is read: an abort (not a panic) leaves it behind.
+            let _ = std::fs::write(format!("fuzz-current.{}", name.rsplit('.').next().unwrap_or("bin")), &bytes);
             match read_workbook(&bytes, *format, limits) {
                 Ok(_) => ok += 1,
                 Err(Reason::ReaderPanic) => {

@@ -141,3 +141,22 @@ fn sheet_over_the_cell_budget_is_refused() {
     assert_eq!(problems.len(), 1);
     assert!(problems[0].reason.text(lobmonitor::lang::Lang::En).contains("too large"));
 }
+
+/// Fuzzer finding (kept as a regression): an .xls whose DIMENSIONS record declares
+/// 2^32 rows made calamine reserve petabytes and abort the process. It is now refused
+/// before calamine opens it.
+#[test]
+fn xls_declaring_a_gigantic_sheet_is_refused_not_an_abort() {
+    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms-export.xls");
+    let mut bytes = std::fs::read(fx).unwrap();
+    // BIFF8 DIMENSIONS: type 0x0200, length 14: rwMic u32, rwMac u32, colMic u16, colMac u16.
+    let at = bytes.windows(4).position(|w| w == [0x00, 0x02, 0x0E, 0x00]).expect("a DIMENSIONS record");
+    bytes[at + 4..at + 8].copy_from_slice(&0u32.to_le_bytes());
+    bytes[at + 8..at + 12].copy_from_slice(&u32::MAX.to_le_bytes());
+    bytes[at + 14..at + 16].copy_from_slice(&0xFFu16.to_le_bytes());
+    let limits = Limits { max_file_bytes: 1 << 20, max_sheet_cells: 1_000_000 };
+    match read_workbook(&bytes, Format::Xls, limits) {
+        Err(r) => assert!(r.text(lobmonitor::lang::Lang::En).contains("too large"), "{r:?}"),
+        Ok(_) => panic!("a sheet of 2^32 rows was loaded"),
+    }
+}

@@ -117,6 +117,7 @@ fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<S
 }
 
 fn open_xls(cursor: Cursor<&[u8]>) -> Result<Xls<Cursor<&[u8]>>, Reason> {
+    check_xls_dimensions(cursor.get_ref())?;
     open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| {
         let text = e.to_string();
         if text.to_ascii_lowercase().contains("password") || text.to_ascii_lowercase().contains("encrypt") {
@@ -125,6 +126,54 @@ fn open_xls(cursor: Cursor<&[u8]>) -> Result<Xls<Cursor<&[u8]>>, Reason> {
             Reason::Unreadable(text)
         }
     })
+}
+
+/// Largest sheet an .xls may declare, in cells of its DIMENSIONS record.
+pub const MAX_XLS_DECLARED_CELLS: u64 = 50_000_000;
+
+/// calamine parses every sheet of an .xls when it opens the file and reserves
+/// rows × columns from each sheet's DIMENSIONS record before any check: a corrupt or
+/// hostile record asks for petabytes and the allocator aborts the whole process (found
+/// by our fuzzer). So the BIFF stream is scanned first, and a file that declares a sheet
+/// beyond the budget, or an impossible one, is refused before calamine sees it.
+fn check_xls_dimensions(bytes: &[u8]) -> Result<(), Reason> {
+    use std::io::Read;
+    let mut comp = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| Reason::Unreadable(e.to_string()))?;
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| comp.is_stream(n))
+        .ok_or_else(|| Reason::Unreadable("no Workbook stream in the .xls".into()))?;
+    let mut stream = Vec::new();
+    comp.open_stream(name)
+        .and_then(|mut s| s.read_to_end(&mut stream))
+        .map_err(|e| Reason::Unreadable(e.to_string()))?;
+    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as u64;
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;
+    let mut pos = 0;
+    while pos + 4 <= stream.len() {
+        let typ = u16_at(&stream, pos);
+        let len = u16_at(&stream, pos + 2) as usize;
+        let data = &stream[pos + 4..(pos + 4 + len).min(stream.len())];
+        if typ == 0x0200 {
+            let (rf, rl, cf, cl) = match data.len() {
+                10 => (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4), u16_at(data, 6)),
+                14 | 16 => (u32_at(data, 0), u32_at(data, 4), u16_at(data, 8), u16_at(data, 10)),
+                _ => (0, 0, 0, 0),
+            };
+            let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+            if rl >= 1 && cl >= 1 {
+                if rf > rl - 1 {
+                    return Err(Reason::Unreadable("a sheet declares an impossible size (DIMENSIONS)".into()));
+                }
+                let cells = (rl - rf).saturating_mul(cl - cf);
+                if cells > MAX_XLS_DECLARED_CELLS {
+                    return Err(Reason::SheetTooLarge { cells, limit: MAX_XLS_DECLARED_CELLS });
+                }
+            }
+        }
+        pos += 4 + len;
+    }
+    Ok(())
 }
 
 /// xlsx: stream the cells of each sheet, so a sheet that declares a huge range but holds
