@@ -1,6 +1,7 @@
 //! A mutation fuzzer for the workbook reader: feeds mutated copies of real workbooks to
-//! `read_workbook` for a number of seconds and reports what came back. Any panic that
-//! escapes the reader's guard aborts the run with the offending input saved.
+//! `read_workbook` for a number of seconds and reports what came back. Reader panics
+//! are caught by the guard and saved as `fuzz-finding-*`; an abort (an allocation the
+//! guard cannot catch) leaves the input that caused it as `fuzz-current.*`.
 //!
 //! ```sh
 //! cargo run --release --example fuzz_reader -- 600 tests/fixtures/*.ods tests/fixtures/*.xls input/*.xlsx
