@@ -160,3 +160,20 @@ fn xls_declaring_a_gigantic_sheet_is_refused_not_an_abort() {
         Ok(_) => panic!("a sheet of 2^32 rows was loaded"),
     }
 }
+
+/// Fuzzer finding (kept as a regression): a cell record at row 65535, column 65535 made
+/// calamine build a dense range of 4·10^9 cells and abort. Now refused up front.
+#[test]
+fn xls_with_a_cell_far_out_is_refused_not_an_abort() {
+    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms-export.xls");
+    let mut bytes = std::fs::read(fx).unwrap();
+    // The first LabelSst record (type 0x00FD, length 10): row u16, column u16, …
+    let at = bytes.windows(4).position(|w| w == [0xFD, 0x00, 0x0A, 0x00]).expect("a LabelSst record");
+    bytes[at + 4..at + 6].copy_from_slice(&0xFFFFu16.to_le_bytes());
+    bytes[at + 6..at + 8].copy_from_slice(&0xFFFFu16.to_le_bytes());
+    let limits = Limits { max_file_bytes: 1 << 20, max_sheet_cells: 1_000_000 };
+    match read_workbook(&bytes, Format::Xls, limits) {
+        Err(r) => assert!(r.text(lobmonitor::lang::Lang::En).contains("too large"), "{r:?}"),
+        Ok(_) => panic!("a sheet of 4·10^9 cells was loaded"),
+    }
+}

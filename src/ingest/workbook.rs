@@ -103,12 +103,12 @@ fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<S
         Format::Xlsx => {
             if bytes.starts_with(&OLE_MAGIC) {
                 // An .xls saved under an .xlsx name is still a workbook: try it as one.
-                return read_dense(&mut open_xls(cursor)?, limits);
+                return read_dense(&mut open_xls(cursor, limits)?, limits);
             }
             let mut wb: Xlsx<_> = open_workbook_from_rs(cursor).map_err(|e: calamine::XlsxError| Reason::Unreadable(e.to_string()))?;
             read_xlsx_streaming(&mut wb, limits)
         }
-        Format::Xls => read_dense(&mut open_xls(cursor)?, limits),
+        Format::Xls => read_dense(&mut open_xls(cursor, limits)?, limits),
         Format::Ods => {
             let mut wb: Ods<_> = open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| Reason::Unreadable(e.to_string()))?;
             read_dense(&mut wb, limits)
@@ -116,8 +116,8 @@ fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<S
     }
 }
 
-fn open_xls(cursor: Cursor<&[u8]>) -> Result<Xls<Cursor<&[u8]>>, Reason> {
-    check_xls_dimensions(cursor.get_ref())?;
+fn open_xls(cursor: Cursor<&[u8]>, limits: Limits) -> Result<Xls<Cursor<&[u8]>>, Reason> {
+    check_xls_dimensions(cursor.get_ref(), limits)?;
     open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| {
         let text = e.to_string();
         if text.to_ascii_lowercase().contains("password") || text.to_ascii_lowercase().contains("encrypt") {
@@ -128,15 +128,14 @@ fn open_xls(cursor: Cursor<&[u8]>) -> Result<Xls<Cursor<&[u8]>>, Reason> {
     })
 }
 
-/// Largest sheet an .xls may declare, in cells of its DIMENSIONS record.
-pub const MAX_XLS_DECLARED_CELLS: u64 = 50_000_000;
-
-/// calamine parses every sheet of an .xls when it opens the file and reserves
-/// rows × columns from each sheet's DIMENSIONS record before any check: a corrupt or
-/// hostile record asks for petabytes and the allocator aborts the whole process (found
-/// by our fuzzer). So the BIFF stream is scanned first, and a file that declares a sheet
-/// beyond the budget, or an impossible one, is refused before calamine sees it.
-fn check_xls_dimensions(bytes: &[u8]) -> Result<(), Reason> {
+/// calamine parses every sheet of an .xls when it opens the file. It reserves
+/// rows × columns from each sheet's DIMENSIONS record before any check, and it builds a
+/// dense range over the bounding box of the cells it found: a corrupt or hostile record
+/// (a DIMENSIONS of 2^32 rows, one cell at row 65535 and column 65535) asks for tens of
+/// gigabytes and the allocator aborts the whole process (both found by our fuzzer). So
+/// the BIFF stream is scanned first, sheet by sheet, and a file whose declared or actual
+/// sheet size is beyond the cell budget, or impossible, is refused before calamine sees it.
+fn check_xls_dimensions(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
     use std::io::Read;
     let mut comp = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| Reason::Unreadable(e.to_string()))?;
     let name = ["/Workbook", "/Book"]
@@ -147,33 +146,64 @@ fn check_xls_dimensions(bytes: &[u8]) -> Result<(), Reason> {
     comp.open_stream(name)
         .and_then(|mut s| s.read_to_end(&mut stream))
         .map_err(|e| Reason::Unreadable(e.to_string()))?;
-    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as u64;
-    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;
+    let u16_at = |b: &[u8], i: usize| b.get(i..i + 2).map_or(0, |x| u16::from_le_bytes([x[0], x[1]]) as u64);
+    let u32_at = |b: &[u8], i: usize| b.get(i..i + 4).map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as u64);
+    let too_large = |cells: u64| Reason::SheetTooLarge { cells, limit: limits.max_sheet_cells };
+    // Bounding box of the cells of the current substream (sheet).
+    let mut bbox: Option<(u64, u64, u64, u64)> = None;
+    let check_box = |b: Option<(u64, u64, u64, u64)>| match b {
+        Some((r0, r1, c0, c1)) => {
+            let cells = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
+            if cells > limits.max_sheet_cells { Err(too_large(cells)) } else { Ok(()) }
+        }
+        None => Ok(()),
+    };
     let mut pos = 0;
     while pos + 4 <= stream.len() {
         let typ = u16_at(&stream, pos);
         let len = u16_at(&stream, pos + 2) as usize;
         let data = &stream[pos + 4..(pos + 4 + len).min(stream.len())];
-        if typ == 0x0200 {
-            let (rf, rl, cf, cl) = match data.len() {
-                10 => (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4), u16_at(data, 6)),
-                14 | 16 => (u32_at(data, 0), u32_at(data, 4), u16_at(data, 8), u16_at(data, 10)),
-                _ => (0, 0, 0, 0),
-            };
-            let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
-            if rl >= 1 && cl >= 1 {
-                if rf > rl - 1 {
-                    return Err(Reason::Unreadable("a sheet declares an impossible size (DIMENSIONS)".into()));
-                }
-                let cells = (rl - rf).saturating_mul(cl - cf);
-                if cells > MAX_XLS_DECLARED_CELLS {
-                    return Err(Reason::SheetTooLarge { cells, limit: MAX_XLS_DECLARED_CELLS });
+        let mut extend = |row: u64, c0: u64, c1: u64| {
+            let b = bbox.get_or_insert((row, row, c0, c1));
+            *b = (b.0.min(row), b.1.max(row), b.2.min(c0), b.3.max(c1));
+        };
+        match typ {
+            // BOF: a new substream begins; the previous sheet's box is complete.
+            0x0809 => {
+                check_box(bbox.take())?;
+            }
+            // DIMENSIONS, read as calamine reads it.
+            0x0200 => {
+                let (rf, rl, cf, cl) = match data.len() {
+                    10 => (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4), u16_at(data, 6)),
+                    14 | 16 => (u32_at(data, 0), u32_at(data, 4), u16_at(data, 8), u16_at(data, 10)),
+                    _ => (0, 0, 0, 0),
+                };
+                let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                if rl >= 1 && cl >= 1 {
+                    if rf > rl - 1 {
+                        return Err(Reason::Unreadable("a sheet declares an impossible size (DIMENSIONS)".into()));
+                    }
+                    let cells = (rl - rf).saturating_mul(cl - cf);
+                    if cells > limits.max_sheet_cells {
+                        return Err(too_large(cells));
+                    }
                 }
             }
+            // Cell records calamine keeps: Number, Label, RString, BoolErr, Rk, LabelSst, Formula.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
+                extend(u16_at(data, 0), u16_at(data, 2), u16_at(data, 2));
+            }
+            // MulRk: row, first column … last column.
+            0x00BD if data.len() >= 6 => {
+                let (c0, c1) = (u16_at(data, 2), u16_at(data, data.len() - 2));
+                extend(u16_at(data, 0), c0.min(c1), c0.max(c1));
+            }
+            _ => {}
         }
         pos += 4 + len;
     }
-    Ok(())
+    check_box(bbox)
 }
 
 /// xlsx: stream the cells of each sheet, so a sheet that declares a huge range but holds

@@ -171,25 +171,67 @@ fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &BarChart) ->
     Ok(())
 }
 
+/// Any chart lobmonitor draws.
+#[derive(Debug, Clone)]
+pub enum Figure {
+    Bars(BarChart),
+    Dots(DotChart),
+    Trend(TrendChart),
+    Heat(HeatMap),
+}
+
+impl Figure {
+    fn size(&self) -> (u32, u32) {
+        match self {
+            Figure::Heat(h) => (WIDTH, h.height()),
+            _ => (WIDTH, HEIGHT),
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        match self {
+            Figure::Bars(c) => draw_bars(area, c),
+            Figure::Dots(c) => draw_dots(area, c),
+            Figure::Trend(c) => draw_trend(area, c),
+            Figure::Heat(c) => draw_heat(area, c),
+        }
+    }
+
+    /// The plotted numbers, as CSV.
+    pub fn csv(&self) -> Result<String> {
+        match self {
+            Figure::Bars(c) => source_csv(c),
+            Figure::Dots(c) => c.csv(),
+            Figure::Trend(c) => c.csv(),
+            Figure::Heat(c) => c.csv(),
+        }
+    }
+}
+
 /// Renders a chart to PNG bytes (fast encoder) and an SVG string.
 pub fn render(c: &BarChart, formats: &[ChartFormat]) -> Result<(Option<Vec<u8>>, Option<String>)> {
+    render_figure(&Figure::Bars(c.clone()), formats)
+}
+
+pub fn render_figure(f: &Figure, formats: &[ChartFormat]) -> Result<(Option<Vec<u8>>, Option<String>)> {
     fonts();
+    let (w, h) = f.size();
     let png = if formats.contains(&ChartFormat::Png) {
-        let mut buf = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
+        let mut buf = vec![255u8; (w * h * 3) as usize];
         {
-            let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
-            draw_bars(&root, c).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
+            let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+            f.draw(&root).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
             root.present().map_err(|e| anyhow!("chart drawing failed: {e}"))?;
         }
-        Some(encode_png(&buf, WIDTH, HEIGHT)?)
+        Some(encode_png(&buf, w, h)?)
     } else {
         None
     };
     let svg = if formats.contains(&ChartFormat::Svg) {
         let mut s = String::new();
         {
-            let root = SVGBackend::with_string(&mut s, (WIDTH, HEIGHT)).into_drawing_area();
-            draw_bars(&root, c).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
+            let root = SVGBackend::with_string(&mut s, (w, h)).into_drawing_area();
+            f.draw(&root).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
             root.present().map_err(|e| anyhow!("chart drawing failed: {e}"))?;
         }
         Some(s)
@@ -359,8 +401,8 @@ pub fn benchmark(ctx: &ReportContext<'_>, institution: &str, shown_name: &str, y
 }
 
 /// Writes a chart's PNG, SVG and CSV as `dir/stem.*`.
-fn write_chart(c: &BarChart, dir: &Path, stem: &str, rel: &str, formats: &[ChartFormat]) -> Result<Vec<Output>> {
-    let (png, svg) = render(c, formats)?;
+fn write_chart(c: &Figure, dir: &Path, stem: &str, rel: &str, formats: &[ChartFormat]) -> Result<Vec<Output>> {
+    let (png, svg) = render_figure(c, formats)?;
     let mut out = Vec::new();
     if let Some(png) = png {
         std::fs::write(dir.join(format!("{stem}.png")), png)?;
@@ -370,33 +412,430 @@ fn write_chart(c: &BarChart, dir: &Path, stem: &str, rel: &str, formats: &[Chart
         std::fs::write(dir.join(format!("{stem}.svg")), svg)?;
         out.push(Output { path: format!("{rel}{stem}.svg"), kind: "chart" });
     }
-    std::fs::write(dir.join(format!("{stem}.csv")), source_csv(c)?)?;
+    std::fs::write(dir.join(format!("{stem}.csv")), c.csv()?)?;
     out.push(Output { path: format!("{rel}{stem}.csv"), kind: "chart_table" });
     Ok(out)
 }
 
-/// The ministry chart pack: line comparison per year and a benchmark per institution
-/// and year, under pseudonyms for institutions that did not opt in.
+/// The ministry chart pack: per year the line comparison, the distribution of
+/// institutions per line and the item heat map per line; the trend per line over the
+/// years; and a benchmark per institution and year, under pseudonyms for institutions
+/// that did not opt in.
 pub fn write_pack(ctx: &ReportContext<'_>, dir: &Path, formats: &[ChartFormat]) -> Result<Vec<Output>> {
     std::fs::create_dir_all(dir)?;
     let bdir = dir.join("benchmark");
     std::fs::create_dir_all(&bdir)?;
-    let mut out = Vec::new();
+    let mut jobs: Vec<(Figure, &Path, String, &str)> = Vec::new();
     for &year in &ctx.scores.years {
-        let stem = format!("{}-{year}", ctx.t("lijnvergelijking", "line-comparison"));
-        out.extend(write_chart(&line_comparison(ctx, year), dir, &stem, "charts/", formats)?);
+        jobs.push((Figure::Bars(line_comparison(ctx, year)), dir, format!("{}-{year}", ctx.t("lijnvergelijking", "line-comparison")), "charts/"));
+        jobs.push((Figure::Dots(distribution(ctx, year)), dir, format!("{}-{year}", ctx.t("spreiding", "distribution")), "charts/"));
+        for line in Line::ALL {
+            let stem = format!("{}-{}-{year}", ctx.t("items-lijn", "items-line"), line.number());
+            jobs.push((Figure::Heat(item_heat_map(ctx, line, year)), dir, stem, "charts/"));
+        }
     }
-    let pairs = ctx.scores.institution_years();
-    let done: Vec<Result<Vec<Output>>> = pairs
-        .par_iter()
-        .map(|(inst, year)| {
-            let name = ctx.public_name(inst);
-            let stem = format!("{}-{year}", slug(&name));
-            write_chart(&benchmark(ctx, inst, &name, *year), &bdir, &stem, "charts/benchmark/", formats)
-        })
-        .collect();
+    jobs.push((Figure::Trend(trend(ctx)), dir, ctx.t("trend", "trend").to_string(), "charts/"));
+    for (inst, year) in ctx.scores.institution_years() {
+        let name = ctx.public_name(&inst);
+        let stem = format!("{}-{year}", slug(&name));
+        jobs.push((Figure::Bars(benchmark(ctx, &inst, &name, year)), &bdir, stem, "charts/benchmark/"));
+    }
+    let done: Vec<Result<Vec<Output>>> =
+        jobs.par_iter().map(|(fig, d, stem, rel)| write_chart(fig, d, stem, rel, formats)).collect();
+    let mut out = Vec::new();
     for d in done {
         out.extend(d?);
     }
     Ok(out)
+}
+
+fn source_line(ctx: &ReportContext<'_>, n: u64) -> String {
+    format!(
+        "{}: lobmonitor, {} ({}); n = {} {}",
+        ctx.t("Bron", "Source"),
+        ctx.t("zelfevaluatie tegen het Raamwerk LOB", "self-assessment against the LOB framework"),
+        ctx.fw.edition,
+        n,
+        ctx.t("respondenten", "respondents")
+    )
+}
+
+/// One column of the distribution chart: a line's shown institutions.
+#[derive(Debug, Clone)]
+pub struct DotGroup {
+    pub name: String,
+    pub color: RGBColor,
+    pub values: Vec<f64>,
+    pub quartiles: Option<(f64, f64, f64)>,
+    /// Institutions with respondents, shown or not.
+    pub institutions: usize,
+}
+
+/// Institution scores per line as dots over the sector's P25–P75 box.
+#[derive(Debug, Clone)]
+pub struct DotChart {
+    pub title: String,
+    pub subtitle: String,
+    pub y_label: String,
+    pub groups: Vec<DotGroup>,
+    pub source: String,
+    pub note: String,
+    pub too_few: String,
+}
+
+impl DotChart {
+    fn csv(&self) -> Result<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["group", "institution_score", "p25", "median", "p75", "institutions"])?;
+        for g in &self.groups {
+            let q = g.quartiles;
+            let f = |x: Option<f64>| x.map(num).unwrap_or_default();
+            for v in &g.values {
+                w.write_record([safe_text(&g.name), num(*v), f(q.map(|q| q.0)), f(q.map(|q| q.1)), f(q.map(|q| q.2)), g.institutions.to_string()])?;
+            }
+            if g.values.is_empty() {
+                w.write_record([safe_text(&g.name), String::new(), String::new(), String::new(), String::new(), g.institutions.to_string()])?;
+            }
+        }
+        Ok(String::from_utf8(w.into_inner()?)?)
+    }
+}
+
+/// A fixed, data-independent spread of dots across a column (no randomness, so charts
+/// are reproducible): the golden-ratio sequence.
+fn jitter(i: usize) -> f64 {
+    ((i as f64 * 0.618_033_988_75) % 1.0) - 0.5
+}
+
+fn frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    subtitle: &str,
+    y_label: &str,
+    source: &str,
+    note: &str,
+) -> Result<(i32, i32, i32, i32), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let (x0, x1, y0, y1) = (LEFT, w - RIGHT, TOP, h - BOTTOM);
+    let font = |size: u32| ("sans-serif", size).into_font();
+    let dark = RGBColor(33, 33, 33);
+    let grey = RGBColor(110, 110, 110);
+    area.draw(&Text::new(title.to_string(), (x0 - 70, 30), font(40).color(&dark)))?;
+    area.draw(&Text::new(subtitle.to_string(), (x0 - 70, 84), font(26).color(&grey)))?;
+    for t in (0..=100).step_by(10) {
+        let y = y_px(t as f64, y0, y1);
+        let style = if t == 0 { dark.stroke_width(2) } else { RGBColor(225, 225, 225).stroke_width(1) };
+        area.draw(&PathElement::new(vec![(x0, y), (x1, y)], style))?;
+        area.draw(&Text::new(t.to_string(), (x0 - 12, y), font(24).color(&grey).pos(Pos::new(HPos::Right, VPos::Center))))?;
+    }
+    let ylab = font(26).color(&dark).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
+    area.draw(&Text::new(y_label.to_string(), (20, (y0 + y1) / 2), ylab))?;
+    area.draw(&Text::new(source.to_string(), (x0 - 70, h - 100), font(22).color(&grey)))?;
+    area.draw(&Text::new(note.to_string(), (x0 - 70, h - 64), font(22).color(&grey)))?;
+    Ok((x0, x1, y0, y1))
+}
+
+fn draw_dots<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &DotChart) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (x0, x1, y0, y1) = frame(area, &c.title, &c.subtitle, &c.y_label, &c.source, &c.note)?;
+    let font = |size: u32| ("sans-serif", size).into_font();
+    let dark = RGBColor(33, 33, 33);
+    let gw = (x1 - x0) / c.groups.len().max(1) as i32;
+    for (gi, g) in c.groups.iter().enumerate() {
+        let cx = x0 + gi as i32 * gw + gw / 2;
+        let bw = gw / 3;
+        if let Some((p25, med, p75)) = g.quartiles {
+            area.draw(&Rectangle::new([(cx - bw, y_px(p75, y0, y1)), (cx + bw, y_px(p25, y0, y1))], RGBColor(215, 215, 215).filled()))?;
+            let m = y_px(med, y0, y1);
+            area.draw(&Rectangle::new([(cx - bw - 8, m - 2), (cx + bw + 8, m + 2)], dark.filled()))?;
+        } else {
+            area.draw(&Text::new(c.too_few.clone(), (cx, y_px(50.0, y0, y1)), font(22).color(&RGBColor(110, 110, 110)).pos(Pos::new(HPos::Center, VPos::Center))))?;
+        }
+        for (i, v) in g.values.iter().enumerate() {
+            let x = cx + (jitter(i) * (bw as f64 * 1.6)) as i32;
+            area.draw(&Circle::new((x, y_px(*v, y0, y1)), 9, g.color.filled()))?;
+            area.draw(&Circle::new((x, y_px(*v, y0, y1)), 9, dark.stroke_width(1)))?;
+        }
+        area.draw(&Text::new(g.name.clone(), (cx, y1 + 16), font(26).color(&dark).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        let shown = format!("{} / {}", g.values.len(), g.institutions);
+        area.draw(&Text::new(shown, (cx, y1 + 50), font(22).color(&RGBColor(110, 110, 110)).pos(Pos::new(HPos::Center, VPos::Top))))?;
+    }
+    Ok(())
+}
+
+/// Institutions' line scores per line, over the sector's quartile box.
+pub fn distribution(ctx: &ReportContext<'_>, year: u16) -> DotChart {
+    let sc = ctx.scores;
+    let mut n = 0;
+    let groups = Line::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &line)| {
+            let mut values: Vec<f64> = sc
+                .groups
+                .iter()
+                .filter(|g| g.year == year && g.line == line && g.scope == Scope::LINE)
+                .filter_map(|g| g.shown().map(|s| s.mean))
+                .collect();
+            values.sort_by(f64::total_cmp);
+            let s = sc.sector(year, None, line, Scope::LINE);
+            n += s.filter(|s| !s.suppressed).map_or(0, |s| s.n);
+            DotGroup {
+                name: line.label(ctx.lang),
+                color: PALETTE[i],
+                values,
+                quartiles: s.and_then(|s| s.quartiles),
+                institutions: s.map_or(0, |s| s.institutions),
+            }
+        })
+        .collect();
+    DotChart {
+        title: ctx.t("Spreiding van de instellingen per lijn", "Spread of institutions by line").into(),
+        subtitle: format!(
+            "{year} · {}",
+            ctx.t(
+                "elke stip is een instelling (totaalscore van de lijn); grijs vlak = P25–P75, zwarte streep = mediaan",
+                "each dot is an institution (the line's total score); grey box = P25–P75, black bar = median"
+            )
+        ),
+        y_label: "Score (0–100)".into(),
+        groups,
+        source: source_line(ctx, n),
+        note: format!(
+            "{} {} {}",
+            ctx.t("Onder elke lijn: getoonde / deelnemende instellingen. Instellingen met minder dan", "Under each line: institutions shown / taking part. Institutions with fewer than"),
+            ctx.privacy.min_group_size,
+            ctx.t("respondenten zijn niet getoond.", "respondents are not shown."),
+        ),
+        too_few: ctx.t("te weinig instellingen", "too few institutions").into(),
+    }
+}
+
+/// Sector scores per line over the years.
+#[derive(Debug, Clone)]
+pub struct TrendChart {
+    pub title: String,
+    pub subtitle: String,
+    pub years: Vec<u16>,
+    /// (name, colour, value and CI per year)
+    pub series: Vec<(String, RGBColor, Vec<Option<(f64, Option<(f64, f64)>)>>)>,
+    /// Years from which a new framework edition applies: no line is drawn into them.
+    pub breaks: Vec<u16>,
+    pub source: String,
+    pub note: String,
+}
+
+impl TrendChart {
+    fn csv(&self) -> Result<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["series", "year", "score", "ci_low", "ci_high", "series_break"])?;
+        for (name, _, vals) in &self.series {
+            for (y, v) in self.years.iter().zip(vals) {
+                let f = |x: Option<f64>| x.map(num).unwrap_or_default();
+                w.write_record([
+                    safe_text(name),
+                    y.to_string(),
+                    f(v.map(|v| v.0)),
+                    f(v.and_then(|v| v.1).map(|c| c.0)),
+                    f(v.and_then(|v| v.1).map(|c| c.1)),
+                    self.breaks.contains(y).to_string(),
+                ])?;
+            }
+        }
+        Ok(String::from_utf8(w.into_inner()?)?)
+    }
+}
+
+fn draw_trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &TrendChart) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (x0, x1, y0, y1) = frame(area, &c.title, &c.subtitle, "Score (0–100)", &c.source, &c.note)?;
+    let font = |size: u32| ("sans-serif", size).into_font();
+    let dark = RGBColor(33, 33, 33);
+    let n = c.years.len().max(1) as i32;
+    let step = (x1 - x0) / n;
+    let xs: Vec<i32> = (0..n).map(|i| x0 + step / 2 + i * step).collect();
+    for (i, y) in c.years.iter().enumerate() {
+        area.draw(&Text::new(y.to_string(), (xs[i], y1 + 16), font(26).color(&dark).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        if c.breaks.contains(y) {
+            let x = xs[i] - step / 2;
+            area.draw(&PathElement::new(vec![(x, y0), (x, y1)], RGBColor(150, 150, 150).stroke_width(2)))?;
+        }
+    }
+    let mut lx = x0 - 70;
+    for (si, (name, color, vals)) in c.series.iter().enumerate() {
+        area.draw(&Rectangle::new([(lx, 136), (lx + 28, 164)], color.filled()))?;
+        area.draw(&Text::new(name.clone(), (lx + 38, 136), font(26).color(&dark)))?;
+        lx += 38 + (name.chars().count() as i32 * 15) + 50;
+        let offset = (si as i32 - 1) * 14;
+        let pts: Vec<Option<(i32, i32)>> =
+            vals.iter().enumerate().map(|(i, v)| v.map(|v| (xs[i] + offset, y_px(v.0, y0, y1)))).collect();
+        for i in 1..pts.len() {
+            if let (Some(a), Some(b)) = (pts[i - 1], pts[i]) {
+                if !c.breaks.contains(&c.years[i]) {
+                    area.draw(&PathElement::new(vec![a, b], color.stroke_width(4)))?;
+                }
+            }
+        }
+        for (i, v) in vals.iter().enumerate() {
+            let Some((v, ci)) = v else { continue };
+            let p = (xs[i] + offset, y_px(*v, y0, y1));
+            if let Some((lo, hi)) = ci {
+                area.draw(&PathElement::new(vec![(p.0, y_px(*lo, y0, y1)), (p.0, y_px(*hi, y0, y1))], color.stroke_width(2)))?;
+            }
+            area.draw(&Circle::new(p, 9, color.filled()))?;
+            area.draw(&Text::new(format!("{v:.0}"), (p.0 + 14, p.1), font(22).color(&dark).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        }
+    }
+    Ok(())
+}
+
+/// The sector's line totals over the years.
+pub fn trend(ctx: &ReportContext<'_>) -> TrendChart {
+    let sc = ctx.scores;
+    let series = Line::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &line)| {
+            let vals = sc
+                .years
+                .iter()
+                .map(|&y| sc.sector(y, None, line, Scope::LINE).filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| (s.mean, s.ci)))
+                .collect();
+            (line.label(ctx.lang), PALETTE[i], vals)
+        })
+        .collect();
+    let n: u64 = sc.sector.iter().filter(|s| s.peer.is_none() && s.scope == Scope::LINE && !s.suppressed).map(|s| s.n).sum();
+    let breaks = sc.series_breaks();
+    TrendChart {
+        title: ctx.t("Ontwikkeling per lijn", "Trend by line").into(),
+        subtitle: ctx.t("Sector, totaalscore per jaar met 95%-betrouwbaarheidsinterval", "Sector, total score per year with 95% confidence interval").into(),
+        years: sc.years.clone(),
+        series,
+        note: if breaks.is_empty() {
+            String::new()
+        } else {
+            ctx.t(
+                "Een verticale lijn markeert een nieuwe editie van het raamwerk: daaroverheen wordt geen trend getrokken.",
+                "A vertical line marks a new edition of the framework: no trend is drawn across it.",
+            )
+            .into()
+        },
+        breaks,
+        source: source_line(ctx, n),
+    }
+}
+
+/// Sector item scores of one line and year, as a heat map.
+#[derive(Debug, Clone)]
+pub struct HeatMap {
+    pub title: String,
+    pub subtitle: String,
+    /// (item id, label, score or None when hidden, n)
+    pub rows: Vec<(String, String, Option<f64>, u64)>,
+    pub source: String,
+    pub hidden_mark: String,
+}
+
+const HEAT_ROW: i32 = 30;
+
+impl HeatMap {
+    fn height(&self) -> u32 {
+        (230 + HEAT_ROW * self.rows.len() as i32 + 120) as u32
+    }
+
+    fn csv(&self) -> Result<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["item", "text", "score", "n"])?;
+        for (id, text, v, n) in &self.rows {
+            w.write_record([id.clone(), safe_text(text), v.map(num).unwrap_or_default(), if v.is_some() { n.to_string() } else { String::new() }])?;
+        }
+        Ok(String::from_utf8(w.into_inner()?)?)
+    }
+}
+
+/// Viridis at five stops, interpolated: a sequential scale readable in colour-blindness
+/// and in grey print.
+fn viridis(t: f64) -> RGBColor {
+    const STOPS: [(f64, f64, f64); 5] = [(68.0, 1.0, 84.0), (59.0, 82.0, 139.0), (33.0, 145.0, 140.0), (94.0, 201.0, 98.0), (253.0, 231.0, 37.0)];
+    let t = t.clamp(0.0, 1.0) * 4.0;
+    let i = (t.floor() as usize).min(3);
+    let f = t - i as f64;
+    let (a, b) = (STOPS[i], STOPS[i + 1]);
+    let m = |x: f64, y: f64| (x + (y - x) * f).round() as u8;
+    RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+/// Shortens text to `max` characters at a word boundary, with an ellipsis.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a).trim_end_matches([',', ' ', '-']);
+    format!("{cut}…")
+}
+
+fn draw_heat<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &HeatMap) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let font = |size: u32| ("sans-serif", size).into_font();
+    let dark = RGBColor(33, 33, 33);
+    let grey = RGBColor(110, 110, 110);
+    area.draw(&Text::new(c.title.clone(), (50, 30), font(40).color(&dark)))?;
+    area.draw(&Text::new(c.subtitle.clone(), (50, 84), font(26).color(&grey)))?;
+    // Legend: the colour scale.
+    for k in 0..=100 {
+        let x = 50 + k * 6;
+        area.draw(&Rectangle::new([(x, 140), (x + 6, 166)], viridis(k as f64 / 100.0).filled()))?;
+    }
+    for t in [0, 50, 100] {
+        area.draw(&Text::new(t.to_string(), (50 + t * 6, 172), font(20).color(&grey).pos(Pos::new(HPos::Center, VPos::Top))))?;
+    }
+    let top = 230;
+    let (cell_l, cell_r) = (w - 260, w - 60);
+    for (i, (id, text, v, n)) in c.rows.iter().enumerate() {
+        let y = top + i as i32 * HEAT_ROW;
+        area.draw(&Text::new(format!("{id}  {}", shorten(text, 95)), (50, y + HEAT_ROW / 2), font(19).color(&dark).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        match v {
+            Some(v) => {
+                let col = viridis(v / 100.0);
+                area.draw(&Rectangle::new([(cell_l, y + 2), (cell_r, y + HEAT_ROW - 2)], col.filled()))?;
+                let light = (col.0 as u32 * 299 + col.1 as u32 * 587 + col.2 as u32 * 114) / 1000 > 140;
+                let tc = if light { dark } else { WHITE };
+                area.draw(&Text::new(format!("{v:.0}  (n = {n})"), ((cell_l + cell_r) / 2, y + HEAT_ROW / 2), font(19).color(&tc).pos(Pos::new(HPos::Center, VPos::Center))))?;
+            }
+            None => {
+                area.draw(&Rectangle::new([(cell_l, y + 2), (cell_r, y + HEAT_ROW - 2)], RGBColor(235, 235, 235).filled()))?;
+                area.draw(&Text::new(c.hidden_mark.clone(), ((cell_l + cell_r) / 2, y + HEAT_ROW / 2), font(19).color(&grey).pos(Pos::new(HPos::Center, VPos::Center))))?;
+            }
+        }
+    }
+    area.draw(&Text::new(c.source.clone(), (50, h - 80), font(22).color(&grey)))?;
+    Ok(())
+}
+
+/// The sector's item scores for one line and year.
+pub fn item_heat_map(ctx: &ReportContext<'_>, line: Line, year: u16) -> HeatMap {
+    let sc = ctx.scores;
+    let by_item: std::collections::HashMap<u16, &crate::score::ItemScore> =
+        sc.items.iter().filter(|i| i.year == year && i.line == line && i.institution.is_none()).map(|i| (i.item, i)).collect();
+    let rows = ctx
+        .fw
+        .line_items(line)
+        .map(|idx| {
+            let it = ctx.fw.item(idx);
+            let s = by_item.get(&idx);
+            let v = s.filter(|s| !s.suppression.is_hidden()).map(|s| s.score);
+            (it.id.to_string(), it.text(ctx.lang).to_string(), v, s.map_or(0, |s| s.n))
+        })
+        .collect();
+    let n = sc.sector(year, None, line, Scope::LINE).filter(|s| !s.suppressed).map_or(0, |s| s.n);
+    HeatMap {
+        title: format!("{}: {}", line.label(ctx.lang), ctx.t("score per item", "score per item")),
+        subtitle: format!("{} {year} · {}", ctx.t("Sector", "Sector"), line.description(ctx.lang)),
+        rows,
+        source: source_line(ctx, n),
+        hidden_mark: ctx.hidden_mark(),
+    }
 }

@@ -220,6 +220,8 @@ pub struct Scores {
     pub respondents: Vec<RespondentScore>,
     pub benchmarks: Vec<Benchmark>,
     pub gaps: Vec<LineGap>,
+    /// The framework edition each year was scored with.
+    pub editions: BTreeMap<u16, String>,
     group_index: HashMap<(u16, String, Line, Scope), usize>,
     sector_index: HashMap<(u16, Option<Sector>, Line, Scope), usize>,
 }
@@ -237,6 +239,15 @@ impl Scores {
         self.benchmarks
             .iter()
             .find(|b| b.year == year && b.institution == institution && b.line == line && b.scope == scope)
+    }
+
+    /// Years from which a new framework edition applies (none within one edition).
+    pub fn series_breaks(&self) -> Vec<u16> {
+        self.years
+            .windows(2)
+            .filter(|w| self.editions.get(&w[0]) != self.editions.get(&w[1]))
+            .map(|w| w[1])
+            .collect()
     }
 
     /// Institution-years that took part, in order.
@@ -499,6 +510,9 @@ pub fn score(
         respondents: rs,
         ..Default::default()
     };
+    // One catalogue per run: every year is scored with the same edition. The trend
+    // machinery reads this map, so a later multi-edition run breaks series correctly.
+    scores.editions = scores.years.iter().map(|&y| (y, fw.edition.clone())).collect();
     scores.group_index = scores
         .groups
         .iter()
@@ -565,11 +579,13 @@ fn benchmarks(scores: &Scores, institutions: &BTreeMap<String, InstitutionMeta>,
     let mut out = Vec::new();
     for g in &scores.groups {
         let Some(s) = g.shown() else { continue };
+        // The previous year it took part, within the same framework edition: no change
+        // is computed across a series break.
         let previous = scores
             .years
             .iter()
             .rev()
-            .filter(|&&y| y < g.year)
+            .filter(|&&y| y < g.year && scores.editions.get(&y) == scores.editions.get(&g.year))
             .find_map(|&y| scores.group(y, &g.institution, g.line, g.scope).filter(|p| p.n > 0).map(|p| (y, p)));
         let change = previous.and_then(|(y, p)| p.shown().map(|ps| (y, s.mean - ps.mean)));
         out.push(Benchmark {
