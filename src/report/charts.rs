@@ -74,6 +74,17 @@ pub struct BarChart {
     pub note: String,
 }
 
+/// Paints the background white. A bitmap buffer starts white already (it is allocated
+/// as 255s), and filling 1.6 million pixels one by one through plotters is a large share
+/// of a chart's time, so a prefilled bitmap is left as it is.
+fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if prefilled {
+        Ok(())
+    } else {
+        area.fill(&WHITE)
+    }
+}
+
 const LEFT: i32 = 120;
 const RIGHT: i32 = 50;
 const TOP: i32 = 190;
@@ -84,8 +95,8 @@ fn y_px(v: f64, top: i32, bottom: i32) -> i32 {
     bottom - ((bottom - top) as f64 * v / 100.0).round() as i32
 }
 
-fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &BarChart) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&WHITE)?;
+fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &BarChart, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    clear(area, prefilled)?;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let (x0, x1, y0, y1) = (LEFT, w - RIGHT, TOP, h - BOTTOM);
@@ -188,12 +199,12 @@ impl Figure {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         match self {
-            Figure::Bars(c) => draw_bars(area, c),
-            Figure::Dots(c) => draw_dots(area, c),
-            Figure::Trend(c) => draw_trend(area, c),
-            Figure::Heat(c) => draw_heat(area, c),
+            Figure::Bars(c) => draw_bars(area, c, prefilled),
+            Figure::Dots(c) => draw_dots(area, c, prefilled),
+            Figure::Trend(c) => draw_trend(area, c, prefilled),
+            Figure::Heat(c) => draw_heat(area, c, prefilled),
         }
     }
 
@@ -220,7 +231,7 @@ pub fn render_figure(f: &Figure, formats: &[ChartFormat]) -> Result<(Option<Vec<
         let mut buf = vec![255u8; (w * h * 3) as usize];
         {
             let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
-            f.draw(&root).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
+            f.draw(&root, true).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
             root.present().map_err(|e| anyhow!("chart drawing failed: {e}"))?;
         }
         Some(encode_png(&buf, w, h)?)
@@ -231,7 +242,7 @@ pub fn render_figure(f: &Figure, formats: &[ChartFormat]) -> Result<(Option<Vec<
         let mut s = String::new();
         {
             let root = SVGBackend::with_string(&mut s, (w, h)).into_drawing_area();
-            f.draw(&root).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
+            f.draw(&root, false).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
             root.present().map_err(|e| anyhow!("chart drawing failed: {e}"))?;
         }
         Some(s)
@@ -509,13 +520,14 @@ fn jitter(i: usize) -> f64 {
 
 fn frame<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    prefilled: bool,
     title: &str,
     subtitle: &str,
     y_label: &str,
     source: &str,
     note: &str,
 ) -> Result<(i32, i32, i32, i32), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&WHITE)?;
+    clear(area, prefilled)?;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let (x0, x1, y0, y1) = (LEFT, w - RIGHT, TOP, h - BOTTOM);
@@ -537,8 +549,8 @@ fn frame<DB: DrawingBackend>(
     Ok((x0, x1, y0, y1))
 }
 
-fn draw_dots<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &DotChart) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (x0, x1, y0, y1) = frame(area, &c.title, &c.subtitle, &c.y_label, &c.source, &c.note)?;
+fn draw_dots<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &DotChart, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (x0, x1, y0, y1) = frame(area, prefilled, &c.title, &c.subtitle, &c.y_label, &c.source, &c.note)?;
     let font = |size: u32| ("sans-serif", size).into_font();
     let dark = RGBColor(33, 33, 33);
     let gw = (x1 - x0) / c.groups.len().max(1) as i32;
@@ -647,8 +659,8 @@ impl TrendChart {
     }
 }
 
-fn draw_trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &TrendChart) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (x0, x1, y0, y1) = frame(area, &c.title, &c.subtitle, "Score (0–100)", &c.source, &c.note)?;
+fn draw_trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &TrendChart, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (x0, x1, y0, y1) = frame(area, prefilled, &c.title, &c.subtitle, "Score (0–100)", &c.source, &c.note)?;
     let font = |size: u32| ("sans-serif", size).into_font();
     let dark = RGBColor(33, 33, 33);
     let n = c.years.len().max(1) as i32;
@@ -775,8 +787,8 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-fn draw_heat<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &HeatMap) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&WHITE)?;
+fn draw_heat<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &HeatMap, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    clear(area, prefilled)?;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let font = |size: u32| ("sans-serif", size).into_font();

@@ -119,7 +119,7 @@ fn headline(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str
 
 fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Sterk en zwak", "Strengths"))?;
+    ws.set_name(ctx.t("Sterk en zwak", "Strengths and weaknesses"))?;
     xlsx::print_setup(ws, Some(0))?;
     let heads = [ctx.t("Lijn", "Line"), "", "Item", ctx.t("Tekst", "Text"), "n", ctx.t("Eigen score", "Own score"), ctx.t("Sector", "Sector")];
     xlsx::header(ws, 0, &heads, &[10.0, 12.0, 11.0, 90.0, 6.0, 11.0, 9.0], fm)?;

@@ -1,0 +1,102 @@
+//! Reports people read (SPEC §6): English throughout with --lang en, and workbooks that
+//! open in LibreOffice (when it is installed).
+
+mod common;
+
+use common::*;
+
+fn small_sector(input: &std::path::Path) {
+    let ids = items_of_line(1);
+    for (inst, word) in [("School A", "ja"), ("School B", "nee"), ("School C", "grotendeels")] {
+        let mut rows = vec![header(&ids)];
+        for i in 0..5 {
+            rows.push(row_all(&format!("r{i}"), ids.len(), word));
+        }
+        rows.push(vec![s("bad"), s("misschien")]);
+        write_xlsx(&input.join(format!("{inst}.xlsx")), vec![info(inst, 2026, "vo"), sheet("Line 1", rows)]);
+    }
+}
+
+#[test]
+fn english_throughout_with_lang_en() {
+    let (t, input, output) = tempdir();
+    small_sector(&input);
+    let run = lobmonitor(t.path(), &["run", "--lang", "en"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let wb = output.join("sector.xlsx");
+    assert_eq!(sheet_names(&wb), ["Notes", "Overview", "Institutions", "Items", "Trend", "Data quality"]);
+    let items = read_sheet(&wb, "Items");
+    assert_eq!(text(&items[1][4]), "Take note of the vision and goals for career guidance of one's own institution");
+    assert_eq!(text(&items[1][2]), "Vision and policy");
+    let overview = read_sheet(&wb, "Overview");
+    assert_eq!(text(&overview[0][1]), "Line");
+    assert!(overview.iter().any(|r| text(&r[1]) == "Line 1" && text(&r[2]) == "Total"));
+    let p = output.join("portretten/school-a-2026.xlsx");
+    assert_eq!(sheet_names(&p), ["Portrait", "Strengths and weaknesses", "Recommendations", "Notes"]);
+    let rec = read_sheet(&p, "Recommendations");
+    assert_eq!(text(&rec[0][0]), "Recommendation");
+    for f in ["line-comparison-2026.png", "distribution-2026.svg", "items-line-1-2026.csv", "trend.png"] {
+        assert!(output.join("charts").join(f).is_file(), "{f}");
+    }
+    let rej = read_csv(&output.join("data/rejections.csv"));
+    assert!(rej.iter().any(|r| r[5].starts_with("answer not recognised")), "{rej:?}");
+    let svg = std::fs::read_to_string(output.join("charts/line-comparison-2026.svg")).unwrap();
+    assert!(svg.contains("Career guidance professionalism by line and area"));
+    assert!(svg.contains("Source: lobmonitor"));
+}
+
+#[test]
+fn portret_recommendations_cite_the_finding_that_triggered_them() {
+    let (t, input, output) = tempdir();
+    small_sector(&input);
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 3);
+    // School B answered "nee" everywhere: every area scores 0, below 50.
+    let rec = read_sheet(&output.join("portretten/school-b-2026.xlsx"), "Aanbevelingen");
+    let titles: Vec<String> = rec.iter().skip(1).map(|r| text(&r[0])).collect();
+    assert!(titles.contains(&"Maak een duidelijke omschrijving van rollen, taken en competenties".to_string()), "{titles:?}");
+    assert!(titles.contains(&"Geef LOB een plek in de onderwijsvisie".to_string()));
+    assert!(titles.contains(&"Stem af met het afnemende veld".to_string()));
+    let roles = rec.iter().find(|r| text(&r[0]).starts_with("Maak een duidelijke")).unwrap();
+    assert_eq!(text(&roles[2]), "Organisatie 1e lijn: 0,0 (onder 50,0)");
+    assert!(text(&roles[3]).contains("seed 004"));
+    // School A answered "ja" everywhere: nothing is weak; the yearly review remains.
+    let rec_a = read_sheet(&output.join("portretten/school-a-2026.xlsx"), "Aanbevelingen");
+    assert_eq!(rec_a.len(), 2, "one recommendation: {rec_a:?}");
+    assert!(text(&rec_a[1][0]).starts_with("Monitor de effecten"));
+}
+
+/// Every workbook opens in LibreOffice (converted headless to PDF). LibreOffice is
+/// optional: `apt-get install libreoffice-calc-nogui` to run this check; without it the
+/// test says it skipped.
+#[test]
+fn workbooks_open_in_libreoffice() {
+    let Ok(soffice) = which_soffice() else {
+        eprintln!("skipped: LibreOffice (soffice) not installed");
+        return;
+    };
+    let (t, input, output) = tempdir();
+    small_sector(&input);
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 3);
+    let pdf = t.path().join("pdf");
+    for wb in [output.join("sector.xlsx"), output.join("portretten/school-a-2026.xlsx")] {
+        let profile = format!("-env:UserInstallation=file://{}", t.path().join("lo").display());
+        let status = std::process::Command::new(&soffice)
+            .args(["--headless", profile.as_str()])
+            .args(["--convert-to", "pdf", "--outdir", pdf.to_str().unwrap(), wb.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        let name = wb.file_stem().unwrap().to_string_lossy().to_string() + ".pdf";
+        let size = std::fs::metadata(pdf.join(&name)).map(|m| m.len()).unwrap_or(0);
+        assert!(size > 1000, "{name} converted to {size} bytes");
+    }
+}
+
+fn which_soffice() -> Result<String, ()> {
+    for c in ["soffice", "libreoffice"] {
+        if std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()) {
+            return Ok(c.to_string());
+        }
+    }
+    Err(())
+}
