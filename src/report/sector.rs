@@ -241,7 +241,46 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
     chart.title().set_name(&format!("{} {}", ctx.t("Score per lijn en aandachtsgebied,", "Score by line and area,"), year));
     chart.y_axis().set_name(ctx.t("Score (0–100)", "Score (0–100)")).set_min(0).set_max(100);
     chart.set_width(720).set_height(420);
-    ws.insert_chart(8, c0 as u16, &chart)?;
+    ws.insert_chart(8, c0, &chart)?;
+
+    // The institution distribution: P25, median and P75 of the institutions' line
+    // scores, drawn as a high–low bar with the median marked.
+    let d0: u32 = 32;
+    xlsx::text(ws, d0, c0, &format!("{} {}", ctx.t("Spreiding instellingen", "Spread of institutions"), year), &fm.header)?;
+    for (j, h) in ["P25", ctx.t("Mediaan", "Median"), "P75"].iter().enumerate() {
+        xlsx::text(ws, d0, c0 + 1 + j as u16, h, &fm.header)?;
+    }
+    for (i, l) in Line::ALL.iter().enumerate() {
+        let row = d0 + 1 + i as u32;
+        xlsx::text(ws, row, c0, &l.label(ctx.lang), &fm.text)?;
+        match ctx.scores.sector(year, None, *l, Scope::LINE).and_then(|s| s.quartiles) {
+            Some((a, m, b)) => {
+                for (j, v) in [a, m, b].iter().enumerate() {
+                    ws.write_number_with_format(row, c0 + 1 + j as u16, *v, &fm.score)?;
+                }
+            }
+            None => xlsx::text(ws, row, c0 + 1, ctx.t("te weinig instellingen", "too few institutions"), &fm.hidden)?,
+        }
+    }
+    let mut dist = Chart::new(ChartType::Line);
+    for (j, name) in ["P25", ctx.t("Mediaan", "Median"), "P75"].iter().enumerate() {
+        let col = c0 + 1 + j as u16;
+        let marker = rust_xlsxwriter::ChartMarker::new()
+            .set_type(if j == 1 { rust_xlsxwriter::ChartMarkerType::Diamond } else { rust_xlsxwriter::ChartMarkerType::ShortDash })
+            .set_size(if j == 1 { 10 } else { 14 })
+            .to_owned();
+        dist.add_series()
+            .set_name(*name)
+            .set_categories((sheet.as_str(), d0 + 1, c0, d0 + 3, c0))
+            .set_values((sheet.as_str(), d0 + 1, col, d0 + 3, col))
+            .set_marker(&marker)
+            .set_format(rust_xlsxwriter::ChartFormat::new().set_no_line());
+    }
+    dist.set_high_low_lines(true);
+    dist.title().set_name(&format!("{} {}", ctx.t("Spreiding van de instellingen per lijn,", "Spread of institutions by line,"), year));
+    dist.y_axis().set_name(ctx.t("Score (0–100)", "Score (0–100)")).set_min(0).set_max(100);
+    dist.set_width(720).set_height(380);
+    ws.insert_chart(d0 + 5, c0, &dist)?;
     Ok(())
 }
 
