@@ -25,7 +25,9 @@ fn chart() -> BarChart {
         title: "Instelling: eigen scores tegen de sector".into(),
         subtitle: "2026 · gekleurde balk = eigen score".into(),
         y_label: "Score (0–100)".into(),
-        categories: ["Visie en beleid", "Oriëntatie en begeleiding", "Organisatie", "Samenwerking", "Totaal"].map(String::from).to_vec(),
+        categories: ["Visie en beleid", "Oriëntatie en begeleiding", "Organisatie", "Samenwerking", "Totaal"]
+            .map(String::from)
+            .to_vec(),
         series,
         source: "Bron: lobmonitor".into(),
         note: "<5 = te weinig respondenten".into(),

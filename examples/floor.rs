@@ -17,7 +17,9 @@ fn main() {
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "xlsx" | "xls" | "ods" | "xlsm")))
+        .filter(|p| {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "xlsx" | "xls" | "ods" | "xlsm"))
+        })
         .collect();
     let t = Instant::now();
     let cells: usize = files

@@ -79,7 +79,8 @@ pub enum ConfigError {
 impl Config {
     /// Reads a config file; relative paths in it are taken from the file's folder.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io { path: path.display().to_string(), source })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| ConfigError::Io { path: path.display().to_string(), source })?;
         let mut cfg: Config = toml::from_str(&text)
             .map_err(|e| ConfigError::Invalid { path: path.display().to_string(), message: e.message().to_string() })?;
         let base = path.parent().unwrap_or(Path::new("."));

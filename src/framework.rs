@@ -54,11 +54,17 @@ impl Line {
     /// Who the line is, as the framework describes it.
     pub fn description(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Line::L1, Lang::Nl) => "begeleiders van jongeren in het primaire onderwijsproces (docenten/mentoren/coaches)",
+            (Line::L1, Lang::Nl) => {
+                "begeleiders van jongeren in het primaire onderwijsproces (docenten/mentoren/coaches)"
+            }
             (Line::L2, Lang::Nl) => "specialistische LOB-professional (LOB-coördinator/LOB- of SLB-adviseur/decaan)",
             (Line::L3, Lang::Nl) => "coördinator en beleidsmaker LOB (decaan/LOB-coördinator of leidinggevende)",
-            (Line::L1, Lang::En) => "guides of young people in the primary educational process (teachers/mentors/coaches)",
-            (Line::L2, Lang::En) => "specialist career guidance professional (coordinator/career or study adviser/school counsellor)",
+            (Line::L1, Lang::En) => {
+                "guides of young people in the primary educational process (teachers/mentors/coaches)"
+            }
+            (Line::L2, Lang::En) => {
+                "specialist career guidance professional (coordinator/career or study adviser/school counsellor)"
+            }
             (Line::L3, Lang::En) => "career guidance coordinator and policy maker (counsellor/coordinator or manager)",
         }
     }
@@ -73,10 +79,7 @@ impl Line {
         let words: Vec<&str> = t.split(' ').collect();
         let mut found: Option<Line> = None;
         for w in &words {
-            let w = w
-                .trim_start_matches("lijn")
-                .trim_start_matches("line")
-                .trim_start_matches('l');
+            let w = w.trim_start_matches("lijn").trim_start_matches("line").trim_start_matches('l');
             let cand = match w {
                 "1" | "1e" | "1ste" | "1st" | "eerste" | "eerstelijns" | "first" | "een" | "one" => Some(Line::L1),
                 "2" | "2e" | "2de" | "2nd" | "tweede" | "tweedelijns" | "second" | "twee" | "two" => Some(Line::L2),
@@ -91,11 +94,7 @@ impl Line {
             }
         }
         // A bare number must be the whole value ("12" is not line 1).
-        found.filter(|_| {
-            words.iter().all(|w| {
-                !w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "1" | "2" | "3")
-            })
-        })
+        found.filter(|_| words.iter().all(|w| !w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "1" | "2" | "3")))
     }
 }
 
@@ -205,15 +204,11 @@ impl FromStr for ItemId {
         let bad = || format!("`{s}` is not an item id like L1-VB-R1");
         let t: String = s.trim().to_ascii_uppercase().replace(['_', '.', ' '], "-");
         let mut parts = t.split('-');
-        let (Some(l), Some(a), Some(kn), None) = (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(l), Some(a), Some(kn), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
-        let line = l
-            .strip_prefix('L')
-            .and_then(|d| d.parse::<u8>().ok())
-            .and_then(Line::from_number)
-            .ok_or_else(bad)?;
+        let line =
+            l.strip_prefix('L').and_then(|d| d.parse::<u8>().ok()).and_then(Line::from_number).ok_or_else(bad)?;
         let area = Area::from_code(a).ok_or_else(bad)?;
         let kind = match kn.chars().next() {
             Some('R') => Kind::R,
@@ -296,10 +291,8 @@ impl Framework {
     }
 
     pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
-        let text = std::fs::read_to_string(path).map_err(|source| FrameworkError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| FrameworkError::Io { path: path.display().to_string(), source })?;
         Framework::from_toml(&text)
     }
 
@@ -335,7 +328,9 @@ impl Framework {
                 let mut chars = s.chars();
                 match (chars.next(), chars.next()) {
                     (Some(c), None) if c.is_ascii_uppercase() => letters.push(c),
-                    _ => return Err(FrameworkError::Invalid(format!("item {id}: source `{s}` is not a capital letter"))),
+                    _ => {
+                        return Err(FrameworkError::Invalid(format!("item {id}: source `{s}` is not a capital letter")))
+                    }
                 }
             }
             for t in [&it.nl, &it.en] {
@@ -389,20 +384,14 @@ impl Framework {
 
     /// Indices of a line's items, in document order.
     pub fn line_items(&self, line: Line) -> impl Iterator<Item = ItemIdx> + '_ {
-        self.items
-            .iter()
-            .enumerate()
-            .filter(move |(_, it)| it.id.line == line)
-            .map(|(i, _)| i as ItemIdx)
+        self.items.iter().enumerate().filter(move |(_, it)| it.id.line == line).map(|(i, _)| i as ItemIdx)
     }
 
     pub fn count(&self, line: Line, area: Option<Area>, kind: Option<Kind>) -> usize {
         self.items
             .iter()
             .filter(|it| {
-                it.id.line == line
-                    && area.is_none_or(|a| it.id.area == a)
-                    && kind.is_none_or(|k| it.id.kind == k)
+                it.id.line == line && area.is_none_or(|a| it.id.area == a) && kind.is_none_or(|k| it.id.kind == k)
             })
             .count()
     }
@@ -482,7 +471,10 @@ mod tests {
     fn item_found_by_its_text_in_either_language() {
         let fw = Framework::embedded();
         let want = fw.index_of("L1-VB-R2".parse().unwrap());
-        assert_eq!(fw.find_by_text("kennis nemen van actuele theorieen over Loopbaanorientatie en -begeleiding (LOB)."), want);
+        assert_eq!(
+            fw.find_by_text("kennis nemen van actuele theorieen over Loopbaanorientatie en -begeleiding (LOB)."),
+            want
+        );
         assert_eq!(fw.find_by_text("Take note of current theories on career orientation and guidance (LOB)"), want);
     }
 

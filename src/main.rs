@@ -112,6 +112,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    lobmonitor::ingest::workbook::quiet_reader_panics();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -133,7 +134,9 @@ fn main() -> ExitCode {
         Command::Run { input, output, config, year, lang } => {
             run::run(&RunArgs { input, output, config, year, lang: lang.map(Into::into) })
         }
-        Command::Validate { paths, year, lang, config } => run::validate(&paths, config.as_deref(), year, lang.map(Into::into)),
+        Command::Validate { paths, year, lang, config } => {
+            run::validate(&paths, config.as_deref(), year, lang.map(Into::into))
+        }
         Command::Template { line, institution, year, lang, output } => {
             run::template(line, institution.as_deref(), year, lang.map(Into::into).unwrap_or_default(), &output)
         }

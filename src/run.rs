@@ -98,7 +98,8 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     if staging.exists() {
         std::fs::remove_dir_all(&staging).with_context(|| format!("cannot clear {}", staging.display()))?;
     }
-    std::fs::create_dir_all(&staging).with_context(|| format!("output folder {} is not writable", args.output.display()))?;
+    std::fs::create_dir_all(&staging)
+        .with_context(|| format!("output folder {} is not writable", args.output.display()))?;
     let ctx = ReportContext::new(&fw, &cfg, &ingested, &scores, privacy);
     let written = report::write_all(&ctx, &staging);
     let mut outputs = match written {
@@ -183,7 +184,13 @@ pub fn validate(paths: &[PathBuf], config: Option<&Path>, year: Option<u16>, lan
 }
 
 /// `lobmonitor template`.
-pub fn template(line: Option<u8>, institution: Option<&str>, year: Option<u16>, lang: Lang, out: &Path) -> Result<Outcome> {
+pub fn template(
+    line: Option<u8>,
+    institution: Option<&str>,
+    year: Option<u16>,
+    lang: Lang,
+    out: &Path,
+) -> Result<Outcome> {
     let fw = Framework::embedded();
     let line = line.and_then(crate::framework::Line::from_number);
     let bytes = crate::template::template(&fw, line, institution, year, lang)?;
@@ -215,7 +222,8 @@ pub fn print_framework(format: CatalogueFormat, lang: Lang) -> Result<Outcome> {
 pub fn sample(institutions: usize, respondents: usize, years: u16, seed: u64, out: &Path) -> Result<Outcome> {
     let fw = Framework::embedded();
     let t = Instant::now();
-    let n = crate::sample::write_sample(&fw, &crate::sample::SampleSpec { institutions, respondents, years, seed }, out)?;
+    let n =
+        crate::sample::write_sample(&fw, &crate::sample::SampleSpec { institutions, respondents, years, seed }, out)?;
     eprintln!("lobmonitor: {} files written to {} in {:.1} s", n, out.display(), t.elapsed().as_secs_f64());
     Ok(Outcome::Clean)
 }

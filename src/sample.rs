@@ -29,9 +29,30 @@ pub struct SampleSpec {
 pub const FIRST_YEAR: u16 = 2025;
 
 const PLACES: [&str; 24] = [
-    "Amstelland", "Rijnmond", "Veluwezoom", "Kempenland", "Waddenkust", "Heuvelrug", "Zuiderzee", "Peelland",
-    "Eemland", "Lingewaard", "Maasvallei", "Drechtsteden", "Twentekanaal", "Gooi en Vecht", "Westfriesland", "Achterhoek",
-    "Zeeuwse Delta", "Groene Hart", "Vechtdal", "Noorderkwartier", "Baronie", "Liemers", "Hunzedal", "Bollenstreek",
+    "Amstelland",
+    "Rijnmond",
+    "Veluwezoom",
+    "Kempenland",
+    "Waddenkust",
+    "Heuvelrug",
+    "Zuiderzee",
+    "Peelland",
+    "Eemland",
+    "Lingewaard",
+    "Maasvallei",
+    "Drechtsteden",
+    "Twentekanaal",
+    "Gooi en Vecht",
+    "Westfriesland",
+    "Achterhoek",
+    "Zeeuwse Delta",
+    "Groene Hart",
+    "Vechtdal",
+    "Noorderkwartier",
+    "Baronie",
+    "Liemers",
+    "Hunzedal",
+    "Bollenstreek",
 ];
 
 /// A fictional institution: name, sector and size factor.
@@ -88,7 +109,14 @@ fn base(line: Line, area: Area, kind: Kind) -> f64 {
 }
 
 /// One institution-year workbook.
-fn workbook(fw: &Framework, inst: &Fictional, year: u16, year_index: u16, spec: &SampleSpec, rng: &mut StdRng) -> Result<Vec<u8>> {
+fn workbook(
+    fw: &Framework,
+    inst: &Fictional,
+    year: u16,
+    year_index: u16,
+    spec: &SampleSpec,
+    rng: &mut StdRng,
+) -> Result<Vec<u8>> {
     let lang = Lang::Nl;
     let mut wb = Workbook::new();
     info_sheet(&mut wb, Some(&inst.name), Some(inst.sector), Some(inst.region), Some(year), lang)?;
@@ -100,14 +128,14 @@ fn workbook(fw: &Framework, inst: &Fictional, year: u16, year_index: u16, spec: 
         let n = if inst.size < 0.3 && line == Line::L3 { n.min(3) } else { n };
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(line, lang))?;
-        ws.write_string(0, 0, &format!("{} — {}", line.label(lang), line.description(lang)))?;
+        ws.write_string(0, 0, format!("{} — {}", line.label(lang), line.description(lang)))?;
         for (c, h) in response_headers(fw, line, lang).iter().enumerate() {
             ws.write_string(HEADER_ROW, c as u16, h)?;
         }
         let items: Vec<_> = fw.line_items(line).collect();
         for r in 0..n {
             let row = HEADER_ROW + 1 + r as u32;
-            ws.write_string(row, 0, &format!("{}-{}-{}", li + 1, year, r + 1))?;
+            ws.write_string(row, 0, format!("{}-{}-{}", li + 1, year, r + 1))?;
             ws.write_string(row, 2, ["Team A", "Team B", "Team C"][r % 3])?;
             let person: f64 = rng.random_range(-0.2..0.2);
             let trend = 0.04 * year_index as f64;
@@ -140,7 +168,8 @@ pub fn write_sample(fw: &Framework, spec: &SampleSpec, dir: &Path) -> Result<usi
     jobs.par_iter().try_for_each(|&(i, y)| -> Result<()> {
         let inst = &insts[i];
         let year = FIRST_YEAR + y;
-        let mut rng = StdRng::seed_from_u64(spec.seed.wrapping_mul(1_000_003).wrapping_add((i as u64) << 16 | y as u64));
+        let mut rng =
+            StdRng::seed_from_u64(spec.seed.wrapping_mul(1_000_003).wrapping_add((i as u64) << 16 | y as u64));
         let bytes = workbook(fw, inst, year, y, spec, &mut rng)?;
         std::fs::write(dir.join(format!("{}-{year}.xlsx", slug(&inst.name))), bytes)?;
         Ok(())

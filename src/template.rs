@@ -26,7 +26,14 @@ pub fn sheet_name(line: Line, lang: Lang) -> String {
 }
 
 /// Writes the info sheet's keys and values.
-pub fn info_sheet(wb: &mut Workbook, institution: Option<&str>, sector: Option<&str>, region: Option<&str>, year: Option<u16>, lang: Lang) -> Result<(), XlsxError> {
+pub fn info_sheet(
+    wb: &mut Workbook,
+    institution: Option<&str>,
+    sector: Option<&str>,
+    region: Option<&str>,
+    year: Option<u16>,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("Info")?;
     let bold = Format::new().set_bold();
@@ -34,11 +41,19 @@ pub fn info_sheet(wb: &mut Workbook, institution: Option<&str>, sector: Option<&
     ws.set_column_width(1, 40)?;
     ws.set_column_width(2, 60)?;
     let rows: [(&str, String, &str); 5] = [
-        ("Instelling", institution.unwrap_or("").to_string(), lang.pick("naam van de school of instelling", "name of the school or institution")),
+        (
+            "Instelling",
+            institution.unwrap_or("").to_string(),
+            lang.pick("naam van de school of instelling", "name of the school or institution"),
+        ),
         ("BRIN", String::new(), lang.pick("BRIN-nummer (optioneel)", "BRIN number (optional)")),
         ("Sector", sector.unwrap_or("").to_string(), "vo / mbo / hbo"),
         ("Regio", region.unwrap_or("").to_string(), lang.pick("optioneel", "optional")),
-        ("Jaar", year.map(|y| y.to_string()).unwrap_or_default(), lang.pick("bijv. 2026 of 2025-2026", "e.g. 2026 or 2025-2026")),
+        (
+            "Jaar",
+            year.map(|y| y.to_string()).unwrap_or_default(),
+            lang.pick("bijv. 2026 of 2025-2026", "e.g. 2026 or 2025-2026"),
+        ),
     ];
     for (i, (k, v, help)) in rows.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, *k, &bold)?;
@@ -62,7 +77,13 @@ pub fn response_headers(fw: &Framework, line: Line, lang: Lang) -> Vec<String> {
     h
 }
 
-pub fn template(fw: &Framework, line: Option<Line>, institution: Option<&str>, year: Option<u16>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+pub fn template(
+    fw: &Framework,
+    line: Option<Line>,
+    institution: Option<&str>,
+    year: Option<u16>,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     info_sheet(&mut wb, institution, None, None, year, lang)?;
     let head = Format::new()
@@ -79,7 +100,12 @@ pub fn template(fw: &Framework, line: Option<Line>, institution: Option<&str>, y
     for l in lines {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(l, lang))?;
-        ws.write_string_with_format(0, 0, &format!("{} — {}", l.label(lang), l.description(lang)), &Format::new().set_bold().set_font_size(13))?;
+        ws.write_string_with_format(
+            0,
+            0,
+            format!("{} — {}", l.label(lang), l.description(lang)),
+            &Format::new().set_bold().set_font_size(13),
+        )?;
         ws.write_string(
             1,
             0,
@@ -95,10 +121,14 @@ pub fn template(fw: &Framework, line: Option<Line>, institution: Option<&str>, y
         }
         ws.set_row_height(HEADER_ROW, 150)?;
         ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
-        let dv = DataValidation::new()
-            .allow_list_strings(&words)?
-            .set_error_title(lang.pick("Ongeldig antwoord", "Invalid answer"))?
-            .set_error_message(lang.pick("Kies ja, grotendeels, enigszins, nee of n.v.t.", "Choose yes, largely, somewhat, no or n/a."))?;
+        let dv =
+            DataValidation::new()
+                .allow_list_strings(&words)?
+                .set_error_title(lang.pick("Ongeldig antwoord", "Invalid answer"))?
+                .set_error_message(lang.pick(
+                    "Kies ja, grotendeels, enigszins, nee of n.v.t.",
+                    "Choose yes, largely, somewhat, no or n/a.",
+                ))?;
         let last_col = headers.len() as u16 - 1;
         ws.add_data_validation(HEADER_ROW + 1, 3, HEADER_ROW + ANSWER_ROWS, last_col, &dv)?;
     }

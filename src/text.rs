@@ -44,10 +44,7 @@ fn fold_accent(c: char) -> char {
 /// at most 60 characters. Used for every file name made from input text (SPEC §5).
 pub fn slug(s: &str) -> String {
     let n = normalize(s);
-    let mut out: String = n
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
+    let mut out: String = n.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     while out.contains("--") {
         out = out.replace("--", "-");
     }

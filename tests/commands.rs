@@ -34,7 +34,13 @@ fn template_has_an_info_sheet_and_a_sheet_per_line_with_every_item() {
     for (sheet, items) in [("1e lijn", 36), ("2e lijn", 38), ("3e lijn", 27)] {
         let rows = read_sheet(&path, sheet);
         let header = &rows[2];
-        let item_cols = header.iter().filter(|c| { let t = text(c); t.starts_with('L') && t.as_bytes().get(2) == Some(&b'-') }).count();
+        let item_cols = header
+            .iter()
+            .filter(|c| {
+                let t = text(c);
+                t.starts_with('L') && t.as_bytes().get(2) == Some(&b'-')
+            })
+            .count();
         assert_eq!(item_cols, items, "{sheet}");
     }
     // Only line 2, in English.
@@ -49,7 +55,8 @@ fn template_has_an_info_sheet_and_a_sheet_per_line_with_every_item() {
 #[test]
 fn sample_then_run_writes_every_output() {
     let t = tempfile::tempdir().unwrap();
-    let run = lobmonitor(t.path(), &["sample", "--institutions", "8", "--respondents", "30", "--years", "2", "-o", "input"]);
+    let run =
+        lobmonitor(t.path(), &["sample", "--institutions", "8", "--respondents", "30", "--years", "2", "-o", "input"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let inputs: Vec<_> = std::fs::read_dir(t.path().join("input")).unwrap().collect();
     assert_eq!(inputs.len(), 8 * 2 + 1, "16 workbooks and instellingen.csv");
@@ -69,7 +76,10 @@ fn sample_then_run_writes_every_output() {
     assert_eq!(small[6], "");
     // The ministry pack names only institutions that opted in (every fourth: INST-0001,
     // -0005 are named; ROC Kempenland is INST-0004).
-    let bench: Vec<String> = std::fs::read_dir(out.join("charts/benchmark")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let bench: Vec<String> = std::fs::read_dir(out.join("charts/benchmark"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     assert!(bench.iter().any(|f| f.starts_with("inst-0004-")));
     assert!(!bench.iter().any(|f| f.contains("kempenland")));
     assert!(bench.iter().any(|f| f.starts_with("roc-amstelland-")), "opted in: named");

@@ -33,7 +33,12 @@ fn check_forms_export(name: &str) {
     assert_eq!(c["answers_rejected"], 1);
     assert_eq!(m["reconciled"], true);
     let g = read_csv(&output.join("data/group_scores.csv"));
-    let line = |l: &str| g.iter().find(|r| r[1] == "ROC Test" && r[0] == "2026" && r[2] == l && r[3] == "ALL" && r[4] == "ALL").unwrap().clone();
+    let line = |l: &str| {
+        g.iter()
+            .find(|r| r[1] == "ROC Test" && r[0] == "2026" && r[2] == l && r[3] == "ALL" && r[4] == "ALL")
+            .unwrap()
+            .clone()
+    };
     // Line 1: Anna 83.33 and Cor 0 → 41.67.
     assert_eq!(line("1")[6], "41.67");
     assert_eq!(line("1")[5], "2");
@@ -108,15 +113,23 @@ fn item_columns_by_id_and_text_and_the_gegevens_sheet() {
     // Gegevens sheet instead of Info; schooljaar as text; headers as id + text.
     let gegevens = sheet("Gegevens", vec![vec![s("Instelling"), s("Lyceum Y")], vec![s("Jaar"), s("2024-2025")]]);
     let rows = vec![
-        vec![s("L3-OB-R1: Begeleiders primair proces adviseren"), s("L3-OB-D1 Kan systematisch de juiste methodiek kiezen"), s("Kan LOB-activiteiten ontwerpen")],
+        vec![
+            s("L3-OB-R1: Begeleiders primair proces adviseren"),
+            s("L3-OB-D1 Kan systematisch de juiste methodiek kiezen"),
+            s("Kan LOB-activiteiten ontwerpen"),
+        ],
         vec![s("ja"), s("Enigszins"), s("largely")],
     ];
     write_xlsx(&input.join("y.xlsx"), vec![gegevens, sheet("Derde lijn", rows)]);
-    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\nmin_group_size = 1\nmin_institutions = 1\n").unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\nmin_group_size = 1\nmin_institutions = 1\n")
+        .unwrap();
     let run = lobmonitor(t.path(), &["run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let g = read_csv(&output.join("data/group_scores.csv"));
-    let ob = g.iter().find(|r| r[1] == "Lyceum Y" && r[0] == "2025" && r[2] == "3" && r[3] == "OB" && r[4] == "ALL").unwrap();
+    let ob = g
+        .iter()
+        .find(|r| r[1] == "Lyceum Y" && r[0] == "2025" && r[2] == "3" && r[3] == "OB" && r[4] == "ALL")
+        .unwrap();
     // ja, enigszins, grotendeels: (1 + 1/3 + 2/3)/3 = 66.67 — all three columns matched.
     assert_eq!(ob[6], "66.67");
 }
@@ -129,7 +142,11 @@ fn checkbox_forms_read_blanks_as_no_when_configured() {
         vec![s("a"), s("x"), C::E, s("x"), C::E],
     ];
     write_xlsx(&input.join("c.xlsx"), vec![info("Checklist School", 2026, "vo"), sheet("1e lijn", rows)]);
-    std::fs::write(t.path().join("lobmonitor.toml"), "blank = \"no\"\nmin_answered = 0.0\nmin_group_size = 1\nmin_institutions = 1\n").unwrap();
+    std::fs::write(
+        t.path().join("lobmonitor.toml"),
+        "blank = \"no\"\nmin_answered = 0.0\nmin_group_size = 1\nmin_institutions = 1\n",
+    )
+    .unwrap();
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
     let g = read_csv(&output.join("data/group_scores.csv"));
     let sw = g.iter().find(|r| r[2] == "1" && r[3] == "SW" && r[4] == "ALL").unwrap();

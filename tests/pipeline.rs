@@ -38,10 +38,7 @@ fn sector_workbook_shows_the_pooled_score_computed_by_hand() {
     assert_eq!(run.code, 0, "{}", run.stderr);
 
     let wb = output.join("sector.xlsx");
-    assert_eq!(
-        sheet_names(&wb),
-        ["Toelichting", "Overzicht", "Instellingen", "Items", "Trend", "Datakwaliteit"]
-    );
+    assert_eq!(sheet_names(&wb), ["Toelichting", "Overzicht", "Instellingen", "Items", "Trend", "Datakwaliteit"]);
     let rows = read_sheet(&wb, "Overzicht");
     let row = rows
         .iter()
@@ -55,7 +52,23 @@ fn sector_workbook_shows_the_pooled_score_computed_by_hand() {
 
     // group_scores.csv: A's line score 60 with sd of {100,100,100,0,0} = 54.77.
     let g = read_csv(&output.join("data/group_scores.csv"));
-    assert_eq!(g[0], ["year", "institution", "line", "area", "kind", "n", "score", "sd", "median", "ci_low", "ci_high", "suppressed"]);
+    assert_eq!(
+        g[0],
+        [
+            "year",
+            "institution",
+            "line",
+            "area",
+            "kind",
+            "n",
+            "score",
+            "sd",
+            "median",
+            "ci_low",
+            "ci_high",
+            "suppressed"
+        ]
+    );
     let a = g.iter().find(|r| r[1] == "Instelling A" && r[3] == "ALL" && r[4] == "ALL").unwrap();
     assert_eq!(a[5], "5");
     assert_eq!(a[6], "60.00");
@@ -190,7 +203,14 @@ fn unreadable_files_are_rejected_whole_and_the_others_go_on() {
     let run = lobmonitor(input.parent().unwrap(), &["run"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     let m = manifest(&output);
-    let status = |p: &str| m["inputs"].as_array().unwrap().iter().find(|i| i["path"] == p).map(|i| i["status"].as_str().unwrap().to_string());
+    let status = |p: &str| {
+        m["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["path"] == p)
+            .map(|i| i["status"].as_str().unwrap().to_string())
+    };
     assert_eq!(status("kapot.xlsx").as_deref(), Some("rejected"));
     assert_eq!(status("geheim.xlsx").as_deref(), Some("rejected"));
     assert_eq!(status("leeg.xlsx").as_deref(), Some("rejected"));

@@ -7,6 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
 
+/// (year, institution, line) → (area, kind) → hidden
+type ScopesByGroup = BTreeMap<(String, String, String), BTreeMap<(String, String), bool>>;
+/// A CSV row.
+type Row<'a> = &'a Vec<String>;
+/// (year, item) → (the sector's row, the institutions' rows)
+type ItemCells<'a> = BTreeMap<(String, String), (Option<Row<'a>>, Vec<Row<'a>>)>;
+
 /// Four mbo institutions, line 1, 2026, one item each respondent (L1-VB-R1), plus a
 /// second area answered by some:
 /// - Groot (12), Middel (7), Klein (3 → hidden), Vijf (5)
@@ -67,12 +74,15 @@ fn no_suppressed_value_can_be_worked_back_from_the_published_tables() {
     assert!(attempts > 0, "the fixture must exercise the attack");
 
     // Attack 2: a total beside all but one of its parts. Line total = f(areas).
-    let mut by_group: BTreeMap<(String, String, String), BTreeMap<(String, String), bool>> = BTreeMap::new();
+    let mut by_group: ScopesByGroup = BTreeMap::new();
     for r in &groups[1..] {
         if r[5].is_empty() && r[11] == "false" {
             continue; // n = 0: nobody answered, nothing to hide
         }
-        by_group.entry((r[0].clone(), r[1].clone(), r[2].clone())).or_default().insert((r[3].clone(), r[4].clone()), r[11] == "true");
+        by_group
+            .entry((r[0].clone(), r[1].clone(), r[2].clone()))
+            .or_default()
+            .insert((r[3].clone(), r[4].clone()), r[11] == "true");
     }
     for (g, scopes) in &by_group {
         let answered: BTreeSet<&String> = groups[1..]
@@ -81,12 +91,14 @@ fn no_suppressed_value_can_be_worked_back_from_the_published_tables() {
             .map(|r| &r[3])
             .collect();
         if let Some(false) = scopes.get(&("ALL".to_string(), "ALL".to_string())) {
-            let hidden_areas = scopes.iter().filter(|((a, k), h)| a != "ALL" && k == "ALL" && **h && answered.contains(a)).count();
+            let hidden_areas =
+                scopes.iter().filter(|((a, k), h)| a != "ALL" && k == "ALL" && **h && answered.contains(a)).count();
             assert_ne!(hidden_areas, 1, "{g:?}: line total shown beside all areas but one");
         }
     }
     // Middel's SW (n = 4) is hidden, so another of its areas must be hidden too.
-    let middel_hidden: Vec<_> = groups.iter().filter(|r| r[1] == "Middel" && r[4] == "ALL" && r[11] == "true").map(|r| r[3].clone()).collect();
+    let middel_hidden: Vec<_> =
+        groups.iter().filter(|r| r[1] == "Middel" && r[4] == "ALL" && r[11] == "true").map(|r| r[3].clone()).collect();
     assert!(middel_hidden.contains(&"SW".to_string()), "{middel_hidden:?}");
 
     // Respondent rows of hidden groups are not published either.
@@ -94,10 +106,14 @@ fn no_suppressed_value_can_be_worked_back_from_the_published_tables() {
     assert!(!resp.iter().any(|r| r[1] == "Klein"));
     // Item scores: the same pooled attack on the sector item rows.
     let items = read_csv(&output.join("data/item_scores.csv"));
-    let mut by_item: BTreeMap<(String, String), (Option<&Vec<String>>, Vec<&Vec<String>>)> = BTreeMap::new();
+    let mut by_item: ItemCells = BTreeMap::new();
     for r in &items[1..] {
         let e = by_item.entry((r[0].clone(), r[3].clone())).or_default();
-        if r[1] == "ALL" { e.0 = Some(r) } else { e.1.push(r) }
+        if r[1] == "ALL" {
+            e.0 = Some(r)
+        } else {
+            e.1.push(r)
+        }
     }
     for (k, (pooled, members)) in by_item {
         let Some(p) = pooled.filter(|p| p[6] == "false") else { continue };

@@ -53,7 +53,10 @@ fn portret_recommendations_cite_the_finding_that_triggered_them() {
     // School B answered "nee" everywhere: every area scores 0, below 50.
     let rec = read_sheet(&output.join("portretten/school-b-2026.xlsx"), "Aanbevelingen");
     let titles: Vec<String> = rec.iter().skip(1).map(|r| text(&r[0])).collect();
-    assert!(titles.contains(&"Maak een duidelijke omschrijving van rollen, taken en competenties".to_string()), "{titles:?}");
+    assert!(
+        titles.contains(&"Maak een duidelijke omschrijving van rollen, taken en competenties".to_string()),
+        "{titles:?}"
+    );
     assert!(titles.contains(&"Geef LOB een plek in de onderwijsvisie".to_string()));
     assert!(titles.contains(&"Stem af met het afnemende veld".to_string()));
     let roles = rec.iter().find(|r| text(&r[0]).starts_with("Maak een duidelijke")).unwrap();

@@ -97,7 +97,12 @@ fn seeds() -> Vec<(Vec<u8>, Format)> {
     let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let dir = tempfile::tempdir().unwrap();
     let x = dir.path().join("s.xlsx");
-    let ids = vec![Some("Respondent".to_string()), Some("Instelling".into()), Some("L1-VB-R1".into()), Some("L1-VB-R2".into())];
+    let ids = vec![
+        Some("Respondent".to_string()),
+        Some("Instelling".into()),
+        Some("L1-VB-R1".into()),
+        Some("L1-VB-R2".into()),
+    ];
     let rows = vec![vec![Some("a".into()), Some("ROC".into()), Some("ja".into()), Some("nee".into())]; 3];
     write(&x, "1e lijn", &ids, &rows, false);
     vec![
@@ -136,7 +141,8 @@ fn sheet_over_the_cell_budget_is_refused() {
     let rows: Vec<Vec<Option<String>>> = (0..100).map(|_| (0..10).map(|_| Some("ja".to_string())).collect()).collect();
     write(&file, "1e lijn", &header, &rows, false);
     let bytes = std::fs::read(&file).unwrap();
-    let (sheets, problems) = read_workbook(&bytes, Format::Xlsx, Limits { max_file_bytes: 1 << 20, max_sheet_cells: 500 }).unwrap();
+    let (sheets, problems) =
+        read_workbook(&bytes, Format::Xlsx, Limits { max_file_bytes: 1 << 20, max_sheet_cells: 500 }).unwrap();
     assert!(sheets.is_empty());
     assert_eq!(problems.len(), 1);
     assert!(problems[0].reason.text(lobmonitor::lang::Lang::En).contains("too large"));
@@ -176,4 +182,34 @@ fn xls_with_a_cell_far_out_is_refused_not_an_abort() {
         Err(r) => assert!(r.text(lobmonitor::lang::Lang::En).contains("too large"), "{r:?}"),
         Ok(_) => panic!("a sheet of 4·10^9 cells was loaded"),
     }
+}
+
+/// Fuzzer findings (kept as regressions): .xls files on which calamine panics. Each is a
+/// rejected file with a reason, and a run over them finishes with exit code 3.
+#[test]
+fn fuzz_findings_are_rejected_files() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let limits = Limits::default();
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let bytes = std::fs::read(&p).unwrap();
+        assert!(read_workbook(&bytes, Format::Xls, limits).is_err(), "{}", p.display());
+        n += 1;
+    }
+    assert!(n >= 3);
+    let (t, input, output) = common::tempdir();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms-export.xls");
+    std::fs::copy(src, input.join("good.xls")).unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\n").unwrap();
+    let run = common::lobmonitor(t.path(), &["run"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "reader panics stay off the terminal: {}", run.stderr);
+    let m = common::manifest(&output);
+    let rejected = m["inputs"].as_array().unwrap().iter().filter(|i| i["status"] == "rejected").count();
+    assert_eq!(rejected, n);
 }

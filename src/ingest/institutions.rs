@@ -80,23 +80,31 @@ impl InstitutionMeta {
 pub fn is_institutions_file(root: &Path, p: &Path) -> bool {
     p.parent() == Some(root)
         && p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.eq_ignore_ascii_case("instellingen"))
-        && p.extension().and_then(|s| s.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "xlsx"))
+        && p.extension()
+            .and_then(|s| s.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "xlsx"))
 }
 
 /// Reads the institutions file: `instelling, code, sector, regio, publiceren`
 /// (CSV with `,` or `;`, or the first sheet of an xlsx).
 pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, String> {
-    let table: Vec<Vec<String>> = if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+    let table: Vec<Vec<String>> = if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
         let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
         let first = text.lines().next().unwrap_or("");
         let delim = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-        let mut rdr = csv::ReaderBuilder::new().delimiter(delim).has_headers(false).flexible(true).from_reader(text.as_bytes());
+        let mut rdr =
+            csv::ReaderBuilder::new().delimiter(delim).has_headers(false).flexible(true).from_reader(text.as_bytes());
         rdr.records()
             .map(|r| r.map(|r| r.iter().map(|s| s.trim().to_string()).collect()).map_err(|e| e.to_string()))
             .collect::<Result<_, _>>()?
     } else {
         let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-        let (sheets, _) = read_workbook(&bytes, Format::Xlsx, Limits::default()).map_err(|r| r.text(crate::lang::Lang::En))?;
+        let (sheets, _) =
+            read_workbook(&bytes, Format::Xlsx, Limits::default()).map_err(|r| r.text(crate::lang::Lang::En))?;
         let sheet = sheets.into_iter().next().ok_or("no sheet")?;
         sheet
             .rows
@@ -122,7 +130,8 @@ pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, String> {
     for r in rows {
         let get = |c: Option<usize>| c.and_then(|c| r.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         let Some(name) = get(Some(c_name)) else { continue };
-        let publish = get(c_pub).is_some_and(|p| matches!(normalize(&p).as_str(), "ja" | "j" | "yes" | "y" | "true" | "1" | "x"));
+        let publish =
+            get(c_pub).is_some_and(|p| matches!(normalize(&p).as_str(), "ja" | "j" | "yes" | "y" | "true" | "1" | "x"));
         out.insert(
             name.clone(),
             InstitutionMeta {

@@ -97,7 +97,13 @@ pub fn cell_text(d: &Data) -> String {
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
-        Data::Bool(b) => if *b { "TRUE".into() } else { "FALSE".into() },
+        Data::Bool(b) => {
+            if *b {
+                "TRUE".into()
+            } else {
+                "FALSE".into()
+            }
+        }
         Data::DateTime(dt) => dt.to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => e.to_string(),
@@ -108,10 +114,7 @@ pub fn cell_text(d: &Data) -> String {
 /// (`L1-VB-R1 Kennis…`, `L1-VB-R1: …`), or the item's full Dutch or English text.
 pub fn item_from_header(fw: &Framework, header: &str) -> Option<ItemIdx> {
     let h = header.trim();
-    let first: String = h
-        .chars()
-        .take_while(|c| !c.is_whitespace() && *c != ':' && *c != ')' && *c != ']')
-        .collect();
+    let first: String = h.chars().take_while(|c| !c.is_whitespace() && *c != ':' && *c != ')' && *c != ']').collect();
     let first = first.trim_start_matches(['(', '[']);
     if let Ok(id) = first.parse::<ItemId>() {
         return fw.index_of(id);

@@ -155,7 +155,11 @@ impl Counts {
     /// `answers_read = scored + unscored + n/a + other-line + rejected`.
     pub fn answers_reconcile(&self) -> bool {
         self.answers_read
-            == self.answers_scored + self.answers_unscored + self.answers_na + self.answers_other_line + self.answers_rejected
+            == self.answers_scored
+                + self.answers_unscored
+                + self.answers_na
+                + self.answers_other_line
+                + self.answers_rejected
     }
 
     pub fn add(&mut self, o: &Counts) {

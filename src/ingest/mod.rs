@@ -148,7 +148,8 @@ fn read_one(fw: &Framework, root: &Path, path: &Path, index: usize, opts: &Inges
         counts: Counts::default(),
         note: None,
     };
-    let mut out = FileRead { file: file.clone(), rows: Vec::new(), info: None, rejections: Vec::new(), unknown_answers: 0 };
+    let mut out =
+        FileRead { file: file.clone(), rows: Vec::new(), info: None, rejections: Vec::new(), unknown_answers: 0 };
     let reject_file = |mut out: FileRead, reason: Reason| {
         out.file.status = FileStatus::Rejected;
         out.rejections.push(Rejection {
@@ -211,12 +212,8 @@ fn read_one(fw: &Framework, root: &Path, path: &Path, index: usize, opts: &Inges
             });
         }
         // Values in a column without a header would otherwise vanish unseen.
-        let known: Vec<u32> = header
-            .columns
-            .iter()
-            .map(|(c, _)| *c)
-            .chain(header.ignored.iter().map(|i| i.col))
-            .collect();
+        let known: Vec<u32> =
+            header.columns.iter().map(|(c, _)| *c).chain(header.ignored.iter().map(|i| i.col)).collect();
         let mut headerless: Vec<u32> = sheet.rows[header.index + 1..]
             .iter()
             .flat_map(|r| r.cells.iter().map(|(c, _)| *c))
@@ -234,20 +231,24 @@ fn read_one(fw: &Framework, root: &Path, path: &Path, index: usize, opts: &Inges
                 reason: Reason::HeaderlessColumn,
             });
         }
-        let ctx = Arc::new(SheetCtx { file: index, sheet: sheet.name.clone(), present: header.items().map(|(_, i)| i).collect() });
+        let ctx = Arc::new(SheetCtx {
+            file: index,
+            sheet: sheet.name.clone(),
+            present: header.items().map(|(_, i)| i).collect(),
+        });
         let defaults = Defaults { info: info.as_ref(), sheet_line: Line::parse(&sheet.name), year: opts.year };
         if header.long {
             let (rows, unknown) = rows::long_rows(fw, sheet, &header, ctx, &defaults);
             out.rows.extend(rows);
-            for (row, col, reason, value) in unknown {
+            for u in unknown {
                 out.unknown_answers += 1;
                 out.rejections.push(Rejection {
                     file: rel.clone(),
                     sheet: sheet.name.clone(),
-                    cell: a1(row, col),
+                    cell: a1(u.row, u.col),
                     level: Level::Answer,
-                    value,
-                    reason,
+                    value: u.item,
+                    reason: Reason::UnknownItem,
                 });
             }
         } else {
@@ -272,7 +273,8 @@ pub fn ingest(fw: &Framework, input: &Path, opts: &IngestOptions) -> Result<Inge
         None => files.iter().find(|p| institutions::is_institutions_file(input, p)).cloned(),
     };
     let metas = match &inst_file {
-        Some(p) => institutions::read(p).map_err(|reason| IngestError::Institutions { path: p.display().to_string(), reason })?,
+        Some(p) => institutions::read(p)
+            .map_err(|reason| IngestError::Institutions { path: p.display().to_string(), reason })?,
         None => BTreeMap::new(),
     };
     if let Some(p) = &inst_file {
@@ -294,7 +296,12 @@ pub fn ingest_files(
 }
 
 /// Where each row and cell goes (SPEC §3.3), in file and row order.
-fn classify(fw: &Framework, reads: Vec<FileRead>, mut metas: BTreeMap<String, InstitutionMeta>, opts: &IngestOptions) -> Ingested {
+fn classify(
+    fw: &Framework,
+    reads: Vec<FileRead>,
+    mut metas: BTreeMap<String, InstitutionMeta>,
+    opts: &IngestOptions,
+) -> Ingested {
     let mut ledger = Ledger::default();
     let mut respondents = Vec::new();
     let mut seen: HashMap<(String, u16, String), String> = HashMap::new();
@@ -366,7 +373,13 @@ fn classify(fw: &Framework, reads: Vec<FileRead>, mut metas: BTreeMap<String, In
             if opts.blank == BlankPolicy::No {
                 for &item in &row.ctx.present {
                     if fw.item(item).id.line == ident.line && !cells.iter().any(|c| c.item == item) {
-                        cells.push(rows::RawCell { item, row: row.row, col: 0, answer: Answer::Degree(0), value: None });
+                        cells.push(rows::RawCell {
+                            item,
+                            row: row.row,
+                            col: 0,
+                            answer: Answer::Degree(0),
+                            value: None,
+                        });
                     }
                 }
             }

@@ -104,7 +104,8 @@ fn raw_cell(item: ItemIdx, row: u32, col: u32, value: &Data) -> Option<RawCell> 
 /// Rows of a wide sheet: one respondent per row below the header.
 pub fn wide_rows(sheet: &Sheet, header: &Header, ctx: Arc<SheetCtx>, d: &Defaults<'_>) -> Vec<RawRow> {
     let f = |field| header.field(field);
-    let (c_resp, c_inst, c_year, c_line) = (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
+    let (c_resp, c_inst, c_year, c_line) =
+        (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
     let used: Vec<u32> = header.columns.iter().map(|(c, _)| *c).collect();
     let items: Vec<(u32, ItemIdx)> = header.items().collect();
     let mut out = Vec::new();
@@ -127,6 +128,14 @@ pub fn wide_rows(sheet: &Sheet, header: &Header, ctx: Arc<SheetCtx>, d: &Default
     out
 }
 
+/// A long-layout answer whose item is not in the catalogue: where, and the item text.
+#[derive(Debug, Clone)]
+pub struct UnknownItem {
+    pub row: u32,
+    pub col: u32,
+    pub item: String,
+}
+
 /// Rows of a long sheet: one answer per row, grouped by respondent (with institution,
 /// year and line) in order of first appearance; a group counts as one row read.
 pub fn long_rows(
@@ -135,15 +144,16 @@ pub fn long_rows(
     header: &Header,
     ctx: Arc<SheetCtx>,
     d: &Defaults<'_>,
-) -> (Vec<RawRow>, Vec<(u32, u32, Reason, String)>) {
+) -> (Vec<RawRow>, Vec<UnknownItem>) {
     let f = |field| header.field(field);
-    let (c_resp, c_inst, c_year, c_line) = (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
+    let (c_resp, c_inst, c_year, c_line) =
+        (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
     let c_item = f(Field::Item).expect("long layout has an item column");
     let c_ans = f(Field::Answer).expect("long layout has an answer column");
     let used: Vec<u32> = header.columns.iter().map(|(c, _)| *c).collect();
     let mut out: Vec<RawRow> = Vec::new();
     let mut index: std::collections::HashMap<(String, Result<Identity, String>), usize> = Default::default();
-    // Answers whose item is unknown: (row, col, reason, value), listed as answers.
+    // Answers whose item is unknown, listed as rejected answers.
     let mut unknown = Vec::new();
     for row in &sheet.rows[header.index + 1..] {
         if !row.cells.iter().any(|(c, _)| used.contains(c)) {
@@ -190,7 +200,7 @@ pub fn long_rows(
                     out[slot].cells.push(cell);
                 }
             }
-            None => unknown.push((row.row, c_item, Reason::UnknownItem, item_text)),
+            None => unknown.push(UnknownItem { row: row.row, col: c_item, item: item_text }),
         }
     }
     (out, unknown)

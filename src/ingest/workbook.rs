@@ -91,10 +91,27 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<(Ve
     if looks_encrypted(bytes) {
         return Err(Reason::Encrypted);
     }
-    match catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, format, limits))) {
-        Ok(r) => r,
-        Err(_) => Err(Reason::ReaderPanic),
-    }
+    IN_READER.with(|f| f.set(true));
+    let result = catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, format, limits)));
+    IN_READER.with(|f| f.set(false));
+    result.unwrap_or(Err(Reason::ReaderPanic))
+}
+
+thread_local! {
+    /// Set while a workbook is being read, so the panic hook knows a panic is the
+    /// reader's (caught, and listed as a corrupt file) rather than a bug of ours.
+    static IN_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Keeps the reader's panics off the terminal: they are caught and reported as a
+/// rejected file with its reason. Every other panic still prints as usual.
+pub fn quiet_reader_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !IN_READER.with(|f| f.get()) {
+            previous(info);
+        }
+    }));
 }
 
 fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<Sheet>, Vec<SheetProblem>), Reason> {
@@ -105,12 +122,14 @@ fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<S
                 // An .xls saved under an .xlsx name is still a workbook: try it as one.
                 return read_dense(&mut open_xls(cursor, limits)?, limits);
             }
-            let mut wb: Xlsx<_> = open_workbook_from_rs(cursor).map_err(|e: calamine::XlsxError| Reason::Unreadable(e.to_string()))?;
+            let mut wb: Xlsx<_> =
+                open_workbook_from_rs(cursor).map_err(|e: calamine::XlsxError| Reason::Unreadable(e.to_string()))?;
             read_xlsx_streaming(&mut wb, limits)
         }
         Format::Xls => read_dense(&mut open_xls(cursor, limits)?, limits),
         Format::Ods => {
-            let mut wb: Ods<_> = open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| Reason::Unreadable(e.to_string()))?;
+            let mut wb: Ods<_> =
+                open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| Reason::Unreadable(e.to_string()))?;
             read_dense(&mut wb, limits)
         }
     }
@@ -147,14 +166,19 @@ fn check_xls_dimensions(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
         .and_then(|mut s| s.read_to_end(&mut stream))
         .map_err(|e| Reason::Unreadable(e.to_string()))?;
     let u16_at = |b: &[u8], i: usize| b.get(i..i + 2).map_or(0, |x| u16::from_le_bytes([x[0], x[1]]) as u64);
-    let u32_at = |b: &[u8], i: usize| b.get(i..i + 4).map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as u64);
+    let u32_at =
+        |b: &[u8], i: usize| b.get(i..i + 4).map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as u64);
     let too_large = |cells: u64| Reason::SheetTooLarge { cells, limit: limits.max_sheet_cells };
     // Bounding box of the cells of the current substream (sheet).
     let mut bbox: Option<(u64, u64, u64, u64)> = None;
     let check_box = |b: Option<(u64, u64, u64, u64)>| match b {
         Some((r0, r1, c0, c1)) => {
             let cells = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
-            if cells > limits.max_sheet_cells { Err(too_large(cells)) } else { Ok(()) }
+            if cells > limits.max_sheet_cells {
+                Err(too_large(cells))
+            } else {
+                Ok(())
+            }
         }
         None => Ok(()),
     };
@@ -296,7 +320,10 @@ fn finish_rows(rows: &mut Vec<SheetRow>) {
 
 /// xls and ods: calamine loads a sheet whole; the file-size cap bounds it, and the
 /// loaded range is checked against the cell budget before it is converted.
-fn read_dense<'a, W: Reader<Cursor<&'a [u8]>>>(wb: &mut W, limits: Limits) -> Result<(Vec<Sheet>, Vec<SheetProblem>), Reason>
+fn read_dense<'a, W: Reader<Cursor<&'a [u8]>>>(
+    wb: &mut W,
+    limits: Limits,
+) -> Result<(Vec<Sheet>, Vec<SheetProblem>), Reason>
 where
     W::Error: std::fmt::Display,
 {
@@ -313,7 +340,10 @@ where
         let (h, w) = range.get_size();
         let cells = h as u64 * w as u64;
         if cells > limits.max_sheet_cells {
-            problems.push(SheetProblem { sheet: name, reason: Reason::SheetTooLarge { cells, limit: limits.max_sheet_cells } });
+            problems.push(SheetProblem {
+                sheet: name,
+                reason: Reason::SheetTooLarge { cells, limit: limits.max_sheet_cells },
+            });
             continue;
         }
         let mut rows: Vec<SheetRow> = Vec::new();

@@ -9,10 +9,28 @@ use crate::lang::Lang;
 
 pub fn table(fw: &Framework, lang: Lang) -> String {
     let mut out = format!("{} — {} items\n", fw.title(lang), fw.len());
-    let _ = writeln!(out, "{:<10} {:<5} {:<4} {:<4} {:<12} {}", "id", lang.pick("lijn", "line"), "area", "kind", lang.pick("bronnen", "sources"), lang.pick("tekst", "text"));
+    let _ = writeln!(
+        out,
+        "{:<10} {:<5} {:<4} {:<4} {:<12} {}",
+        "id",
+        lang.pick("lijn", "line"),
+        "area",
+        "kind",
+        lang.pick("bronnen", "sources"),
+        lang.pick("tekst", "text")
+    );
     for it in fw.items() {
         let sources: String = it.sources.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(",");
-        let _ = writeln!(out, "{:<10} {:<5} {:<4} {:<4} {:<12} {}", it.id.to_string(), it.id.line.number(), it.id.area, it.id.kind, sources, it.text(lang));
+        let _ = writeln!(
+            out,
+            "{:<10} {:<5} {:<4} {:<4} {:<12} {}",
+            it.id.to_string(),
+            it.id.line.number(),
+            it.id.area,
+            it.id.kind,
+            sources,
+            it.text(lang)
+        );
     }
     out
 }

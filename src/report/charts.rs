@@ -77,7 +77,10 @@ pub struct BarChart {
 /// Paints the background white. A bitmap buffer starts white already (it is allocated
 /// as 255s), and filling 1.6 million pixels one by one through plotters is a large share
 /// of a chart's time, so a prefilled bitmap is left as it is.
-fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn clear<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    prefilled: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     if prefilled {
         Ok(())
     } else {
@@ -95,7 +98,11 @@ fn y_px(v: f64, top: i32, bottom: i32) -> i32 {
     bottom - ((bottom - top) as f64 * v / 100.0).round() as i32
 }
 
-fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &BarChart, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn draw_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &BarChart,
+    prefilled: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     clear(area, prefilled)?;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
@@ -164,8 +171,15 @@ fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &BarChart, pr
                     // A white plate keeps the label readable over boxes and grid lines.
                     let label = format!("{v:.0}");
                     let half = 7 * label.len() as i32 + 4;
-                    area.draw(&Rectangle::new([(mid - half, label_y - 26), (mid + half, label_y + 1)], WHITE.filled()))?;
-                    area.draw(&Text::new(label, (mid, label_y), font(22).color(&dark).pos(Pos::new(HPos::Center, VPos::Bottom))))?;
+                    area.draw(&Rectangle::new(
+                        [(mid - half, label_y - 26), (mid + half, label_y + 1)],
+                        WHITE.filled(),
+                    ))?;
+                    area.draw(&Text::new(
+                        label,
+                        (mid, label_y),
+                        font(22).color(&dark).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    ))?;
                 }
                 None => {
                     area.draw(&Text::new(
@@ -199,7 +213,11 @@ impl Figure {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        prefilled: bool,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         match self {
             Figure::Bars(c) => draw_bars(area, c, prefilled),
             Figure::Dots(c) => draw_dots(area, c, prefilled),
@@ -307,10 +325,8 @@ pub fn line_comparison(ctx: &ReportContext<'_>, year: u16) -> BarChart {
         .iter()
         .enumerate()
         .map(|(i, &line)| {
-            let cells: Vec<_> = area_scopes()
-                .into_iter()
-                .map(|s| sc.sector(year, None, line, s).filter(|x| !x.suppressed))
-                .collect();
+            let cells: Vec<_> =
+                area_scopes().into_iter().map(|s| sc.sector(year, None, line, s).filter(|x| !x.suppressed)).collect();
             let n = sc.sector(year, None, line, Scope::LINE).filter(|x| !x.suppressed).map_or(0, |x| x.n);
             total_n += n;
             BarSeries {
@@ -438,8 +454,18 @@ pub fn write_pack(ctx: &ReportContext<'_>, dir: &Path, formats: &[ChartFormat]) 
     std::fs::create_dir_all(&bdir)?;
     let mut jobs: Vec<(Figure, &Path, String, &str)> = Vec::new();
     for &year in &ctx.scores.years {
-        jobs.push((Figure::Bars(line_comparison(ctx, year)), dir, format!("{}-{year}", ctx.t("lijnvergelijking", "line-comparison")), "charts/"));
-        jobs.push((Figure::Dots(distribution(ctx, year)), dir, format!("{}-{year}", ctx.t("spreiding", "distribution")), "charts/"));
+        jobs.push((
+            Figure::Bars(line_comparison(ctx, year)),
+            dir,
+            format!("{}-{year}", ctx.t("lijnvergelijking", "line-comparison")),
+            "charts/",
+        ));
+        jobs.push((
+            Figure::Dots(distribution(ctx, year)),
+            dir,
+            format!("{}-{year}", ctx.t("spreiding", "distribution")),
+            "charts/",
+        ));
         for line in Line::ALL {
             let stem = format!("{}-{}-{year}", ctx.t("items-lijn", "items-line"), line.number());
             jobs.push((Figure::Heat(item_heat_map(ctx, line, year)), dir, stem, "charts/"));
@@ -502,10 +528,24 @@ impl DotChart {
             let q = g.quartiles;
             let f = |x: Option<f64>| x.map(num).unwrap_or_default();
             for v in &g.values {
-                w.write_record([safe_text(&g.name), num(*v), f(q.map(|q| q.0)), f(q.map(|q| q.1)), f(q.map(|q| q.2)), g.institutions.to_string()])?;
+                w.write_record([
+                    safe_text(&g.name),
+                    num(*v),
+                    f(q.map(|q| q.0)),
+                    f(q.map(|q| q.1)),
+                    f(q.map(|q| q.2)),
+                    g.institutions.to_string(),
+                ])?;
             }
             if g.values.is_empty() {
-                w.write_record([safe_text(&g.name), String::new(), String::new(), String::new(), String::new(), g.institutions.to_string()])?;
+                w.write_record([
+                    safe_text(&g.name),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    g.institutions.to_string(),
+                ])?;
             }
         }
         Ok(String::from_utf8(w.into_inner()?)?)
@@ -540,7 +580,11 @@ fn frame<DB: DrawingBackend>(
         let y = y_px(t as f64, y0, y1);
         let style = if t == 0 { dark.stroke_width(2) } else { RGBColor(225, 225, 225).stroke_width(1) };
         area.draw(&PathElement::new(vec![(x0, y), (x1, y)], style))?;
-        area.draw(&Text::new(t.to_string(), (x0 - 12, y), font(24).color(&grey).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        area.draw(&Text::new(
+            t.to_string(),
+            (x0 - 12, y),
+            font(24).color(&grey).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
     }
     let ylab = font(26).color(&dark).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
     area.draw(&Text::new(y_label.to_string(), (20, (y0 + y1) / 2), ylab))?;
@@ -549,7 +593,11 @@ fn frame<DB: DrawingBackend>(
     Ok((x0, x1, y0, y1))
 }
 
-fn draw_dots<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &DotChart, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn draw_dots<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &DotChart,
+    prefilled: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (x0, x1, y0, y1) = frame(area, prefilled, &c.title, &c.subtitle, &c.y_label, &c.source, &c.note)?;
     let font = |size: u32| ("sans-serif", size).into_font();
     let dark = RGBColor(33, 33, 33);
@@ -558,20 +606,35 @@ fn draw_dots<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &DotChart, pr
         let cx = x0 + gi as i32 * gw + gw / 2;
         let bw = gw / 3;
         if let Some((p25, med, p75)) = g.quartiles {
-            area.draw(&Rectangle::new([(cx - bw, y_px(p75, y0, y1)), (cx + bw, y_px(p25, y0, y1))], RGBColor(215, 215, 215).filled()))?;
+            area.draw(&Rectangle::new(
+                [(cx - bw, y_px(p75, y0, y1)), (cx + bw, y_px(p25, y0, y1))],
+                RGBColor(215, 215, 215).filled(),
+            ))?;
             let m = y_px(med, y0, y1);
             area.draw(&Rectangle::new([(cx - bw - 8, m - 2), (cx + bw + 8, m + 2)], dark.filled()))?;
         } else {
-            area.draw(&Text::new(c.too_few.clone(), (cx, y_px(50.0, y0, y1)), font(22).color(&RGBColor(110, 110, 110)).pos(Pos::new(HPos::Center, VPos::Center))))?;
+            area.draw(&Text::new(
+                c.too_few.clone(),
+                (cx, y_px(50.0, y0, y1)),
+                font(22).color(&RGBColor(110, 110, 110)).pos(Pos::new(HPos::Center, VPos::Center)),
+            ))?;
         }
         for (i, v) in g.values.iter().enumerate() {
             let x = cx + (jitter(i) * (bw as f64 * 1.6)) as i32;
             area.draw(&Circle::new((x, y_px(*v, y0, y1)), 9, g.color.filled()))?;
             area.draw(&Circle::new((x, y_px(*v, y0, y1)), 9, dark.stroke_width(1)))?;
         }
-        area.draw(&Text::new(g.name.clone(), (cx, y1 + 16), font(26).color(&dark).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        area.draw(&Text::new(
+            g.name.clone(),
+            (cx, y1 + 16),
+            font(26).color(&dark).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
         let shown = format!("{} / {}", g.values.len(), g.institutions);
-        area.draw(&Text::new(shown, (cx, y1 + 50), font(22).color(&RGBColor(110, 110, 110)).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        area.draw(&Text::new(
+            shown,
+            (cx, y1 + 50),
+            font(22).color(&RGBColor(110, 110, 110)).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
     }
     Ok(())
 }
@@ -616,13 +679,19 @@ pub fn distribution(ctx: &ReportContext<'_>, year: u16) -> DotChart {
         source: source_line(ctx, n),
         note: format!(
             "{} {} {}",
-            ctx.t("Onder elke lijn: getoonde / deelnemende instellingen. Instellingen met minder dan", "Under each line: institutions shown / taking part. Institutions with fewer than"),
+            ctx.t(
+                "Onder elke lijn: getoonde / deelnemende instellingen. Instellingen met minder dan",
+                "Under each line: institutions shown / taking part. Institutions with fewer than"
+            ),
             ctx.privacy.min_group_size,
             ctx.t("respondenten zijn niet getoond.", "respondents are not shown."),
         ),
         too_few: ctx.t("te weinig instellingen", "too few institutions").into(),
     }
 }
+
+/// A year's score with its confidence interval, if shown.
+pub type TrendPoint = Option<(f64, Option<(f64, f64)>)>;
 
 /// Sector scores per line over the years.
 #[derive(Debug, Clone)]
@@ -631,7 +700,7 @@ pub struct TrendChart {
     pub subtitle: String,
     pub years: Vec<u16>,
     /// (name, colour, value and CI per year)
-    pub series: Vec<(String, RGBColor, Vec<Option<(f64, Option<(f64, f64)>)>>)>,
+    pub series: Vec<(String, RGBColor, Vec<TrendPoint>)>,
     /// Years from which a new framework edition applies: no line is drawn into them.
     pub breaks: Vec<u16>,
     pub source: String,
@@ -659,7 +728,11 @@ impl TrendChart {
     }
 }
 
-fn draw_trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &TrendChart, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn draw_trend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &TrendChart,
+    prefilled: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (x0, x1, y0, y1) = frame(area, prefilled, &c.title, &c.subtitle, "Score (0–100)", &c.source, &c.note)?;
     let font = |size: u32| ("sans-serif", size).into_font();
     let dark = RGBColor(33, 33, 33);
@@ -667,7 +740,11 @@ fn draw_trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &TrendChart,
     let step = (x1 - x0) / n;
     let xs: Vec<i32> = (0..n).map(|i| x0 + step / 2 + i * step).collect();
     for (i, y) in c.years.iter().enumerate() {
-        area.draw(&Text::new(y.to_string(), (xs[i], y1 + 16), font(26).color(&dark).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        area.draw(&Text::new(
+            y.to_string(),
+            (xs[i], y1 + 16),
+            font(26).color(&dark).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
         if c.breaks.contains(y) {
             let x = xs[i] - step / 2;
             area.draw(&PathElement::new(vec![(x, y0), (x, y1)], RGBColor(150, 150, 150).stroke_width(2)))?;
@@ -692,10 +769,17 @@ fn draw_trend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &TrendChart,
             let Some((v, ci)) = v else { continue };
             let p = (xs[i] + offset, y_px(*v, y0, y1));
             if let Some((lo, hi)) = ci {
-                area.draw(&PathElement::new(vec![(p.0, y_px(*lo, y0, y1)), (p.0, y_px(*hi, y0, y1))], color.stroke_width(2)))?;
+                area.draw(&PathElement::new(
+                    vec![(p.0, y_px(*lo, y0, y1)), (p.0, y_px(*hi, y0, y1))],
+                    color.stroke_width(2),
+                ))?;
             }
             area.draw(&Circle::new(p, 9, color.filled()))?;
-            area.draw(&Text::new(format!("{v:.0}"), (p.0 + 14, p.1), font(22).color(&dark).pos(Pos::new(HPos::Left, VPos::Center))))?;
+            area.draw(&Text::new(
+                format!("{v:.0}"),
+                (p.0 + 14, p.1),
+                font(22).color(&dark).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
         }
     }
     Ok(())
@@ -711,16 +795,27 @@ pub fn trend(ctx: &ReportContext<'_>) -> TrendChart {
             let vals = sc
                 .years
                 .iter()
-                .map(|&y| sc.sector(y, None, line, Scope::LINE).filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| (s.mean, s.ci)))
+                .map(|&y| {
+                    sc.sector(y, None, line, Scope::LINE)
+                        .filter(|s| !s.suppressed)
+                        .and_then(|s| s.stat)
+                        .map(|s| (s.mean, s.ci))
+                })
                 .collect();
             (line.label(ctx.lang), PALETTE[i], vals)
         })
         .collect();
-    let n: u64 = sc.sector.iter().filter(|s| s.peer.is_none() && s.scope == Scope::LINE && !s.suppressed).map(|s| s.n).sum();
+    let n: u64 =
+        sc.sector.iter().filter(|s| s.peer.is_none() && s.scope == Scope::LINE && !s.suppressed).map(|s| s.n).sum();
     let breaks = sc.series_breaks();
     TrendChart {
         title: ctx.t("Ontwikkeling per lijn", "Trend by line").into(),
-        subtitle: ctx.t("Sector, totaalscore per jaar met 95%-betrouwbaarheidsinterval", "Sector, total score per year with 95% confidence interval").into(),
+        subtitle: ctx
+            .t(
+                "Sector, totaalscore per jaar met 95%-betrouwbaarheidsinterval",
+                "Sector, total score per year with 95% confidence interval",
+            )
+            .into(),
         years: sc.years.clone(),
         series,
         note: if breaks.is_empty() {
@@ -759,7 +854,12 @@ impl HeatMap {
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(["item", "text", "score", "n"])?;
         for (id, text, v, n) in &self.rows {
-            w.write_record([id.clone(), safe_text(text), v.map(num).unwrap_or_default(), if v.is_some() { n.to_string() } else { String::new() }])?;
+            w.write_record([
+                id.clone(),
+                safe_text(text),
+                v.map(num).unwrap_or_default(),
+                if v.is_some() { n.to_string() } else { String::new() },
+            ])?;
         }
         Ok(String::from_utf8(w.into_inner()?)?)
     }
@@ -768,7 +868,8 @@ impl HeatMap {
 /// Viridis at five stops, interpolated: a sequential scale readable in colour-blindness
 /// and in grey print.
 fn viridis(t: f64) -> RGBColor {
-    const STOPS: [(f64, f64, f64); 5] = [(68.0, 1.0, 84.0), (59.0, 82.0, 139.0), (33.0, 145.0, 140.0), (94.0, 201.0, 98.0), (253.0, 231.0, 37.0)];
+    const STOPS: [(f64, f64, f64); 5] =
+        [(68.0, 1.0, 84.0), (59.0, 82.0, 139.0), (33.0, 145.0, 140.0), (94.0, 201.0, 98.0), (253.0, 231.0, 37.0)];
     let t = t.clamp(0.0, 1.0) * 4.0;
     let i = (t.floor() as usize).min(3);
     let f = t - i as f64;
@@ -787,7 +888,11 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-fn draw_heat<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &HeatMap, prefilled: bool) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn draw_heat<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &HeatMap,
+    prefilled: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     clear(area, prefilled)?;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
@@ -802,24 +907,43 @@ fn draw_heat<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &HeatMap, pre
         area.draw(&Rectangle::new([(x, 140), (x + 6, 166)], viridis(k as f64 / 100.0).filled()))?;
     }
     for t in [0, 50, 100] {
-        area.draw(&Text::new(t.to_string(), (50 + t * 6, 172), font(20).color(&grey).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        area.draw(&Text::new(
+            t.to_string(),
+            (50 + t * 6, 172),
+            font(20).color(&grey).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
     }
     let top = 230;
     let (cell_l, cell_r) = (w - 260, w - 60);
     for (i, (id, text, v, n)) in c.rows.iter().enumerate() {
         let y = top + i as i32 * HEAT_ROW;
-        area.draw(&Text::new(format!("{id}  {}", shorten(text, 95)), (50, y + HEAT_ROW / 2), font(19).color(&dark).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        area.draw(&Text::new(
+            format!("{id}  {}", shorten(text, 95)),
+            (50, y + HEAT_ROW / 2),
+            font(19).color(&dark).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
         match v {
             Some(v) => {
                 let col = viridis(v / 100.0);
                 area.draw(&Rectangle::new([(cell_l, y + 2), (cell_r, y + HEAT_ROW - 2)], col.filled()))?;
                 let light = (col.0 as u32 * 299 + col.1 as u32 * 587 + col.2 as u32 * 114) / 1000 > 140;
                 let tc = if light { dark } else { WHITE };
-                area.draw(&Text::new(format!("{v:.0}  (n = {n})"), ((cell_l + cell_r) / 2, y + HEAT_ROW / 2), font(19).color(&tc).pos(Pos::new(HPos::Center, VPos::Center))))?;
+                area.draw(&Text::new(
+                    format!("{v:.0}  (n = {n})"),
+                    ((cell_l + cell_r) / 2, y + HEAT_ROW / 2),
+                    font(19).color(&tc).pos(Pos::new(HPos::Center, VPos::Center)),
+                ))?;
             }
             None => {
-                area.draw(&Rectangle::new([(cell_l, y + 2), (cell_r, y + HEAT_ROW - 2)], RGBColor(235, 235, 235).filled()))?;
-                area.draw(&Text::new(c.hidden_mark.clone(), ((cell_l + cell_r) / 2, y + HEAT_ROW / 2), font(19).color(&grey).pos(Pos::new(HPos::Center, VPos::Center))))?;
+                area.draw(&Rectangle::new(
+                    [(cell_l, y + 2), (cell_r, y + HEAT_ROW - 2)],
+                    RGBColor(235, 235, 235).filled(),
+                ))?;
+                area.draw(&Text::new(
+                    c.hidden_mark.clone(),
+                    ((cell_l + cell_r) / 2, y + HEAT_ROW / 2),
+                    font(19).color(&grey).pos(Pos::new(HPos::Center, VPos::Center)),
+                ))?;
             }
         }
     }
@@ -830,8 +954,12 @@ fn draw_heat<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &HeatMap, pre
 /// The sector's item scores for one line and year.
 pub fn item_heat_map(ctx: &ReportContext<'_>, line: Line, year: u16) -> HeatMap {
     let sc = ctx.scores;
-    let by_item: std::collections::HashMap<u16, &crate::score::ItemScore> =
-        sc.items.iter().filter(|i| i.year == year && i.line == line && i.institution.is_none()).map(|i| (i.item, i)).collect();
+    let by_item: std::collections::HashMap<u16, &crate::score::ItemScore> = sc
+        .items
+        .iter()
+        .filter(|i| i.year == year && i.line == line && i.institution.is_none())
+        .map(|i| (i.item, i))
+        .collect();
     let rows = ctx
         .fw
         .line_items(line)

@@ -48,12 +48,19 @@ pub struct ReportContext<'a> {
 }
 
 impl<'a> ReportContext<'a> {
-    pub fn new(fw: &'a Framework, cfg: &'a Config, ingested: &'a Ingested, scores: &'a Scores, privacy: Privacy) -> Self {
-        let timestamp = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    pub fn new(
+        fw: &'a Framework,
+        cfg: &'a Config,
+        ingested: &'a Ingested,
+        scores: &'a Scores,
+        privacy: Privacy,
+    ) -> Self {
+        let timestamp =
+            std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()).unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs() as i64)
+                    .unwrap_or(0)
             });
         let pseudonyms = ingested
             .institutions
@@ -170,7 +177,12 @@ pub fn validate_text(_fw: &Framework, ing: &Ingested, lang: Lang) -> String {
             );
         }
         for r in ing.ledger.rejections.iter().filter(|r| r.file == f.path) {
-            let place = [r.sheet.as_str(), r.cell.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+            let place = [r.sheet.as_str(), r.cell.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
             let value = if r.value.is_empty() { String::new() } else { format!(" «{}»", r.value) };
             let _ = writeln!(out, "  {} {}{}: {}", lang.pick("probleem", "problem"), place, value, r.reason.text(lang));
         }

@@ -15,7 +15,12 @@ use crate::score::Scope;
 
 pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path) -> Result<()> {
     let fm = Formats::new();
-    let title = format!("{} — {} {}", ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait"), institution, year);
+    let title = format!(
+        "{} — {} {}",
+        ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait"),
+        institution,
+        year
+    );
     let mut wb = xlsx::workbook(ctx, &title)?;
     headline(ctx, &mut wb, &fm, institution, year, &title)?;
     items(ctx, &mut wb, &fm, institution, year)?;
@@ -34,7 +39,14 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path)
     Ok(())
 }
 
-fn headline(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16, title: &str) -> Result<()> {
+fn headline(
+    ctx: &ReportContext<'_>,
+    wb: &mut Workbook,
+    fm: &Formats,
+    inst: &str,
+    year: u16,
+    title: &str,
+) -> Result<()> {
     let sc = ctx.scores;
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Portret", "Portrait"))?;
@@ -73,7 +85,13 @@ fn headline(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str
             let g = sc.group(year, inst, line, scope);
             let hidden = g.is_none_or(|g| g.suppression.is_hidden());
             xlsx::text(ws, r, 0, &line.label(ctx.lang), if scope == Scope::LINE { &fm.bold } else { &fm.text })?;
-            xlsx::text(ws, r, 1, scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), if scope == Scope::LINE { &fm.bold } else { &fm.text })?;
+            xlsx::text(
+                ws,
+                r,
+                1,
+                scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)),
+                if scope == Scope::LINE { &fm.bold } else { &fm.text },
+            )?;
             if let Some(g) = g.filter(|_| !hidden) {
                 ws.write_number_with_format(r, 2, g.n as f64, &fm.int)?;
             }
@@ -121,7 +139,15 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Sterk en zwak", "Strengths and weaknesses"))?;
     xlsx::print_setup(ws, Some(0))?;
-    let heads = [ctx.t("Lijn", "Line"), "", "Item", ctx.t("Tekst", "Text"), "n", ctx.t("Eigen score", "Own score"), ctx.t("Sector", "Sector")];
+    let heads = [
+        ctx.t("Lijn", "Line"),
+        "",
+        "Item",
+        ctx.t("Tekst", "Text"),
+        "n",
+        ctx.t("Eigen score", "Own score"),
+        ctx.t("Sector", "Sector"),
+    ];
     xlsx::header(ws, 0, &heads, &[10.0, 12.0, 11.0, 90.0, 6.0, 11.0, 9.0], fm)?;
     let sector: std::collections::HashMap<u16, f64> = ctx
         .scores
@@ -136,7 +162,9 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
             .scores
             .items
             .iter()
-            .filter(|i| i.year == year && i.line == line && i.institution.as_deref() == Some(inst) && !i.suppression.is_hidden())
+            .filter(|i| {
+                i.year == year && i.line == line && i.institution.as_deref() == Some(inst) && !i.suppression.is_hidden()
+            })
             .collect();
         if own.is_empty() {
             continue;
@@ -172,7 +200,12 @@ fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, ins
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Aanbevelingen", "Recommendations"))?;
     xlsx::print_setup(ws, Some(0))?;
-    let heads = [ctx.t("Aanbeveling", "Recommendation"), ctx.t("Toelichting", "Explanation"), ctx.t("Aanleiding", "Finding"), ctx.t("Bron", "Source")];
+    let heads = [
+        ctx.t("Aanbeveling", "Recommendation"),
+        ctx.t("Toelichting", "Explanation"),
+        ctx.t("Aanleiding", "Finding"),
+        ctx.t("Bron", "Source"),
+    ];
     xlsx::header(ws, 0, &heads, &[40.0, 80.0, 40.0, 30.0], fm)?;
     for (i, rec) in recommend::recommend(ctx, inst, year).iter().enumerate() {
         let r = 1 + i as u32;

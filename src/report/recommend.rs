@@ -109,7 +109,8 @@ fn make(rule: &Rule, lang: Lang, finding: String) -> Recommendation {
 pub fn recommend(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Vec<Recommendation> {
     let lang = ctx.lang;
     let sc = ctx.scores;
-    let own = |line: Line, scope: Scope| sc.group(year, institution, line, scope).and_then(|g| g.shown()).map(|s| s.mean);
+    let own =
+        |line: Line, scope: Scope| sc.group(year, institution, line, scope).and_then(|g| g.shown()).map(|s| s.mean);
     let sector = |line: Line, scope: Scope| sc.sector(year, None, line, scope).and_then(|s| s.quartiles);
     let fmt = |v: f64| format!("{v:.1}").replace('.', lang.pick(",", "."));
     let place = |line: Line, scope: Scope| {
@@ -130,7 +131,13 @@ pub fn recommend(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Vec<R
                     lang.pick("sector", "sector"),
                     fmt(q.0)
                 ),
-                _ => format!("{}: {} ({} {})", place(l, Scope::area(area)), fmt(v), lang.pick("onder", "below"), fmt(WEAK)),
+                _ => format!(
+                    "{}: {} ({} {})",
+                    place(l, Scope::area(area)),
+                    fmt(v),
+                    lang.pick("onder", "below"),
+                    fmt(WEAK)
+                ),
             })
         })
     };
@@ -144,13 +151,26 @@ pub fn recommend(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Vec<R
             out.push(make(
                 &PROFESSIONALISE,
                 lang,
-                format!("{}: {} ({} {})", place(Line::L1, Scope::LINE), fmt(v1), lang.pick("sectormediaan", "sector median"), fmt(m)),
+                format!(
+                    "{}: {} ({} {})",
+                    place(Line::L1, Scope::LINE),
+                    fmt(v1),
+                    lang.pick("sectormediaan", "sector median"),
+                    fmt(m)
+                ),
             ));
         } else if let Some(v2) = v2.filter(|v2| v2 - v1 > 15.0) {
             out.push(make(
                 &PROFESSIONALISE,
                 lang,
-                format!("{} {} {} {} {}", Line::L1.label(lang), fmt(v1), lang.pick("tegen", "against"), Line::L2.label(lang), fmt(v2)),
+                format!(
+                    "{} {} {} {} {}",
+                    Line::L1.label(lang),
+                    fmt(v1),
+                    lang.pick("tegen", "against"),
+                    Line::L2.label(lang),
+                    fmt(v2)
+                ),
             ));
         }
     }
@@ -167,13 +187,21 @@ pub fn recommend(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Vec<R
         out.push(make(
             &STAFF_CAREERS,
             lang,
-            format!("{} {}, {}: {}", Area::OB.label(lang), Kind::D.label(lang).to_lowercase(), Line::L1.label(lang), fmt(v)),
+            format!(
+                "{} {}, {}: {}",
+                Area::OB.label(lang),
+                Kind::D.label(lang).to_lowercase(),
+                Line::L1.label(lang),
+                fmt(v)
+            ),
         ));
     }
     let fall = Line::ALL.into_iter().find_map(|l| {
         let b = sc.benchmark(year, institution, l, Scope::LINE)?;
         let (py, d) = b.change?;
-        (d < -5.0).then(|| format!("{}: {} {} {py}", place(l, Scope::LINE), fmt(d), lang.pick("punten sinds", "points since")))
+        (d < -5.0).then(|| {
+            format!("{}: {} {} {py}", place(l, Scope::LINE), fmt(d), lang.pick("punten sinds", "points since"))
+        })
     });
     match fall {
         Some(f) => out.push(make(&MONITOR, lang, f)),
@@ -188,7 +216,12 @@ pub fn recommend(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Vec<R
                 out.push(make(
                     &MONITOR,
                     lang,
-                    format!("{}: {} ({})", place(l, Scope::area(a)), fmt(v), lang.pick("laagste score", "lowest score")),
+                    format!(
+                        "{}: {} ({})",
+                        place(l, Scope::area(a)),
+                        fmt(v),
+                        lang.pick("laagste score", "lowest score")
+                    ),
                 ));
             }
         }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use rust_xlsxwriter::{Chart, ChartType, ConditionalFormat3ColorScale, Color, Workbook};
+use rust_xlsxwriter::{Chart, ChartType, Color, ConditionalFormat3ColorScale, Workbook};
 
 use crate::framework::{Area, Line};
 use crate::ingest::ledger::Counts;
@@ -111,7 +111,16 @@ fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Resu
     xlsx::print_setup(ws, None)?;
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 110)?;
-    xlsx::text(ws, 0, 0, ctx.t("LOB-monitor: professionaliteit loopbaanbegeleiding, sectorrapport", "LOB monitor: career guidance professionalism, sector report"), &fm.title)?;
+    xlsx::text(
+        ws,
+        0,
+        0,
+        ctx.t(
+            "LOB-monitor: professionaliteit loopbaanbegeleiding, sectorrapport",
+            "LOB monitor: career guidance professionalism, sector report",
+        ),
+        &fm.title,
+    )?;
     let years: Vec<String> = ctx.scores.years.iter().map(|y| y.to_string()).collect();
     xlsx::text(ws, 1, 0, &format!("{} {}", ctx.t("Jaren:", "Years:"), years.join(", ")), &fm.subtitle)?;
     let mut r = 3;
@@ -127,13 +136,26 @@ fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Resu
     xlsx::text(ws, r, 0, ctx.t("Deze run", "This run"), &fm.bold)?;
     r += 1;
     let c = &ctx.ingested.ledger.counts;
-    let files = ctx.ingested.ledger.files.iter().filter(|f| f.status != crate::ingest::ledger::FileStatus::Ignored).count();
+    let files =
+        ctx.ingested.ledger.files.iter().filter(|f| f.status != crate::ingest::ledger::FileStatus::Ignored).count();
     let facts = [
         (ctx.t("Programma", "Tool"), format!("lobmonitor {}", env!("CARGO_PKG_VERSION"))),
         (ctx.t("Bestanden", "Files"), files.to_string()),
-        (ctx.t("Instellingen", "Institutions"), ctx.scores.institution_years().iter().map(|x| &x.0).collect::<std::collections::BTreeSet<_>>().len().to_string()),
+        (
+            ctx.t("Instellingen", "Institutions"),
+            ctx.scores
+                .institution_years()
+                .iter()
+                .map(|x| &x.0)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                .to_string(),
+        ),
         (ctx.t("Respondenten gescoord", "Respondents scored"), c.respondents_scored.to_string()),
-        (ctx.t("Uitgesloten / afgewezen", "Excluded / rejected"), format!("{} / {}", c.respondents_excluded, c.respondents_rejected)),
+        (
+            ctx.t("Uitgesloten / afgewezen", "Excluded / rejected"),
+            format!("{} / {}", c.respondents_excluded, c.respondents_rejected),
+        ),
         (ctx.t("Afwijzingen", "Rejections"), ctx.ingested.ledger.rejections.len().to_string()),
     ];
     for (k, v) in facts {
@@ -238,7 +260,11 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
                 rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB([0xE69F00, 0x56B4E9, 0x009E73][j])),
             ));
     }
-    chart.title().set_name(&format!("{} {}", ctx.t("Score per lijn en aandachtsgebied,", "Score by line and area,"), year));
+    chart.title().set_name(&format!(
+        "{} {}",
+        ctx.t("Score per lijn en aandachtsgebied,", "Score by line and area,"),
+        year
+    ));
     chart.y_axis().set_name(ctx.t("Score (0–100)", "Score (0–100)")).set_min(0).set_max(100);
     chart.set_width(720).set_height(420);
     ws.insert_chart(8, c0, &chart)?;
@@ -246,7 +272,13 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
     // The institution distribution: P25, median and P75 of the institutions' line
     // scores, drawn as a high–low bar with the median marked.
     let d0: u32 = 32;
-    xlsx::text(ws, d0, c0, &format!("{} {}", ctx.t("Spreiding instellingen", "Spread of institutions"), year), &fm.header)?;
+    xlsx::text(
+        ws,
+        d0,
+        c0,
+        &format!("{} {}", ctx.t("Spreiding instellingen", "Spread of institutions"), year),
+        &fm.header,
+    )?;
     for (j, h) in ["P25", ctx.t("Mediaan", "Median"), "P75"].iter().enumerate() {
         xlsx::text(ws, d0, c0 + 1 + j as u16, h, &fm.header)?;
     }
@@ -266,7 +298,11 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
     for (j, name) in ["P25", ctx.t("Mediaan", "Median"), "P75"].iter().enumerate() {
         let col = c0 + 1 + j as u16;
         let marker = rust_xlsxwriter::ChartMarker::new()
-            .set_type(if j == 1 { rust_xlsxwriter::ChartMarkerType::Diamond } else { rust_xlsxwriter::ChartMarkerType::ShortDash })
+            .set_type(if j == 1 {
+                rust_xlsxwriter::ChartMarkerType::Diamond
+            } else {
+                rust_xlsxwriter::ChartMarkerType::ShortDash
+            })
             .set_size(if j == 1 { 10 } else { 14 })
             .to_owned();
         dist.add_series()
@@ -277,7 +313,11 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
             .set_format(rust_xlsxwriter::ChartFormat::new().set_no_line());
     }
     dist.set_high_low_lines(true);
-    dist.title().set_name(&format!("{} {}", ctx.t("Spreiding van de instellingen per lijn,", "Spread of institutions by line,"), year));
+    dist.title().set_name(&format!(
+        "{} {}",
+        ctx.t("Spreiding van de instellingen per lijn,", "Spread of institutions by line,"),
+        year
+    ));
     dist.y_axis().set_name(ctx.t("Score (0–100)", "Score (0–100)")).set_min(0).set_max(100);
     dist.set_width(720).set_height(380);
     ws.insert_chart(d0 + 5, c0, &dist)?;
@@ -288,7 +328,14 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Instellingen", "Institutions"))?;
     xlsx::print_setup(ws, Some(0))?;
-    let mut heads: Vec<&str> = vec![ctx.t("Jaar", "Year"), ctx.t("Instelling", "Institution"), ctx.t("Sector", "Sector"), ctx.t("Lijn", "Line"), "n", ctx.t("Totaal", "Total")];
+    let mut heads: Vec<&str> = vec![
+        ctx.t("Jaar", "Year"),
+        ctx.t("Instelling", "Institution"),
+        ctx.t("Sector", "Sector"),
+        ctx.t("Lijn", "Line"),
+        "n",
+        ctx.t("Totaal", "Total"),
+    ];
     for a in Area::ALL {
         heads.push(a.label(ctx.lang));
     }
@@ -411,7 +458,9 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
             xlsx::text(ws, r, 1, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
             let vals: Vec<Option<f64>> = years
                 .iter()
-                .map(|&y| ctx.scores.sector(y, None, line, sc).filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| s.mean))
+                .map(|&y| {
+                    ctx.scores.sector(y, None, line, sc).filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| s.mean)
+                })
                 .collect();
             for (j, v) in vals.iter().enumerate() {
                 let hidden = ctx.scores.sector(years[j], None, line, sc).is_some_and(|s| s.suppressed);
@@ -431,7 +480,11 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
         ws,
         r,
         0,
-        &format!("{} {}", ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"), ctx.fw.edition),
+        &format!(
+            "{} {}",
+            ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"),
+            ctx.fw.edition
+        ),
         &fm.note,
     )?;
     Ok(())
@@ -451,7 +504,10 @@ pub fn count_rows(ctx: &ReportContext<'_>, c: &Counts) -> Vec<(String, u64)> {
         (t("  n.v.t.", "  n/a"), c.answers_na),
         (t("  item van een andere lijn", "  item of another line"), c.answers_other_line),
         (t("  afgewezen", "  rejected"), c.answers_rejected),
-        (t("Ontbrekend (niet ingevuld, gescoorde respondenten)", "Missing (not answered, scored respondents)"), c.answers_missing),
+        (
+            t("Ontbrekend (niet ingevuld, gescoorde respondenten)", "Missing (not answered, scored respondents)"),
+            c.answers_missing,
+        ),
     ]
 }
 
@@ -464,7 +520,16 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
     for (i, w) in [44.0, 12.0, 10.0, 12.0, 12.0, 60.0, 12.0].iter().enumerate() {
         ws.set_column_width(i as u16, *w)?;
     }
-    xlsx::text(ws, 0, 0, ctx.t("Datakwaliteit: alles wat gelezen is, en waar het gebleven is", "Data quality: everything read, and where it went"), &fm.title)?;
+    xlsx::text(
+        ws,
+        0,
+        0,
+        ctx.t(
+            "Datakwaliteit: alles wat gelezen is, en waar het gebleven is",
+            "Data quality: everything read, and where it went",
+        ),
+        &fm.title,
+    )?;
     let mut r = 2;
     for (k, v) in count_rows(ctx, c) {
         xlsx::text(ws, r, 0, &k, &fm.text)?;
@@ -486,7 +551,14 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
     r += 2;
     xlsx::text(ws, r, 0, ctx.t("Bestanden", "Files"), &fm.bold)?;
     r += 1;
-    let fh = [ctx.t("Bestand", "File"), "Status", ctx.t("Rijen", "Rows"), ctx.t("Gescoord", "Scored"), ctx.t("Afgewezen antw.", "Rejected answers"), "SHA-256"];
+    let fh = [
+        ctx.t("Bestand", "File"),
+        "Status",
+        ctx.t("Rijen", "Rows"),
+        ctx.t("Gescoord", "Scored"),
+        ctx.t("Afgewezen antw.", "Rejected answers"),
+        "SHA-256",
+    ];
     for (i, h) in fh.iter().enumerate() {
         xlsx::text(ws, r, i as u16, h, &fm.header)?;
     }
@@ -501,9 +573,22 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
         r += 1;
     }
     r += 1;
-    xlsx::text(ws, r, 0, &format!("{} ({})", ctx.t("Afwijzingen en waarschuwingen", "Rejections and warnings"), led.rejections.len()), &fm.bold)?;
+    xlsx::text(
+        ws,
+        r,
+        0,
+        &format!("{} ({})", ctx.t("Afwijzingen en waarschuwingen", "Rejections and warnings"), led.rejections.len()),
+        &fm.bold,
+    )?;
     r += 1;
-    let rh = [ctx.t("Bestand", "File"), ctx.t("Blad", "Sheet"), ctx.t("Cel", "Cell"), ctx.t("Niveau", "Level"), ctx.t("Waarde", "Value"), ctx.t("Reden", "Reason")];
+    let rh = [
+        ctx.t("Bestand", "File"),
+        ctx.t("Blad", "Sheet"),
+        ctx.t("Cel", "Cell"),
+        ctx.t("Niveau", "Level"),
+        ctx.t("Waarde", "Value"),
+        ctx.t("Reden", "Reason"),
+    ];
     let head = r;
     for (i, h) in rh.iter().enumerate() {
         xlsx::text(ws, r, i as u16, h, &fm.header)?;

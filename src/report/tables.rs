@@ -45,7 +45,20 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     let mut done = |name: &str| out.push(Output { path: format!("data/{name}"), kind: "table" });
 
     let mut w = writer(&dir.join("group_scores.csv"))?;
-    w.write_record(["year", "institution", "line", "area", "kind", "n", "score", "sd", "median", "ci_low", "ci_high", "suppressed"])?;
+    w.write_record([
+        "year",
+        "institution",
+        "line",
+        "area",
+        "kind",
+        "n",
+        "score",
+        "sd",
+        "median",
+        "ci_low",
+        "ci_high",
+        "suppressed",
+    ])?;
     for g in &sc.groups {
         let hidden = g.suppression.is_hidden();
         let [score, sd, median, lo, hi] = stat_fields(g.shown());
@@ -69,7 +82,20 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
 
     let mut w = writer(&dir.join("sector_scores.csv"))?;
     w.write_record([
-        "year", "peer_group", "line", "area", "kind", "n", "score", "ci_low", "ci_high", "institutions", "p25", "p50", "p75", "sd",
+        "year",
+        "peer_group",
+        "line",
+        "area",
+        "kind",
+        "n",
+        "score",
+        "ci_low",
+        "ci_high",
+        "institutions",
+        "p25",
+        "p50",
+        "p75",
+        "sd",
         "suppressed",
     ])?;
     for s in &sc.sector {
@@ -136,7 +162,18 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     done("respondent_scores.csv");
 
     let mut w = writer(&dir.join("benchmarks.csv"))?;
-    w.write_record(["year", "institution", "line", "area", "kind", "score", "rank_sector", "rank_peer", "previous_year", "change"])?;
+    w.write_record([
+        "year",
+        "institution",
+        "line",
+        "area",
+        "kind",
+        "score",
+        "rank_sector",
+        "rank_peer",
+        "previous_year",
+        "change",
+    ])?;
     for b in &sc.benchmarks {
         w.write_record([
             b.year.to_string(),

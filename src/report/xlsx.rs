@@ -1,7 +1,9 @@
 //! Sheet writers shared by the sector workbook and the portret: formats, tables with
 //! frozen headers and filters, score cells that show `<5` where a figure is hidden.
 
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 
 use crate::report::ReportContext;
 
@@ -37,7 +39,11 @@ impl Formats {
             int: Format::new().set_num_format("0"),
             hidden: Format::new().set_font_color(Color::RGB(0x777777)).set_align(FormatAlign::Right),
             bold: Format::new().set_bold(),
-            note: Format::new().set_italic().set_font_color(Color::RGB(0x555555)).set_text_wrap().set_align(FormatAlign::Top),
+            note: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x555555))
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
             signed: Format::new().set_num_format("+0.0;-0.0;0.0"),
         }
     }
@@ -65,7 +71,15 @@ pub fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Resu
 }
 
 /// A score, or the hidden mark where it may not be shown.
-pub fn score(ws: &mut Worksheet, row: u32, col: u16, v: Option<f64>, hidden: bool, ctx: &ReportContext<'_>, fm: &Formats) -> Result<(), XlsxError> {
+pub fn score(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<f64>,
+    hidden: bool,
+    ctx: &ReportContext<'_>,
+    fm: &Formats,
+) -> Result<(), XlsxError> {
     match (hidden, v) {
         (true, _) => {
             ws.write_string_with_format(row, col, ctx.hidden_mark(), &fm.hidden)?;

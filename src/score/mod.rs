@@ -197,6 +197,9 @@ pub struct LineGap {
     pub diff: f64,
 }
 
+/// A pooled cell: year × peer group (None = whole sector) × line × scope.
+pub type CellKey = (u16, Option<Sector>, Line, Scope);
+
 /// Thresholds of SPEC §5.
 #[derive(Debug, Clone, Copy)]
 pub struct Privacy {
@@ -223,7 +226,7 @@ pub struct Scores {
     /// The framework edition each year was scored with.
     pub editions: BTreeMap<u16, String>,
     group_index: HashMap<(u16, String, Line, Scope), usize>,
-    sector_index: HashMap<(u16, Option<Sector>, Line, Scope), usize>,
+    sector_index: HashMap<CellKey, usize>,
 }
 
 impl Scores {
@@ -243,11 +246,7 @@ impl Scores {
 
     /// Years from which a new framework edition applies (none within one edition).
     pub fn series_breaks(&self) -> Vec<u16> {
-        self.years
-            .windows(2)
-            .filter(|w| self.editions.get(&w[0]) != self.editions.get(&w[1]))
-            .map(|w| w[1])
-            .collect()
+        self.years.windows(2).filter(|w| self.editions.get(&w[0]) != self.editions.get(&w[1])).map(|w| w[1]).collect()
     }
 
     /// Institution-years that took part, in order.
@@ -346,7 +345,8 @@ pub fn score(
     privacy: Privacy,
 ) -> Result<Scores, ScoreError> {
     // Institutions by index, in name order, so polars keys are small integers.
-    let names: Vec<String> = respondents.iter().map(|r| r.institution.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let names: Vec<String> =
+        respondents.iter().map(|r| r.institution.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     let inst_idx: HashMap<&str, u32> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i as u32)).collect();
     let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
 
@@ -403,7 +403,8 @@ pub fn score(
         });
     }
     // Every scope of a group that took part has a row, n = 0 where nobody answered.
-    let present: BTreeSet<(u16, String, Line)> = groups.iter().map(|g| (g.year, g.institution.clone(), g.line)).collect();
+    let present: BTreeSet<(u16, String, Line)> =
+        groups.iter().map(|g| (g.year, g.institution.clone(), g.line)).collect();
     let have: BTreeSet<(u16, String, Line, Scope)> =
         groups.iter().map(|g| (g.year, g.institution.clone(), g.line, g.scope)).collect();
     for (year, inst, line) in &present {
@@ -450,10 +451,11 @@ pub fn score(
             suppressed: false,
         })
         .collect();
-    sector.sort_by(|a, b| (a.year, a.peer, a.line, a.scope).cmp(&(b.year, b.peer, b.line, b.scope)));
+    sector.sort_by_key(|s| (s.year, s.peer, s.line, s.scope));
 
     // Items: per institution and for the sector.
-    let (mut a_year, mut a_inst, mut a_line, mut a_item, mut a_v) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut a_year, mut a_inst, mut a_line, mut a_item, mut a_v) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for r in respondents {
         let ii = inst_idx[r.institution.as_str()];
         for &(item, d) in &r.answers {
@@ -513,12 +515,8 @@ pub fn score(
     // One catalogue per run: every year is scored with the same edition. The trend
     // machinery reads this map, so a later multi-edition run breaks series correctly.
     scores.editions = scores.years.iter().map(|&y| (y, fw.edition.clone())).collect();
-    scores.group_index = scores
-        .groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| ((g.year, g.institution.clone(), g.line, g.scope), i))
-        .collect();
+    scores.group_index =
+        scores.groups.iter().enumerate().map(|(i, g)| ((g.year, g.institution.clone(), g.line, g.scope), i)).collect();
     fill_distribution(&mut scores, institutions, privacy);
     scores.sector_index =
         scores.sector.iter().enumerate().map(|(i, s)| ((s.year, s.peer, s.line, s.scope), i)).collect();
@@ -530,7 +528,7 @@ pub fn score(
 /// Institutions, shown institutions and quartiles of every sector row.
 fn fill_distribution(scores: &mut Scores, institutions: &BTreeMap<String, InstitutionMeta>, privacy: Privacy) {
     let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
-    let mut by_cell: HashMap<(u16, Option<Sector>, Line, Scope), (usize, Vec<f64>)> = HashMap::new();
+    let mut by_cell: HashMap<CellKey, (usize, Vec<f64>)> = HashMap::new();
     for g in &scores.groups {
         if g.n == 0 {
             continue;
@@ -564,7 +562,7 @@ fn fill_distribution(scores: &mut Scores, institutions: &BTreeMap<String, Instit
 
 fn benchmarks(scores: &Scores, institutions: &BTreeMap<String, InstitutionMeta>, privacy: Privacy) -> Vec<Benchmark> {
     let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
-    let mut shown: HashMap<(u16, Option<Sector>, Line, Scope), Vec<f64>> = HashMap::new();
+    let mut shown: HashMap<CellKey, Vec<f64>> = HashMap::new();
     for g in &scores.groups {
         if let Some(s) = g.shown() {
             shown.entry((g.year, None, g.line, g.scope)).or_default().push(s.mean);
@@ -606,7 +604,8 @@ fn gaps(scores: &Scores) -> Vec<LineGap> {
     let mut out = Vec::new();
     for &year in &scores.years {
         for scope in Scope::all() {
-            let mean = |l| scores.sector(year, None, l, scope).filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| s.mean);
+            let mean =
+                |l| scores.sector(year, None, l, scope).filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| s.mean);
             for (a, b) in [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)] {
                 if let (Some(x), Some(y)) = (mean(a), mean(b)) {
                     out.push(LineGap { year, scope, a, b, diff: y - x });

@@ -18,8 +18,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::framework::{Framework, Line};
-use crate::ingest::institutions::{InstitutionMeta, Sector};
-use crate::score::{GroupScore, ItemScore, Privacy, Scope, SectorScore, Suppression};
+use crate::ingest::institutions::InstitutionMeta;
+use crate::score::{CellKey, GroupScore, ItemScore, Privacy, Scope, SectorScore, Suppression};
+
+/// A pooled row and the rows it pools.
+type PooledRows = (Option<usize>, Vec<usize>);
 
 /// Members of one pooled cell: (index, n, hidden). Returns the members to hide so the
 /// hidden ones are ≥ 2 with ≥ `min` respondents, and whether the pooled figure must go
@@ -28,21 +31,13 @@ fn protect(members: &[(usize, u64, bool)], min: u64) -> (Vec<usize>, bool) {
     let mut hidden: Vec<bool> = members.iter().map(|m| m.2).collect();
     let mut added = Vec::new();
     loop {
-        let (count, n): (usize, u64) = members
-            .iter()
-            .zip(&hidden)
-            .filter(|(_, h)| **h)
-            .fold((0, 0), |(c, n), (m, _)| (c + 1, n + m.1));
+        let (count, n): (usize, u64) =
+            members.iter().zip(&hidden).filter(|(_, h)| **h).fold((0, 0), |(c, n), (m, _)| (c + 1, n + m.1));
         if count == 0 || (count >= 2 && n >= min) {
             return (added, false);
         }
         // The shown member with the smallest n (first in order on ties).
-        let next = members
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !hidden[*i])
-            .min_by_key(|(_, m)| m.1)
-            .map(|(i, _)| i);
+        let next = members.iter().enumerate().filter(|(i, _)| !hidden[*i]).min_by_key(|(_, m)| m.1).map(|(i, _)| i);
         match next {
             Some(i) => {
                 hidden[i] = true;
@@ -75,7 +70,7 @@ pub fn suppress(
     }
 
     // Pooled cells: (year, peer, line, scope) → group indices with respondents.
-    let mut cells: HashMap<(u16, Option<Sector>, Line, Scope), Vec<usize>> = HashMap::new();
+    let mut cells: HashMap<CellKey, Vec<usize>> = HashMap::new();
     for (i, g) in groups.iter().enumerate() {
         if g.n == 0 {
             continue;
@@ -92,7 +87,7 @@ pub fn suppress(
             s.suppressed = true;
         }
     }
-    let sector_at: HashMap<(u16, Option<Sector>, Line, Scope), usize> =
+    let sector_at: HashMap<CellKey, usize> =
         sector.iter().enumerate().map(|(i, s)| ((s.year, s.peer, s.line, s.scope), i)).collect();
     let by_key: HashMap<(u16, &str, Line, Scope), usize> =
         groups.iter().enumerate().map(|(i, g)| ((g.year, g.institution.as_str(), g.line, g.scope), i)).collect();
@@ -131,7 +126,9 @@ pub fn suppress(
                 .filter_map(|s| by_key.get(&(g.year, g.institution.clone(), g.line, s)).copied())
                 .filter(|&j| groups[j].n > 0)
                 .collect();
-            if let Some(j) = part_to_hide(g.suppression.is_hidden(), &parts, |j| (groups[j].n, groups[j].suppression.is_hidden())) {
+            if let Some(j) =
+                part_to_hide(g.suppression.is_hidden(), &parts, |j| (groups[j].n, groups[j].suppression.is_hidden()))
+            {
                 groups[j].suppression = Suppression::Complementary;
                 changed = true;
             }
@@ -161,7 +158,8 @@ fn part_to_hide(total_hidden: bool, parts: &[usize], info: impl Fn(usize) -> (u6
 
 fn suppress_items(fw: &Framework, groups: &[GroupScore], items: &mut [ItemScore], p: Privacy) {
     // Pooled sector item per (year, line, item) over the institutions' item scores.
-    let mut pooled: HashMap<(u16, Line, u16), (Option<usize>, Vec<usize>)> = HashMap::new();
+    // (year, line, item) → (the sector's row, the institutions' rows)
+    let mut pooled: HashMap<(u16, Line, u16), PooledRows> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         let e = pooled.entry((it.year, it.line, it.item)).or_default();
         match it.institution {
@@ -177,10 +175,8 @@ fn suppress_items(fw: &Framework, groups: &[GroupScore], items: &mut [ItemScore]
             cells.entry((it.year, inst.clone(), it.line, Scope::cell(id.area, id.kind))).or_default().push(i);
         }
     }
-    let group_hidden: HashMap<(u16, String, Line, Scope), bool> = groups
-        .iter()
-        .map(|g| ((g.year, g.institution.clone(), g.line, g.scope), g.suppression.is_hidden()))
-        .collect();
+    let group_hidden: HashMap<(u16, String, Line, Scope), bool> =
+        groups.iter().map(|g| ((g.year, g.institution.clone(), g.line, g.scope), g.suppression.is_hidden())).collect();
     let mut pooled_keys: Vec<_> = pooled.keys().copied().collect();
     pooled_keys.sort();
     let mut cell_keys: Vec<_> = cells.keys().cloned().collect();
@@ -197,7 +193,8 @@ fn suppress_items(fw: &Framework, groups: &[GroupScore], items: &mut [ItemScore]
                 changed = true;
                 continue;
             }
-            let m: Vec<(usize, u64, bool)> = members.iter().map(|&i| (i, items[i].n, items[i].suppression.is_hidden())).collect();
+            let m: Vec<(usize, u64, bool)> =
+                members.iter().map(|&i| (i, items[i].n, items[i].suppression.is_hidden())).collect();
             let (add, hide_pooled) = protect(&m, p.min_group_size);
             for i in add {
                 items[i].suppression = Suppression::Complementary;

@@ -85,11 +85,7 @@ pub fn items_of_line(line: u8) -> Vec<String> {
     let out = Command::cargo_bin("lobmonitor").unwrap().args(["framework", "--format", "csv"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
-    rdr.records()
-        .map(|r| r.unwrap())
-        .filter(|r| r[1] == *line.to_string())
-        .map(|r| r[0].to_string())
-        .collect()
+    rdr.records().map(|r| r.unwrap()).filter(|r| r[1] == *line.to_string()).map(|r| r[0].to_string()).collect()
 }
 
 /// A header row: Respondent then the given item ids.
