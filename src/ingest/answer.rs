@@ -49,32 +49,66 @@ fn number(f: f64) -> Answer {
     }
 }
 
-/// Reads a text answer; case-insensitive and trimmed.
+/// The answer table of SPEC §3.2: accepted words and their degree in thirds
+/// (`None` = n.v.t.).
+const WORDS: &[(&str, Option<u8>)] = &[
+    ("ja", Some(3)),
+    ("nee", Some(0)),
+    ("x", Some(3)),
+    ("n.v.t.", None),
+    ("grotendeels", Some(2)),
+    ("enigszins", Some(1)),
+    ("j", Some(3)),
+    ("yes", Some(3)),
+    ("y", Some(3)),
+    ("✓", Some(3)),
+    ("✔", Some(3)),
+    ("☑", Some(3)),
+    ("1", Some(3)),
+    ("true", Some(3)),
+    ("waar", Some(3)),
+    ("volledig", Some(3)),
+    ("fully", Some(3)),
+    ("largely", Some(2)),
+    ("deels", Some(1)),
+    ("somewhat", Some(1)),
+    ("partly", Some(1)),
+    ("n", Some(0)),
+    ("no", Some(0)),
+    ("0", Some(0)),
+    ("false", Some(0)),
+    ("onwaar", Some(0)),
+    ("☐", Some(0)),
+    ("niet", Some(0)),
+    ("nog niet", Some(0)),
+    ("not", Some(0)),
+    ("not yet", Some(0)),
+    ("n.v.t", None),
+    ("nvt", None),
+    ("n/a", None),
+    ("na", None),
+];
+
+/// Formula errors that arrive as text (ODS, CSV exports).
+const ERRORS: &[&str] = &["#n/a", "#na", "#value!", "#ref!", "#div/0!", "#name?", "#num!", "#null!", "#getting_data"];
+
+/// Reads a text answer; case-insensitive and trimmed. Runs for every answer cell, so it
+/// compares in place instead of lower-casing into a new string.
 pub fn parse_text(s: &str) -> Answer {
     let t = s.trim();
     if t.is_empty() {
         return Answer::Missing;
     }
-    let lower = t.to_lowercase();
-    // Formula errors that arrive as text (ODS, CSV exports).
-    if matches!(
-        lower.as_str(),
-        "#n/a" | "#na" | "#value!" | "#ref!" | "#div/0!" | "#name?" | "#num!" | "#null!" | "#getting_data"
-    ) {
+    if let Some((_, degree)) = WORDS.iter().find(|(w, _)| t.eq_ignore_ascii_case(w)) {
+        return match degree {
+            Some(d) => Answer::Degree(*d),
+            None => Answer::NotApplicable,
+        };
+    }
+    if t.starts_with('#') && ERRORS.iter().any(|e| t.eq_ignore_ascii_case(e)) {
         return Answer::Rejected(Reason::FormulaError(t.to_string()));
     }
-    match lower.as_str() {
-        "ja" | "j" | "yes" | "y" | "x" | "✓" | "✔" | "☑" | "1" | "true" | "waar" | "volledig" | "fully" => {
-            Answer::Degree(3)
-        }
-        "grotendeels" | "largely" => Answer::Degree(2),
-        "enigszins" | "deels" | "somewhat" | "partly" => Answer::Degree(1),
-        "nee" | "n" | "no" | "0" | "false" | "onwaar" | "☐" | "niet" | "nog niet" | "not" | "not yet" => {
-            Answer::Degree(0)
-        }
-        "n.v.t." | "n.v.t" | "nvt" | "n/a" | "na" => Answer::NotApplicable,
-        _ => Answer::Rejected(Reason::NotInAnswerTable),
-    }
+    Answer::Rejected(Reason::NotInAnswerTable)
 }
 
 #[cfg(test)]

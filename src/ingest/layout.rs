@@ -110,14 +110,19 @@ pub fn cell_text(d: &Data) -> String {
     }
 }
 
+/// The item whose id starts a header (`L1-VB-R1`, `L1-VB-R1: …`, `(L1-VB-R1) …`).
+fn item_id_prefix(fw: &Framework, header: &str) -> Option<ItemIdx> {
+    let h = header.trim_start().trim_start_matches(['(', '[']);
+    let end = h.find(|c: char| c.is_whitespace() || c == ':' || c == ')' || c == ']').unwrap_or(h.len());
+    h[..end].parse::<ItemId>().ok().and_then(|id| fw.index_of(id))
+}
+
 /// Finds the item a header names: an id (`L1-VB-R1`), an id followed by text
 /// (`L1-VB-R1 Kennis…`, `L1-VB-R1: …`), or the item's full Dutch or English text.
 pub fn item_from_header(fw: &Framework, header: &str) -> Option<ItemIdx> {
     let h = header.trim();
-    let first: String = h.chars().take_while(|c| !c.is_whitespace() && *c != ':' && *c != ')' && *c != ']').collect();
-    let first = first.trim_start_matches(['(', '[']);
-    if let Ok(id) = first.parse::<ItemId>() {
-        return fw.index_of(id);
+    if let Some(i) = item_id_prefix(fw, h) {
+        return Some(i);
     }
     if let Some(i) = fw.find_by_text(h) {
         return Some(i);
@@ -143,8 +148,10 @@ fn classify(fw: &Framework, row: &SheetRow) -> (Vec<(u32, ColumnRole)>, Vec<Igno
         if header.is_empty() {
             continue;
         }
-        let role = Field::from_header(&normalize(&header))
-            .map(ColumnRole::Field)
+        // An item id first: it is what most headers are, and it needs no normalising.
+        let role = item_id_prefix(fw, &header)
+            .map(ColumnRole::Item)
+            .or_else(|| Field::from_header(&normalize(&header)).map(ColumnRole::Field))
             .or_else(|| item_from_header(fw, &header).map(ColumnRole::Item));
         match role {
             Some(role) if columns.iter().any(|(_, r)| *r == role) => {

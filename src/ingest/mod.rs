@@ -309,6 +309,7 @@ fn classify(
     for (fi, read) in reads.into_iter().enumerate() {
         let FileRead { mut file, rows, info, mut rejections, unknown_answers } = read;
         let mut c = Counts { answers_read: unknown_answers, answers_rejected: unknown_answers, ..Counts::default() };
+        let mut filled: Vec<String> = Vec::new();
         for row in rows {
             c.rows_read += 1;
             let row_cell = a1(row.row, row.first_col);
@@ -352,9 +353,15 @@ fn classify(
                     continue;
                 }
             };
-            metas.entry(ident.institution.clone()).or_insert_with(|| InstitutionMeta::named(&ident.institution));
-            if let Some(info) = &info {
-                metas.get_mut(&ident.institution).expect("inserted above").fill_from_info(info);
+            // What the workbook's Info sheet says of the institution, once per file.
+            if filled.last() != Some(&ident.institution) && !filled.contains(&ident.institution) {
+                let meta = metas
+                    .entry(ident.institution.clone())
+                    .or_insert_with(|| InstitutionMeta::named(&ident.institution));
+                if let Some(info) = &info {
+                    meta.fill_from_info(info);
+                }
+                filled.push(ident.institution.clone());
             }
             // Duplicates are checked before the answer rules.
             let mut duplicate = None;

@@ -124,20 +124,40 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
         sector::write(ctx, &dir.join(name))?;
         outputs.push(Output { path: name.into(), kind: "sector_workbook" });
     }
-    if ctx.cfg.wants(OutputKind::Portret) {
+    // Per institution and year: its benchmark chart for the pack and its portret,
+    // drawn together so the chart is rasterised once.
+    let want_portret = ctx.cfg.wants(OutputKind::Portret);
+    if want_charts || want_portret {
+        let bdir = dir.join("charts/benchmark");
         let pdir = dir.join("portretten");
-        std::fs::create_dir_all(&pdir)?;
+        if want_charts {
+            std::fs::create_dir_all(&bdir)?;
+        }
+        if want_portret {
+            std::fs::create_dir_all(&pdir)?;
+        }
         let pairs = ctx.scores.institution_years();
-        let written: Vec<Result<Output>> = pairs
+        let written: Vec<Result<Vec<Output>>> = pairs
             .par_iter()
             .map(|(inst, year)| {
-                let file = format!("{}-{}.xlsx", slug(inst), year);
-                portret::write(ctx, inst, *year, &pdir.join(&file))?;
-                Ok(Output { path: format!("portretten/{file}"), kind: "portret" })
+                let mut out = Vec::new();
+                let png = if want_charts {
+                    let (o, png) = charts::write_benchmark(ctx, inst, *year, &bdir, &formats, want_portret)?;
+                    out.extend(o);
+                    png
+                } else {
+                    charts::write_benchmark(ctx, inst, *year, &bdir, &[], true)?.1
+                };
+                if want_portret {
+                    let file = format!("{}-{}.xlsx", slug(inst), year);
+                    portret::write(ctx, inst, *year, png.as_deref(), &pdir.join(&file))?;
+                    out.push(Output { path: format!("portretten/{file}"), kind: "portret" });
+                }
+                Ok(out)
             })
             .collect();
         for w in written {
-            outputs.push(w?);
+            outputs.extend(w?);
         }
     }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
@@ -147,6 +167,11 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
 /// The text `lobmonitor validate` prints: per file what would be accepted and every problem.
 pub fn validate_text(_fw: &Framework, ing: &Ingested, lang: Lang) -> String {
     let mut out = String::new();
+    // Accepted respondents per file, institution, year and line.
+    let mut per: BTreeMap<(usize, String, u16, Line), u64> = BTreeMap::new();
+    for r in &ing.respondents {
+        *per.entry((r.file, r.institution.clone(), r.year, r.line)).or_default() += 1;
+    }
     for (fi, f) in ing.ledger.files.iter().enumerate() {
         let status = match (f.status, lang) {
             (FileStatus::Accepted, Lang::Nl) => "in orde",
@@ -159,12 +184,9 @@ pub fn validate_text(_fw: &Framework, ing: &Ingested, lang: Lang) -> String {
             (FileStatus::Ignored, Lang::En) => "ignored (not a survey file)",
         };
         let _ = writeln!(out, "{}: {}", f.path, status);
-        // Accepted respondents per institution, year and line.
-        let mut per: BTreeMap<(String, u16, Line), u64> = BTreeMap::new();
-        for r in ing.respondents.iter().filter(|r| r.file == fi) {
-            *per.entry((r.institution.clone(), r.year, r.line)).or_default() += 1;
-        }
-        for ((inst, year, line), n) in per {
+        for ((_, inst, year, line), n) in
+            per.range((fi, String::new(), 0, Line::L1)..(fi + 1, String::new(), 0, Line::L1))
+        {
             let _ = writeln!(
                 out,
                 "  {} {}, {}, {}: {} {}",

@@ -7,13 +7,13 @@ use std::path::Path;
 use anyhow::Result;
 use rust_xlsxwriter::{Image, Workbook};
 
-use crate::config::ChartFormat;
 use crate::framework::{Area, Line};
 use crate::report::xlsx::{self, Formats};
-use crate::report::{charts, recommend, sector, ReportContext};
+use crate::report::{recommend, sector, ReportContext};
 use crate::score::Scope;
 
-pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path) -> Result<()> {
+/// Writes the portret; `chart` is its benchmark chart as PNG, drawn by the caller.
+pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, chart: Option<&[u8]>, path: &Path) -> Result<()> {
     let fm = Formats::new();
     let title = format!(
         "{} — {} {}",
@@ -22,7 +22,7 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path)
         year
     );
     let mut wb = xlsx::workbook(ctx, &title)?;
-    headline(ctx, &mut wb, &fm, institution, year, &title)?;
+    headline(ctx, &mut wb, &fm, institution, year, &title, chart)?;
     items(ctx, &mut wb, &fm, institution, year)?;
     recommendations(ctx, &mut wb, &fm, institution, year)?;
     let ws = wb.add_worksheet();
@@ -46,6 +46,7 @@ fn headline(
     inst: &str,
     year: u16,
     title: &str,
+    chart: Option<&[u8]>,
 ) -> Result<()> {
     let sc = ctx.scores;
     let ws = wb.add_worksheet();
@@ -127,9 +128,8 @@ fn headline(
     ws.merge_range(r, 0, r + 2, 9, &note, &fm.note)?;
     r += 4;
     // The institution's own benchmark chart, under its own name.
-    let chart = charts::benchmark(ctx, inst, inst, year);
-    if let (Some(png), _) = charts::render(&chart, &[ChartFormat::Png])? {
-        let img = Image::new_from_buffer(&png)?.set_scale_width(0.5).set_scale_height(0.5);
+    if let Some(png) = chart {
+        let img = Image::new_from_buffer(png)?;
         ws.insert_image(r, 0, &img)?;
     }
     Ok(())
@@ -151,20 +151,18 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
     xlsx::header(ws, 0, &heads, &[10.0, 12.0, 11.0, 90.0, 6.0, 11.0, 9.0], fm)?;
     let sector: std::collections::HashMap<u16, f64> = ctx
         .scores
-        .items
+        .items_of(year, None)
         .iter()
-        .filter(|i| i.year == year && i.institution.is_none() && !i.suppression.is_hidden())
+        .filter(|i| !i.suppression.is_hidden())
         .map(|i| (i.item, i.score))
         .collect();
     let mut r = 1;
     for line in Line::ALL {
         let mut own: Vec<_> = ctx
             .scores
-            .items
+            .items_of(year, Some(inst))
             .iter()
-            .filter(|i| {
-                i.year == year && i.line == line && i.institution.as_deref() == Some(inst) && !i.suppression.is_hidden()
-            })
+            .filter(|i| i.line == line && !i.suppression.is_hidden())
             .collect();
         if own.is_empty() {
             continue;

@@ -401,7 +401,7 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
     xlsx::header(ws, 0, &refs, &widths, fm)?;
     ws.set_freeze_panes(1, 1)?;
     let sector: std::collections::HashMap<(u16, u16), &crate::score::ItemScore> =
-        ctx.scores.items.iter().filter(|i| i.institution.is_none()).map(|i| ((i.year, i.item), i)).collect();
+        years.iter().flat_map(|&y| ctx.scores.items_of(y, None)).map(|i| ((i.year, i.item), i)).collect();
     let mut r = 1;
     for (idx, it) in ctx.fw.items().iter().enumerate() {
         xlsx::text(ws, r, 0, &it.id.to_string(), &fm.text)?;

@@ -144,15 +144,16 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     let mut w = writer(&dir.join("respondent_scores.csv"))?;
     w.write_record(["year", "institution", "line", "respondent", "area", "kind", "score"])?;
     for r in &sc.respondents {
-        let shown = sc.group(r.year, &r.institution, r.line, r.scope).is_some_and(|g| !g.suppression.is_hidden());
+        let who = &ctx.ingested.respondents[r.respondent as usize];
+        let shown = sc.group(who.year, &who.institution, who.line, r.scope).is_some_and(|g| !g.suppression.is_hidden());
         if !shown {
             continue;
         }
         w.write_record([
-            r.year.to_string(),
-            safe_text(&r.institution),
-            r.line.to_string(),
-            r.key.clone(),
+            who.year.to_string(),
+            safe_text(&who.institution),
+            who.line.to_string(),
+            who.key.clone(),
             r.scope.area_code().into(),
             r.scope.kind_code().into(),
             num(r.score),

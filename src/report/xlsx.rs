@@ -59,6 +59,9 @@ impl Default for Formats {
 /// inputs give the same bytes.
 pub fn workbook(ctx: &ReportContext<'_>, title: &str) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
+    // Level 1 deflates the XML parts in a fraction of the default's time; the files
+    // grow by a few percent (BENCHMARKS.md).
+    wb.set_zip_compression_level(1);
     let when = ExcelDateTime::from_timestamp(ctx.timestamp)?;
     wb.set_properties(&DocProperties::new().set_title(title).set_author("lobmonitor").set_creation_datetime(&when));
     Ok(wb)

@@ -161,13 +161,12 @@ pub struct ItemScore {
     pub suppression: Suppression,
 }
 
-/// One respondent's score for one scope.
-#[derive(Debug, Clone)]
+/// One respondent's score for one scope. `respondent` indexes the respondents that
+/// were scored (`Ingested::respondents`), which hold who they are; keeping an index
+/// instead of copies keeps a national run's 1.4 million rows small.
+#[derive(Debug, Clone, Copy)]
 pub struct RespondentScore {
-    pub year: u16,
-    pub institution: String,
-    pub line: Line,
-    pub key: String,
+    pub respondent: u32,
     pub scope: Scope,
     pub score: f64,
 }
@@ -226,6 +225,10 @@ pub struct Scores {
     /// The framework edition each year was scored with.
     pub editions: BTreeMap<u16, String>,
     group_index: HashMap<(u16, String, Line, Scope), usize>,
+    benchmark_index: HashMap<(u16, String, Line, Scope), usize>,
+    /// Items are sorted by (year, institution, line, item): each (year, institution)
+    /// is one run of rows.
+    item_runs: HashMap<(u16, Option<String>), std::ops::Range<usize>>,
     sector_index: HashMap<CellKey, usize>,
 }
 
@@ -239,9 +242,12 @@ impl Scores {
     }
 
     pub fn benchmark(&self, year: u16, institution: &str, line: Line, scope: Scope) -> Option<&Benchmark> {
-        self.benchmarks
-            .iter()
-            .find(|b| b.year == year && b.institution == institution && b.line == line && b.scope == scope)
+        self.benchmark_index.get(&(year, institution.to_string(), line, scope)).map(|&i| &self.benchmarks[i])
+    }
+
+    /// The item scores of one institution (None: the sector) in one year.
+    pub fn items_of(&self, year: u16, institution: Option<&str>) -> &[ItemScore] {
+        self.item_runs.get(&(year, institution.map(str::to_string))).map_or(&[][..], |r| &self.items[r.clone()])
     }
 
     /// Years from which a new framework edition applies (none within one edition).
@@ -354,7 +360,7 @@ pub fn score(
     let mut rs = Vec::new();
     let (mut c_year, mut c_inst, mut c_line, mut c_peer, mut c_scope, mut c_score) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for r in respondents {
+    for (ri, r) in respondents.iter().enumerate() {
         let ii = inst_idx[r.institution.as_str()];
         let peer = peer_code(peer_of(&r.institution));
         for (scope, s) in respondent_scope_scores(fw, r) {
@@ -364,14 +370,7 @@ pub fn score(
             c_peer.push(peer);
             c_scope.push(scope.code());
             c_score.push(s);
-            rs.push(RespondentScore {
-                year: r.year,
-                institution: r.institution.clone(),
-                line: r.line,
-                key: r.key.clone(),
-                scope,
-                score: s,
-            });
+            rs.push(RespondentScore { respondent: ri as u32, scope, score: s });
         }
     }
     let height = c_year.len();
@@ -521,6 +520,17 @@ pub fn score(
     scores.sector_index =
         scores.sector.iter().enumerate().map(|(i, s)| ((s.year, s.peer, s.line, s.scope), i)).collect();
     scores.benchmarks = benchmarks(&scores, institutions, privacy);
+    scores.benchmark_index = scores
+        .benchmarks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| ((b.year, b.institution.clone(), b.line, b.scope), i))
+        .collect();
+    let mut runs: HashMap<(u16, Option<String>), std::ops::Range<usize>> = HashMap::new();
+    for (i, it) in scores.items.iter().enumerate() {
+        runs.entry((it.year, it.institution.clone())).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
+    }
+    scores.item_runs = runs;
     scores.gaps = gaps(&scores);
     Ok(scores)
 }
