@@ -32,7 +32,7 @@ fn english_throughout_with_lang_en() {
     assert_eq!(text(&overview[0][1]), "Line");
     assert!(overview.iter().any(|r| text(&r[1]) == "Line 1" && text(&r[2]) == "Total"));
     let p = output.join("portretten/school-a-2026.xlsx");
-    assert_eq!(sheet_names(&p), ["Portrait", "Strengths and weaknesses", "Recommendations", "Notes"]);
+    assert_eq!(sheet_names(&p), ["Portrait", "Trend", "Strengths and weaknesses", "Recommendations", "Notes"]);
     let rec = read_sheet(&p, "Recommendations");
     assert_eq!(text(&rec[0][0]), "Recommendation");
     for f in ["line-comparison-2026.png", "distribution-2026.svg", "items-line-1-2026.csv", "trend.png"] {
@@ -102,4 +102,39 @@ fn which_soffice() -> Result<String, ()> {
         }
     }
     Err(())
+}
+
+/// An institution's own series (SPEC §4 benchmark: change since the previous year it
+/// took part). School A: all "nee" in 2024 (score 0), absent in 2025, all "ja" in 2026
+/// (100): the 2026 portret shows 0 → 100 and a change of +100 since 2024.
+#[test]
+fn portret_shows_the_institutions_own_series_and_change() {
+    let (t, input, output) = tempdir();
+    let ids = items_of_line(1);
+    for (year, word) in [(2024, "nee"), (2026, "ja")] {
+        let mut rows = vec![header(&ids)];
+        for i in 0..5 {
+            rows.push(row_all(&format!("r{i}"), ids.len(), word));
+        }
+        write_xlsx(&input.join(format!("a-{year}.xlsx")), vec![info("School A", year, "vo"), sheet("1e lijn", rows)]);
+    }
+    // Another school in 2025 only, so the run has three years.
+    let mut rows = vec![header(&ids)];
+    for i in 0..5 {
+        rows.push(row_all(&format!("r{i}"), ids.len(), "enigszins"));
+    }
+    write_xlsx(&input.join("b-2025.xlsx"), vec![info("School B", 2025, "vo"), sheet("1e lijn", rows)]);
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
+    let p = output.join("portretten/school-a-2026.xlsx");
+    let trend = read_sheet(&p, "Ontwikkeling");
+    assert_eq!(text(&trend[0][2]), "2024");
+    assert_eq!(text(&trend[0][3]), "2026");
+    let total = trend.iter().find(|r| text(&r[0]) == "1e lijn" && text(&r[1]) == "Totaal").unwrap();
+    assert_eq!((num(&total[2]), num(&total[3])), (0.0, 100.0));
+    let head = read_sheet(&p, "Portret");
+    let row = head.iter().find(|r| text(&r[0]) == "1e lijn" && text(&r[1]) == "Totaal").unwrap();
+    assert_eq!(num(&row[9]), 100.0, "change since 2024");
+    let b = read_csv(&output.join("data/benchmarks.csv"));
+    let a26 = b.iter().find(|r| r[0] == "2026" && r[1] == "School A" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    assert_eq!((a26[8].as_str(), a26[9].as_str()), ("2024", "100.00"));
 }

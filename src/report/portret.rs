@@ -23,6 +23,7 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, chart: Optio
     );
     let mut wb = xlsx::workbook(ctx, &title)?;
     headline(ctx, &mut wb, &fm, institution, year, &title, chart)?;
+    series(ctx, &mut wb, &fm, institution, year)?;
     items(ctx, &mut wb, &fm, institution, year)?;
     recommendations(ctx, &mut wb, &fm, institution, year)?;
     let ws = wb.add_worksheet();
@@ -132,6 +133,63 @@ fn headline(
         let img = Image::new_from_buffer(png)?;
         ws.insert_image(r, 0, &img)?;
     }
+    Ok(())
+}
+
+/// The institution's own series: its line and area scores in every year it took part,
+/// up to this one. A change of framework edition is marked, and no change is given
+/// across it.
+fn series(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
+    let sc = ctx.scores;
+    let years: Vec<u16> = sc
+        .years
+        .iter()
+        .copied()
+        .filter(|&y| y <= year && Line::ALL.iter().any(|&l| sc.group(y, inst, l, Scope::LINE).is_some()))
+        .collect();
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Ontwikkeling", "Trend"))?;
+    xlsx::print_setup(ws, Some(0))?;
+    let mut heads: Vec<String> = vec![ctx.t("Lijn", "Line").into(), ctx.t("Aandachtsgebied", "Area").into()];
+    heads.extend(years.iter().map(|y| y.to_string()));
+    let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+    let mut widths = vec![10.0, 26.0];
+    widths.extend(years.iter().map(|_| 10.0));
+    xlsx::header(ws, 0, &refs, &widths, fm)?;
+    let mut r = 1;
+    for line in Line::ALL {
+        if !years.iter().any(|&y| sc.group(y, inst, line, Scope::LINE).is_some()) {
+            continue;
+        }
+        for scope in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
+            xlsx::text(ws, r, 0, &line.label(ctx.lang), &fm.text)?;
+            xlsx::text(ws, r, 1, scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
+            for (j, &y) in years.iter().enumerate() {
+                if let Some(g) = sc.group(y, inst, line, scope) {
+                    let v = g.shown().map(|s| s.mean);
+                    xlsx::score(ws, r, 2 + j as u16, v, g.suppression.is_hidden(), ctx, fm)?;
+                }
+            }
+            r += 1;
+        }
+    }
+    r += 1;
+    let breaks: Vec<String> = sc.series_breaks().iter().filter(|b| years.contains(b)).map(|b| b.to_string()).collect();
+    let note = if breaks.is_empty() {
+        format!(
+            "{} {}",
+            ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"),
+            ctx.fw.edition
+        )
+    } else {
+        format!(
+            "{} {}: {}",
+            ctx.t("Nieuwe raamwerkeditie vanaf", "New framework edition from"),
+            breaks.join(", "),
+            ctx.t("scores daarvoor en daarna zijn niet vergelijkbaar.", "scores before and after are not comparable.")
+        )
+    };
+    xlsx::text(ws, r, 0, &note, &fm.note)?;
     Ok(())
 }
 
