@@ -18,6 +18,14 @@ pub enum OutputKind {
     Tables,
 }
 
+/// A later framework edition and the first year it applies to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionConfig {
+    pub from_year: u16,
+    pub framework: PathBuf,
+}
+
 /// Image formats for charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -40,6 +48,9 @@ pub struct Config {
     pub lang: Lang,
     /// Another framework edition (a catalogue file like `framework/raamwerk-2017.toml`).
     pub framework: Option<PathBuf>,
+    /// Later editions, each from its first year on: `[[editions]] from_year = 2028,
+    /// framework = "…toml"`. A change of edition is a series break.
+    pub editions: Vec<EditionConfig>,
     /// Year for rows whose sheet and workbook give none.
     pub year: Option<u16>,
     /// The institutions file; default `instellingen.csv`/`.xlsx` in the input folder.
@@ -59,6 +70,7 @@ impl Default for Config {
             blank: BlankPolicy::Missing,
             lang: Lang::Nl,
             framework: None,
+            editions: Vec::new(),
             year: None,
             institutions: None,
             outputs: vec![OutputKind::SectorWorkbook, OutputKind::Portret, OutputKind::Charts, OutputKind::Tables],
@@ -84,7 +96,8 @@ impl Config {
         let mut cfg: Config = toml::from_str(&text)
             .map_err(|e| ConfigError::Invalid { path: path.display().to_string(), message: e.message().to_string() })?;
         let base = path.parent().unwrap_or(Path::new("."));
-        for p in [&mut cfg.framework, &mut cfg.institutions].into_iter().flatten() {
+        let edition_paths = cfg.editions.iter_mut().map(|e| &mut e.framework);
+        for p in [&mut cfg.framework, &mut cfg.institutions].into_iter().flatten().chain(edition_paths) {
             if p.is_relative() {
                 *p = base.join(&*p);
             }

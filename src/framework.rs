@@ -498,3 +498,79 @@ mod tests {
         }
     }
 }
+
+/// The framework editions of a run: the base edition for every year, and later editions
+/// each from its first year on. A year is always scored with exactly one edition, and a
+/// change of edition between two years is a series break: no change or trend is
+/// computed or drawn across it.
+#[derive(Debug, Clone)]
+pub struct Editions {
+    /// (first year, edition), sorted by year; the base edition has year 0.
+    list: Vec<(u16, Framework)>,
+}
+
+impl Editions {
+    /// One edition for every year.
+    pub fn single(fw: Framework) -> Editions {
+        Editions { list: vec![(0, fw)] }
+    }
+
+    /// The base edition and later ones from their first year on.
+    pub fn new(base: Framework, later: Vec<(u16, Framework)>) -> Result<Editions, FrameworkError> {
+        let mut list = vec![(0, base)];
+        list.extend(later);
+        list.sort_by_key(|(y, _)| *y);
+        if list.windows(2).any(|w| w[0].0 == w[1].0) {
+            return Err(FrameworkError::Invalid("two editions start in the same year".into()));
+        }
+        Ok(Editions { list })
+    }
+
+    /// Index of the edition in force in `year`.
+    pub fn index_for(&self, year: u16) -> usize {
+        self.list.iter().rposition(|(from, _)| *from <= year).unwrap_or(0)
+    }
+
+    pub fn for_year(&self, year: u16) -> &Framework {
+        &self.list[self.index_for(year)].1
+    }
+
+    pub fn get(&self, index: usize) -> &Framework {
+        &self.list[index].1
+    }
+
+    /// The base edition (the first).
+    pub fn base(&self) -> &Framework {
+        &self.list[0].1
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// (first year, edition) in order; the base edition has year 0.
+    pub fn iter(&self) -> impl Iterator<Item = &(u16, Framework)> {
+        self.list.iter()
+    }
+}
+
+#[cfg(test)]
+mod edition_tests {
+    use super::*;
+
+    #[test]
+    fn each_year_has_the_edition_in_force() {
+        let base = Framework::embedded();
+        let mut later = Framework::embedded();
+        later.edition = "raamwerk-2028".into();
+        let e = Editions::new(base, vec![(2028, later)]).unwrap();
+        assert_eq!(e.for_year(2027).edition, "raamwerk-2017");
+        assert_eq!(e.for_year(2028).edition, "raamwerk-2028");
+        assert_eq!(e.for_year(2031).edition, "raamwerk-2028");
+        assert_eq!(e.index_for(2000), 0);
+    }
+}

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 
 use crate::config::Config;
-use crate::framework::Framework;
+use crate::framework::{Editions, Framework};
 use crate::ingest::ledger::FileStatus;
 use crate::ingest::{self, IngestOptions};
 use crate::lang::Lang;
@@ -50,11 +50,15 @@ pub fn load_config(path: Option<&Path>, year: Option<u16>, lang: Option<Lang>) -
     Ok(cfg)
 }
 
-pub fn load_framework(cfg: &Config) -> Result<Framework> {
-    Ok(match &cfg.framework {
+/// The editions of a run: `framework` (or the embedded 2017 edition) for every year,
+/// and each of `editions` from its first year on.
+pub fn load_framework(cfg: &Config) -> Result<Editions> {
+    let base = match &cfg.framework {
         Some(p) => Framework::load(p)?,
         None => Framework::embedded(),
-    })
+    };
+    let later = cfg.editions.iter().map(|e| Ok((e.from_year, Framework::load(&e.framework)?))).collect::<Result<Vec<_>>>()?;
+    Ok(Editions::new(base, later)?)
 }
 
 pub fn ingest_options(cfg: &Config) -> IngestOptions {
@@ -175,7 +179,7 @@ pub fn validate(paths: &[PathBuf], config: Option<&Path>, year: Option<u16>, lan
     }
     let root = Path::new("");
     let ingested = ingest::ingest_files(&fw, root, &files, Default::default(), &ingest_options(&cfg));
-    print!("{}", report::validate_text(&fw, &ingested, lang));
+    print!("{}", report::validate_text(&ingested, lang));
     let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
     if !readable {
         bail!("{}", lang.pick("geen leesbaar vragenlijstbestand", "no readable survey file"));

@@ -6,7 +6,7 @@ mod fuzz_common;
 
 use std::path::Path;
 
-use lobmonitor::framework::Framework;
+use lobmonitor::framework::{Editions, Framework};
 use lobmonitor::ingest::ledger::Level;
 use lobmonitor::ingest::workbook::{read_workbook, Format, Limits};
 use lobmonitor::ingest::{ingest_files, IngestOptions};
@@ -80,7 +80,7 @@ proptest! {
             blank: if blank_no { lobmonitor::ingest::answer::BlankPolicy::No } else { Default::default() },
             ..Default::default()
         };
-        let ing = ingest_files(&fw, dir.path(), &[file], Default::default(), &opts);
+        let ing = ingest_files(&Editions::single(fw), dir.path(), &[file], Default::default(), &opts);
         let c = ing.ledger.counts;
         prop_assert!(c.rows_reconcile(), "{c:?}");
         prop_assert!(c.answers_reconcile(), "{c:?}");

@@ -20,11 +20,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::framework::{Framework, ItemIdx, Line};
+use crate::framework::{Editions, ItemIdx, Line};
 use crate::lang::Lang;
 use answer::{Answer, BlankPolicy};
 use institutions::InstitutionMeta;
-use layout::{find_header, is_info_sheet, is_survey, read_info, Info};
+use layout::{find_header, is_info_sheet, is_survey, read_info, Header, Info};
 use ledger::{a1, Counts, FileStatus, InputFile, Ledger, Level, Reason, Rejection};
 use rows::{Defaults, RawRow, SheetCtx};
 use workbook::{read_workbook, Format, Limits};
@@ -68,6 +68,8 @@ pub struct Respondent {
     pub institution: String,
     pub year: u16,
     pub line: Line,
+    /// The framework edition (index into the run's `Editions`) the items belong to.
+    pub edition: u8,
     /// Own-line items with a degree, in thirds (0..=3).
     pub answers: Vec<(ItemIdx, u8)>,
     /// Own-line items answered n.v.t.
@@ -137,7 +139,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn read_one(fw: &Framework, root: &Path, path: &Path, index: usize, opts: &IngestOptions) -> FileRead {
+fn read_one(editions: &Editions, root: &Path, path: &Path, index: usize, opts: &IngestOptions) -> FileRead {
     let rel = relative(root, path);
     let mut file = InputFile {
         path: rel.clone(),
@@ -196,12 +198,16 @@ fn read_one(fw: &Framework, root: &Path, path: &Path, index: usize, opts: &Inges
     let info = sheets.iter().find(|s| is_info_sheet(&s.name)).map(read_info);
     let mut survey_sheets = 0;
     for sheet in sheets.iter().filter(|s| !is_info_sheet(&s.name)) {
-        let Some(header) = find_header(fw, sheet) else { continue };
-        if !is_survey(&header) {
-            continue;
-        }
+        // The header as each edition reads it; the first that finds survey columns leads.
+        let headers: Vec<Option<Header>> = editions.iter().map(|(_, fw)| find_header(fw, sheet)).collect();
+        let Some(primary) = headers.iter().position(|h| h.as_ref().is_some_and(is_survey)) else { continue };
+        let header = headers[primary].as_ref().expect("found above");
+        let same_row: Vec<Option<&Header>> =
+            headers.iter().map(|h| h.as_ref().filter(|h| h.row == header.row)).collect();
         survey_sheets += 1;
-        for ig in &header.ignored {
+        // A column is unrecognised only if no edition recognises it.
+        let recognised = |col: u32| same_row.iter().flatten().any(|h| h.columns.iter().any(|(c, _)| *c == col));
+        for ig in header.ignored.iter().filter(|ig| !recognised(ig.col)) {
             out.rejections.push(Rejection {
                 file: rel.clone(),
                 sheet: sheet.name.clone(),
@@ -231,14 +237,12 @@ fn read_one(fw: &Framework, root: &Path, path: &Path, index: usize, opts: &Inges
                 reason: Reason::HeaderlessColumn,
             });
         }
-        let ctx = Arc::new(SheetCtx {
-            file: index,
-            sheet: sheet.name.clone(),
-            present: header.items().map(|(_, i)| i).collect(),
-        });
+        let present =
+            same_row.iter().map(|h| h.map(|h| h.items().map(|(_, i)| i).collect()).unwrap_or_default()).collect();
+        let ctx = Arc::new(SheetCtx { file: index, sheet: sheet.name.clone(), present });
         let defaults = Defaults { info: info.as_ref(), sheet_line: Line::parse(&sheet.name), year: opts.year };
         if header.long {
-            let (rows, unknown) = rows::long_rows(fw, sheet, &header, ctx, &defaults);
+            let (rows, unknown) = rows::long_rows(editions, sheet, header, primary, ctx, &defaults);
             out.rows.extend(rows);
             for u in unknown {
                 out.unknown_answers += 1;
@@ -252,7 +256,7 @@ fn read_one(fw: &Framework, root: &Path, path: &Path, index: usize, opts: &Inges
                 });
             }
         } else {
-            out.rows.extend(rows::wide_rows(sheet, &header, ctx, &defaults));
+            out.rows.extend(rows::wide_rows(editions, sheet, &same_row, primary, ctx, &defaults));
         }
     }
     out.info = info;
@@ -263,7 +267,7 @@ fn read_one(fw: &Framework, root: &Path, path: &Path, index: usize, opts: &Inges
 }
 
 /// Reads every file below `input` and decides, for every row and item cell, where it goes.
-pub fn ingest(fw: &Framework, input: &Path, opts: &IngestOptions) -> Result<Ingested, IngestError> {
+pub fn ingest(editions: &Editions, input: &Path, opts: &IngestOptions) -> Result<Ingested, IngestError> {
     if !input.is_dir() {
         return Err(IngestError::NoInput(input.display().to_string()));
     }
@@ -280,24 +284,24 @@ pub fn ingest(fw: &Framework, input: &Path, opts: &IngestOptions) -> Result<Inge
     if let Some(p) = &inst_file {
         files.retain(|f| f != p);
     }
-    Ok(ingest_files(fw, input, &files, metas, opts))
+    Ok(ingest_files(editions, input, &files, metas, opts))
 }
 
 /// Reads the given files (relative names are taken against `root`).
 pub fn ingest_files(
-    fw: &Framework,
+    editions: &Editions,
     root: &Path,
     files: &[PathBuf],
     metas: BTreeMap<String, InstitutionMeta>,
     opts: &IngestOptions,
 ) -> Ingested {
-    let reads: Vec<FileRead> = files.par_iter().enumerate().map(|(i, p)| read_one(fw, root, p, i, opts)).collect();
-    classify(fw, reads, metas, opts)
+    let reads: Vec<FileRead> = files.par_iter().enumerate().map(|(i, p)| read_one(editions, root, p, i, opts)).collect();
+    classify(editions, reads, metas, opts)
 }
 
 /// Where each row and cell goes (SPEC §3.3), in file and row order.
 fn classify(
-    fw: &Framework,
+    editions: &Editions,
     reads: Vec<FileRead>,
     mut metas: BTreeMap<String, InstitutionMeta>,
     opts: &IngestOptions,
@@ -305,7 +309,10 @@ fn classify(
     let mut ledger = Ledger::default();
     let mut respondents = Vec::new();
     let mut seen: HashMap<(String, u16, String), String> = HashMap::new();
-    let line_items: HashMap<Line, Vec<ItemIdx>> = Line::ALL.iter().map(|&l| (l, fw.line_items(l).collect())).collect();
+    let line_items: HashMap<(u8, Line), Vec<ItemIdx>> = (0..editions.len())
+        .flat_map(|e| Line::ALL.iter().map(move |&l| (e, l)))
+        .map(|(e, l)| ((e as u8, l), editions.get(e).line_items(l).collect()))
+        .collect();
     for (fi, read) in reads.into_iter().enumerate() {
         let FileRead { mut file, rows, info, mut rejections, unknown_answers } = read;
         let mut c = Counts { answers_read: unknown_answers, answers_rejected: unknown_answers, ..Counts::default() };
@@ -375,10 +382,11 @@ fn classify(
                     }
                 }
             }
-            let own = &line_items[&ident.line];
+            let fw = editions.get(row.edition as usize);
+            let own = &line_items[&(row.edition, ident.line)];
             let mut cells = row.cells;
             if opts.blank == BlankPolicy::No {
-                for &item in &row.ctx.present {
+                for &item in &row.ctx.present[row.edition as usize] {
                     if fw.item(item).id.line == ident.line && !cells.iter().any(|c| c.item == item) {
                         cells.push(rows::RawCell {
                             item,
@@ -422,6 +430,7 @@ fn classify(
                 institution: ident.institution.clone(),
                 year: ident.year,
                 line: ident.line,
+                edition: row.edition,
                 answers: Vec::new(),
                 na: Vec::new(),
             };

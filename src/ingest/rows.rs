@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use calamine::Data;
 
-use crate::framework::{Framework, ItemIdx, Line};
+use crate::framework::{Editions, ItemIdx, Line};
 use crate::ingest::answer::{parse_answer, Answer};
 use crate::ingest::layout::{cell_text, item_from_header, parse_year, Field, Header, Info};
 use crate::ingest::ledger::Reason;
@@ -17,8 +17,8 @@ use crate::ingest::workbook::Sheet;
 pub struct SheetCtx {
     pub file: usize,
     pub sheet: String,
-    /// Item columns present on the sheet (for `blank = "no"`).
-    pub present: Vec<ItemIdx>,
+    /// Item columns present on the sheet, per edition (for `blank = "no"`).
+    pub present: Vec<Vec<ItemIdx>>,
 }
 
 /// Who a row is about, once its identity values are valid.
@@ -44,6 +44,9 @@ pub struct RawCell {
 #[derive(Debug, Clone)]
 pub struct RawRow {
     pub ctx: Arc<SheetCtx>,
+    /// The framework edition of the row's year (the sheet's leading one when the year
+    /// is unknown); its items are what `cells` name.
+    pub edition: u8,
     pub row: u32,
     pub first_col: u32,
     pub identity: Result<Identity, (Reason, String)>,
@@ -101,26 +104,45 @@ fn raw_cell(item: ItemIdx, row: u32, col: u32, value: &Data) -> Option<RawCell> 
     Some(RawCell { item, row, col, answer, value })
 }
 
-/// Rows of a wide sheet: one respondent per row below the header.
-pub fn wide_rows(sheet: &Sheet, header: &Header, ctx: Arc<SheetCtx>, d: &Defaults<'_>) -> Vec<RawRow> {
+/// Rows of a wide sheet: one respondent per row below the header. `headers` holds the
+/// header as each edition reads it (on the same row), `primary` the edition that found
+/// the sheet; each row's items are those of the edition of its year.
+pub fn wide_rows(
+    editions: &Editions,
+    sheet: &Sheet,
+    headers: &[Option<&Header>],
+    primary: usize,
+    ctx: Arc<SheetCtx>,
+    d: &Defaults<'_>,
+) -> Vec<RawRow> {
+    let header = headers[primary].expect("the primary edition has a header");
     let f = |field| header.field(field);
-    let (c_resp, c_inst, c_year, c_line) =
-        (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
-    let used: Vec<u32> = header.columns.iter().map(|(c, _)| *c).collect();
-    let items: Vec<(u32, ItemIdx)> = header.items().collect();
+    let (c_resp, c_inst, c_year, c_line) = (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
+    let width = headers.iter().flatten().flat_map(|h| h.columns.iter().map(|(c, _)| *c + 1)).max().unwrap_or(0);
+    let mut used = vec![false; width as usize];
+    for h in headers.iter().flatten() {
+        for (c, _) in &h.columns {
+            used[*c as usize] = true;
+        }
+    }
+    let items: Vec<Vec<(u32, ItemIdx)>> = headers.iter().map(|h| h.map(|h| h.items().collect()).unwrap_or_default()).collect();
     let mut out = Vec::new();
     for row in &sheet.rows[header.index + 1..] {
         // A row with no value in any identity or item column is skipped, not counted.
-        if !row.cells.iter().any(|(c, _)| used.contains(c)) {
+        if !row.cells.iter().any(|(c, _)| used.get(*c as usize).copied().unwrap_or(false)) {
             continue;
         }
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
-        let cells = items.iter().filter_map(|&(c, i)| row.get(c).and_then(|v| raw_cell(i, row.row, c, v))).collect();
+        let identity = identity(get(c_inst), get(c_year), get(c_line), d);
+        let edition = identity.as_ref().map_or(primary, |id| editions.index_for(id.year));
+        let cells =
+            items[edition].iter().filter_map(|&(c, i)| row.get(c).and_then(|v| raw_cell(i, row.row, c, v))).collect();
         out.push(RawRow {
             ctx: ctx.clone(),
+            edition: edition as u8,
             row: row.row,
             first_col: row.cells.first().map_or(0, |(c, _)| *c),
-            identity: identity(get(c_inst), get(c_year), get(c_line), d),
+            identity,
             respondent: get(c_resp).map(cell_text).filter(|s| !s.is_empty()),
             cells,
         });
@@ -139,9 +161,10 @@ pub struct UnknownItem {
 /// Rows of a long sheet: one answer per row, grouped by respondent (with institution,
 /// year and line) in order of first appearance; a group counts as one row read.
 pub fn long_rows(
-    fw: &Framework,
+    editions: &Editions,
     sheet: &Sheet,
     header: &Header,
+    primary: usize,
     ctx: Arc<SheetCtx>,
     d: &Defaults<'_>,
 ) -> (Vec<RawRow>, Vec<UnknownItem>) {
@@ -162,12 +185,14 @@ pub fn long_rows(
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
         let resp = get(c_resp).map(cell_text).filter(|s| !s.is_empty());
         let ident = identity(get(c_inst), get(c_year), get(c_line), d);
+        let edition = ident.as_ref().map_or(primary, |id| editions.index_for(id.year));
         let key_ident = ident.clone().map_err(|(_, v)| v);
         // Rows without a respondent each stand alone: they cannot be grouped.
         let slot = match &resp {
             Some(r) => *index.entry((r.clone(), key_ident)).or_insert_with(|| {
                 out.push(RawRow {
                     ctx: ctx.clone(),
+                    edition: edition as u8,
                     row: row.row,
                     first_col: row.cells.first().map_or(0, |(c, _)| *c),
                     identity: ident.clone(),
@@ -179,6 +204,7 @@ pub fn long_rows(
             None => {
                 out.push(RawRow {
                     ctx: ctx.clone(),
+                    edition: edition as u8,
                     row: row.row,
                     first_col: row.cells.first().map_or(0, |(c, _)| *c),
                     identity: Err((Reason::MissingRespondent, String::new())),
@@ -190,7 +216,7 @@ pub fn long_rows(
         };
         let Some(value) = row.get(c_ans) else { continue };
         let item_text = get(Some(c_item)).map(cell_text).unwrap_or_default();
-        match item_from_header(fw, &item_text) {
+        match item_from_header(editions.get(edition), &item_text) {
             Some(item) => {
                 if let Some(mut cell) = raw_cell(item, row.row, c_ans, value) {
                     if out[slot].cells.iter().any(|c| c.item == item) {

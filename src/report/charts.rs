@@ -386,7 +386,7 @@ pub fn line_comparison(ctx: &ReportContext<'_>, year: u16) -> BarChart {
             "{}: lobmonitor, {} ({}); n = {} {}",
             ctx.t("Bron", "Source"),
             ctx.t("zelfevaluatie tegen het Raamwerk LOB", "self-assessment against the LOB framework"),
-            ctx.fw.edition,
+            ctx.editions_text(),
             total_n,
             ctx.t("respondenten", "respondents")
         ),
@@ -444,7 +444,7 @@ pub fn benchmark(ctx: &ReportContext<'_>, institution: &str, shown_name: &str, y
             "{}: lobmonitor, {} ({}); n = {} {}",
             ctx.t("Bron", "Source"),
             ctx.t("zelfevaluatie tegen het Raamwerk LOB", "self-assessment against the LOB framework"),
-            ctx.fw.edition,
+            ctx.editions_text(),
             total_n,
             ctx.t("respondenten", "respondents")
         ),
@@ -516,7 +516,7 @@ fn source_line(ctx: &ReportContext<'_>, n: u64) -> String {
         "{}: lobmonitor, {} ({}); n = {} {}",
         ctx.t("Bron", "Source"),
         ctx.t("zelfevaluatie tegen het Raamwerk LOB", "self-assessment against the LOB framework"),
-        ctx.fw.edition,
+        ctx.editions_text(),
         n,
         ctx.t("respondenten", "respondents")
     )
@@ -985,11 +985,11 @@ pub fn item_heat_map(ctx: &ReportContext<'_>, line: Line, year: u16) -> HeatMap 
         .filter(|i| i.year == year && i.line == line && i.institution.is_none())
         .map(|i| (i.item, i))
         .collect();
-    let rows = ctx
-        .fw
+    let fw = ctx.fw_for(year);
+    let rows = fw
         .line_items(line)
         .map(|idx| {
-            let it = ctx.fw.item(idx);
+            let it = fw.item(idx);
             let s = by_item.get(&idx);
             let v = s.filter(|s| !s.suppression.is_hidden()).map(|s| s.score);
             (it.id.to_string(), it.text(ctx.lang).to_string(), v, s.map_or(0, |s| s.n))

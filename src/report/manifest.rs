@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::framework::Framework;
+use crate::framework::Editions;
 use crate::ingest::ledger::Counts;
 use crate::ingest::Ingested;
 use crate::report::Output;
@@ -25,6 +25,13 @@ struct Tool {
     version: &'static str,
 }
 
+/// A framework edition and the first year it applies to (none: the base edition).
+#[derive(Serialize)]
+struct Edition<'a> {
+    edition: &'a str,
+    from_year: Option<u16>,
+}
+
 #[derive(Serialize)]
 struct Input<'a> {
     path: &'a str,
@@ -39,6 +46,7 @@ struct Input<'a> {
 struct Manifest<'a> {
     tool: Tool,
     framework: &'a str,
+    editions: Vec<Edition<'a>>,
     inputs: Vec<Input<'a>>,
     outputs: &'a [Output],
     counts: &'a Counts,
@@ -46,11 +54,12 @@ struct Manifest<'a> {
     timings_ms: &'a Timings,
 }
 
-pub fn write(path: &Path, fw: &Framework, ing: &Ingested, outputs: &[Output], timings: &Timings) -> Result<()> {
+pub fn write(path: &Path, editions: &Editions, ing: &Ingested, outputs: &[Output], timings: &Timings) -> Result<()> {
     let c = &ing.ledger.counts;
     let m = Manifest {
         tool: Tool { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG_VERSION") },
-        framework: &fw.edition,
+        framework: &editions.base().edition,
+        editions: editions.iter().map(|(y, fw)| Edition { edition: &fw.edition, from_year: (*y > 0).then_some(*y) }).collect(),
         inputs: ing
             .ledger
             .files

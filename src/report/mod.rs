@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::config::{ChartFormat, Config, OutputKind};
-use crate::framework::{Framework, Line};
+use crate::framework::{Editions, Framework, Line};
 use crate::ingest::ledger::FileStatus;
 use crate::ingest::Ingested;
 use crate::lang::Lang;
@@ -36,7 +36,9 @@ pub struct Output {
 
 /// Everything a report may read.
 pub struct ReportContext<'a> {
+    /// The base edition; `fw_for(year)` gives the one a year was scored with.
     pub fw: &'a Framework,
+    pub editions: &'a Editions,
     pub cfg: &'a Config,
     pub lang: Lang,
     pub ingested: &'a Ingested,
@@ -49,12 +51,13 @@ pub struct ReportContext<'a> {
 
 impl<'a> ReportContext<'a> {
     pub fn new(
-        fw: &'a Framework,
+        editions: &'a Editions,
         cfg: &'a Config,
         ingested: &'a Ingested,
         scores: &'a Scores,
         privacy: Privacy,
     ) -> Self {
+        let fw = editions.base();
         let timestamp =
             std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()).unwrap_or_else(|| {
                 std::time::SystemTime::now()
@@ -67,7 +70,22 @@ impl<'a> ReportContext<'a> {
             .iter()
             .map(|(name, meta)| (name.clone(), meta.code.clone().unwrap_or_else(|| generated_code(name))))
             .collect();
-        ReportContext { fw, cfg, lang: cfg.lang, ingested, scores, privacy, timestamp, pseudonyms }
+        ReportContext { fw, editions, cfg, lang: cfg.lang, ingested, scores, privacy, timestamp, pseudonyms }
+    }
+
+    /// The editions of the run, as a source line says them: `raamwerk-2017` or
+    /// `raamwerk-2017, raamwerk-2028 (vanaf 2028)`.
+    pub fn editions_text(&self) -> String {
+        self.editions
+            .iter()
+            .map(|(y, fw)| if *y == 0 { fw.edition.clone() } else { format!("{} ({} {y})", fw.edition, self.t("vanaf", "from")) })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The edition `year` was scored with: item ids and texts of that year's scores.
+    pub fn fw_for(&self, year: u16) -> &'a Framework {
+        self.editions.for_year(year)
     }
 
     /// The name the ministry pack may show: the real name when the institution opted in
@@ -165,7 +183,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
 }
 
 /// The text `lobmonitor validate` prints: per file what would be accepted and every problem.
-pub fn validate_text(_fw: &Framework, ing: &Ingested, lang: Lang) -> String {
+pub fn validate_text(ing: &Ingested, lang: Lang) -> String {
     let mut out = String::new();
     // Accepted respondents per file, institution, year and line.
     let mut per: BTreeMap<(usize, String, u16, Line), u64> = BTreeMap::new();

@@ -60,7 +60,7 @@ fn headline(
         ws,
         1,
         0,
-        &format!("{} {} · {} {}", ctx.t("Sector:", "Sector:"), sector, ctx.t("raamwerk", "framework"), ctx.fw.edition),
+        &format!("{} {} · {} {}", ctx.t("Sector:", "Sector:"), sector, ctx.t("raamwerk", "framework"), ctx.fw_for(year).edition),
         &fm.subtitle,
     )?;
     let heads = [
@@ -179,7 +179,7 @@ fn series(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, 
         format!(
             "{} {}",
             ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"),
-            ctx.fw.edition
+            ctx.fw_for(year).edition
         )
     } else {
         format!(
@@ -233,7 +233,7 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
         weak.reverse();
         for (label, list) in [(ctx.t("sterkst", "strongest"), strong), (ctx.t("zwakst", "weakest"), weak)] {
             for it in list {
-                let item = ctx.fw.item(it.item);
+                let item = ctx.fw_for(year).item(it.item);
                 xlsx::text(ws, r, 0, &line.label(ctx.lang), &fm.text)?;
                 xlsx::text(ws, r, 1, label, &fm.text)?;
                 xlsx::text(ws, r, 2, &item.id.to_string(), &fm.text)?;

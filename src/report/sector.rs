@@ -31,7 +31,17 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
     let cfg = ctx.cfg;
     let t = |nl: &str, en: &str| ctx.t(nl, en).to_string();
     vec![
-        (t("Raamwerk", "Framework"), format!("{} ({}; {} items)", ctx.fw.title(ctx.lang), ctx.fw.edition, ctx.fw.len())),
+        (
+            t("Raamwerk", "Framework"),
+            ctx.editions
+                .iter()
+                .map(|(y, fw)| {
+                    let from = if *y == 0 { String::new() } else { format!(", {} {y}", ctx.t("vanaf", "from")) };
+                    format!("{} ({}; {} items{from})", fw.title(ctx.lang), fw.edition, fw.len())
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         (
             t("Antwoorden", "Answers"),
             t(
@@ -403,24 +413,27 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
     let sector: std::collections::HashMap<(u16, u16), &crate::score::ItemScore> =
         years.iter().flat_map(|&y| ctx.scores.items_of(y, None)).map(|i| ((i.year, i.item), i)).collect();
     let mut r = 1;
-    for (idx, it) in ctx.fw.items().iter().enumerate() {
-        xlsx::text(ws, r, 0, &it.id.to_string(), &fm.text)?;
-        xlsx::text(ws, r, 1, &it.id.line.label(ctx.lang), &fm.text)?;
-        xlsx::text(ws, r, 2, it.id.area.label(ctx.lang), &fm.text)?;
-        xlsx::text(ws, r, 3, it.id.kind.label(ctx.lang), &fm.text)?;
-        xlsx::text(ws, r, 4, it.text(ctx.lang), &fm.wrap)?;
-        xlsx::fit_row(ws, r, &[(it.text(ctx.lang), 90.0)])?;
-        for (j, y) in years.iter().enumerate() {
-            let col = 5 + 2 * j as u16;
-            if let Some(s) = sector.get(&(*y, idx as u16)) {
-                let hidden = s.suppression.is_hidden();
-                xlsx::score(ws, r, col, Some(s.score), hidden, ctx, fm)?;
-                if !hidden {
-                    ws.write_number_with_format(r, col + 1, s.n as f64, &fm.int)?;
+    // One block of rows per edition; a year's columns are filled for its own edition.
+    for (e, (_, fw)) in ctx.editions.iter().enumerate() {
+        for (idx, it) in fw.items().iter().enumerate() {
+            xlsx::text(ws, r, 0, &it.id.to_string(), &fm.text)?;
+            xlsx::text(ws, r, 1, &it.id.line.label(ctx.lang), &fm.text)?;
+            xlsx::text(ws, r, 2, it.id.area.label(ctx.lang), &fm.text)?;
+            xlsx::text(ws, r, 3, it.id.kind.label(ctx.lang), &fm.text)?;
+            xlsx::text(ws, r, 4, it.text(ctx.lang), &fm.wrap)?;
+            xlsx::fit_row(ws, r, &[(it.text(ctx.lang), 90.0)])?;
+            for (j, y) in years.iter().enumerate().filter(|(_, y)| ctx.editions.index_for(**y) == e) {
+                let col = 5 + 2 * j as u16;
+                if let Some(s) = sector.get(&(*y, idx as u16)) {
+                    let hidden = s.suppression.is_hidden();
+                    xlsx::score(ws, r, col, Some(s.score), hidden, ctx, fm)?;
+                    if !hidden {
+                        ws.write_number_with_format(r, col + 1, s.n as f64, &fm.int)?;
+                    }
                 }
             }
+            r += 1;
         }
-        r += 1;
     }
     // Heat map: red (low) – yellow – green (high), on each year's score column.
     for j in 0..years.len() {
@@ -467,7 +480,8 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
                 xlsx::score(ws, r, 2 + j as u16, *v, hidden, ctx, fm)?;
             }
             if years.len() >= 2 {
-                if let (Some(a), Some(b)) = (vals[vals.len() - 2], vals[vals.len() - 1]) {
+                let same_edition = ctx.scores.series_breaks().iter().all(|b| *b != years[years.len() - 1]);
+                if let (Some(a), Some(b), true) = (vals[vals.len() - 2], vals[vals.len() - 1], same_edition) {
                     ws.write_number_with_format(r, 2 + years.len() as u16, b - a, &fm.signed)?;
                 }
             }
@@ -480,11 +494,20 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
         ws,
         r,
         0,
-        &format!(
-            "{} {}",
-            ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"),
-            ctx.fw.edition
-        ),
+        &match ctx.scores.series_breaks().as_slice() {
+            [] => format!(
+                "{} {}",
+                ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"),
+                ctx.fw.edition
+            ),
+            breaks => format!(
+                "{} {}: {}. {}",
+                ctx.t("Reeksbreuk: nieuwe raamwerkeditie vanaf", "Series break: new framework edition from"),
+                breaks.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
+                ctx.editions_text(),
+                ctx.t("Er is geen verschil berekend over een breuk heen.", "No change is computed across a break."),
+            ),
+        },
         &fm.note,
     )?;
     Ok(())

@@ -130,7 +130,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             it.year.to_string(),
             it.institution.as_deref().map_or("ALL".to_string(), safe_text),
             it.line.to_string(),
-            ctx.fw.item(it.item).id.to_string(),
+            ctx.fw_for(it.year).item(it.item).id.to_string(),
             if hidden { String::new() } else { it.n.to_string() },
             if hidden { String::new() } else { num(it.score) },
             hidden.to_string(),

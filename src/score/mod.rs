@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use polars::prelude::*;
 
-use crate::framework::{Area, Framework, ItemIdx, Kind, Line};
+use crate::framework::{Area, Editions, Framework, ItemIdx, Kind, Line};
 use crate::ingest::institutions::{InstitutionMeta, Sector};
 use crate::ingest::Respondent;
 use stats::{ci95, percentile_rank, quantile};
@@ -345,7 +345,7 @@ fn peer_code(p: Option<Sector>) -> u32 {
 
 /// Scores every scope of every group, the sector and the items, then applies privacy.
 pub fn score(
-    fw: &Framework,
+    editions: &Editions,
     respondents: &[Respondent],
     institutions: &BTreeMap<String, InstitutionMeta>,
     privacy: Privacy,
@@ -363,7 +363,7 @@ pub fn score(
     for (ri, r) in respondents.iter().enumerate() {
         let ii = inst_idx[r.institution.as_str()];
         let peer = peer_code(peer_of(&r.institution));
-        for (scope, s) in respondent_scope_scores(fw, r) {
+        for (scope, s) in respondent_scope_scores(editions.get(r.edition as usize), r) {
             c_year.push(r.year as u32);
             c_inst.push(ii);
             c_line.push(r.line.number() as u32);
@@ -501,7 +501,7 @@ pub fn score(
     }
     items.sort_by(|a, b| (a.year, &a.institution, a.line, a.item).cmp(&(b.year, &b.institution, b.line, b.item)));
 
-    privacy::suppress(fw, &mut groups, &mut sector, &mut items, institutions, privacy);
+    privacy::suppress(editions, &mut groups, &mut sector, &mut items, institutions, privacy);
 
     let mut scores = Scores {
         years: groups.iter().map(|g| g.year).collect::<BTreeSet<_>>().into_iter().collect(),
@@ -511,9 +511,8 @@ pub fn score(
         respondents: rs,
         ..Default::default()
     };
-    // One catalogue per run: every year is scored with the same edition. The trend
-    // machinery reads this map, so a later multi-edition run breaks series correctly.
-    scores.editions = scores.years.iter().map(|&y| (y, fw.edition.clone())).collect();
+    // The edition each year was scored with: changes and trends stop where it changes.
+    scores.editions = scores.years.iter().map(|&y| (y, editions.for_year(y).edition.clone())).collect();
     scores.group_index =
         scores.groups.iter().enumerate().map(|(i, g)| ((g.year, g.institution.clone(), g.line, g.scope), i)).collect();
     fill_distribution(&mut scores, institutions, privacy);

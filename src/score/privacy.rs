@@ -17,7 +17,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::framework::{Framework, Line};
+use crate::framework::{Editions, Line};
 use crate::ingest::institutions::InstitutionMeta;
 use crate::score::{CellKey, GroupScore, ItemScore, Privacy, Scope, SectorScore, Suppression};
 
@@ -50,7 +50,7 @@ fn protect(members: &[(usize, u64, bool)], min: u64) -> (Vec<usize>, bool) {
 
 /// Applies every rule of SPEC §5 to the scores, to a fixed point.
 pub fn suppress(
-    fw: &Framework,
+    editions: &Editions,
     groups: &mut [GroupScore],
     sector: &mut [SectorScore],
     items: &mut [ItemScore],
@@ -138,7 +138,7 @@ pub fn suppress(
         }
     }
 
-    suppress_items(fw, groups, items, p);
+    suppress_items(editions, groups, items, p);
 }
 
 /// Given a total and its parts, the part to hide next, if any: where the total is shown,
@@ -156,7 +156,7 @@ fn part_to_hide(total_hidden: bool, parts: &[usize], info: impl Fn(usize) -> (u6
     parts.iter().copied().filter(|&j| !info(j).1).min_by_key(|&j| info(j).0)
 }
 
-fn suppress_items(fw: &Framework, groups: &[GroupScore], items: &mut [ItemScore], p: Privacy) {
+fn suppress_items(editions: &Editions, groups: &[GroupScore], items: &mut [ItemScore], p: Privacy) {
     // Pooled sector item per (year, line, item) over the institutions' item scores.
     // (year, line, item) → (the sector's row, the institutions' rows)
     let mut pooled: HashMap<(u16, Line, u16), PooledRows> = HashMap::new();
@@ -171,7 +171,7 @@ fn suppress_items(fw: &Framework, groups: &[GroupScore], items: &mut [ItemScore]
     let mut cells: HashMap<(u16, String, Line, Scope), Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         if let Some(inst) = &it.institution {
-            let id = fw.item(it.item).id;
+            let id = editions.for_year(it.year).item(it.item).id;
             cells.entry((it.year, inst.clone(), it.line, Scope::cell(id.area, id.kind))).or_default().push(i);
         }
     }

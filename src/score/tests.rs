@@ -1,7 +1,7 @@
 //! Scoring and privacy on a fixture small enough to compute by hand.
 
 use super::*;
-use crate::framework::Framework;
+use crate::framework::{Editions, Framework};
 
 fn resp(fw: &Framework, inst: &str, year: u16, line: Line, answers: &[(&str, u8)]) -> Respondent {
     Respondent {
@@ -10,6 +10,7 @@ fn resp(fw: &Framework, inst: &str, year: u16, line: Line, answers: &[(&str, u8)
         institution: inst.into(),
         year,
         line,
+        edition: 0,
         answers: answers.iter().map(|(id, d)| (fw.index_of(id.parse().unwrap()).unwrap(), *d)).collect(),
         na: vec![],
     }
@@ -40,7 +41,7 @@ fn five(fw: &Framework, inst: &str, degrees: [u8; 5]) -> Vec<Respondent> {
 fn group_score_with_sd_median_and_t_interval_by_hand() {
     let fw = Framework::embedded();
     let rs = five(&fw, "A", [3, 3, 2, 1, 0]);
-    let sc = score(&fw, &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 }).unwrap();
+    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 }).unwrap();
     let g = sc.group(2026, "A", Line::L1, Scope::LINE).unwrap();
     assert_eq!(g.n, 5);
     assert_eq!(g.suppression, Suppression::Shown);
@@ -65,7 +66,7 @@ fn group_below_five_is_suppressed_and_still_counts_in_the_sector() {
     rs.extend(five(&fw, "C", [3, 0, 3, 0, 3]));
     // D has 4 respondents, all 2/3.
     rs.extend((0..4).map(|_| resp(&fw, "D", 2026, Line::L1, &[("L1-VB-R1", 2)])));
-    let sc = score(&fw, &rs, &BTreeMap::new(), Privacy::default()).unwrap();
+    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
     let d = sc.group(2026, "D", Line::L1, Scope::LINE).unwrap();
     assert_eq!(d.suppression, Suppression::Small);
     assert!(d.shown().is_none());
@@ -91,7 +92,7 @@ fn quartiles_and_percentile_ranks_over_shown_institutions() {
     rs.extend(five(&fw, "B", [0, 0, 0, 0, 0])); // 0
     rs.extend(five(&fw, "C", [3, 0, 3, 0, 3])); // 60
     rs.extend(five(&fw, "D", [2, 2, 2, 2, 2])); // 66.67
-    let sc = score(&fw, &rs, &BTreeMap::new(), Privacy::default()).unwrap();
+    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
     let s = sc.sector(2026, None, Line::L1, Scope::LINE).unwrap();
     // sorted 0, 60, 66.67, 100: P25 at h = 0.75 → 45; median 63.33; P75 at h = 2.25 → 75
     let (p25, p50, p75) = s.quartiles.unwrap();
@@ -111,7 +112,7 @@ fn change_since_the_previous_year_it_took_part() {
         // 2024: 80
         rs.push(Respondent { year: 2024, ..r });
     }
-    let sc = score(&fw, &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 }).unwrap();
+    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 }).unwrap();
     let b = sc.benchmark(2026, "A", Line::L1, Scope::LINE).unwrap();
     let (y, d) = b.change.unwrap();
     assert_eq!(y, 2024);
