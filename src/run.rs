@@ -57,7 +57,8 @@ pub fn load_framework(cfg: &Config) -> Result<Editions> {
         Some(p) => Framework::load(p)?,
         None => Framework::embedded(),
     };
-    let later = cfg.editions.iter().map(|e| Ok((e.from_year, Framework::load(&e.framework)?))).collect::<Result<Vec<_>>>()?;
+    let later =
+        cfg.editions.iter().map(|e| Ok((e.from_year, Framework::load(&e.framework)?))).collect::<Result<Vec<_>>>()?;
     Ok(Editions::new(base, later)?)
 }
 

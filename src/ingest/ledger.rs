@@ -32,8 +32,14 @@ pub enum Reason {
     // files
     Unreadable(String),
     Encrypted,
-    TooLarge { bytes: u64, limit: u64 },
-    SheetTooLarge { cells: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    SheetTooLarge {
+        cells: u64,
+        limit: u64,
+    },
     NoSurveySheet,
     ReaderPanic,
     // columns
@@ -49,13 +55,19 @@ pub enum Reason {
     MissingRespondent,
     Duplicate(String),
     NoValidAnswer,
-    BelowMinAnswered { answered: usize, applicable: usize, min: f64 },
+    BelowMinAnswered {
+        answered: usize,
+        applicable: usize,
+        min: f64,
+    },
     // answers
     NotInAnswerTable,
     FormulaError(String),
     DateInAnswer,
     UnknownItem,
     SecondAnswerForItem,
+    /// The column's item belongs to another framework edition than the row's year.
+    ItemNotInEdition(String),
 }
 
 impl Reason {
@@ -110,6 +122,8 @@ impl Reason {
             (DateInAnswer, Lang::En) => "date in an answer cell".into(),
             (UnknownItem, Lang::Nl) => "onbekend item".into(),
             (UnknownItem, Lang::En) => "unknown item".into(),
+            (ItemNotInEdition(e), Lang::Nl) => format!("item hoort niet bij raamwerkeditie {e}, die voor dit jaar geldt"),
+            (ItemNotInEdition(e), Lang::En) => format!("item is not in framework edition {e}, which applies to this year"),
             (SecondAnswerForItem, Lang::Nl) => "tweede antwoord op hetzelfde item voor deze respondent".into(),
             (SecondAnswerForItem, Lang::En) => "second answer to the same item for this respondent".into(),
         }

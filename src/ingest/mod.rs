@@ -295,7 +295,8 @@ pub fn ingest_files(
     metas: BTreeMap<String, InstitutionMeta>,
     opts: &IngestOptions,
 ) -> Ingested {
-    let reads: Vec<FileRead> = files.par_iter().enumerate().map(|(i, p)| read_one(editions, root, p, i, opts)).collect();
+    let reads: Vec<FileRead> =
+        files.par_iter().enumerate().map(|(i, p)| read_one(editions, root, p, i, opts)).collect();
     classify(editions, reads, metas, opts)
 }
 
@@ -398,7 +399,7 @@ fn classify(
                     }
                 }
             }
-            let is_own = |item: ItemIdx| fw.item(item).id.line == ident.line;
+            let is_own = |item: ItemIdx| item != rows::NOT_IN_EDITION && fw.item(item).id.line == ident.line;
             let answered = cells.iter().filter(|x| is_own(x.item) && matches!(x.answer, Answer::Degree(_))).count();
             let na = cells.iter().filter(|x| is_own(x.item) && x.answer == Answer::NotApplicable).count();
             let nonempty_own = cells.iter().filter(|x| is_own(x.item)).count();
@@ -436,6 +437,13 @@ fn classify(
             };
             for cell in &cells {
                 c.answers_read += 1;
+                if cell.item == rows::NOT_IN_EDITION {
+                    if let Answer::Rejected(r) = &cell.answer {
+                        c.answers_rejected += 1;
+                        list_answer(&mut rejections, cell, r);
+                    }
+                    continue;
+                }
                 if !is_own(cell.item) {
                     c.answers_other_line += 1;
                     continue;

@@ -29,6 +29,9 @@ pub struct Identity {
     pub line: Line,
 }
 
+/// The item of a cell whose column names an item of another edition than the row's.
+pub const NOT_IN_EDITION: ItemIdx = ItemIdx::MAX;
+
 /// One item cell that holds a value.
 #[derive(Debug, Clone)]
 pub struct RawCell {
@@ -117,7 +120,8 @@ pub fn wide_rows(
 ) -> Vec<RawRow> {
     let header = headers[primary].expect("the primary edition has a header");
     let f = |field| header.field(field);
-    let (c_resp, c_inst, c_year, c_line) = (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
+    let (c_resp, c_inst, c_year, c_line) =
+        (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
     let width = headers.iter().flatten().flat_map(|h| h.columns.iter().map(|(c, _)| *c + 1)).max().unwrap_or(0);
     let mut used = vec![false; width as usize];
     for h in headers.iter().flatten() {
@@ -125,7 +129,19 @@ pub fn wide_rows(
             used[*c as usize] = true;
         }
     }
-    let items: Vec<Vec<(u32, ItemIdx)>> = headers.iter().map(|h| h.map(|h| h.items().collect()).unwrap_or_default()).collect();
+    let items: Vec<Vec<(u32, ItemIdx)>> =
+        headers.iter().map(|h| h.map(|h| h.items().collect()).unwrap_or_default()).collect();
+    // Per edition: the item columns of the other editions that are not its own.
+    let all_item_cols: Vec<u32> = items.iter().flatten().map(|(c, _)| *c).collect();
+    let foreign_cols: Vec<Vec<u32>> = items
+        .iter()
+        .map(|own| {
+            let mut v: Vec<u32> = all_item_cols.iter().copied().filter(|c| !own.iter().any(|(o, _)| o == c)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
     let mut out = Vec::new();
     for row in &sheet.rows[header.index + 1..] {
         // A row with no value in any identity or item column is skipped, not counted.
@@ -135,8 +151,23 @@ pub fn wide_rows(
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
         let identity = identity(get(c_inst), get(c_year), get(c_line), d);
         let edition = identity.as_ref().map_or(primary, |id| editions.index_for(id.year));
-        let cells =
+        let mut cells: Vec<RawCell> =
             items[edition].iter().filter_map(|&(c, i)| row.get(c).and_then(|v| raw_cell(i, row.row, c, v))).collect();
+        // Columns of another edition's items hold answers this row's edition cannot
+        // score: they are rejected answers, not lost ones.
+        for &c in &foreign_cols[edition] {
+            if let Some(v) = row.get(c) {
+                if parse_answer(v) != Answer::Missing {
+                    cells.push(RawCell {
+                        item: NOT_IN_EDITION,
+                        row: row.row,
+                        col: c,
+                        answer: Answer::Rejected(Reason::ItemNotInEdition(editions.get(edition).edition.clone())),
+                        value: Some(cell_text(v)),
+                    });
+                }
+            }
+        }
         out.push(RawRow {
             ctx: ctx.clone(),
             edition: edition as u8,

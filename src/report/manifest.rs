@@ -59,7 +59,10 @@ pub fn write(path: &Path, editions: &Editions, ing: &Ingested, outputs: &[Output
     let m = Manifest {
         tool: Tool { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG_VERSION") },
         framework: &editions.base().edition,
-        editions: editions.iter().map(|(y, fw)| Edition { edition: &fw.edition, from_year: (*y > 0).then_some(*y) }).collect(),
+        editions: editions
+            .iter()
+            .map(|(y, fw)| Edition { edition: &fw.edition, from_year: (*y > 0).then_some(*y) })
+            .collect(),
         inputs: ing
             .ledger
             .files

@@ -78,7 +78,15 @@ impl<'a> ReportContext<'a> {
     pub fn editions_text(&self) -> String {
         self.editions
             .iter()
-            .map(|(y, fw)| if *y == 0 { fw.edition.clone() } else { format!("{} ({} {y})", fw.edition, self.t("vanaf", "from")) })
+            .map(
+                |(y, fw)| {
+                    if *y == 0 {
+                        fw.edition.clone()
+                    } else {
+                        format!("{} ({} {y})", fw.edition, self.t("vanaf", "from"))
+                    }
+                },
+            )
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -60,7 +60,13 @@ fn headline(
         ws,
         1,
         0,
-        &format!("{} {} · {} {}", ctx.t("Sector:", "Sector:"), sector, ctx.t("raamwerk", "framework"), ctx.fw_for(year).edition),
+        &format!(
+            "{} {} · {} {}",
+            ctx.t("Sector:", "Sector:"),
+            sector,
+            ctx.t("raamwerk", "framework"),
+            ctx.fw_for(year).edition
+        ),
         &fm.subtitle,
     )?;
     let heads = [

@@ -41,7 +41,9 @@ fn five(fw: &Framework, inst: &str, degrees: [u8; 5]) -> Vec<Respondent> {
 fn group_score_with_sd_median_and_t_interval_by_hand() {
     let fw = Framework::embedded();
     let rs = five(&fw, "A", [3, 3, 2, 1, 0]);
-    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 }).unwrap();
+    let sc =
+        score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 })
+            .unwrap();
     let g = sc.group(2026, "A", Line::L1, Scope::LINE).unwrap();
     assert_eq!(g.n, 5);
     assert_eq!(g.suppression, Suppression::Shown);
@@ -112,7 +114,9 @@ fn change_since_the_previous_year_it_took_part() {
         // 2024: 80
         rs.push(Respondent { year: 2024, ..r });
     }
-    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 }).unwrap();
+    let sc =
+        score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 })
+            .unwrap();
     let b = sc.benchmark(2026, "A", Line::L1, Scope::LINE).unwrap();
     let (y, d) = b.change.unwrap();
     assert_eq!(y, 2024);
