@@ -10,7 +10,7 @@ use anyhow::{bail, Context, Result};
 use crate::config::Config;
 use crate::framework::{Editions, Framework};
 use crate::ingest::ledger::FileStatus;
-use crate::ingest::{self, IngestOptions};
+use crate::ingest::{self, IngestOptions, Progress};
 use crate::lang::Lang;
 use crate::report::{self, manifest, ReportContext};
 use crate::score::{self, Privacy};
@@ -62,7 +62,7 @@ pub fn load_framework(cfg: &Config) -> Result<Editions> {
     Ok(Editions::new(base, later)?)
 }
 
-pub fn ingest_options(cfg: &Config) -> IngestOptions {
+pub fn ingest_options(cfg: &Config, progress: &Progress) -> IngestOptions {
     IngestOptions {
         blank: cfg.blank,
         min_answered: cfg.min_answered,
@@ -70,6 +70,7 @@ pub fn ingest_options(cfg: &Config) -> IngestOptions {
         limits: ingest::workbook::Limits { max_file_bytes: cfg.max_file_mb * 1024 * 1024, ..Default::default() },
         lang: cfg.lang,
         institutions_file: cfg.institutions.clone(),
+        progress: progress.clone(),
     }
 }
 
@@ -78,9 +79,8 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     let t0 = Instant::now();
     let cfg = load_config(args.config.as_deref(), args.year, args.lang)?;
     let fw = load_framework(&cfg)?;
-    let progress = Progress::new();
-    progress.stage("inlezen / reading");
-    let ingested = ingest::ingest(&fw, &args.input, &ingest_options(&cfg))?;
+    let progress = progress_bar();
+    let ingested = ingest::ingest(&fw, &args.input, &ingest_options(&cfg, &progress))?;
     let t_ingest = t0.elapsed();
     let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
     if !readable {
@@ -90,12 +90,11 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             ingested.ledger.files.len()
         );
     }
-    progress.stage("scoren / scoring");
+    progress.stage("scoren / scoring", 1);
     let t1 = Instant::now();
     let privacy = Privacy { min_group_size: cfg.min_group_size, min_institutions: cfg.min_institutions };
     let scores = score::score(&fw, &ingested.respondents, &ingested.institutions, privacy)?;
     let t_score = t1.elapsed();
-    progress.stage("rapporteren / reporting");
     let t2 = Instant::now();
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("output folder {} cannot be created", args.output.display()))?;
@@ -105,7 +104,8 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     }
     std::fs::create_dir_all(&staging)
         .with_context(|| format!("output folder {} is not writable", args.output.display()))?;
-    let ctx = ReportContext::new(&fw, &cfg, &ingested, &scores, privacy);
+    let mut ctx = ReportContext::new(&fw, &cfg, &ingested, &scores, privacy);
+    ctx.progress = progress.clone();
     let written = report::write_all(&ctx, &staging);
     let mut outputs = match written {
         Ok(o) => o,
@@ -124,7 +124,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     outputs.push(report::Output { path: "manifest.json".into(), kind: "manifest" });
     manifest::write(&staging.join("manifest.json"), &fw, &ingested, &outputs, &timings)?;
     publish(&staging, &args.output)?;
-    progress.finish();
+    progress.0.finish_and_clear();
     let c = &ingested.ledger.counts;
     eprintln!(
         "lobmonitor: {} files, {} respondents scored ({} excluded, {} rejected), {} rejections listed, {:.1} s → {}",
@@ -179,7 +179,8 @@ pub fn validate(paths: &[PathBuf], config: Option<&Path>, year: Option<u16>, lan
         }
     }
     let root = Path::new("");
-    let ingested = ingest::ingest_files(&fw, root, &files, Default::default(), &ingest_options(&cfg));
+    let ingested =
+        ingest::ingest_files(&fw, root, &files, Default::default(), &ingest_options(&cfg, &Progress::hidden()));
     print!("{}", report::validate_text(&ingested, lang));
     let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
     if !readable {
@@ -233,29 +234,15 @@ pub fn sample(institutions: usize, respondents: usize, years: u16, seed: u64, ou
     Ok(Outcome::Clean)
 }
 
-/// A spinner on a terminal; nothing otherwise.
-struct Progress(Option<indicatif::ProgressBar>);
-
-impl Progress {
-    fn new() -> Progress {
-        if std::io::stderr().is_terminal() {
-            let pb = indicatif::ProgressBar::new_spinner();
-            pb.enable_steady_tick(std::time::Duration::from_millis(120));
-            Progress(Some(pb))
-        } else {
-            Progress(None)
-        }
-    }
-
-    fn stage(&self, s: &str) {
-        if let Some(pb) = &self.0 {
-            pb.set_message(s.to_string());
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(pb) = &self.0 {
-            pb.finish_and_clear();
-        }
+/// A progress bar on a terminal (files read, institution-years reported); nothing when
+/// the output is not a terminal.
+fn progress_bar() -> Progress {
+    if std::io::stderr().is_terminal() {
+        let style = indicatif::ProgressStyle::with_template("{msg:24} [{bar:40}] {pos}/{len} {elapsed}")
+            .expect("a valid template")
+            .progress_chars("=> ");
+        Progress(indicatif::ProgressBar::new(0).with_style(style))
+    } else {
+        Progress::hidden()
     }
 }

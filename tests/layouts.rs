@@ -174,3 +174,21 @@ fn validate_prints_what_is_accepted_and_every_problem_and_writes_nothing() {
     assert!(en.stdout.contains("line is not 1, 2 or 3"));
     assert!(!t.path().join("output").exists());
 }
+
+#[test]
+fn xlsm_is_read_like_xlsx_and_an_oversized_file_is_rejected_unread() {
+    let (t, input, output) = tempdir();
+    let rows = vec![vec![s("Respondent"), s("L1-VB-R1")], vec![s("a"), s("ja")]];
+    write_xlsx(&input.join("macro.xlsm"), vec![info("Macro School", 2026, "vo"), sheet("1e lijn", rows)]);
+    // 2 MiB of bytes under a spreadsheet name, with a 1 MiB limit.
+    std::fs::write(input.join("huge.xlsx"), vec![b'x'; 2 * 1024 * 1024]).unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\nmax_file_mb = 1\n").unwrap();
+    let run = lobmonitor(t.path(), &["run"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let m = manifest(&output);
+    let status = |p: &str| m["inputs"].as_array().unwrap().iter().find(|i| i["path"] == p).unwrap()["status"].clone();
+    assert_eq!(status("macro.xlsm"), "accepted");
+    assert_eq!(status("huge.xlsx"), "rejected");
+    let rej = read_csv(&output.join("data/rejections.csv"));
+    assert!(rej.iter().any(|r| r[0] == "huge.xlsx" && r[5].contains("te groot")), "{rej:?}");
+}

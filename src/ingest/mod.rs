@@ -43,6 +43,41 @@ pub struct IngestOptions {
     pub lang: Lang,
     /// The institutions file (SPEC §3.4); default `instellingen.csv`/`.xlsx` in the input.
     pub institutions_file: Option<PathBuf>,
+    /// Ticks once per file read (a hidden bar when not on a terminal).
+    pub progress: Progress,
+}
+
+/// A progress bar shared by the stages; hidden unless the run is on a terminal.
+#[derive(Clone)]
+pub struct Progress(pub indicatif::ProgressBar);
+
+impl Progress {
+    pub fn hidden() -> Progress {
+        Progress(indicatif::ProgressBar::hidden())
+    }
+
+    /// Starts a stage of `len` steps with a message.
+    pub fn stage(&self, message: &str, len: u64) {
+        self.0.reset();
+        self.0.set_length(len);
+        self.0.set_message(message.to_string());
+    }
+
+    pub fn tick(&self) {
+        self.0.inc(1);
+    }
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress::hidden()
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
 }
 
 impl Default for IngestOptions {
@@ -54,6 +89,7 @@ impl Default for IngestOptions {
             limits: Limits::default(),
             lang: Lang::Nl,
             institutions_file: None,
+            progress: Progress::hidden(),
         }
     }
 }

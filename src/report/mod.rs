@@ -46,6 +46,8 @@ pub struct ReportContext<'a> {
     pub privacy: Privacy,
     /// Seconds since 1970 stamped into workbooks: `SOURCE_DATE_EPOCH` when set.
     pub timestamp: i64,
+    /// Ticks once per institution-year reported.
+    pub progress: crate::ingest::Progress,
     pseudonyms: BTreeMap<String, String>,
 }
 
@@ -70,7 +72,18 @@ impl<'a> ReportContext<'a> {
             .iter()
             .map(|(name, meta)| (name.clone(), meta.code.clone().unwrap_or_else(|| generated_code(name))))
             .collect();
-        ReportContext { fw, editions, cfg, lang: cfg.lang, ingested, scores, privacy, timestamp, pseudonyms }
+        ReportContext {
+            fw,
+            editions,
+            cfg,
+            lang: cfg.lang,
+            ingested,
+            scores,
+            privacy,
+            timestamp,
+            progress: crate::ingest::Progress::hidden(),
+            pseudonyms,
+        }
     }
 
     /// The editions of the run, as a source line says them: `raamwerk-2017` or
@@ -163,6 +176,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             std::fs::create_dir_all(&pdir)?;
         }
         let pairs = ctx.scores.institution_years();
+        ctx.progress.stage("rapporteren / reporting", pairs.len() as u64);
         let written: Vec<Result<Vec<Output>>> = pairs
             .par_iter()
             .map(|(inst, year)| {
@@ -179,6 +193,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                     portret::write(ctx, inst, *year, png.as_deref(), &pdir.join(&file))?;
                     out.push(Output { path: format!("portretten/{file}"), kind: "portret" });
                 }
+                ctx.progress.tick();
                 Ok(out)
             })
             .collect();
