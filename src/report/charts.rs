@@ -284,19 +284,50 @@ pub fn render_figure(f: &Figure, formats: &[ChartFormat]) -> Result<(Option<Vec<
 /// Halves an RGB image in each direction by averaging 2 × 2 blocks.
 pub fn halve(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {
     let (w, h) = (w as usize, h as usize);
-    let (hw, hh) = (w / 2, h / 2);
-    let mut out = vec![0u8; hw * hh * 3];
-    for y in 0..hh {
-        let (r0, r1) = (2 * y * w * 3, (2 * y + 1) * w * 3);
-        for x in 0..hw {
-            for c in 0..3 {
-                let i = 2 * x * 3 + c;
-                let sum = rgb[r0 + i] as u32 + rgb[r0 + i + 3] as u32 + rgb[r1 + i] as u32 + rgb[r1 + i + 3] as u32;
-                out[(y * hw + x) * 3 + c] = ((sum + 2) / 4) as u8;
-            }
+    let (stride, out_stride) = (w * 3, (w / 2) * 3);
+    let mut out = vec![0u8; (h / 2) * out_stride];
+    // Two source rows make one output row; two source pixels (6 bytes) one output pixel.
+    for (orow, pair) in out.chunks_exact_mut(out_stride).zip(rgb.chunks_exact(2 * stride)) {
+        let (r0, r1) = pair.split_at(stride);
+        for ((o, a), b) in orow.chunks_exact_mut(3).zip(r0.chunks_exact(6)).zip(r1.chunks_exact(6)) {
+            let avg = |c: usize| ((a[c] as u16 + a[c + 3] as u16 + b[c] as u16 + b[c + 3] as u16 + 2) / 4) as u8;
+            o[0] = avg(0);
+            o[1] = avg(1);
+            o[2] = avg(2);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halving_averages_two_by_two_blocks() {
+        // 4 × 2 pixels: left block black and white (avg 127.5 → 128), right block all 10.
+        let mut img = vec![0u8; 4 * 2 * 3];
+        for (i, px) in img.chunks_exact_mut(3).enumerate() {
+            let (x, y) = (i % 4, i / 4);
+            let v = if x < 2 {
+                if (x + y) % 2 == 0 {
+                    0
+                } else {
+                    255
+                }
+            } else {
+                10
+            };
+            px.fill(v);
+        }
+        assert_eq!(halve(&img, 4, 2), vec![128, 128, 128, 10, 10, 10]);
+    }
+
+    #[test]
+    fn long_item_texts_are_shortened_at_a_word_with_an_ellipsis() {
+        assert_eq!(shorten("Kan LOB evalueren en monitoren", 100), "Kan LOB evalueren en monitoren");
+        assert_eq!(shorten("Kan LOB evalueren en monitoren", 16), "Kan LOB…");
+    }
 }
 
 pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>> {
