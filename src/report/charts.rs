@@ -103,35 +103,11 @@ fn draw_bars<DB: DrawingBackend>(
     c: &BarChart,
     prefilled: bool,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    clear(area, prefilled)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let (x0, x1, y0, y1) = (LEFT, w - RIGHT, TOP, h - BOTTOM);
+    let (x0, x1, y0, y1) = frame(area, prefilled, &c.title, &c.subtitle, &c.y_label, &c.source, &c.note)?;
     let font = |size: u32| ("sans-serif", size).into_font();
     let dark = RGBColor(33, 33, 33);
     let grey = RGBColor(110, 110, 110);
-    draw_title(area, &c.title)?;
-    area.draw(&Text::new(c.subtitle.clone(), (x0 - 70, 84), font(26).color(&grey)))?;
-    // Legend.
-    let mut lx = x0 - 70;
-    for s in &c.series {
-        area.draw(&Rectangle::new([(lx, 136), (lx + 28, 164)], s.color.filled()))?;
-        area.draw(&Text::new(s.name.clone(), (lx + 38, 136), font(26).color(&dark)))?;
-        lx += 38 + (s.name.chars().count() as i32 * 15) + 50;
-    }
-    // Grid and y axis.
-    for t in (0..=100).step_by(10) {
-        let y = y_px(t as f64, y0, y1);
-        let style = if t == 0 { dark.stroke_width(2) } else { RGBColor(225, 225, 225).stroke_width(1) };
-        area.draw(&PathElement::new(vec![(x0, y), (x1, y)], style))?;
-        area.draw(&Text::new(
-            t.to_string(),
-            (x0 - 12, y),
-            font(24).color(&grey).pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
-    }
-    let ylab = font(26).color(&dark).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
-    area.draw(&Text::new(c.y_label.clone(), (20, (y0 + y1) / 2), ylab))?;
+    legend(area, c.series.iter().map(|s| (s.name.as_str(), s.color)))?;
     // Bars.
     let ncat = c.categories.len().max(1) as i32;
     let nser = c.series.len().max(1) as i32;
@@ -191,8 +167,6 @@ fn draw_bars<DB: DrawingBackend>(
             }
         }
     }
-    area.draw(&Text::new(c.source.clone(), (x0 - 70, h - 100), font(22).color(&grey)))?;
-    area.draw(&Text::new(c.note.clone(), (x0 - 70, h - 64), font(22).color(&grey)))?;
     Ok(())
 }
 
@@ -235,6 +209,24 @@ impl Figure {
             Figure::Heat(c) => c.csv(),
         }
     }
+}
+
+/// Colour swatches with their names, in a row under the subtitle.
+fn legend<'s, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: impl Iterator<Item = (&'s str, RGBColor)>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut lx = LEFT - 70;
+    for (name, color) in entries {
+        area.draw(&Rectangle::new([(lx, 136), (lx + 28, 164)], color.filled()))?;
+        area.draw(&Text::new(
+            name.to_string(),
+            (lx + 38, 136),
+            ("sans-serif", 26).into_font().color(&RGBColor(33, 33, 33)),
+        ))?;
+        lx += 38 + (name.chars().count() as i32 * 15) + 50;
+    }
+    Ok(())
 }
 
 fn draw_title<DB: DrawingBackend>(
@@ -630,7 +622,7 @@ fn frame<DB: DrawingBackend>(
     let font = |size: u32| ("sans-serif", size).into_font();
     let dark = RGBColor(33, 33, 33);
     let grey = RGBColor(110, 110, 110);
-    area.draw(&Text::new(title.to_string(), (x0 - 70, 30), font(40).color(&dark)))?;
+    draw_title(area, title)?;
     area.draw(&Text::new(subtitle.to_string(), (x0 - 70, 84), font(26).color(&grey)))?;
     for t in (0..=100).step_by(10) {
         let y = y_px(t as f64, y0, y1);
@@ -806,11 +798,8 @@ fn draw_trend<DB: DrawingBackend>(
             area.draw(&PathElement::new(vec![(x, y0), (x, y1)], RGBColor(150, 150, 150).stroke_width(2)))?;
         }
     }
-    let mut lx = x0 - 70;
-    for (si, (name, color, vals)) in c.series.iter().enumerate() {
-        area.draw(&Rectangle::new([(lx, 136), (lx + 28, 164)], color.filled()))?;
-        area.draw(&Text::new(name.clone(), (lx + 38, 136), font(26).color(&dark)))?;
-        lx += 38 + (name.chars().count() as i32 * 15) + 50;
+    legend(area, c.series.iter().map(|(name, color, _)| (name.as_str(), *color)))?;
+    for (si, (_, color, vals)) in c.series.iter().enumerate() {
         let offset = (si as i32 - 1) * 14;
         let pts: Vec<Option<(i32, i32)>> =
             vals.iter().enumerate().map(|(i, v)| v.map(|v| (xs[i] + offset, y_px(v.0, y0, y1)))).collect();
