@@ -148,20 +148,37 @@ pub fn generated_code(name: &str) -> String {
 }
 
 /// Writes every output the config asks for into `dir`.
+/// The tables and the sector workbook are written sequentially, so they run beside the
+/// parallel chart and portret work rather than before it.
 pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
+    let (sequential, parallel) = rayon::join(
+        || -> Result<Vec<Output>> {
+            let mut outputs = Vec::new();
+            if ctx.cfg.wants(OutputKind::Tables) {
+                outputs.extend(tables::write_all(ctx, &dir.join("data"))?);
+            }
+            if ctx.cfg.wants(OutputKind::SectorWorkbook) {
+                let name = "sector.xlsx";
+                sector::write(ctx, &dir.join(name))?;
+                outputs.push(Output { path: name.into(), kind: "sector_workbook" });
+            }
+            Ok(outputs)
+        },
+        || charts_and_portretten(ctx, dir),
+    );
+    let mut outputs = sequential?;
+    outputs.extend(parallel?);
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outputs)
+}
+
+/// The chart pack and, per institution and year, its benchmark chart and portret.
+fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     let mut outputs = Vec::new();
-    if ctx.cfg.wants(OutputKind::Tables) {
-        outputs.extend(tables::write_all(ctx, &dir.join("data"))?);
-    }
     let want_charts = ctx.cfg.wants(OutputKind::Charts);
     let formats: Vec<ChartFormat> = ctx.cfg.chart_formats.clone();
     if want_charts {
         outputs.extend(charts::write_pack(ctx, &dir.join("charts"), &formats)?);
-    }
-    if ctx.cfg.wants(OutputKind::SectorWorkbook) {
-        let name = "sector.xlsx";
-        sector::write(ctx, &dir.join(name))?;
-        outputs.push(Output { path: name.into(), kind: "sector_workbook" });
     }
     // Per institution and year: its benchmark chart for the pack and its portret,
     // drawn together so the chart is rasterised once.
@@ -201,7 +218,6 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             outputs.extend(w?);
         }
     }
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(outputs)
 }
 
