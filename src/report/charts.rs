@@ -22,14 +22,12 @@ use crate::score::Scope;
 use crate::text::slug;
 
 static FONT_REGULAR: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("../../assets/DejaVuSans-Bold.ttf");
 static FONTS: Once = Once::new();
 
 /// Registers the embedded font once per process: a fresh machine has no fonts.
 fn fonts() {
     FONTS.call_once(|| {
         let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, FONT_REGULAR);
-        let _ = plotters::style::register_font("sans-serif", FontStyle::Bold, FONT_BOLD);
     });
 }
 
