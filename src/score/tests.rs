@@ -122,3 +122,33 @@ fn change_since_the_previous_year_it_took_part() {
     assert_eq!(y, 2024);
     assert!((d - (66.6667 - 80.0)).abs() < 1e-3);
 }
+
+#[test]
+fn peer_group_rank_and_figures_need_min_institutions() {
+    use crate::ingest::institutions::{InstitutionMeta, Sector};
+    let fw = Framework::embedded();
+    let mut rs = five(&fw, "A", [3, 3, 3, 3, 3]); // 100
+    rs.extend(five(&fw, "B", [0, 0, 0, 0, 0])); // 0
+    rs.extend(five(&fw, "C", [3, 0, 3, 0, 3])); // 60
+    rs.extend(five(&fw, "D", [2, 2, 2, 2, 2])); // 66.67
+    let meta =
+        |name: &str, s: Sector| (name.to_string(), InstitutionMeta { sector: Some(s), ..InstitutionMeta::named(name) });
+    let metas: BTreeMap<String, InstitutionMeta> =
+        [meta("A", Sector::Vo), meta("B", Sector::Vo), meta("C", Sector::Vo), meta("D", Sector::Mbo)]
+            .into_iter()
+            .collect();
+    let sc = score(&Editions::single(fw.clone()), &rs, &metas, Privacy::default()).unwrap();
+    // C (60) among vo {0, 60, 100}: one below, itself equal → 100·1.5/3 = 50;
+    // in the sector {0, 60, 66.67, 100}: 37.5.
+    let c = sc.benchmark(2026, "C", Line::L1, Scope::LINE).unwrap();
+    assert_eq!((c.rank_sector, c.rank_peer), (Some(37.5), Some(50.0)));
+    // D is the only mbo institution: no peer rank, and the mbo figures are hidden.
+    assert_eq!(sc.benchmark(2026, "D", Line::L1, Scope::LINE).unwrap().rank_peer, None);
+    let mbo = sc.sector(2026, Some(Sector::Mbo), Line::L1, Scope::LINE).unwrap();
+    assert!(mbo.suppressed);
+    // The vo peer group: pooled (500 + 0 + 300)/15 = 53.33 over 3 institutions.
+    let vo = sc.sector(2026, Some(Sector::Vo), Line::L1, Scope::LINE).unwrap();
+    assert!(!vo.suppressed);
+    assert_eq!((vo.n, vo.institutions), (15, 3));
+    assert!((vo.stat.unwrap().mean - 53.3333).abs() < 1e-3);
+}
