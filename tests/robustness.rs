@@ -117,7 +117,7 @@ fn seeds() -> Vec<(Vec<u8>, Format)> {
 /// a crash. Findings of the long fuzzer runs are kept here as fixed seeds.
 #[test]
 fn mutated_workbooks_are_rejected_not_crashed() {
-    let limits = Limits { max_file_bytes: 1 << 20, max_sheet_cells: 200_000 };
+    let limits = Limits { max_file_bytes: 1 << 20, max_sheet_cells: 200_000, ..Limits::default() };
     let mut rejected = 0;
     for (i, (seed, format)) in seeds().into_iter().enumerate() {
         let mut rng = fuzz_common::rng(0x10b + i as u64);
@@ -141,8 +141,12 @@ fn sheet_over_the_cell_budget_is_refused() {
     let rows: Vec<Vec<Option<String>>> = (0..100).map(|_| (0..10).map(|_| Some("ja".to_string())).collect()).collect();
     write(&file, "1e lijn", &header, &rows, false);
     let bytes = std::fs::read(&file).unwrap();
-    let (sheets, problems) =
-        read_workbook(&bytes, Format::Xlsx, Limits { max_file_bytes: 1 << 20, max_sheet_cells: 500 }).unwrap();
+    let (sheets, problems) = read_workbook(
+        &bytes,
+        Format::Xlsx,
+        Limits { max_file_bytes: 1 << 20, max_sheet_cells: 500, ..Limits::default() },
+    )
+    .unwrap();
     assert!(sheets.is_empty());
     assert_eq!(problems.len(), 1);
     assert!(problems[0].reason.text(lobmonitor::lang::Lang::En).contains("too large"));
@@ -160,7 +164,7 @@ fn xls_declaring_a_gigantic_sheet_is_refused_not_an_abort() {
     bytes[at + 4..at + 8].copy_from_slice(&0u32.to_le_bytes());
     bytes[at + 8..at + 12].copy_from_slice(&u32::MAX.to_le_bytes());
     bytes[at + 14..at + 16].copy_from_slice(&0xFFu16.to_le_bytes());
-    let limits = Limits { max_file_bytes: 1 << 20, max_sheet_cells: 1_000_000 };
+    let limits = Limits { max_file_bytes: 1 << 20, max_sheet_cells: 1_000_000, ..Limits::default() };
     match read_workbook(&bytes, Format::Xls, limits) {
         Err(r) => assert!(r.text(lobmonitor::lang::Lang::En).contains("too large"), "{r:?}"),
         Ok(_) => panic!("a sheet of 2^32 rows was loaded"),
@@ -177,7 +181,7 @@ fn xls_with_a_cell_far_out_is_refused_not_an_abort() {
     let at = bytes.windows(4).position(|w| w == [0xFD, 0x00, 0x0A, 0x00]).expect("a LabelSst record");
     bytes[at + 4..at + 6].copy_from_slice(&0xFFFFu16.to_le_bytes());
     bytes[at + 6..at + 8].copy_from_slice(&0xFFFFu16.to_le_bytes());
-    let limits = Limits { max_file_bytes: 1 << 20, max_sheet_cells: 1_000_000 };
+    let limits = Limits { max_file_bytes: 1 << 20, max_sheet_cells: 1_000_000, ..Limits::default() };
     match read_workbook(&bytes, Format::Xls, limits) {
         Err(r) => assert!(r.text(lobmonitor::lang::Lang::En).contains("too large"), "{r:?}"),
         Ok(_) => panic!("a sheet of 4·10^9 cells was loaded"),
@@ -212,4 +216,26 @@ fn fuzz_findings_are_rejected_files() {
     let m = common::manifest(&output);
     let rejected = m["inputs"].as_array().unwrap().iter().filter(|i| i["status"] == "rejected").count();
     assert_eq!(rejected, n);
+}
+
+/// A small package of highly compressed XML is refused by what it would unpack to,
+/// before calamine inflates it.
+#[test]
+fn package_that_unpacks_beyond_the_budget_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bomb.xlsx");
+    let header = vec![Some("Respondent".to_string()), Some("L1-VB-R1".to_string())];
+    let long = "ja ".repeat(10_000);
+    let rows: Vec<Vec<Option<String>>> =
+        (0..100).map(|i| vec![Some(format!("r{i}")), Some(format!("{i} {long}"))]).collect();
+    write(&file, "1e lijn", &header, &rows, false);
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.len() < 200_000, "compressed: {}", bytes.len());
+    let limits = Limits { max_unpacked_bytes: 1 << 20, ..Limits::default() };
+    match read_workbook(&bytes, Format::Xlsx, limits) {
+        Err(r) => assert!(r.text(lobmonitor::lang::Lang::En).contains("unpacks to"), "{r:?}"),
+        Ok(_) => panic!("a package of {} bytes unpacked was loaded", 100 * long.len()),
+    }
+    // Within the budget it reads.
+    assert!(read_workbook(&bytes, Format::Xlsx, Limits::default()).is_ok());
 }

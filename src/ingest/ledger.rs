@@ -36,6 +36,10 @@ pub enum Reason {
         bytes: u64,
         limit: u64,
     },
+    TooLargeUnpacked {
+        bytes: u64,
+        limit: u64,
+    },
     SheetTooLarge {
         cells: u64,
         limit: u64,
@@ -80,6 +84,10 @@ impl Reason {
             (Encrypted, Lang::En) => "file is password-protected (encrypted); save it without a password".into(),
             (TooLarge { bytes, limit }, Lang::Nl) => format!("bestand is te groot ({bytes} bytes, grens {limit})"),
             (TooLarge { bytes, limit }, Lang::En) => format!("file is too large ({bytes} bytes, limit {limit})"),
+            (TooLargeUnpacked { bytes, limit }, Lang::Nl) => {
+                format!("bestand pakt uit tot {bytes} bytes (grens {limit}); niet geladen")
+            }
+            (TooLargeUnpacked { bytes, limit }, Lang::En) => format!("file unpacks to {bytes} bytes (limit {limit}); not loaded"),
             (SheetTooLarge { cells, limit }, Lang::Nl) => format!("werkblad is te groot ({cells} cellen, grens {limit}); niet geladen"),
             (SheetTooLarge { cells, limit }, Lang::En) => format!("sheet is too large ({cells} cells, limit {limit}); not loaded"),
             (NoSurveySheet, Lang::Nl) => "geen werkblad met vragenlijstkolommen gevonden (kolomkoppen met item-codes zoals L1-VB-R1 of de itemteksten)".into(),

@@ -16,11 +16,14 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// Largest sheet, in cells of its used range, loaded into memory.
     pub max_sheet_cells: u64,
+    /// Largest total an xlsx/ods may unpack to, as its zip directory declares it: a
+    /// small file of highly compressed XML would otherwise fill memory.
+    pub max_unpacked_bytes: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 64 * 1024 * 1024, max_sheet_cells: 20_000_000 }
+        Limits { max_file_bytes: 64 * 1024 * 1024, max_sheet_cells: 20_000_000, max_unpacked_bytes: 1 << 30 }
     }
 }
 
@@ -122,12 +125,14 @@ fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<S
                 // An .xls saved under an .xlsx name is still a workbook: try it as one.
                 return read_dense(&mut open_xls(cursor, limits)?, limits);
             }
+            check_unpacked(bytes, limits)?;
             let mut wb: Xlsx<_> =
                 open_workbook_from_rs(cursor).map_err(|e: calamine::XlsxError| Reason::Unreadable(e.to_string()))?;
             read_xlsx_streaming(&mut wb, limits)
         }
         Format::Xls => read_dense(&mut open_xls(cursor, limits)?, limits),
         Format::Ods => {
+            check_unpacked(bytes, limits)?;
             let mut wb: Ods<_> =
                 open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| Reason::Unreadable(e.to_string()))?;
             read_dense(&mut wb, limits)
@@ -145,6 +150,22 @@ fn open_xls(cursor: Cursor<&[u8]>, limits: Limits) -> Result<Xls<Cursor<&[u8]>>,
             Reason::Unreadable(text)
         }
     })
+}
+
+/// The sizes an xlsx/ods package declares for its parts, added up, against the budget.
+/// (A part that unpacks to more than it declares is stopped by the zip reader's own
+/// checks.)
+fn check_unpacked(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Reason::Unreadable(e.to_string()))?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(|e| Reason::Unreadable(e.to_string()))?;
+        total = total.saturating_add(part.size());
+    }
+    if total > limits.max_unpacked_bytes {
+        return Err(Reason::TooLargeUnpacked { bytes: total, limit: limits.max_unpacked_bytes });
+    }
+    Ok(())
 }
 
 /// calamine parses every sheet of an .xls when it opens the file. It reserves
