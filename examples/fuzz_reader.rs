@@ -27,7 +27,7 @@ fn main() {
     assert!(!seeds.is_empty(), "give seed workbooks after the number of seconds");
     // Keep the panics that calamine raises (and our guard catches) off the terminal.
     std::panic::set_hook(Box::new(|_| {}));
-    let limits = Limits { max_file_bytes: 8 << 20, max_sheet_cells: 2_000_000 };
+    let limits = Limits { max_file_bytes: 8 << 20, max_sheet_cells: 2_000_000, ..Limits::default() };
     let end = Instant::now() + Duration::from_secs(seconds);
     let mut rng = fuzz_common::rng(std::process::id() as u64);
     let (mut runs, mut ok, mut panics, mut rejected) = (0u64, 0u64, 0u64, 0u64);
