@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::config::ChartFormat;
 use crate::framework::{Area, Line};
-use crate::report::tables::{num, safe_text};
+use crate::report::tables::{num, opt, safe_text};
 use crate::report::{Output, ReportContext};
 use crate::score::Scope;
 use crate::text::slug;
@@ -345,16 +345,15 @@ pub fn source_csv(c: &BarChart) -> Result<String> {
             let v = s.values.get(ci).copied().flatten();
             let wk = s.whiskers.get(ci).copied().flatten();
             let r = s.reference.get(ci).copied().flatten();
-            let f = |x: Option<f64>| x.map(num).unwrap_or_default();
             w.write_record([
                 safe_text(cat),
                 safe_text(&s.name),
-                f(v),
-                f(wk.map(|x| x.0)),
-                f(wk.map(|x| x.1)),
-                f(r.map(|x| x.0)),
-                f(r.map(|x| x.1)),
-                f(r.map(|x| x.2)),
+                opt(v),
+                opt(wk.map(|x| x.0)),
+                opt(wk.map(|x| x.1)),
+                opt(r.map(|x| x.0)),
+                opt(r.map(|x| x.1)),
+                opt(r.map(|x| x.2)),
             ])?;
         }
     }
@@ -572,14 +571,13 @@ impl DotChart {
         w.write_record(["group", "institution_score", "p25", "median", "p75", "institutions"])?;
         for g in &self.groups {
             let q = g.quartiles;
-            let f = |x: Option<f64>| x.map(num).unwrap_or_default();
             for v in &g.values {
                 w.write_record([
                     safe_text(&g.name),
                     num(*v),
-                    f(q.map(|q| q.0)),
-                    f(q.map(|q| q.1)),
-                    f(q.map(|q| q.2)),
+                    opt(q.map(|q| q.0)),
+                    opt(q.map(|q| q.1)),
+                    opt(q.map(|q| q.2)),
                     g.institutions.to_string(),
                 ])?;
             }
@@ -759,13 +757,12 @@ impl TrendChart {
         w.write_record(["series", "year", "score", "ci_low", "ci_high", "series_break"])?;
         for (name, _, vals) in &self.series {
             for (y, v) in self.years.iter().zip(vals) {
-                let f = |x: Option<f64>| x.map(num).unwrap_or_default();
                 w.write_record([
                     safe_text(name),
                     y.to_string(),
-                    f(v.map(|v| v.0)),
-                    f(v.and_then(|v| v.1).map(|c| c.0)),
-                    f(v.and_then(|v| v.1).map(|c| c.1)),
+                    opt(v.map(|v| v.0)),
+                    opt(v.and_then(|v| v.1).map(|c| c.0)),
+                    opt(v.and_then(|v| v.1).map(|c| c.1)),
                     self.breaks.contains(y).to_string(),
                 ])?;
             }
@@ -900,7 +897,7 @@ impl HeatMap {
             w.write_record([
                 id.clone(),
                 safe_text(text),
-                v.map(num).unwrap_or_default(),
+                opt(*v),
                 if v.is_some() { n.to_string() } else { String::new() },
             ])?;
         }

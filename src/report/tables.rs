@@ -14,7 +14,8 @@ pub fn num(v: f64) -> String {
     format!("{v:.2}")
 }
 
-fn opt(v: Option<f64>) -> String {
+/// A score with two decimals, or an empty field.
+pub fn opt(v: Option<f64>) -> String {
     v.map(num).unwrap_or_default()
 }
 
