@@ -224,17 +224,21 @@ pub struct Scores {
     pub gaps: Vec<LineGap>,
     /// The framework edition each year was scored with.
     pub editions: BTreeMap<u16, String>,
-    group_index: HashMap<(u16, String, Line, Scope), usize>,
-    benchmark_index: HashMap<(u16, String, Line, Scope), usize>,
+    /// Institution names to small ids, so look-ups by name borrow it instead of
+    /// allocating a key (the respondent table looks up 1.4 million times nationally).
+    institution_ids: HashMap<String, u32>,
+    group_index: HashMap<(u16, u32, Line, Scope), usize>,
+    benchmark_index: HashMap<(u16, u32, Line, Scope), usize>,
     /// Items are sorted by (year, institution, line, item): each (year, institution)
-    /// is one run of rows.
-    item_runs: HashMap<(u16, Option<String>), std::ops::Range<usize>>,
+    /// is one run of rows; None is the sector.
+    item_runs: HashMap<(u16, Option<u32>), std::ops::Range<usize>>,
     sector_index: HashMap<CellKey, usize>,
 }
 
 impl Scores {
     pub fn group(&self, year: u16, institution: &str, line: Line, scope: Scope) -> Option<&GroupScore> {
-        self.group_index.get(&(year, institution.to_string(), line, scope)).map(|&i| &self.groups[i])
+        let id = *self.institution_ids.get(institution)?;
+        self.group_index.get(&(year, id, line, scope)).map(|&i| &self.groups[i])
     }
 
     pub fn sector(&self, year: u16, peer: Option<Sector>, line: Line, scope: Scope) -> Option<&SectorScore> {
@@ -242,12 +246,20 @@ impl Scores {
     }
 
     pub fn benchmark(&self, year: u16, institution: &str, line: Line, scope: Scope) -> Option<&Benchmark> {
-        self.benchmark_index.get(&(year, institution.to_string(), line, scope)).map(|&i| &self.benchmarks[i])
+        let id = *self.institution_ids.get(institution)?;
+        self.benchmark_index.get(&(year, id, line, scope)).map(|&i| &self.benchmarks[i])
     }
 
     /// The item scores of one institution (None: the sector) in one year.
     pub fn items_of(&self, year: u16, institution: Option<&str>) -> &[ItemScore] {
-        self.item_runs.get(&(year, institution.map(str::to_string))).map_or(&[][..], |r| &self.items[r.clone()])
+        let id = match institution {
+            Some(name) => match self.institution_ids.get(name) {
+                Some(id) => Some(*id),
+                None => return &[],
+            },
+            None => None,
+        };
+        self.item_runs.get(&(year, id)).map_or(&[][..], |r| &self.items[r.clone()])
     }
 
     /// Years from which a new framework edition applies (none within one edition).
@@ -353,7 +365,7 @@ pub fn score(
     // Institutions by index, in name order, so polars keys are small integers.
     let names: Vec<String> =
         respondents.iter().map(|r| r.institution.clone()).collect::<BTreeSet<_>>().into_iter().collect();
-    let inst_idx: HashMap<&str, u32> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i as u32)).collect();
+    let inst_idx: HashMap<String, u32> = names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
     let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
 
     // Respondent scores, computed exactly in thirds.
@@ -513,8 +525,14 @@ pub fn score(
     };
     // The edition each year was scored with: changes and trends stop where it changes.
     scores.editions = scores.years.iter().map(|&y| (y, editions.for_year(y).edition.clone())).collect();
-    scores.group_index =
-        scores.groups.iter().enumerate().map(|(i, g)| ((g.year, g.institution.clone(), g.line, g.scope), i)).collect();
+    scores.group_index = scores
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| ((g.year, inst_idx[&g.institution], g.line, g.scope), i))
+        .collect();
+    // Set before the benchmarks, which look groups up by name.
+    scores.institution_ids = inst_idx;
     fill_distribution(&mut scores, institutions, privacy);
     scores.sector_index =
         scores.sector.iter().enumerate().map(|(i, s)| ((s.year, s.peer, s.line, s.scope), i)).collect();
@@ -523,11 +541,12 @@ pub fn score(
         .benchmarks
         .iter()
         .enumerate()
-        .map(|(i, b)| ((b.year, b.institution.clone(), b.line, b.scope), i))
+        .map(|(i, b)| ((b.year, scores.institution_ids[&b.institution], b.line, b.scope), i))
         .collect();
-    let mut runs: HashMap<(u16, Option<String>), std::ops::Range<usize>> = HashMap::new();
+    let mut runs: HashMap<(u16, Option<u32>), std::ops::Range<usize>> = HashMap::new();
     for (i, it) in scores.items.iter().enumerate() {
-        runs.entry((it.year, it.institution.clone())).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
+        let id = it.institution.as_ref().map(|n| scores.institution_ids[n]);
+        runs.entry((it.year, id)).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
     }
     scores.item_runs = runs;
     scores.gaps = gaps(&scores);
