@@ -10,7 +10,7 @@ pub mod sector;
 pub mod tables;
 pub mod xlsx;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -229,6 +229,11 @@ pub fn validate_text(ing: &Ingested, lang: Lang) -> String {
     for r in &ing.respondents {
         *per.entry((r.file, r.institution.clone(), r.year, r.line)).or_default() += 1;
     }
+    // Rejections per file, gathered once rather than searched for each file.
+    let mut rejections: HashMap<&str, Vec<&crate::ingest::ledger::Rejection>> = HashMap::new();
+    for r in &ing.ledger.rejections {
+        rejections.entry(r.file.as_str()).or_default().push(r);
+    }
     for (fi, f) in ing.ledger.files.iter().enumerate() {
         let status = match (f.status, lang) {
             (FileStatus::Accepted, Lang::Nl) => "in orde",
@@ -255,7 +260,7 @@ pub fn validate_text(ing: &Ingested, lang: Lang) -> String {
                 lang.pick("respondenten", "respondents")
             );
         }
-        for r in ing.ledger.rejections.iter().filter(|r| r.file == f.path) {
+        for r in rejections.get(f.path.as_str()).into_iter().flatten() {
             let place = [r.sheet.as_str(), r.cell.as_str()]
                 .iter()
                 .filter(|s| !s.is_empty())
