@@ -5,6 +5,7 @@
 //! → `report` (workbooks, charts, tables, manifest). `framework` holds the item
 //! catalogue every stage asks; `config` the thresholds; `run` wires the stages.
 
+pub mod alloc;
 pub mod config;
 pub mod framework;
 pub mod ingest;

@@ -112,6 +112,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    lobmonitor::alloc::keep_freed_memory();
     lobmonitor::ingest::workbook::quiet_reader_panics();
     let cli = match Cli::try_parse() {
         Ok(c) => c,

@@ -256,6 +256,63 @@ fn a_failed_run_leaves_the_previous_outputs_as_they_were() {
     assert!(!output.join(".lobmonitor-staging").exists());
 }
 
+/// Every file under `root`, relative, sorted; folders whose name starts with `.` skipped.
+fn visible_files(root: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut v = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                if !p.file_name().unwrap().to_string_lossy().starts_with('.') {
+                    stack.push(p);
+                }
+            } else {
+                v.push(p.strip_prefix(root).unwrap().to_path_buf());
+            }
+        }
+    }
+    v.sort();
+    v
+}
+
+#[test]
+fn a_rerun_writes_over_the_previous_files_and_leaves_none_of_them_behind() {
+    // run.rs REUSE: a rerun writes into the outputs it replaces (reusing their files)
+    // and removes what it did not write again; its outputs equal a fresh run's.
+    let (t, input, output) = tempdir();
+    three_institutions(&input);
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
+    assert!(output.join("portretten/instelling-c-2026.xlsx").is_file());
+    let first_sector = std::fs::read(output.join("sector.xlsx")).unwrap();
+    std::fs::remove_file(input.join("Instelling_C.xlsx")).unwrap();
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
+    assert!(!output.join("portretten/instelling-c-2026.xlsx").exists(), "no stale portret");
+    assert!(!output.join(".lobmonitor-staging").exists());
+    // What the rerun replaced waits to be written over by the next run.
+    let reuse = output.join(".lobmonitor-reuse");
+    assert_eq!(std::fs::read(reuse.join("sector.xlsx")).unwrap(), first_sector);
+    assert!(reuse.join("portretten/instelling-c-2026.xlsx").is_file());
+    // The rerun's outputs are those of a fresh run on the same inputs, file for file.
+    assert_eq!(lobmonitor(t.path(), &["run", "--output", "fresh"]).code, 0);
+    let fresh = t.path().join("fresh");
+    assert_eq!(visible_files(&output), visible_files(&fresh));
+    for f in visible_files(&fresh) {
+        if !f.ends_with("manifest.json") {
+            assert_eq!(
+                std::fs::read(output.join(&f)).unwrap(),
+                std::fs::read(fresh.join(&f)).unwrap(),
+                "{}",
+                f.display()
+            );
+        }
+    }
+    // A third run reuses the second's outputs in turn.
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
+    assert_eq!(visible_files(&output), visible_files(&fresh));
+    assert!(!reuse.join("portretten/instelling-c-2026.xlsx").exists());
+}
+
 #[test]
 fn same_inputs_give_byte_identical_outputs_with_source_date_epoch() {
     let (t, input, _output) = tempdir();

@@ -13,7 +13,9 @@ pub mod ledger;
 pub mod rows;
 pub mod workbook;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -22,11 +24,12 @@ use sha2::{Digest, Sha256};
 
 use crate::framework::{Editions, ItemIdx, Line};
 use crate::lang::Lang;
-use answer::{Answer, BlankPolicy};
+use answer::BlankPolicy;
 use institutions::InstitutionMeta;
 use layout::{find_header, is_info_sheet, is_survey, read_info, Header, Info};
 use ledger::{a1, Counts, FileStatus, InputFile, Ledger, Level, Reason, Rejection};
 use rows::{Defaults, RawRow, SheetCtx};
+use rows::{Kept, RejectedAnswer};
 use workbook::{read_workbook, Format, Limits};
 
 /// How ingest reads answers and which respondents it accepts.
@@ -345,7 +348,7 @@ fn classify(
 ) -> Ingested {
     let mut ledger = Ledger::default();
     let mut respondents = Vec::new();
-    let mut seen: HashMap<(String, u16, String), String> = HashMap::new();
+    let mut seen: HashMap<(String, u16, String), String> = HashMap::default();
     let line_items: HashMap<(u8, Line), Vec<ItemIdx>> = (0..editions.len())
         .flat_map(|e| Line::ALL.iter().map(move |&l| (e, l)))
         .map(|(e, l)| ((e as u8, l), editions.get(e).line_items(l).collect()))
@@ -367,14 +370,14 @@ fn classify(
                     reason,
                 });
             };
-            let list_answer = |rejections: &mut Vec<Rejection>, cell: &rows::RawCell, reason: &Reason| {
+            let list_answer = |rejections: &mut Vec<Rejection>, cell: &rows::RawCell, r: &RejectedAnswer| {
                 rejections.push(Rejection {
                     file: file.path.clone(),
                     sheet: row.ctx.sheet.clone(),
                     cell: a1(cell.row, cell.col),
                     level: Level::Answer,
-                    value: cell.value.clone().unwrap_or_default(),
-                    reason: reason.clone(),
+                    value: r.value.clone(),
+                    reason: r.reason.clone(),
                 });
             };
             let ident = match &row.identity {
@@ -386,8 +389,8 @@ fn classify(
                     for cell in &row.cells {
                         c.answers_read += 1;
                         match &cell.answer {
-                            Answer::NotApplicable => c.answers_na += 1,
-                            Answer::Rejected(r) => {
+                            Kept::NotApplicable => c.answers_na += 1,
+                            Kept::Rejected(r) => {
                                 c.answers_rejected += 1;
                                 list_answer(&mut rejections, cell, r);
                             }
@@ -425,19 +428,13 @@ fn classify(
             if opts.blank == BlankPolicy::No {
                 for &item in &row.ctx.present[row.edition as usize] {
                     if fw.item(item).id.line == ident.line && !cells.iter().any(|c| c.item == item) {
-                        cells.push(rows::RawCell {
-                            item,
-                            row: row.row,
-                            col: 0,
-                            answer: Answer::Degree(0),
-                            value: None,
-                        });
+                        cells.push(rows::RawCell { item, row: row.row, col: 0, answer: Kept::Degree(0) });
                     }
                 }
             }
             let is_own = |item: ItemIdx| item != rows::NOT_IN_EDITION && fw.item(item).id.line == ident.line;
-            let answered = cells.iter().filter(|x| is_own(x.item) && matches!(x.answer, Answer::Degree(_))).count();
-            let na = cells.iter().filter(|x| is_own(x.item) && x.answer == Answer::NotApplicable).count();
+            let answered = cells.iter().filter(|x| is_own(x.item) && matches!(x.answer, Kept::Degree(_))).count();
+            let na = cells.iter().filter(|x| is_own(x.item) && x.answer == Kept::NotApplicable).count();
             let nonempty_own = cells.iter().filter(|x| is_own(x.item)).count();
             let applicable = own.len() - na;
             let scored = if let Some(first) = duplicate {
@@ -474,7 +471,7 @@ fn classify(
             for cell in &cells {
                 c.answers_read += 1;
                 if cell.item == rows::NOT_IN_EDITION {
-                    if let Answer::Rejected(r) = &cell.answer {
+                    if let Kept::Rejected(r) = &cell.answer {
                         c.answers_rejected += 1;
                         list_answer(&mut rejections, cell, r);
                     }
@@ -485,15 +482,15 @@ fn classify(
                     continue;
                 }
                 match &cell.answer {
-                    Answer::NotApplicable => {
+                    Kept::NotApplicable => {
                         c.answers_na += 1;
                         resp.na.push(cell.item);
                     }
-                    Answer::Rejected(r) => {
+                    Kept::Rejected(r) => {
                         c.answers_rejected += 1;
                         list_answer(&mut rejections, cell, r);
                     }
-                    Answer::Degree(d) if scored => {
+                    Kept::Degree(d) if scored => {
                         c.answers_scored += 1;
                         resp.answers.push((cell.item, *d));
                     }

@@ -5,8 +5,9 @@
 //! whiskers, quartile boxes and the "<5" marks of suppressed groups sit exactly where
 //! they belong. Colours are the Okabe–Ito palette (safe for colour-blind readers).
 
+use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Once;
+use std::sync::{Arc, Mutex, Once};
 
 use anyhow::{anyhow, Result};
 use plotters::coord::Shift;
@@ -96,16 +97,42 @@ fn y_px(v: f64, top: i32, bottom: i32) -> i32 {
     bottom - ((bottom - top) as f64 * v / 100.0).round() as i32
 }
 
+/// Which part of a bar chart to draw. The benchmark chart is drawn 2,000 times in a
+/// national run and most of it is the same for every institution of a year (grid,
+/// axis, subtitle, category labels, the sector's quartile boxes): that part is drawn
+/// once per year onto a template ([`BenchmarkTemplates`]) and each institution's own
+/// part (legend with its n, bars, labels, source line) onto a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    All,
+    Shared,
+    Own,
+}
+
 fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     c: &BarChart,
     prefilled: bool,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (x0, x1, y0, y1) = frame(area, prefilled, &c.title, &c.subtitle, &c.y_label, &c.source, &c.note)?;
+    draw_bars_layer(area, c, prefilled, Layer::All)
+}
+
+/// A bar chart, or one layer of it. The shared layer and then the own layer give the
+/// same pixels as the whole chart, because they do not overlap (unit test below).
+fn draw_bars_layer<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &BarChart,
+    prefilled: bool,
+    layer: Layer,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (shared, own) = (layer != Layer::Own, layer != Layer::Shared);
+    let (x0, x1, y0, y1) = frame_layer(area, prefilled, &c.title, &c.subtitle, &c.y_label, &c.source, &c.note, layer)?;
     let font = |size: u32| ("sans-serif", size).into_font();
     let dark = RGBColor(33, 33, 33);
     let grey = RGBColor(110, 110, 110);
-    legend(area, c.series.iter().map(|s| (s.name.as_str(), s.color)))?;
+    if own {
+        legend(area, c.series.iter().map(|s| (s.name.as_str(), s.color)))?;
+    }
     // Bars.
     let ncat = c.categories.len().max(1) as i32;
     let nser = c.series.len().max(1) as i32;
@@ -113,20 +140,27 @@ fn draw_bars<DB: DrawingBackend>(
     let bw = (gw as f64 * 0.78 / nser as f64) as i32;
     for (ci, cat) in c.categories.iter().enumerate() {
         let gx = x0 + ci as i32 * gw;
-        area.draw(&Text::new(
-            cat.clone(),
-            (gx + gw / 2, y1 + 16),
-            font(26).color(&dark).pos(Pos::new(HPos::Center, VPos::Top)),
-        ))?;
+        if shared {
+            area.draw(&Text::new(
+                cat.clone(),
+                (gx + gw / 2, y1 + 16),
+                font(26).color(&dark).pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+        }
         for (si, s) in c.series.iter().enumerate() {
             let bx = gx + (gw as f64 * 0.11) as i32 + si as i32 * bw;
             let (bl, br) = (bx + 3, bx + bw - 3);
             let mid = (bl + br) / 2;
-            if let Some(Some((p25, med, p75))) = s.reference.get(ci) {
+            if let Some(Some((p25, med, p75))) = s.reference.get(ci).filter(|_| shared) {
                 let (t, b) = (y_px(*p75, y0, y1), y_px(*p25, y0, y1));
                 area.draw(&Rectangle::new([(bl - 2, t), (br + 2, b)], RGBColor(200, 200, 200).filled()))?;
                 let m = y_px(*med, y0, y1);
-                area.draw(&Rectangle::new([(bl - 6, m - 2), (br + 6, m + 2)], dark.filled()))?;
+                // ±5 px beyond the bar: up to the neighbouring series' bar, not onto it, so
+                // the layers do not overlap.
+                area.draw(&Rectangle::new([(bl - 5, m - 2), (br + 5, m + 2)], dark.filled()))?;
+            }
+            if !own {
+                continue;
             }
             match s.values.get(ci).copied().flatten() {
                 Some(v) => {
@@ -271,19 +305,22 @@ pub fn render_figure(f: &Figure, formats: &[ChartFormat]) -> Result<(Option<Vec<
     Ok((png, svg))
 }
 
-/// Halves an RGB image in each direction by averaging 2 × 2 blocks.
+/// Halves an RGB image in each direction by averaging 2 × 2 blocks. The two rows are
+/// summed first in one pass the compiler vectorises, then pixel pairs of the sums.
 pub fn halve(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {
     let (w, h) = (w as usize, h as usize);
     let (stride, out_stride) = (w * 3, (w / 2) * 3);
     let mut out = vec![0u8; (h / 2) * out_stride];
-    // Two source rows make one output row; two source pixels (6 bytes) one output pixel.
+    let mut sums = vec![0u16; stride];
     for (orow, pair) in out.chunks_exact_mut(out_stride).zip(rgb.chunks_exact(2 * stride)) {
         let (r0, r1) = pair.split_at(stride);
-        for ((o, a), b) in orow.chunks_exact_mut(3).zip(r0.chunks_exact(6)).zip(r1.chunks_exact(6)) {
-            let avg = |c: usize| ((a[c] as u16 + a[c + 3] as u16 + b[c] as u16 + b[c + 3] as u16 + 2) / 4) as u8;
-            o[0] = avg(0);
-            o[1] = avg(1);
-            o[2] = avg(2);
+        for ((s, a), b) in sums.iter_mut().zip(r0).zip(r1) {
+            *s = *a as u16 + *b as u16;
+        }
+        for (o, s) in orow.chunks_exact_mut(3).zip(sums.chunks_exact(6)) {
+            o[0] = ((s[0] + s[3] + 2) >> 2) as u8;
+            o[1] = ((s[1] + s[4] + 2) >> 2) as u8;
+            o[2] = ((s[2] + s[5] + 2) >> 2) as u8;
         }
     }
     out
@@ -311,6 +348,59 @@ mod tests {
             px.fill(v);
         }
         assert_eq!(halve(&img, 4, 2), vec![128, 128, 128, 10, 10, 10]);
+    }
+
+    /// A benchmark-shaped chart: 5 areas × 3 lines, the first line without sector boxes
+    /// beside a line with them (a bar that meets the next series' median mark), values
+    /// high and low, one absent.
+    fn layered_chart() -> BarChart {
+        let series = (0..3)
+            .map(|i| BarSeries {
+                name: format!("Lijn {} (n = {})", i + 1, 10 + i),
+                color: PALETTE[i],
+                values: vec![Some(100.0), Some(3.0), None, Some(55.5), Some(97.0)],
+                whiskers: vec![None; 5],
+                reference: vec![if i == 0 { None } else { Some((20.0, 60.0, 99.0)) }; 5],
+                absent_mark: "<5".into(),
+            })
+            .collect();
+        BarChart {
+            title: String::new(),
+            subtitle: "2026 · gekleurde balk = eigen score".into(),
+            y_label: "Score (0–100)".into(),
+            categories: ["Totaal", "Visie en beleid", "Ontwikkeling", "Organisatie", "Samenwerking"]
+                .map(String::from)
+                .to_vec(),
+            series,
+            source: "Bron: lobmonitor; n = 33 respondenten".into(),
+            note: "<5 = te weinig respondenten".into(),
+        }
+    }
+
+    fn raster(layers: &[Layer]) -> Vec<u8> {
+        fonts();
+        let c = layered_chart();
+        let mut buf = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
+        {
+            let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
+            for &l in layers {
+                draw_bars_layer(&root, &c, true, l).unwrap();
+            }
+            root.present().unwrap();
+        }
+        buf
+    }
+
+    #[test]
+    fn the_shared_and_own_layers_together_are_the_whole_chart_pixel_for_pixel() {
+        let whole = raster(&[Layer::All]);
+        let shared = raster(&[Layer::Shared]);
+        let layered = raster(&[Layer::Shared, Layer::Own]);
+        let differing = whole.iter().zip(&layered).filter(|(a, b)| a != b).count();
+        assert_eq!(differing, 0, "bytes differing between the whole chart and its layers");
+        // The layers split the work: each draws a real part of the chart.
+        assert_ne!(shared, whole);
+        assert_ne!(shared, vec![255u8; shared.len()]);
     }
 
     #[test]
@@ -602,6 +692,7 @@ fn jitter(i: usize) -> f64 {
     ((i as f64 * 0.618_033_988_75) % 1.0) - 0.5
 }
 
+#[allow(clippy::too_many_arguments)]
 fn frame<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     prefilled: bool,
@@ -611,29 +702,51 @@ fn frame<DB: DrawingBackend>(
     source: &str,
     note: &str,
 ) -> Result<(i32, i32, i32, i32), DrawingAreaErrorKind<DB::ErrorType>> {
-    clear(area, prefilled)?;
+    frame_layer(area, prefilled, title, subtitle, y_label, source, note, Layer::All)
+}
+
+/// Title, subtitle, grid with its scale, axis label, source and note; returns the
+/// plot area. Of a [`Layer::Own`] only the source line is drawn (it holds the n).
+#[allow(clippy::too_many_arguments)]
+fn frame_layer<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    prefilled: bool,
+    title: &str,
+    subtitle: &str,
+    y_label: &str,
+    source: &str,
+    note: &str,
+    layer: Layer,
+) -> Result<(i32, i32, i32, i32), DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let (x0, x1, y0, y1) = (LEFT, w - RIGHT, TOP, h - BOTTOM);
     let font = |size: u32| ("sans-serif", size).into_font();
     let dark = RGBColor(33, 33, 33);
     let grey = RGBColor(110, 110, 110);
-    draw_title(area, title)?;
-    area.draw(&Text::new(subtitle.to_string(), (x0 - 70, 84), font(26).color(&grey)))?;
-    for t in (0..=100).step_by(10) {
-        let y = y_px(t as f64, y0, y1);
-        let style = if t == 0 { dark.stroke_width(2) } else { RGBColor(225, 225, 225).stroke_width(1) };
-        area.draw(&PathElement::new(vec![(x0, y), (x1, y)], style))?;
-        area.draw(&Text::new(
-            t.to_string(),
-            (x0 - 12, y),
-            font(24).color(&grey).pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
+    if layer != Layer::Own {
+        clear(area, prefilled)?;
+        draw_title(area, title)?;
+        area.draw(&Text::new(subtitle.to_string(), (x0 - 70, 84), font(26).color(&grey)))?;
+        for t in (0..=100).step_by(10) {
+            let y = y_px(t as f64, y0, y1);
+            let style = if t == 0 { dark.stroke_width(2) } else { RGBColor(225, 225, 225).stroke_width(1) };
+            area.draw(&PathElement::new(vec![(x0, y), (x1, y)], style))?;
+            area.draw(&Text::new(
+                t.to_string(),
+                (x0 - 12, y),
+                font(24).color(&grey).pos(Pos::new(HPos::Right, VPos::Center)),
+            ))?;
+        }
+        let ylab = font(26).color(&dark).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
+        area.draw(&Text::new(y_label.to_string(), (20, (y0 + y1) / 2), ylab))?;
     }
-    let ylab = font(26).color(&dark).transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
-    area.draw(&Text::new(y_label.to_string(), (20, (y0 + y1) / 2), ylab))?;
-    area.draw(&Text::new(source.to_string(), (x0 - 70, h - 100), font(22).color(&grey)))?;
-    area.draw(&Text::new(note.to_string(), (x0 - 70, h - 64), font(22).color(&grey)))?;
+    if layer != Layer::Shared {
+        area.draw(&Text::new(source.to_string(), (x0 - 70, h - 100), font(22).color(&grey)))?;
+    }
+    if layer != Layer::Own {
+        area.draw(&Text::new(note.to_string(), (x0 - 70, h - 64), font(22).color(&grey)))?;
+    }
     Ok((x0, x1, y0, y1))
 }
 
@@ -1020,10 +1133,44 @@ pub fn item_heat_map(ctx: &ReportContext<'_>, line: Line, year: u16) -> HeatMap 
     }
 }
 
-/// One institution-year's benchmark chart, rasterised once. The ministry pack gets it
-/// under the public name (pseudonym unless the institution opted in) as PNG, SVG and
-/// CSV in `dir`; the portret gets a PNG under the institution's own name. Only the
-/// title differs, so the body is drawn once and each title onto its own copy.
+/// The benchmark chart's shared layer ([`Layer::Shared`]) per year, as an RGB raster
+/// of `WIDTH` × `HEIGHT`, drawn by the first institution of that year that needs it.
+/// Everything in it is the same for every institution of a year: the year's subtitle,
+/// the scale, the category labels and the sector's quartile boxes.
+#[derive(Debug, Default)]
+pub struct Templates(Mutex<BTreeMap<u16, Arc<Vec<u8>>>>);
+
+impl Templates {
+    fn get(&self, chart: &BarChart, year: u16) -> Result<Arc<Vec<u8>>> {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = map.get(&year) {
+            return Ok(t.clone());
+        }
+        let mut buf = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
+        {
+            let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
+            draw_bars_layer(&root, chart, true, Layer::Shared).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
+            root.present().map_err(|e| anyhow!("chart drawing failed: {e}"))?;
+        }
+        let t = Arc::new(buf);
+        map.insert(year, t.clone());
+        Ok(t)
+    }
+}
+
+/// Rows at the top of a chart that hold its title and nothing of an institution's own
+/// layer (the legend starts at row 136): restoring them from the template removes a
+/// title drawn there.
+const TITLE_ROWS: usize = 120;
+
+/// Something drawn onto a bitmap, its error as text.
+type Paint<'x> = dyn Fn(&DrawingArea<BitMapBackend, Shift>) -> Result<(), String> + 'x;
+
+/// One institution-year's benchmark chart, drawn once on a copy of the year's template.
+/// The ministry pack gets it under the public name (pseudonym unless the institution
+/// opted in) as PNG, SVG and CSV in `dir`; the portret gets a PNG under the
+/// institution's own name, halved (it is shown at half size: a quarter of the pixels
+/// to encode and store). Only the title differs between the two.
 pub fn write_benchmark(
     ctx: &ReportContext<'_>,
     institution: &str,
@@ -1037,46 +1184,32 @@ pub fn write_benchmark(
     let chart = benchmark(ctx, institution, &public, year);
     let stem = format!("{}-{year}", slug(&public));
     let mut out = Vec::new();
-    let need_png = formats.contains(&ChartFormat::Png) || portret;
+    let pack_png = formats.contains(&ChartFormat::Png);
     let mut portret_png = None;
-    if need_png {
-        let mut body = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
-        {
-            let untitled = BarChart { title: String::new(), ..chart.clone() };
-            let root = BitMapBackend::with_buffer(&mut body, (WIDTH, HEIGHT)).into_drawing_area();
-            draw_bars(&root, &untitled, true).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
-            root.present().map_err(|e| anyhow!("chart drawing failed: {e}"))?;
-        }
-        // The title drawn onto a copy of the body; the pack's image at full size, the
-        // portret's halved (it is shown at half size, so a quarter of the pixels to
-        // encode and store).
-        let titled = |mut buf: Vec<u8>, title: &str, half: bool| -> Result<Vec<u8>> {
-            {
-                let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
-                draw_title(&root, title).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
-                root.present().map_err(|e| anyhow!("chart drawing failed: {e}"))?;
-            }
-            if half {
-                encode_png(&halve(&buf, WIDTH, HEIGHT), WIDTH / 2, HEIGHT / 2)
-            } else {
-                encode_png(&buf, WIDTH, HEIGHT)
-            }
+    if pack_png || portret {
+        let untitled = BarChart { title: String::new(), ..chart.clone() };
+        let template = ctx.benchmark_templates.get(&untitled, year)?;
+        let mut body = template.as_slice().to_vec();
+        let draw = |buf: &mut Vec<u8>, f: &Paint| {
+            let root = BitMapBackend::with_buffer(buf, (WIDTH, HEIGHT)).into_drawing_area();
+            f(&root)
+                .and_then(|_| root.present().map_err(|e| e.to_string()))
+                .map_err(|e| anyhow!("chart drawing failed: {e}"))
         };
-        let own = benchmark_title(ctx, institution);
-        let pack_png = formats.contains(&ChartFormat::Png);
-        let mut write_pack_png = |png: &[u8]| -> Result<()> {
-            std::fs::write(dir.join(format!("{stem}.png")), png)?;
+        draw(&mut body, &|root| draw_bars_layer(root, &untitled, true, Layer::Own).map_err(|e| e.to_string()))?;
+        if pack_png {
+            draw(&mut body, &|root| draw_title(root, &chart.title).map_err(|e| e.to_string()))?;
+            std::fs::write(dir.join(format!("{stem}.png")), encode_png(&body, WIDTH, HEIGHT)?)?;
             out.push(Output { path: format!("charts/benchmark/{stem}.png"), kind: "chart" });
-            Ok(())
-        };
-        match (pack_png, portret) {
-            (true, true) => {
-                write_pack_png(&titled(body.clone(), &chart.title, false)?)?;
-                portret_png = Some(titled(body, &own, true)?);
+        }
+        if portret {
+            if pack_png {
+                let band = TITLE_ROWS * (WIDTH * 3) as usize;
+                body[..band].copy_from_slice(&template[..band]);
             }
-            (true, false) => write_pack_png(&titled(body, &chart.title, false)?)?,
-            (false, true) => portret_png = Some(titled(body, &own, true)?),
-            (false, false) => {}
+            let own = benchmark_title(ctx, institution);
+            draw(&mut body, &|root| draw_title(root, &own).map_err(|e| e.to_string()))?;
+            portret_png = Some(encode_png(&halve(&body, WIDTH, HEIGHT), WIDTH / 2, HEIGHT / 2)?);
         }
     }
     if formats.contains(&ChartFormat::Svg) {

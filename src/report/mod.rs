@@ -49,6 +49,8 @@ pub struct ReportContext<'a> {
     /// Ticks once per institution-year reported.
     pub progress: crate::ingest::Progress,
     pseudonyms: BTreeMap<String, String>,
+    /// The benchmark chart's shared layer per year, drawn on first use.
+    benchmark_templates: charts::Templates,
 }
 
 impl<'a> ReportContext<'a> {
@@ -83,6 +85,7 @@ impl<'a> ReportContext<'a> {
             timestamp,
             progress: crate::ingest::Progress::hidden(),
             pseudonyms,
+            benchmark_templates: charts::Templates::default(),
         }
     }
 

@@ -6,7 +6,10 @@
 pub mod privacy;
 pub mod stats;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+// foldhash: the report stage looks scores up millions of times; SipHash was 2 % of a run.
+use foldhash::HashMap;
 
 use polars::prelude::*;
 
@@ -543,7 +546,7 @@ pub fn score(
         .enumerate()
         .map(|(i, b)| ((b.year, scores.institution_ids[&b.institution], b.line, b.scope), i))
         .collect();
-    let mut runs: HashMap<(u16, Option<u32>), std::ops::Range<usize>> = HashMap::new();
+    let mut runs: HashMap<(u16, Option<u32>), std::ops::Range<usize>> = HashMap::default();
     for (i, it) in scores.items.iter().enumerate() {
         let id = it.institution.as_ref().map(|n| scores.institution_ids[n]);
         runs.entry((it.year, id)).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
@@ -556,7 +559,7 @@ pub fn score(
 /// Institutions, shown institutions and quartiles of every sector row.
 fn fill_distribution(scores: &mut Scores, institutions: &BTreeMap<String, InstitutionMeta>, privacy: Privacy) {
     let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
-    let mut by_cell: HashMap<CellKey, (usize, Vec<f64>)> = HashMap::new();
+    let mut by_cell: HashMap<CellKey, (usize, Vec<f64>)> = HashMap::default();
     for g in &scores.groups {
         if g.n == 0 {
             continue;
@@ -590,7 +593,7 @@ fn fill_distribution(scores: &mut Scores, institutions: &BTreeMap<String, Instit
 
 fn benchmarks(scores: &Scores, institutions: &BTreeMap<String, InstitutionMeta>, privacy: Privacy) -> Vec<Benchmark> {
     let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
-    let mut shown: HashMap<CellKey, Vec<f64>> = HashMap::new();
+    let mut shown: HashMap<CellKey, Vec<f64>> = HashMap::default();
     for g in &scores.groups {
         if let Some(s) = g.shown() {
             shown.entry((g.year, None, g.line, g.scope)).or_default().push(s.mean);
