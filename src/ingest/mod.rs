@@ -14,12 +14,12 @@ pub mod rows;
 pub mod workbook;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use foldhash::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::framework::{Editions, ItemIdx, Line};
@@ -334,15 +334,64 @@ pub fn ingest_files(
     metas: BTreeMap<String, InstitutionMeta>,
     opts: &IngestOptions,
 ) -> Ingested {
-    let reads: Vec<FileRead> =
-        files.par_iter().enumerate().map(|(i, p)| read_one(editions, root, p, i, opts)).collect();
-    classify(editions, reads, metas, opts)
+    // Files are read on every core, taken in order from a shared counter, while this
+    // thread classifies them in file order as they arrive: the classification (which
+    // must see files in order: duplicates, the Info sheet) runs beside the reading
+    // instead of after it, and each file's raw rows are dropped once classified.
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, FileRead)>();
+    std::thread::scope(|scope| {
+        let next = &next;
+        scope.spawn(move || {
+            rayon::scope(|rs| {
+                for _ in 0..rayon::current_num_threads() {
+                    let tx = tx.clone();
+                    rs.spawn(move |_| loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(p) = files.get(i) else { break };
+                        if tx.send((i, read_one(editions, root, p, i, opts))).is_err() {
+                            break;
+                        }
+                    });
+                }
+            });
+        });
+        classify(editions, InOrder { rx, next: 0, early: BTreeMap::new() }, metas, opts)
+    })
+}
+
+/// Reads as they arrive from the readers, handed on in file order.
+struct InOrder {
+    rx: std::sync::mpsc::Receiver<(usize, FileRead)>,
+    next: usize,
+    early: BTreeMap<usize, FileRead>,
+}
+
+impl Iterator for InOrder {
+    type Item = FileRead;
+
+    fn next(&mut self) -> Option<FileRead> {
+        let read = loop {
+            if let Some(r) = self.early.remove(&self.next) {
+                break r;
+            }
+            // The readers are done (or one failed): no file is left out silently, the
+            // scope re-raises a reader's panic.
+            let (i, r) = self.rx.recv().ok()?;
+            if i == self.next {
+                break r;
+            }
+            self.early.insert(i, r);
+        };
+        self.next += 1;
+        Some(read)
+    }
 }
 
 /// Where each row and cell goes (SPEC §3.3), in file and row order.
 fn classify(
     editions: &Editions,
-    reads: Vec<FileRead>,
+    reads: impl Iterator<Item = FileRead>,
     mut metas: BTreeMap<String, InstitutionMeta>,
     opts: &IngestOptions,
 ) -> Ingested {
@@ -353,7 +402,7 @@ fn classify(
         .flat_map(|e| Line::ALL.iter().map(move |&l| (e, l)))
         .map(|(e, l)| ((e as u8, l), editions.get(e).line_items(l).collect()))
         .collect();
-    for (fi, read) in reads.into_iter().enumerate() {
+    for (fi, read) in reads.enumerate() {
         let FileRead { mut file, rows, info, mut rejections, unknown_answers } = read;
         let mut c = Counts { answers_read: unknown_answers, answers_rejected: unknown_answers, ..Counts::default() };
         let mut filled: Vec<String> = Vec::new();
