@@ -16,7 +16,7 @@ use polars::prelude::*;
 use crate::framework::{Area, Editions, Framework, ItemIdx, Kind, Line};
 use crate::ingest::institutions::{InstitutionMeta, Sector};
 use crate::ingest::Respondent;
-use stats::{ci95, percentile_rank, quantile};
+use stats::{ci95, percentile_rank_sorted, quantile};
 
 /// What part of a line's items a score covers: an area × kind cell, an area, or all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -385,15 +385,24 @@ pub fn score(
     privacy: Privacy,
 ) -> Result<Scores, ScoreError> {
     // Institutions by index, in name order, so polars keys are small integers.
-    let names: Vec<String> =
-        respondents.iter().map(|r| r.institution.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let names: Vec<String> = respondents
+        .iter()
+        .map(|r| r.institution.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(String::from)
+        .collect();
     let inst_idx: HashMap<String, u32> = names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
     let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
 
     // Respondent scores, computed exactly in thirds.
-    let mut rs = Vec::new();
+    // Sized up front (at most one row per scope and respondent): grown by doubling,
+    // these columns touched twice the memory, and fresh memory is not free.
+    let cap = respondents.len() * Scope::all().len();
+    let mut rs = Vec::with_capacity(cap);
+    let col = || Vec::with_capacity(cap);
     let (mut c_year, mut c_inst, mut c_line, mut c_peer, mut c_scope, mut c_score) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        (col(), col(), col(), col(), col(), Vec::with_capacity(cap));
     for (ri, r) in respondents.iter().enumerate() {
         let ii = inst_idx[r.institution.as_str()];
         let peer = peer_code(peer_of(&r.institution));
@@ -487,8 +496,10 @@ pub fn score(
     sector.sort_by_key(|s| (s.year, s.peer, s.line, s.scope));
 
     // Items: per institution and for the sector.
+    let answers: usize = respondents.iter().map(|r| r.answers.len()).sum();
+    let col = || Vec::<u32>::with_capacity(answers);
     let (mut a_year, mut a_inst, mut a_line, mut a_item, mut a_v) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        (col(), col(), col(), col(), Vec::with_capacity(answers));
     for r in respondents {
         let ii = inst_idx[r.institution.as_str()];
         for &(item, d) in &r.answers {
@@ -621,8 +632,14 @@ fn benchmarks(scores: &Scores, institutions: &BTreeMap<String, InstitutionMeta>,
             }
         }
     }
+    for vals in shown.values_mut() {
+        vals.sort_by(|a, b| a.partial_cmp(b).expect("scores are finite"));
+    }
     let rank = |key, v: f64| {
-        shown.get(&key).filter(|vals| vals.len() >= privacy.min_institutions).and_then(|vals| percentile_rank(v, vals))
+        shown
+            .get(&key)
+            .filter(|vals| vals.len() >= privacy.min_institutions)
+            .and_then(|vals| percentile_rank_sorted(v, vals))
     };
     let mut out = Vec::new();
     for g in &scores.groups {
