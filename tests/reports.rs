@@ -138,3 +138,32 @@ fn portret_shows_the_institutions_own_series_and_change() {
     let a26 = b.iter().find(|r| r[0] == "2026" && r[1] == "School A" && r[3] == "ALL" && r[4] == "ALL").unwrap();
     assert_eq!((a26[8].as_str(), a26[9].as_str()), ("2024", "100.00"));
 }
+
+/// A part of an xlsx (a zip) as text.
+fn xlsx_part(path: &std::path::Path, part: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(part).unwrap(), &mut s).unwrap();
+    s
+}
+
+#[test]
+fn the_portret_chart_is_full_resolution_shown_at_half_size_on_a_page_of_its_own() {
+    let (t, input, output) = tempdir();
+    small_sector(&input);
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 3);
+    let p = output.join("portretten/school-a-2026.xlsx");
+    // The embedded image: a 1600 × 1000 PNG (width and height at bytes 16..24 of IHDR).
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&p).unwrap()).unwrap();
+    let mut png = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("xl/media/image1.png").unwrap(), &mut png).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    let dim = |i: usize| u32::from_be_bytes(png[i..i + 4].try_into().unwrap());
+    assert_eq!((dim(16), dim(20)), (1600, 1000));
+    // Shown at 800 × 500 px: 9,525 EMU per pixel.
+    let drawing = xlsx_part(&p, "xl/drawings/drawing1.xml");
+    assert!(drawing.contains(r#"<a:ext cx="7620000" cy="4762500"/>"#), "{drawing}");
+    // A page break above the chart.
+    let sheet = xlsx_part(&p, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<rowBreaks count=\"1\""), "{sheet}");
+}

@@ -305,50 +305,9 @@ pub fn render_figure(f: &Figure, formats: &[ChartFormat]) -> Result<(Option<Vec<
     Ok((png, svg))
 }
 
-/// Halves an RGB image in each direction by averaging 2 × 2 blocks. The two rows are
-/// summed first in one pass the compiler vectorises, then pixel pairs of the sums.
-pub fn halve(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {
-    let (w, h) = (w as usize, h as usize);
-    let (stride, out_stride) = (w * 3, (w / 2) * 3);
-    let mut out = vec![0u8; (h / 2) * out_stride];
-    let mut sums = vec![0u16; stride];
-    for (orow, pair) in out.chunks_exact_mut(out_stride).zip(rgb.chunks_exact(2 * stride)) {
-        let (r0, r1) = pair.split_at(stride);
-        for ((s, a), b) in sums.iter_mut().zip(r0).zip(r1) {
-            *s = *a as u16 + *b as u16;
-        }
-        for (o, s) in orow.chunks_exact_mut(3).zip(sums.chunks_exact(6)) {
-            o[0] = ((s[0] + s[3] + 2) >> 2) as u8;
-            o[1] = ((s[1] + s[4] + 2) >> 2) as u8;
-            o[2] = ((s[2] + s[5] + 2) >> 2) as u8;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn halving_averages_two_by_two_blocks() {
-        // 4 × 2 pixels: left block black and white (avg 127.5 → 128), right block all 10.
-        let mut img = vec![0u8; 4 * 2 * 3];
-        for (i, px) in img.chunks_exact_mut(3).enumerate() {
-            let (x, y) = (i % 4, i / 4);
-            let v = if x < 2 {
-                if (x + y) % 2 == 0 {
-                    0
-                } else {
-                    255
-                }
-            } else {
-                10
-            };
-            px.fill(v);
-        }
-        assert_eq!(halve(&img, 4, 2), vec![128, 128, 128, 10, 10, 10]);
-    }
 
     /// A benchmark-shaped chart: 5 areas × 3 lines, the first line without sector boxes
     /// beside a line with them (a bar that meets the next series' median mark), values
@@ -426,6 +385,31 @@ mod tests {
     }
 
     #[test]
+    fn indexing_only_a_new_title_band_again_gives_the_retitled_image() {
+        // As write_benchmark does: the pack's title, indexed; then the band restored,
+        // another title drawn and only the band indexed again.
+        let untitled = raster(&[Layer::All]);
+        let titled = |title: &str| {
+            let mut buf = untitled.clone();
+            {
+                let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
+                draw_title(&root, title).unwrap();
+                root.present().unwrap();
+            }
+            buf
+        };
+        let pack = titled("INST-0042: eigen scores tegen de sector");
+        let own = titled("Het Zeer Lange Naam College voor Beroepsonderwijs: eigen scores tegen de sector");
+        let mut ix = Indexed::new(&pack, WIDTH as usize).expect("under 256 colours");
+        assert_eq!(decode(&ix.encode(WIDTH, HEIGHT).unwrap()).1, pack);
+        ix.rows(&own, 0..TITLE_ROWS).expect("under 256 colours");
+        assert!(decode(&ix.encode(WIDTH, HEIGHT).unwrap()).1 == own, "retitled image decodes to its pixels");
+        // Nothing of the chart below the band was touched by the titles.
+        let band = TITLE_ROWS * (WIDTH * 3) as usize;
+        assert!(pack[band..] == own[band..] && own[..band] != pack[..band]);
+    }
+
+    #[test]
     fn an_image_of_more_than_256_colours_is_stored_as_rgb() {
         // 20 × 20 pixels, 400 distinct colours; the first 256 would fit a palette.
         let rgb: Vec<u8> = (0..400u32).flat_map(|i| [(i % 256) as u8, (i / 256) as u8, 7]).collect();
@@ -451,14 +435,13 @@ mod tests {
 /// a third of the bytes to filter and deflate and less than half the file; otherwise
 /// as RGB. Lossless either way.
 pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>> {
-    match to_indexed(rgb, w as usize) {
-        Some((palette, indexes)) => encode(&indexes, w, h, png::ColorType::Indexed, Some(palette)),
+    match Indexed::new(rgb, w as usize) {
+        Some(ix) => ix.encode(w, h),
         None => encode_rgb(rgb, w, h),
     }
 }
 
-/// Encodes an RGB raster as an RGB PNG (for images with many colours, such as a
-/// halved chart).
+/// Encodes an RGB raster as an RGB PNG (for images with more than 256 colours).
 pub fn encode_rgb(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>> {
     encode(rgb, w, h, png::ColorType::Rgb, None)
 }
@@ -482,67 +465,99 @@ fn encode(data: &[u8], w: u32, h: u32, color: png::ColorType, palette: Option<Ve
     Ok(out)
 }
 
-/// An RGB raster as palette and one index per pixel; `None` past 256 colours. A row
-/// equal to the one above (most rows of a chart) copies its indexes, as does any run
-/// of 64 pixels equal to the run above it; other pixels are looked up in a small
-/// open-addressing table, skipped when a pixel repeats the one before.
-fn to_indexed(rgb: &[u8], w: usize) -> Option<(Vec<u8>, Vec<u8>)> {
+/// An RGB raster as a palette and one index per pixel.
+///
+/// A row equal to the one above (most rows of a chart) copies its indexes, as does any
+/// run of 64 pixels equal to the run above it; other pixels are looked up in a small
+/// open-addressing table, skipped when a pixel repeats the one before. The palette only
+/// grows, so after a band of rows changes (another title) only that band is indexed
+/// again.
+struct Indexed {
+    w: usize,
+    keys: Box<[u32; Indexed::SLOTS]>,
+    vals: Box<[u8; Indexed::SLOTS]>,
+    palette: Vec<u8>,
+    idx: Vec<u8>,
+}
+
+impl Indexed {
     const SLOTS: usize = 1024;
     const RUN: usize = 64;
-    let stride = w * 3;
-    if w == 0 || rgb.len() % stride != 0 {
-        return None;
-    }
-    let h = rgb.len() / stride;
-    let mut keys = [u32::MAX; SLOTS];
-    let mut vals = [0u8; SLOTS];
-    let mut palette: Vec<u8> = Vec::with_capacity(768);
-    let mut idx = vec![0u8; w * h];
-    let (mut last_key, mut last_idx) = (u32::MAX, 0u8);
-    for y in 0..h {
-        let row = &rgb[y * stride..(y + 1) * stride];
-        let above = (y > 0).then(|| &rgb[(y - 1) * stride..y * stride]);
-        if above == Some(row) {
-            idx.copy_within((y - 1) * w..y * w, y * w);
-            continue;
+
+    /// `None` past 256 colours.
+    fn new(rgb: &[u8], w: usize) -> Option<Indexed> {
+        if w == 0 || rgb.len() % (w * 3) != 0 {
+            return None;
         }
-        let mut x = 0;
-        while x < w {
-            let n = RUN.min(w - x);
-            let px = x * 3..(x + n) * 3;
-            if above.is_some_and(|a| a[px.clone()] == row[px.clone()]) {
-                idx.copy_within((y - 1) * w + x..(y - 1) * w + x + n, y * w + x);
-                x += n;
+        let mut ix = Indexed {
+            w,
+            keys: Box::new([u32::MAX; Self::SLOTS]),
+            vals: Box::new([0; Self::SLOTS]),
+            palette: Vec::with_capacity(768),
+            idx: vec![0; rgb.len() / 3],
+        };
+        ix.rows(rgb, 0..rgb.len() / (w * 3))?;
+        Some(ix)
+    }
+
+    /// Indexes `rows` of `rgb` (the rest of the image as indexed before); `None` past
+    /// 256 colours.
+    fn rows(&mut self, rgb: &[u8], rows: std::ops::Range<usize>) -> Option<()> {
+        let (w, stride) = (self.w, self.w * 3);
+        let (mut last_key, mut last_idx) = (u32::MAX, 0u8);
+        for y in rows {
+            let row = &rgb[y * stride..(y + 1) * stride];
+            let above = (y > 0).then(|| &rgb[(y - 1) * stride..y * stride]);
+            if above == Some(row) {
+                self.idx.copy_within((y - 1) * w..y * w, y * w);
                 continue;
             }
-            for (k, p) in row[px].chunks_exact(3).enumerate() {
-                let key = (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32;
-                if key != last_key {
-                    let mut slot = (key.wrapping_mul(0x9E37_79B1) >> 22) as usize % SLOTS;
-                    last_idx = loop {
-                        if keys[slot] == key {
-                            break vals[slot];
-                        }
-                        if keys[slot] == u32::MAX {
-                            let i = palette.len() / 3;
-                            if i == 256 {
-                                return None;
-                            }
-                            keys[slot] = key;
-                            vals[slot] = i as u8;
-                            palette.extend_from_slice(p);
-                            break i as u8;
-                        }
-                        slot = (slot + 1) % SLOTS;
-                    };
-                    last_key = key;
+            let mut x = 0;
+            while x < w {
+                let n = Self::RUN.min(w - x);
+                let px = x * 3..(x + n) * 3;
+                if above.is_some_and(|a| a[px.clone()] == row[px.clone()]) {
+                    self.idx.copy_within((y - 1) * w + x..(y - 1) * w + x + n, y * w + x);
+                    x += n;
+                    continue;
                 }
-                idx[y * w + x + k] = last_idx;
+                for (k, p) in row[px].chunks_exact(3).enumerate() {
+                    let key = (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32;
+                    if key != last_key {
+                        last_idx = self.lookup(key, p)?;
+                        last_key = key;
+                    }
+                    self.idx[y * w + x + k] = last_idx;
+                }
+                x += n;
             }
-            x += n;
+        }
+        Some(())
+    }
+
+    fn lookup(&mut self, key: u32, rgb: &[u8]) -> Option<u8> {
+        let mut slot = (key.wrapping_mul(0x9E37_79B1) >> 22) as usize % Self::SLOTS;
+        loop {
+            if self.keys[slot] == key {
+                return Some(self.vals[slot]);
+            }
+            if self.keys[slot] == u32::MAX {
+                let i = self.palette.len() / 3;
+                if i == 256 {
+                    return None;
+                }
+                self.keys[slot] = key;
+                self.vals[slot] = i as u8;
+                self.palette.extend_from_slice(rgb);
+                return Some(i as u8);
+            }
+            slot = (slot + 1) % Self::SLOTS;
         }
     }
-    Some((palette, idx))
+
+    fn encode(&self, w: u32, h: u32) -> Result<Vec<u8>> {
+        encode(&self.idx, w, h, png::ColorType::Indexed, Some(self.palette.clone()))
+    }
 }
 
 /// The plotted numbers of a chart as CSV: category, series, value, whisker and box.
@@ -1288,8 +1303,7 @@ type Paint<'x> = dyn Fn(&DrawingArea<BitMapBackend, Shift>) -> Result<(), String
 /// One institution-year's benchmark chart, drawn once on a copy of the year's template.
 /// The ministry pack gets it under the public name (pseudonym unless the institution
 /// opted in) as PNG, SVG and CSV in `dir`; the portret gets a PNG under the
-/// institution's own name, halved (it is shown at half size: a quarter of the pixels
-/// to encode and store). Only the title differs between the two.
+/// institution's own name. Only the title differs between the two.
 pub fn write_benchmark(
     ctx: &ReportContext<'_>,
     institution: &str,
@@ -1316,19 +1330,36 @@ pub fn write_benchmark(
                 .map_err(|e| anyhow!("chart drawing failed: {e}"))
         };
         draw(&mut body, &|root| draw_bars_layer(root, &untitled, true, Layer::Own).map_err(|e| e.to_string()))?;
+        // Indexed once; for the second title only the title band is indexed again.
+        let mut indexed: Option<Option<Indexed>> = None;
         if pack_png {
             draw(&mut body, &|root| draw_title(root, &chart.title).map_err(|e| e.to_string()))?;
-            std::fs::write(dir.join(format!("{stem}.png")), encode_png(&body, WIDTH, HEIGHT)?)?;
+            let ix = Indexed::new(&body, WIDTH as usize);
+            let png = match &ix {
+                Some(ix) => ix.encode(WIDTH, HEIGHT)?,
+                None => encode_rgb(&body, WIDTH, HEIGHT)?,
+            };
+            std::fs::write(dir.join(format!("{stem}.png")), png)?;
             out.push(Output { path: format!("charts/benchmark/{stem}.png"), kind: "chart" });
+            indexed = Some(ix);
         }
         if portret {
+            let own = benchmark_title(ctx, institution);
             if pack_png {
                 let band = TITLE_ROWS * (WIDTH * 3) as usize;
                 body[..band].copy_from_slice(&template[..band]);
             }
-            let own = benchmark_title(ctx, institution);
             draw(&mut body, &|root| draw_title(root, &own).map_err(|e| e.to_string()))?;
-            portret_png = Some(encode_rgb(&halve(&body, WIDTH, HEIGHT), WIDTH / 2, HEIGHT / 2)?);
+            let ix = match indexed {
+                Some(Some(mut ix)) => ix.rows(&body, 0..TITLE_ROWS).map(|_| ix),
+                _ => Indexed::new(&body, WIDTH as usize),
+            };
+            // Full size (the portret shows it at half size): sharp when printed, and as
+            // an indexed PNG smaller than a halved RGB one.
+            portret_png = Some(match ix {
+                Some(ix) => ix.encode(WIDTH, HEIGHT)?,
+                None => encode_rgb(&body, WIDTH, HEIGHT)?,
+            });
         }
     }
     if formats.contains(&ChartFormat::Svg) {
