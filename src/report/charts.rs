@@ -5,6 +5,7 @@
 //! whiskers, quartile boxes and the "<5" marks of suppressed groups sit exactly where
 //! they belong. Colours are the Okabe–Ito palette (safe for colour-blind readers).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, Once};
@@ -17,12 +18,13 @@ use rayon::prelude::*;
 
 use crate::config::ChartFormat;
 use crate::framework::{Area, Line};
+use crate::report::glyphs::{self, TextCmd};
 use crate::report::tables::{num, opt, safe_text};
 use crate::report::{Output, ReportContext};
 use crate::score::Scope;
 use crate::text::slug;
 
-static FONT_REGULAR: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
+pub(crate) static FONT_REGULAR: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 static FONTS: Once = Once::new();
 
 /// Registers the embedded font once per process: a fresh machine has no fonts.
@@ -114,7 +116,7 @@ fn draw_bars<DB: DrawingBackend>(
     c: &BarChart,
     prefilled: bool,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    draw_bars_layer(area, c, prefilled, Layer::All)
+    draw_bars_layer(area, c, prefilled, Layer::All, None)
 }
 
 /// A bar chart, or one layer of it. The shared layer and then the own layer give the
@@ -124,14 +126,16 @@ fn draw_bars_layer<DB: DrawingBackend>(
     c: &BarChart,
     prefilled: bool,
     layer: Layer,
+    defer: Defer,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (shared, own) = (layer != Layer::Own, layer != Layer::Shared);
-    let (x0, x1, y0, y1) = frame_layer(area, prefilled, &c.title, &c.subtitle, &c.y_label, &c.source, &c.note, layer)?;
+    let (x0, x1, y0, y1) =
+        frame_layer(area, prefilled, &c.title, &c.subtitle, &c.y_label, &c.source, &c.note, layer, defer)?;
     let font = |size: u32| ("sans-serif", size).into_font();
     let dark = RGBColor(33, 33, 33);
     let grey = RGBColor(110, 110, 110);
     if own {
-        legend(area, c.series.iter().map(|s| (s.name.as_str(), s.color)))?;
+        legend(area, c.series.iter().map(|s| (s.name.as_str(), s.color)), defer)?;
     }
     // Bars.
     let ncat = c.categories.len().max(1) as i32;
@@ -183,18 +187,18 @@ fn draw_bars_layer<DB: DrawingBackend>(
                         [(mid - half, label_y - 26), (mid + half, label_y + 1)],
                         WHITE.filled(),
                     ))?;
-                    area.draw(&Text::new(
-                        label,
-                        (mid, label_y),
-                        font(22).color(&dark).pos(Pos::new(HPos::Center, VPos::Bottom)),
-                    ))?;
+                    put_text(area, defer, &label, (mid, label_y), 22, dark, Pos::new(HPos::Center, VPos::Bottom))?;
                 }
                 None => {
-                    area.draw(&Text::new(
-                        s.absent_mark.clone(),
+                    put_text(
+                        area,
+                        defer,
+                        &s.absent_mark,
                         (mid, y1 - 8),
-                        font(22).color(&grey).pos(Pos::new(HPos::Center, VPos::Bottom)),
-                    ))?;
+                        22,
+                        grey,
+                        Pos::new(HPos::Center, VPos::Bottom),
+                    )?;
                 }
             }
         }
@@ -243,23 +247,50 @@ impl Figure {
     }
 }
 
+/// Where a layer's horizontal text goes: `None`, drawn by plotters in place; `Some`,
+/// collected to be drawn onto the bitmap afterwards by [`glyphs`] (same pixels, each
+/// glyph rasterised once). Only the benchmark chart's own layer defers its text: none
+/// of its text overlaps a shape drawn after it.
+type Defer<'x> = Option<&'x RefCell<Vec<TextCmd>>>;
+
+fn put_text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    defer: Defer,
+    text: &str,
+    pos: (i32, i32),
+    size: u32,
+    color: RGBColor,
+    anchor: Pos,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    match defer {
+        Some(texts) => {
+            texts.borrow_mut().push(TextCmd { text: text.to_string(), pos, size, color, anchor });
+            Ok(())
+        }
+        None => {
+            area.draw(&Text::new(text.to_string(), pos, ("sans-serif", size).into_font().color(&color).pos(anchor)))
+        }
+    }
+}
+
 /// Colour swatches with their names, in a row under the subtitle.
 fn legend<'s, DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     entries: impl Iterator<Item = (&'s str, RGBColor)>,
+    defer: Defer,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let mut lx = LEFT - 70;
     for (name, color) in entries {
         area.draw(&Rectangle::new([(lx, 136), (lx + 28, 164)], color.filled()))?;
-        area.draw(&Text::new(
-            name.to_string(),
-            (lx + 38, 136),
-            ("sans-serif", 26).into_font().color(&RGBColor(33, 33, 33)),
-        ))?;
+        put_text(area, defer, name, (lx + 38, 136), 26, RGBColor(33, 33, 33), Pos::default())?;
         lx += 38 + (name.chars().count() as i32 * 15) + 50;
     }
     Ok(())
 }
+
+pub(crate) const TITLE_X: i32 = LEFT - 70;
+pub(crate) const TITLE_Y: i32 = 30;
+pub(crate) const TITLE_SIZE: u32 = 40;
 
 fn draw_title<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -267,8 +298,8 @@ fn draw_title<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.draw(&Text::new(
         title.to_string(),
-        (LEFT - 70, 30),
-        ("sans-serif", 40).into_font().color(&RGBColor(33, 33, 33)),
+        (TITLE_X, TITLE_Y),
+        ("sans-serif", TITLE_SIZE).into_font().color(&RGBColor(33, 33, 33)),
     ))
 }
 
@@ -336,18 +367,45 @@ mod tests {
         }
     }
 
+    /// The layers drawn in turn; the own layer as `write_benchmark` draws it (its text
+    /// by the glyph cache), the others all by plotters.
     fn raster(layers: &[Layer]) -> Vec<u8> {
         fonts();
         let c = layered_chart();
         let mut buf = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
-        {
-            let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
-            for &l in layers {
-                draw_bars_layer(&root, &c, true, l).unwrap();
+        for &l in layers {
+            let texts = RefCell::new(Vec::new());
+            {
+                let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
+                let defer = (l == Layer::Own).then_some(&texts);
+                draw_bars_layer(&root, &c, true, l, defer).unwrap();
+                root.present().unwrap();
             }
-            root.present().unwrap();
+            for t in texts.into_inner() {
+                glyphs::draw(&mut buf, (WIDTH, HEIGHT), &t);
+            }
         }
         buf
+    }
+
+    #[test]
+    fn the_glyph_cache_draws_titles_as_plotters_does_pixel_for_pixel() {
+        fonts();
+        for title in ["INST-0042: eigen scores tegen de sector", "Ünïcode, AVAWA · ‘quotes’ — 100 % <5", ""] {
+            let mut by_plotters = raster(&[Layer::All]);
+            let by_cache = by_plotters.clone();
+            {
+                let root = BitMapBackend::with_buffer(&mut by_plotters, (WIDTH, HEIGHT)).into_drawing_area();
+                draw_title(&root, title).unwrap();
+                root.present().unwrap();
+            }
+            // Twice: the second time every glyph comes from the cache.
+            for _ in 0..2 {
+                let mut buf = by_cache.clone();
+                glyphs::draw(&mut buf, (WIDTH, HEIGHT), &glyphs::title(title));
+                assert!(buf == by_plotters, "{title}");
+            }
+        }
     }
 
     #[test]
@@ -836,7 +894,7 @@ fn frame<DB: DrawingBackend>(
     source: &str,
     note: &str,
 ) -> Result<(i32, i32, i32, i32), DrawingAreaErrorKind<DB::ErrorType>> {
-    frame_layer(area, prefilled, title, subtitle, y_label, source, note, Layer::All)
+    frame_layer(area, prefilled, title, subtitle, y_label, source, note, Layer::All, None)
 }
 
 /// Title, subtitle, grid with its scale, axis label, source and note; returns the
@@ -851,6 +909,7 @@ fn frame_layer<DB: DrawingBackend>(
     source: &str,
     note: &str,
     layer: Layer,
+    defer: Defer,
 ) -> Result<(i32, i32, i32, i32), DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
@@ -876,7 +935,7 @@ fn frame_layer<DB: DrawingBackend>(
         area.draw(&Text::new(y_label.to_string(), (20, (y0 + y1) / 2), ylab))?;
     }
     if layer != Layer::Shared {
-        area.draw(&Text::new(source.to_string(), (x0 - 70, h - 100), font(22).color(&grey)))?;
+        put_text(area, defer, source, (x0 - 70, h - 100), 22, grey, Pos::default())?;
     }
     if layer != Layer::Own {
         area.draw(&Text::new(note.to_string(), (x0 - 70, h - 64), font(22).color(&grey)))?;
@@ -1040,7 +1099,7 @@ fn draw_trend<DB: DrawingBackend>(
             area.draw(&PathElement::new(vec![(x, y0), (x, y1)], RGBColor(150, 150, 150).stroke_width(2)))?;
         }
     }
-    legend(area, c.series.iter().map(|(name, color, _)| (name.as_str(), *color)))?;
+    legend(area, c.series.iter().map(|(name, color, _)| (name.as_str(), *color)), None)?;
     for (si, (_, color, vals)) in c.series.iter().enumerate() {
         let offset = (si as i32 - 1) * 14;
         let pts: Vec<Option<(i32, i32)>> =
@@ -1283,7 +1342,8 @@ impl Templates {
         let mut buf = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
         {
             let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
-            draw_bars_layer(&root, chart, true, Layer::Shared).map_err(|e| anyhow!("chart drawing failed: {e}"))?;
+            draw_bars_layer(&root, chart, true, Layer::Shared, None)
+                .map_err(|e| anyhow!("chart drawing failed: {e}"))?;
             root.present().map_err(|e| anyhow!("chart drawing failed: {e}"))?;
         }
         let t = Arc::new(buf);
@@ -1329,11 +1389,18 @@ pub fn write_benchmark(
                 .and_then(|_| root.present().map_err(|e| e.to_string()))
                 .map_err(|e| anyhow!("chart drawing failed: {e}"))
         };
-        draw(&mut body, &|root| draw_bars_layer(root, &untitled, true, Layer::Own).map_err(|e| e.to_string()))?;
+        // The own layer's shapes by plotters, its text by the glyph cache.
+        let texts = RefCell::new(Vec::new());
+        draw(&mut body, &|root| {
+            draw_bars_layer(root, &untitled, true, Layer::Own, Some(&texts)).map_err(|e| e.to_string())
+        })?;
+        for t in texts.into_inner() {
+            glyphs::draw(&mut body, (WIDTH, HEIGHT), &t);
+        }
         // Indexed once; for the second title only the title band is indexed again.
         let mut indexed: Option<Option<Indexed>> = None;
         if pack_png {
-            draw(&mut body, &|root| draw_title(root, &chart.title).map_err(|e| e.to_string()))?;
+            glyphs::draw(&mut body, (WIDTH, HEIGHT), &glyphs::title(&chart.title));
             let ix = Indexed::new(&body, WIDTH as usize);
             let png = match &ix {
                 Some(ix) => ix.encode(WIDTH, HEIGHT)?,
@@ -1349,7 +1416,7 @@ pub fn write_benchmark(
                 let band = TITLE_ROWS * (WIDTH * 3) as usize;
                 body[..band].copy_from_slice(&template[..band]);
             }
-            draw(&mut body, &|root| draw_title(root, &own).map_err(|e| e.to_string()))?;
+            glyphs::draw(&mut body, (WIDTH, HEIGHT), &glyphs::title(&own));
             let ix = match indexed {
                 Some(Some(mut ix)) => ix.rows(&body, 0..TITLE_ROWS).map(|_| ix),
                 _ => Indexed::new(&body, WIDTH as usize),

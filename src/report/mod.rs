@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod charts;
+mod glyphs;
 pub mod manifest;
 pub mod portret;
 pub mod recommend;
