@@ -468,6 +468,15 @@ mod tests {
     }
 
     #[test]
+    fn a_chart_indexed_as_a_difference_from_its_template_decodes_to_its_pixels() {
+        let template = raster(&[Layer::Shared]);
+        let chart = raster(&[Layer::Shared, Layer::Own]);
+        let ix = Indexed::new(&template, WIDTH as usize).expect("under 256 colours");
+        let ix = ix.update(&chart, &template).expect("under 256 colours");
+        assert!(decode(&ix.encode(WIDTH, HEIGHT).unwrap()).1 == chart);
+    }
+
+    #[test]
     fn an_image_of_more_than_256_colours_is_stored_as_rgb() {
         // 20 × 20 pixels, 400 distinct colours; the first 256 would fit a palette.
         let rgb: Vec<u8> = (0..400u32).flat_map(|i| [(i % 256) as u8, (i / 256) as u8, 7]).collect();
@@ -530,6 +539,7 @@ fn encode(data: &[u8], w: u32, h: u32, color: png::ColorType, palette: Option<Ve
 /// open-addressing table, skipped when a pixel repeats the one before. The palette only
 /// grows, so after a band of rows changes (another title) only that band is indexed
 /// again.
+#[derive(Debug, Clone)]
 struct Indexed {
     w: usize,
     keys: Box<[u32; Indexed::SLOTS]>,
@@ -556,6 +566,50 @@ impl Indexed {
         };
         ix.rows(rgb, 0..rgb.len() / (w * 3))?;
         Some(ix)
+    }
+
+    /// Indexes `rgb`, an image that differs from `base` (the image these indexes are
+    /// of) only in places: rows and 64-pixel runs equal to `base` keep their indexes,
+    /// runs equal to the run above copy its indexes, the rest is looked up. `None` past
+    /// 256 colours.
+    fn update(mut self, rgb: &[u8], base: &[u8]) -> Option<Indexed> {
+        let (w, stride) = (self.w, self.w * 3);
+        if rgb.len() != base.len() || rgb.len() != self.idx.len() * 3 {
+            return None;
+        }
+        let (mut last_key, mut last_idx) = (u32::MAX, 0u8);
+        for y in 0..rgb.len() / stride {
+            let row = &rgb[y * stride..(y + 1) * stride];
+            let was = &base[y * stride..(y + 1) * stride];
+            if row == was {
+                continue;
+            }
+            let above = (y > 0).then(|| &rgb[(y - 1) * stride..y * stride]);
+            let mut x = 0;
+            while x < w {
+                let n = Self::RUN.min(w - x);
+                let px = x * 3..(x + n) * 3;
+                if row[px.clone()] == was[px.clone()] {
+                    x += n;
+                    continue;
+                }
+                if above.is_some_and(|a| a[px.clone()] == row[px.clone()]) {
+                    self.idx.copy_within((y - 1) * w + x..(y - 1) * w + x + n, y * w + x);
+                    x += n;
+                    continue;
+                }
+                for (k, p) in row[px].chunks_exact(3).enumerate() {
+                    let key = (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32;
+                    if key != last_key {
+                        last_idx = self.lookup(key, p)?;
+                        last_key = key;
+                    }
+                    self.idx[y * w + x + k] = last_idx;
+                }
+                x += n;
+            }
+        }
+        Some(self)
     }
 
     /// Indexes `rows` of `rgb` (the rest of the image as indexed before); `None` past
@@ -1331,10 +1385,18 @@ pub fn item_heat_map(ctx: &ReportContext<'_>, line: Line, year: u16) -> HeatMap 
 /// Everything in it is the same for every institution of a year: the year's subtitle,
 /// the scale, the category labels and the sector's quartile boxes.
 #[derive(Debug, Default)]
-pub struct Templates(Mutex<BTreeMap<u16, Arc<Vec<u8>>>>);
+pub struct Templates(Mutex<BTreeMap<u16, Arc<Template>>>);
+
+/// A year's shared layer: its pixels and, when it has at most 256 colours, its palette
+/// indexes (each institution's chart is indexed as a difference from them).
+#[derive(Debug)]
+struct Template {
+    rgb: Vec<u8>,
+    indexed: Option<Indexed>,
+}
 
 impl Templates {
-    fn get(&self, chart: &BarChart, year: u16) -> Result<Arc<Vec<u8>>> {
+    fn get(&self, chart: &BarChart, year: u16) -> Result<Arc<Template>> {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(t) = map.get(&year) {
             return Ok(t.clone());
@@ -1346,7 +1408,8 @@ impl Templates {
                 .map_err(|e| anyhow!("chart drawing failed: {e}"))?;
             root.present().map_err(|e| anyhow!("chart drawing failed: {e}"))?;
         }
-        let t = Arc::new(buf);
+        let indexed = Indexed::new(&buf, WIDTH as usize);
+        let t = Arc::new(Template { rgb: buf, indexed });
         map.insert(year, t.clone());
         Ok(t)
     }
@@ -1382,7 +1445,7 @@ pub fn write_benchmark(
     if pack_png || portret {
         let untitled = BarChart { title: String::new(), ..chart.clone() };
         let template = ctx.benchmark_templates.get(&untitled, year)?;
-        let mut body = template.as_slice().to_vec();
+        let mut body = template.rgb.clone();
         let draw = |buf: &mut Vec<u8>, f: &Paint| {
             let root = BitMapBackend::with_buffer(buf, (WIDTH, HEIGHT)).into_drawing_area();
             f(&root)
@@ -1401,7 +1464,13 @@ pub fn write_benchmark(
         let mut indexed: Option<Option<Indexed>> = None;
         if pack_png {
             glyphs::draw(&mut body, (WIDTH, HEIGHT), &glyphs::title(&chart.title));
-            let ix = Indexed::new(&body, WIDTH as usize);
+            // As a difference from the template's indexes: only what this institution
+            // drew is looked up.
+            let ix = match &template.indexed {
+                Some(t) => t.clone().update(&body, &template.rgb),
+                None => None,
+            }
+            .or_else(|| Indexed::new(&body, WIDTH as usize));
             let png = match &ix {
                 Some(ix) => ix.encode(WIDTH, HEIGHT)?,
                 None => encode_rgb(&body, WIDTH, HEIGHT)?,
@@ -1414,13 +1483,14 @@ pub fn write_benchmark(
             let own = benchmark_title(ctx, institution);
             if pack_png {
                 let band = TITLE_ROWS * (WIDTH * 3) as usize;
-                body[..band].copy_from_slice(&template[..band]);
+                body[..band].copy_from_slice(&template.rgb[..band]);
             }
             glyphs::draw(&mut body, (WIDTH, HEIGHT), &glyphs::title(&own));
             let ix = match indexed {
                 Some(Some(mut ix)) => ix.rows(&body, 0..TITLE_ROWS).map(|_| ix),
-                _ => Indexed::new(&body, WIDTH as usize),
-            };
+                _ => None,
+            }
+            .or_else(|| Indexed::new(&body, WIDTH as usize));
             // Full size (the portret shows it at half size): sharp when printed, and as
             // an indexed PNG smaller than a halved RGB one.
             portret_png = Some(match ix {
