@@ -338,6 +338,7 @@ pub fn ingest_files(
     // thread classifies them in file order as they arrive: the classification (which
     // must see files in order: duplicates, the Info sheet) runs beside the reading
     // instead of after it, and each file's raw rows are dropped once classified.
+    opts.progress.stage("lezen / reading", files.len() as u64);
     let next = AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, FileRead)>();
     std::thread::scope(|scope| {
@@ -349,7 +350,9 @@ pub fn ingest_files(
                     rs.spawn(move |_| loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(p) = files.get(i) else { break };
-                        if tx.send((i, read_one(editions, root, p, i, opts))).is_err() {
+                        let read = read_one(editions, root, p, i, opts);
+                        opts.progress.tick();
+                        if tx.send((i, read)).is_err() {
                             break;
                         }
                     });
