@@ -167,3 +167,37 @@ fn the_portret_chart_is_full_resolution_shown_at_half_size_on_a_page_of_its_own(
     let sheet = xlsx_part(&p, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains("<rowBreaks count=\"1\""), "{sheet}");
 }
+
+/// The portret's embedded chart, decoded to RGB pixels.
+fn portret_chart_pixels(path: &std::path::Path) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("xl/media/image1.png").unwrap(), &mut bytes).unwrap();
+    let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
+    dec.set_transformations(png::Transformations::EXPAND);
+    let mut r = dec.read_info().unwrap();
+    let mut buf = vec![0; r.output_buffer_size().unwrap()];
+    let info = r.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    buf
+}
+
+#[test]
+fn a_portret_only_run_draws_the_same_chart_as_a_full_run() {
+    // With the chart pack the portret's chart is re-titled from the pack's; without it
+    // (config outputs = ["portret"]) it is drawn alone: the pixels must be the same.
+    let (t, input, output) = tempdir();
+    small_sector(&input);
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 3);
+    std::fs::write(t.path().join("alleen.toml"), "outputs = [\"portret\"]\n").unwrap();
+    let run = lobmonitor(t.path(), &["run", "--config", "alleen.toml", "--output", "alleen"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let alone = t.path().join("alleen");
+    assert!(!alone.join("charts").exists() && !alone.join("sector.xlsx").exists());
+    for inst in ["school-a", "school-b", "school-c"] {
+        let file = format!("portretten/{inst}-2026.xlsx");
+        let full = portret_chart_pixels(&output.join(&file));
+        assert_eq!(full.len(), 1600 * 1000 * 3);
+        assert!(portret_chart_pixels(&alone.join(&file)) == full, "{inst}");
+    }
+}

@@ -1488,7 +1488,7 @@ pub fn write_benchmark(
             glyphs::draw(&mut body, (WIDTH, HEIGHT), &glyphs::title(&own));
             let ix = match indexed {
                 Some(Some(mut ix)) => ix.rows(&body, 0..TITLE_ROWS).map(|_| ix),
-                _ => None,
+                _ => template.indexed.clone().and_then(|t| t.update(&body, &template.rgb)),
             }
             .or_else(|| Indexed::new(&body, WIDTH as usize));
             // Full size (the portret shows it at half size): sharp when printed, and as
