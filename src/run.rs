@@ -155,6 +155,12 @@ pub const REUSE: &str = ".lobmonitor-reuse";
 fn prepare_staging(output: &Path) -> Result<PathBuf> {
     let staging = output.join(STAGING);
     let reuse = output.join(REUSE);
+    // Something else under these names (not a folder) is not ours to reuse.
+    for p in [&staging, &reuse] {
+        if p.exists() && !p.is_dir() {
+            std::fs::remove_file(p)?;
+        }
+    }
     if staging.exists() {
         // Left by a run that was killed: reusable as well.
         if reuse.exists() {

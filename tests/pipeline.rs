@@ -311,6 +311,16 @@ fn a_rerun_writes_over_the_previous_files_and_leaves_none_of_them_behind() {
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
     assert_eq!(visible_files(&output), visible_files(&fresh));
     assert!(!reuse.join("portretten/instelling-c-2026.xlsx").exists());
+    // A run killed half-way leaves its staging folder with whatever it wrote, and a file
+    // may sit where the reuse folder goes: the next run copes with both.
+    std::fs::create_dir_all(output.join(".lobmonitor-staging/portretten")).unwrap();
+    std::fs::write(output.join(".lobmonitor-staging/portretten/half.xlsx"), b"half a workbook").unwrap();
+    std::fs::remove_dir_all(&reuse).unwrap();
+    std::fs::write(&reuse, b"not a folder").unwrap();
+    assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
+    assert_eq!(visible_files(&output), visible_files(&fresh));
+    assert!(!output.join(".lobmonitor-staging").exists());
+    assert!(reuse.is_dir());
 }
 
 #[test]
