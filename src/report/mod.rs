@@ -52,6 +52,8 @@ pub struct ReportContext<'a> {
     pseudonyms: BTreeMap<String, String>,
     /// The benchmark chart's shared layer per year, drawn on first use.
     benchmark_templates: charts::Templates,
+    /// The method notes every workbook repeats, made once.
+    method_lines: std::sync::OnceLock<Vec<(String, String)>>,
 }
 
 impl<'a> ReportContext<'a> {
@@ -87,7 +89,13 @@ impl<'a> ReportContext<'a> {
             progress: crate::ingest::Progress::hidden(),
             pseudonyms,
             benchmark_templates: charts::Templates::default(),
+            method_lines: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The method notes of every workbook's Toelichting sheet ([`sector::method_lines`]).
+    pub fn method_lines(&self) -> &[(String, String)] {
+        self.method_lines.get_or_init(|| sector::method_lines(self))
     }
 
     /// The editions of the run, as a source line says them: `raamwerk-2017` or

@@ -9,12 +9,12 @@ use rust_xlsxwriter::{Image, Workbook};
 
 use crate::framework::{Area, Line};
 use crate::report::xlsx::{self, Formats};
-use crate::report::{recommend, sector, ReportContext};
+use crate::report::{recommend, ReportContext};
 use crate::score::Scope;
 
 /// Writes the portret; `chart` is its benchmark chart as PNG, drawn by the caller.
 pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, chart: Option<&[u8]>, path: &Path) -> Result<()> {
-    let fm = Formats::new();
+    let fm = Formats::shared();
     let title = format!(
         "{} — {} {}",
         ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait"),
@@ -22,19 +22,19 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, chart: Optio
         year
     );
     let mut wb = xlsx::workbook(ctx, &title)?;
-    headline(ctx, &mut wb, &fm, institution, year, &title, chart)?;
-    series(ctx, &mut wb, &fm, institution, year)?;
-    items(ctx, &mut wb, &fm, institution, year)?;
-    recommendations(ctx, &mut wb, &fm, institution, year)?;
+    headline(ctx, &mut wb, fm, institution, year, &title, chart)?;
+    series(ctx, &mut wb, fm, institution, year)?;
+    items(ctx, &mut wb, fm, institution, year)?;
+    recommendations(ctx, &mut wb, fm, institution, year)?;
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Toelichting", "Notes"))?;
     xlsx::print_setup(ws, None)?;
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 100)?;
-    for (r, (k, v)) in sector::method_lines(ctx).into_iter().enumerate() {
-        xlsx::text(ws, r as u32, 0, &k, &fm.wrap)?;
-        xlsx::text(ws, r as u32, 1, &v, &fm.wrap)?;
-        xlsx::fit_row(ws, r as u32, &[(&k, 26.0), (&v, 100.0)])?;
+    for (r, (k, v)) in ctx.method_lines().iter().enumerate() {
+        xlsx::text(ws, r as u32, 0, k, &fm.wrap)?;
+        xlsx::text(ws, r as u32, 1, v, &fm.wrap)?;
+        xlsx::fit_row(ws, r as u32, &[(k, 26.0), (v, 100.0)])?;
     }
     // Assembled in memory and written with one call: `save(path)` writes the zip
     // unbuffered, ~170 small writes per portret (BENCHMARKS.md).

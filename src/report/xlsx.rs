@@ -22,7 +22,14 @@ pub struct Formats {
     pub signed: Format,
 }
 
+static SHARED: std::sync::LazyLock<Formats> = std::sync::LazyLock::new(Formats::new);
+
 impl Formats {
+    /// One set for every workbook of a run: 2,000 portretten need not each build it.
+    pub fn shared() -> &'static Formats {
+        &SHARED
+    }
+
     pub fn new() -> Formats {
         Formats {
             title: Format::new().set_bold().set_font_size(16),
