@@ -256,15 +256,16 @@ fn a_failed_run_leaves_the_previous_outputs_as_they_were() {
     assert!(!output.join(".lobmonitor-staging").exists());
 }
 
-/// Every file under `root`, relative, sorted; folders whose name starts with `.` skipped.
-fn visible_files(root: &std::path::Path) -> Vec<std::path::PathBuf> {
+/// Every file under `root`, relative, sorted; with `hidden` false, folders whose name
+/// starts with `.` (staging, reuse) are skipped.
+fn files(root: &std::path::Path, hidden: bool) -> Vec<std::path::PathBuf> {
     let mut v = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(d).unwrap() {
             let p = e.unwrap().path();
             if p.is_dir() {
-                if !p.file_name().unwrap().to_string_lossy().starts_with('.') {
+                if hidden || !p.file_name().unwrap().to_string_lossy().starts_with('.') {
                     stack.push(p);
                 }
             } else {
@@ -274,6 +275,17 @@ fn visible_files(root: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     v.sort();
     v
+}
+
+/// The same files under `a` and `b`, byte for byte (the manifest's timings aside).
+fn assert_same_outputs(a: &std::path::Path, b: &std::path::Path, hidden: bool) {
+    assert_eq!(files(a, hidden), files(b, hidden));
+    for f in files(a, hidden) {
+        if f.ends_with("manifest.json") {
+            continue;
+        }
+        assert_eq!(std::fs::read(a.join(&f)).unwrap(), std::fs::read(b.join(&f)).unwrap(), "{} differs", f.display());
+    }
 }
 
 #[test]
@@ -296,20 +308,10 @@ fn a_rerun_writes_over_the_previous_files_and_leaves_none_of_them_behind() {
     // The rerun's outputs are those of a fresh run on the same inputs, file for file.
     assert_eq!(lobmonitor(t.path(), &["run", "--output", "fresh"]).code, 0);
     let fresh = t.path().join("fresh");
-    assert_eq!(visible_files(&output), visible_files(&fresh));
-    for f in visible_files(&fresh) {
-        if !f.ends_with("manifest.json") {
-            assert_eq!(
-                std::fs::read(output.join(&f)).unwrap(),
-                std::fs::read(fresh.join(&f)).unwrap(),
-                "{}",
-                f.display()
-            );
-        }
-    }
+    assert_same_outputs(&output, &fresh, false);
     // A third run reuses the second's outputs in turn.
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
-    assert_eq!(visible_files(&output), visible_files(&fresh));
+    assert_eq!(files(&output, false), files(&fresh, false));
     assert!(!reuse.join("portretten/instelling-c-2026.xlsx").exists());
     // A run killed half-way leaves its staging folder with whatever it wrote, and a file
     // may sit where the reuse folder goes: the next run copes with both.
@@ -318,7 +320,7 @@ fn a_rerun_writes_over_the_previous_files_and_leaves_none_of_them_behind() {
     std::fs::remove_dir_all(&reuse).unwrap();
     std::fs::write(&reuse, b"not a folder").unwrap();
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
-    assert_eq!(visible_files(&output), visible_files(&fresh));
+    assert_eq!(files(&output, false), files(&fresh, false));
     assert!(!output.join(".lobmonitor-staging").exists());
     assert!(reuse.is_dir());
 }
@@ -329,28 +331,5 @@ fn same_inputs_give_byte_identical_outputs_with_source_date_epoch() {
     three_institutions(&input);
     assert_eq!(lobmonitor(t.path(), &["run", "--output", "out1"]).code, 0);
     assert_eq!(lobmonitor(t.path(), &["run", "--output", "out2"]).code, 0);
-    let files = |root: &std::path::Path| {
-        let mut v = Vec::new();
-        let mut stack = vec![root.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    v.push(p.strip_prefix(root).unwrap().to_path_buf());
-                }
-            }
-        }
-        v.sort();
-        v
-    };
-    let (a, b) = (t.path().join("out1"), t.path().join("out2"));
-    assert_eq!(files(&a), files(&b));
-    for f in files(&a) {
-        if f.ends_with("manifest.json") {
-            continue;
-        }
-        assert_eq!(std::fs::read(a.join(&f)).unwrap(), std::fs::read(b.join(&f)).unwrap(), "{} differs", f.display());
-    }
+    assert_same_outputs(&t.path().join("out1"), &t.path().join("out2"), true);
 }

@@ -502,7 +502,12 @@ mod tests {
 /// a third of the bytes to filter and deflate and less than half the file; otherwise
 /// as RGB. Lossless either way.
 pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>> {
-    match Indexed::new(rgb, w as usize) {
+    png_of(Indexed::new(rgb, w as usize).as_ref(), rgb, w, h)
+}
+
+/// `rgb` as PNG: from its palette indexes when it has them, else as RGB.
+fn png_of(indexed: Option<&Indexed>, rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>> {
+    match indexed {
         Some(ix) => ix.encode(w, h),
         None => encode_rgb(rgb, w, h),
     }
@@ -570,55 +575,32 @@ impl Indexed {
 
     /// Indexes `rgb`, an image that differs from `base` (the image these indexes are
     /// of) only in places: rows and 64-pixel runs equal to `base` keep their indexes,
-    /// runs equal to the run above copy its indexes, the rest is looked up. `None` past
-    /// 256 colours.
+    /// the rest is indexed as by [`Indexed::rows`]. `None` past 256 colours.
     fn update(mut self, rgb: &[u8], base: &[u8]) -> Option<Indexed> {
-        let (w, stride) = (self.w, self.w * 3);
         if rgb.len() != base.len() || rgb.len() != self.idx.len() * 3 {
             return None;
         }
-        let (mut last_key, mut last_idx) = (u32::MAX, 0u8);
-        for y in 0..rgb.len() / stride {
-            let row = &rgb[y * stride..(y + 1) * stride];
-            let was = &base[y * stride..(y + 1) * stride];
-            if row == was {
-                continue;
-            }
-            let above = (y > 0).then(|| &rgb[(y - 1) * stride..y * stride]);
-            let mut x = 0;
-            while x < w {
-                let n = Self::RUN.min(w - x);
-                let px = x * 3..(x + n) * 3;
-                if row[px.clone()] == was[px.clone()] {
-                    x += n;
-                    continue;
-                }
-                if above.is_some_and(|a| a[px.clone()] == row[px.clone()]) {
-                    self.idx.copy_within((y - 1) * w + x..(y - 1) * w + x + n, y * w + x);
-                    x += n;
-                    continue;
-                }
-                for (k, p) in row[px].chunks_exact(3).enumerate() {
-                    let key = (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32;
-                    if key != last_key {
-                        last_idx = self.lookup(key, p)?;
-                        last_key = key;
-                    }
-                    self.idx[y * w + x + k] = last_idx;
-                }
-                x += n;
-            }
-        }
+        self.index(rgb, 0..rgb.len() / (self.w * 3), Some(base))?;
         Some(self)
     }
 
     /// Indexes `rows` of `rgb` (the rest of the image as indexed before); `None` past
     /// 256 colours.
     fn rows(&mut self, rgb: &[u8], rows: std::ops::Range<usize>) -> Option<()> {
+        self.index(rgb, rows, None)
+    }
+
+    /// The one indexing loop: rows and runs equal to `base` (when given) are kept, rows
+    /// and runs equal to those above copy their indexes, other pixels are looked up.
+    fn index(&mut self, rgb: &[u8], rows: std::ops::Range<usize>, base: Option<&[u8]>) -> Option<()> {
         let (w, stride) = (self.w, self.w * 3);
         let (mut last_key, mut last_idx) = (u32::MAX, 0u8);
         for y in rows {
             let row = &rgb[y * stride..(y + 1) * stride];
+            let was = base.map(|b| &b[y * stride..(y + 1) * stride]);
+            if was == Some(row) {
+                continue;
+            }
             let above = (y > 0).then(|| &rgb[(y - 1) * stride..y * stride]);
             if above == Some(row) {
                 self.idx.copy_within((y - 1) * w..y * w, y * w);
@@ -628,6 +610,10 @@ impl Indexed {
             while x < w {
                 let n = Self::RUN.min(w - x);
                 let px = x * 3..(x + n) * 3;
+                if was.is_some_and(|b| b[px.clone()] == row[px.clone()]) {
+                    x += n;
+                    continue;
+                }
                 if above.is_some_and(|a| a[px.clone()] == row[px.clone()]) {
                     self.idx.copy_within((y - 1) * w + x..(y - 1) * w + x + n, y * w + x);
                     x += n;
@@ -1395,6 +1381,15 @@ struct Template {
     indexed: Option<Indexed>,
 }
 
+impl Template {
+    /// `body`, the template with an institution's layer drawn on it, as palette
+    /// indexes: as a difference from the template's, so only what the institution
+    /// drew is looked up; from scratch when the template has none.
+    fn index(&self, body: &[u8]) -> Option<Indexed> {
+        self.indexed.clone().and_then(|t| t.update(body, &self.rgb)).or_else(|| Indexed::new(body, WIDTH as usize))
+    }
+}
+
 impl Templates {
     fn get(&self, chart: &BarChart, year: u16) -> Result<Arc<Template>> {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
@@ -1420,9 +1415,6 @@ impl Templates {
 /// title drawn there.
 const TITLE_ROWS: usize = 120;
 
-/// Something drawn onto a bitmap, its error as text.
-type Paint<'x> = dyn Fn(&DrawingArea<BitMapBackend, Shift>) -> Result<(), String> + 'x;
-
 /// One institution-year's benchmark chart, drawn once on a copy of the year's template.
 /// The ministry pack gets it under the public name (pseudonym unless the institution
 /// opted in) as PNG, SVG and CSV in `dir`; the portret gets a PNG under the
@@ -1446,17 +1438,14 @@ pub fn write_benchmark(
         let untitled = BarChart { title: String::new(), ..chart.clone() };
         let template = ctx.benchmark_templates.get(&untitled, year)?;
         let mut body = template.rgb.clone();
-        let draw = |buf: &mut Vec<u8>, f: &Paint| {
-            let root = BitMapBackend::with_buffer(buf, (WIDTH, HEIGHT)).into_drawing_area();
-            f(&root)
-                .and_then(|_| root.present().map_err(|e| e.to_string()))
-                .map_err(|e| anyhow!("chart drawing failed: {e}"))
-        };
         // The own layer's shapes by plotters, its text by the glyph cache.
         let texts = RefCell::new(Vec::new());
-        draw(&mut body, &|root| {
-            draw_bars_layer(root, &untitled, true, Layer::Own, Some(&texts)).map_err(|e| e.to_string())
-        })?;
+        {
+            let root = BitMapBackend::with_buffer(&mut body, (WIDTH, HEIGHT)).into_drawing_area();
+            draw_bars_layer(&root, &untitled, true, Layer::Own, Some(&texts))
+                .and_then(|_| root.present())
+                .map_err(|e| anyhow!("chart drawing failed: {e}"))?;
+        }
         for t in texts.into_inner() {
             glyphs::draw(&mut body, (WIDTH, HEIGHT), &t);
         }
@@ -1464,18 +1453,8 @@ pub fn write_benchmark(
         let mut indexed: Option<Option<Indexed>> = None;
         if pack_png {
             glyphs::draw(&mut body, (WIDTH, HEIGHT), &glyphs::title(&chart.title));
-            // As a difference from the template's indexes: only what this institution
-            // drew is looked up.
-            let ix = match &template.indexed {
-                Some(t) => t.clone().update(&body, &template.rgb),
-                None => None,
-            }
-            .or_else(|| Indexed::new(&body, WIDTH as usize));
-            let png = match &ix {
-                Some(ix) => ix.encode(WIDTH, HEIGHT)?,
-                None => encode_rgb(&body, WIDTH, HEIGHT)?,
-            };
-            std::fs::write(dir.join(format!("{stem}.png")), png)?;
+            let ix = template.index(&body);
+            std::fs::write(dir.join(format!("{stem}.png")), png_of(ix.as_ref(), &body, WIDTH, HEIGHT)?)?;
             out.push(Output { path: format!("charts/benchmark/{stem}.png"), kind: "chart" });
             indexed = Some(ix);
         }
@@ -1488,15 +1467,12 @@ pub fn write_benchmark(
             glyphs::draw(&mut body, (WIDTH, HEIGHT), &glyphs::title(&own));
             let ix = match indexed {
                 Some(Some(mut ix)) => ix.rows(&body, 0..TITLE_ROWS).map(|_| ix),
-                _ => template.indexed.clone().and_then(|t| t.update(&body, &template.rgb)),
+                _ => None,
             }
-            .or_else(|| Indexed::new(&body, WIDTH as usize));
+            .or_else(|| template.index(&body));
             // Full size (the portret shows it at half size): sharp when printed, and as
             // an indexed PNG smaller than a halved RGB one.
-            portret_png = Some(match ix {
-                Some(ix) => ix.encode(WIDTH, HEIGHT)?,
-                None => encode_rgb(&body, WIDTH, HEIGHT)?,
-            });
+            portret_png = Some(png_of(ix.as_ref(), &body, WIDTH, HEIGHT)?);
         }
     }
     if formats.contains(&ChartFormat::Svg) {
