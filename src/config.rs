@@ -34,6 +34,17 @@ pub enum ChartFormat {
     Svg,
 }
 
+/// Tokens and the answers they stand for, in the files `files` names (a glob against
+/// the path relative to the input folder, or the file name): `[[answers]] files =
+/// "teams-*.xlsx"`, `"3" = "ja"`, `"2" = "grotendeels"`. Numbers mapped here replace
+/// the answer table's numbers for those files (SPEC §3.2).
+#[derive(Debug, Clone, Deserialize)]
+pub struct AnswersConfig {
+    pub files: String,
+    #[serde(flatten)]
+    pub tokens: std::collections::BTreeMap<String, String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -59,6 +70,8 @@ pub struct Config {
     pub chart_formats: Vec<ChartFormat>,
     /// Largest input file read, in MiB; default 64.
     pub max_file_mb: u64,
+    /// Answer tables for named files.
+    pub answers: Vec<AnswersConfig>,
 }
 
 impl Default for Config {
@@ -76,6 +89,7 @@ impl Default for Config {
             outputs: vec![OutputKind::SectorWorkbook, OutputKind::Portret, OutputKind::Charts, OutputKind::Tables],
             chart_formats: vec![ChartFormat::Png, ChartFormat::Svg],
             max_file_mb: 64,
+            answers: Vec::new(),
         }
     }
 }
@@ -116,7 +130,33 @@ impl Config {
         if !(0.0..=1.0).contains(&self.min_answered) {
             return Err("min_answered must be between 0 and 1".into());
         }
+        self.answer_tables()?;
         Ok(())
+    }
+
+    /// The `[[answers]]` tables, checked: a valid pattern, and every token standing for
+    /// a word of the answer table.
+    pub fn answer_tables(&self) -> Result<Vec<crate::ingest::AnswerTable>, String> {
+        use crate::ingest::answer::{parse_text, Answer};
+        self.answers
+            .iter()
+            .map(|a| {
+                let files = glob::Pattern::new(&a.files)
+                    .map_err(|e| format!("[[answers]] files = \"{}\": {e}", a.files))?;
+                let tokens = a
+                    .tokens
+                    .iter()
+                    .map(|(k, v)| match parse_text(v) {
+                        answer @ (Answer::Degree(_) | Answer::NotApplicable) => {
+                            let key = if k.trim().parse::<i64>().is_ok() { k.trim().to_string() } else { crate::text::normalize(k) };
+                            Ok((key, answer))
+                        }
+                        _ => Err(format!("[[answers]] \"{k}\" = \"{v}\": \"{v}\" is not an answer (ja, grotendeels, enigszins, nee, n.v.t.)")),
+                    })
+                    .collect::<Result<Vec<_>, String>>()?;
+                Ok(crate::ingest::AnswerTable { files, tokens })
+            })
+            .collect()
     }
 
     pub fn wants(&self, k: OutputKind) -> bool {
@@ -135,6 +175,21 @@ mod tests {
         std::fs::write(&p, "min_group_size = 10\nmin_grup_size = 3\n").unwrap();
         let err = Config::load(&p).unwrap_err().to_string();
         assert!(err.contains("min_grup_size"), "{err}");
+    }
+
+    #[test]
+    fn answers_tables_map_tokens_for_named_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("lobmonitor.toml");
+        std::fs::write(&p, "[[answers]]\nfiles = \"teams-*.xlsx\"\n\"3\" = \"ja\"\n\"2\" = \"grotendeels\"\n").unwrap();
+        let c = Config::load(&p).unwrap();
+        let t = c.answer_tables().unwrap();
+        assert!(t[0].applies_to("2026/teams-noord.xlsx"));
+        assert!(!t[0].applies_to("forms.xlsx"));
+        assert_eq!(t[0].tokens.len(), 2);
+        std::fs::write(&p, "[[answers]]\nfiles = \"*.xlsx\"\n\"3\" = \"misschien\"\n").unwrap();
+        let err = Config::load(&p).unwrap_err().to_string();
+        assert!(err.contains("misschien"), "{err}");
     }
 
     #[test]

@@ -282,6 +282,8 @@ pub struct Framework {
     items: Vec<Item>,
     by_id: HashMap<ItemId, ItemIdx>,
     by_text: HashMap<String, ItemIdx>,
+    /// Every item's Dutch and English text, normalised, for matching by similarity.
+    texts: Vec<(ItemIdx, String)>,
 }
 
 impl Framework {
@@ -309,6 +311,7 @@ impl Framework {
         let mut items = Vec::with_capacity(file.item.len());
         let mut by_id = HashMap::new();
         let mut by_text = HashMap::new();
+        let mut texts = Vec::new();
         for it in file.item {
             let id: ItemId = it.id.parse().map_err(FrameworkError::Invalid)?;
             let idx = items.len() as ItemIdx;
@@ -335,6 +338,7 @@ impl Framework {
             }
             for t in [&it.nl, &it.en] {
                 by_text.insert(normalize(t), idx);
+                texts.push((idx, normalize(t)));
             }
             items.push(Item { id, nl: it.nl, en: it.en, sources: letters });
         }
@@ -349,6 +353,7 @@ impl Framework {
             items,
             by_id,
             by_text,
+            texts,
         })
     }
 
@@ -380,6 +385,11 @@ impl Framework {
     /// accents, punctuation and white space.
     pub fn find_by_text(&self, text: &str) -> Option<ItemIdx> {
         self.by_text.get(&normalize(text)).copied()
+    }
+
+    /// Every item's Dutch and English text, normalised as [`normalize`] does.
+    pub fn normalized_texts(&self) -> &[(ItemIdx, String)] {
+        &self.texts
     }
 
     /// Indices of a line's items, in document order.
@@ -456,6 +466,24 @@ mod tests {
             }
             assert!(!it.en.is_empty());
         }
+    }
+
+    #[test]
+    fn catalogue_keeps_the_sources_wording() {
+        // Audited word by word against seed 003 (see the note at the top of the
+        // catalogue): these four had drifted from the source, which is what survey
+        // tools carry in their question texts.
+        let fw = Framework::embedded();
+        let nl = |id: &str| fw.item(fw.index_of(id.parse().unwrap()).unwrap()).nl.clone();
+        assert_eq!(
+            nl("L1-OR-R1"),
+            "Deelnemen aan werkgroepen om tot LOB-programma te komen dat een optimale ontwikkeling en keuze van de jongere dient"
+        );
+        assert_eq!(nl("L2-SW-D3"), "Integreert het LOB-curriculum van de school in gesprekscyclus (CIOS) met ouders");
+        assert_eq!(nl("L3-SW-R4"), "Onderhouden contacten met landelijke organisatie op het gebied van LOB");
+        // The source's own slip is kept.
+        assert!(nl("L1-OB-D7").contains("in een groter kader te plaatsten en"));
+        assert!(DEFAULT_CATALOGUE.contains("\"te plaatsten\" (for plaatsen)"));
     }
 
     #[test]

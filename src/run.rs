@@ -70,6 +70,7 @@ pub fn ingest_options(cfg: &Config, progress: &Progress) -> IngestOptions {
         limits: ingest::workbook::Limits { max_file_bytes: cfg.max_file_mb * 1024 * 1024, ..Default::default() },
         lang: cfg.lang,
         institutions_file: cfg.institutions.clone(),
+        answers: cfg.answer_tables().expect("checked when the config was loaded"),
         progress: progress.clone(),
     }
 }

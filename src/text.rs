@@ -1,43 +1,69 @@
-//! Text normalisation shared by header matching and the catalogue's text look-up:
-//! case, accents, punctuation and white space do not matter.
+//! Text normalisation shared by header matching, answer reading and the catalogue's
+//! text look-up: what people do to texts (copy them from a web page, retype them,
+//! change case or accents) must not change what a text means.
 
-/// Lower-cases, strips accents (ë → e), turns punctuation into spaces and folds runs of
-/// white space into one space, trimmed. `"Oriëntatie  en -begeleiding!"` →
-/// `"orientatie en begeleiding"`.
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Whether a character is one nobody sees: Unicode format characters (zero-width
+/// space and joiners, the byte-order mark, the soft hyphen, direction marks) that text
+/// pasted from a web page or Teams carries along.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}')
+}
+
+/// A text as it reads: compatibility-normalised (NFKC: no-break spaces become spaces,
+/// ligatures and full-width letters their plain forms), invisible characters removed,
+/// trimmed. ASCII text comes back as it is, without a copy.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s.trim());
+    }
+    let cleaned: String = s.nfkc().filter(|c| !invisible(*c)).collect();
+    Cow::Owned(cleaned.trim().to_string())
+}
+
+/// Whether cleaning changed a text beyond trimming: a header that only matched once
+/// its invisible characters were gone is listed as such.
+pub fn had_invisible(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(invisible)
+}
+
+/// Lower-cases, transliterates accents and other letters to ASCII (ë → e, ß → ss),
+/// turns punctuation into spaces and folds runs of white space into one space, after
+/// [`clean`]. `"Oriëntatie  en -begeleiding!"` → `"orientatie en begeleiding"`.
 pub fn normalize(s: &str) -> String {
+    let s = clean(s);
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        let c = fold_accent(c);
-        if c.is_alphanumeric() {
+    let mut push = |c: char, out: &mut String| {
+        if c.is_ascii_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
+            out.push(c.to_ascii_lowercase());
         } else {
             space = true;
         }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            for t in deunicode::deunicode_char(c).unwrap_or(" ").chars() {
+                push(t, &mut out);
+            }
+        }
     }
     out
-}
-
-/// Maps the accented letters Dutch and its neighbours use to their base letter.
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        'ç' | 'Ç' => 'c',
-        'ñ' | 'Ñ' => 'n',
-        _ => c,
-    }
 }
 
 /// A file-name-safe slug: ASCII letters, digits and `-`, never empty, never `.`/`..`,
@@ -67,6 +93,22 @@ mod tests {
         assert_eq!(normalize("  Oriëntatie  en -begeleiding! "), "orientatie en begeleiding");
         assert_eq!(normalize("L1-VB-R1: Kennis"), "l1 vb r1 kennis");
         assert_eq!(normalize("Geïntegreerd\t(CIOS)"), "geintegreerd cios");
+        assert_eq!(normalize("Straße Œuvre"), "strasse oeuvre");
+    }
+
+    #[test]
+    fn invisible_characters_and_no_break_spaces_do_not_count() {
+        // L1-VB-R1 followed by a zero-width space, as pasted from Teams.
+        assert_eq!(clean("L1-VB-R1\u{200B}"), "L1-VB-R1");
+        assert_eq!(clean("\u{FEFF}Respondent"), "Respondent");
+        assert_eq!(clean("Kennis\u{00A0}nemen"), "Kennis nemen");
+        assert_eq!(clean("loop\u{00AD}baan"), "loopbaan");
+        // Full-width letters and ligatures (NFKC).
+        assert_eq!(clean("ｊａ"), "ja");
+        assert_eq!(clean("ﬁnanciering"), "financiering");
+        assert!(had_invisible("L1-VB-R1\u{200B}"));
+        assert!(!had_invisible("Oriëntatie"));
+        assert_eq!(normalize("Kennis\u{00A0}nemen\u{200B} van"), "kennis nemen van");
     }
 
     #[test]

@@ -1,16 +1,33 @@
-//! Recognising a sheet's layout (SPEC §3.1): where its header row is, which columns
-//! are identity fields, which are items (by id, id + text, or full text), and which are
-//! not recognised. Also the Info sheet.
+//! Recognising a sheet's layout (SPEC §3.1): where its header is (one row, or two for
+//! SurveyMonkey, or three for Qualtrics), which columns are identity fields, which are
+//! items and how they were matched, which are not recognised; whether the sheet is
+//! wide, long or transposed; and what the rows above the header say (a title naming
+//! institution, year and line; a legend giving numbers their meaning). Also the Info
+//! sheet and the survey tool an export came from.
 
 use calamine::Data;
 
-use crate::framework::{Framework, ItemId, ItemIdx};
-use crate::ingest::ledger::Reason;
+use crate::framework::{Framework, ItemIdx, Line};
+use crate::ingest::answer::{parse_legend, parse_text, Answer, Legend};
+use crate::ingest::ledger::{Reason, Tool};
+use crate::ingest::matching::{item_id_prefix, match_item, How, ItemMatch};
 use crate::ingest::workbook::{Sheet, SheetRow};
-use crate::text::normalize;
+use crate::text::{clean, normalize};
 
 /// The header row is searched for in this many rows from the top.
 pub const HEADER_SEARCH_ROWS: u32 = 20;
+
+/// How a sheet holds its respondents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One row per respondent (the template's, and every survey tool's).
+    Wide,
+    /// One row per answer: respondent, item, answer.
+    Long,
+    /// Items down a column, one column per respondent (hand-made sheets). Read across,
+    /// as a wide sheet turned a quarter.
+    Transposed,
+}
 
 /// An identity column, or one of the two columns that make a long layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,11 +46,13 @@ pub enum Field {
 
 impl Field {
     /// Matches a header against the accepted aliases (case-, accent- and
-    /// white-space-insensitive).
+    /// white-space-insensitive). The survey tools' own response ids are respondent ids.
     pub fn from_header(norm: &str) -> Option<Field> {
         let compact: String = norm.chars().filter(|c| !c.is_whitespace()).collect();
         Some(match compact.as_str() {
-            "respondent" | "respondentid" | "id" | "respondentnummer" | "respondentnr" => Field::Respondent,
+            "respondent" | "respondentid" | "id" | "respondentnummer" | "respondentnr" | "responseid" => {
+                Field::Respondent
+            }
             "instelling" | "institution" | "school" | "brin" | "brinnummer" => Field::Institution,
             "jaar" | "year" | "schooljaar" => Field::Year,
             "lijn" | "line" | "rol" | "role" => Field::Line,
@@ -43,6 +62,26 @@ impl Field {
             "antwoord" | "answer" => Field::Answer,
             _ => return None,
         })
+    }
+
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        use crate::lang::Lang::*;
+        match (self, lang) {
+            (Field::Respondent, Nl) => "respondent",
+            (Field::Respondent, En) => "respondent",
+            (Field::Institution, Nl) => "instelling",
+            (Field::Institution, En) => "institution",
+            (Field::Year, Nl) => "jaar",
+            (Field::Year, En) => "year",
+            (Field::Line, Nl) => "lijn",
+            (Field::Line, En) => "line",
+            (Field::Location, Nl) => "locatie",
+            (Field::Location, En) => "location",
+            (Field::Team, _) => "team",
+            (Field::Item, _) => "item",
+            (Field::Answer, Nl) => "antwoord",
+            (Field::Answer, En) => "answer",
+        }
     }
 
     fn is_identity(self) -> bool {
@@ -61,19 +100,38 @@ pub enum ColumnRole {
 #[derive(Debug, Clone)]
 pub struct IgnoredColumn {
     pub col: u32,
+    /// The row of the header cell that names it.
+    pub row: u32,
     pub header: String,
     pub reason: Reason,
 }
 
-/// The header row of a response sheet and what each column is.
+/// An item column matched other than exactly.
+#[derive(Debug, Clone)]
+pub struct MappedColumn {
+    pub col: u32,
+    pub row: u32,
+    pub header: String,
+    pub item: ItemIdx,
+    pub how: How,
+    pub similarity: f64,
+}
+
+/// The header of a response sheet and what each column is.
 #[derive(Debug, Clone)]
 pub struct Header {
-    /// Index into `Sheet::rows` of the header row.
+    pub layout: Layout,
+    /// Index into `Sheet::rows` of the row whose cells name the columns.
     pub index: usize,
+    /// That row's number in the sheet.
     pub row: u32,
+    /// Index into `Sheet::rows` of the first row below the header (its data).
+    pub data_from: usize,
+    /// Header rows beside the main one (a question row above, ImportId rows below).
+    pub extra_rows: u32,
     pub columns: Vec<(u32, ColumnRole)>,
     pub ignored: Vec<IgnoredColumn>,
-    pub long: bool,
+    pub mapped: Vec<MappedColumn>,
 }
 
 impl Header {
@@ -87,13 +145,21 @@ impl Header {
             _ => None,
         })
     }
+
+    /// Whether the header has what it takes to be a response sheet: item columns
+    /// (wide, transposed) or item and answer columns (long).
+    pub fn is_survey(&self) -> bool {
+        self.layout == Layout::Long || self.items().next().is_some()
+    }
 }
 
-/// The text of a cell as a person would read it: numbers without a trailing `.0`.
+/// The text of a cell as a person would read it: numbers without a trailing `.0`,
+/// dates as dates (`2026-03-01`, with the time when there is one), invisible
+/// characters removed.
 pub fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
-        Data::String(s) => s.trim().to_string(),
+        Data::String(s) => clean(s).into_owned(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
@@ -104,99 +170,459 @@ pub fn cell_text(d: &Data) -> String {
                 "FALSE".into()
             }
         }
-        Data::DateTime(dt) => dt.to_string(),
+        Data::DateTime(dt) => date_text(dt.as_f64()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => e.to_string(),
     }
 }
 
-/// The item whose id starts a header (`L1-VB-R1`, `L1-VB-R1: …`, `(L1-VB-R1) …`).
-fn item_id_prefix(fw: &Framework, header: &str) -> Option<ItemIdx> {
-    let h = header.trim_start().trim_start_matches(['(', '[']);
-    let end = h.find(|c: char| c.is_whitespace() || c == ':' || c == ')' || c == ']').unwrap_or(h.len());
-    h[..end].parse::<ItemId>().ok().and_then(|id| fw.index_of(id))
+/// An Excel date serial (days since 1899-12-30) as `yyyy-mm-dd` or `yyyy-mm-dd hh:mm`.
+pub fn date_text(serial: f64) -> String {
+    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
+        return serial.to_string();
+    }
+    let days = serial.floor() as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let minutes = ((serial - serial.floor()) * 1440.0).round() as i64;
+    if minutes == 0 || minutes == 1440 {
+        format!("{y:04}-{m:02}-{d:02}")
+    } else {
+        format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minutes / 60, minutes % 60)
+    }
 }
 
-/// Finds the item a header names: an id (`L1-VB-R1`), an id followed by text
-/// (`L1-VB-R1 Kennis…`, `L1-VB-R1: …`), or the item's full Dutch or English text.
-pub fn item_from_header(fw: &Framework, header: &str) -> Option<ItemIdx> {
-    let h = header.trim();
-    if let Some(i) = item_id_prefix(fw, h) {
-        return Some(i);
-    }
-    if let Some(i) = fw.find_by_text(h) {
-        return Some(i);
-    }
-    // Survey tools number their questions: "12. Kennis…", "Q12 Kennis…".
-    let norm = normalize(h);
-    let mut words = norm.splitn(2, ' ');
-    let lead = words.next().unwrap_or("");
-    let rest = words.next().unwrap_or("");
-    let numbered = lead.trim_start_matches('q').chars().all(|c| c.is_ascii_digit()) && !lead.is_empty();
-    if numbered && !rest.is_empty() {
-        return fw.find_by_text(rest);
-    }
-    None
+/// What one header cell names.
+#[derive(Debug, Clone)]
+enum CellRole {
+    Field(Field),
+    Item(ItemMatch),
+    Unrecognised,
 }
 
-/// Classifies the cells of one candidate header row.
-fn classify(fw: &Framework, row: &SheetRow) -> (Vec<(u32, ColumnRole)>, Vec<IgnoredColumn>) {
+/// Classifies one header text: an item id first (most headers are), then the identity
+/// aliases, then the item texts in every form [`match_item`] knows.
+fn classify_text(fw: &Framework, header: &str) -> CellRole {
+    if let Some(i) = item_id_prefix(fw, header) {
+        return CellRole::Item(ItemMatch { item: i, how: How::Id, similarity: 1.0 });
+    }
+    if let Some(f) = Field::from_header(&normalize(header)) {
+        return CellRole::Field(f);
+    }
+    // Answers and numbers are never headers; skipping them keeps the search cheap on
+    // the data rows it looks at.
+    if matches!(parse_text(header), Answer::Degree(_) | Answer::NotApplicable) || header.parse::<f64>().is_ok() {
+        return CellRole::Unrecognised;
+    }
+    match match_item(fw, header) {
+        Some(m) => CellRole::Item(m),
+        None => CellRole::Unrecognised,
+    }
+}
+
+/// One candidate header row, classified.
+#[derive(Debug, Clone, Default)]
+struct RowClass {
+    cells: Vec<(u32, String, Option<CellRole>)>,
+    items: usize,
+    identity: usize,
+    long: bool,
+}
+
+fn classify_row(fw: &Framework, row: &SheetRow) -> RowClass {
+    let mut out = RowClass::default();
+    let mut fields = Vec::new();
+    for (col, text) in row.texts() {
+        let role = classify_text(fw, &text);
+        match &role {
+            CellRole::Item(_) => out.items += 1,
+            CellRole::Field(f) => fields.push(*f),
+            CellRole::Unrecognised => {}
+        }
+        out.cells.push((col, text, Some(role)));
+    }
+    fields.sort_by_key(|f| *f as u8);
+    fields.dedup();
+    out.identity = fields.iter().filter(|f| f.is_identity()).count();
+    out.long = fields.contains(&Field::Item) && fields.contains(&Field::Answer);
+    out
+}
+
+/// Whether a row below the header belongs to it: Qualtrics' ImportId row, SurveyMonkey's
+/// `Response` row under single questions, or a row repeating the item texts (a tool's
+/// id row above its text row). Never a row holding answers.
+fn is_header_continuation(fw: &Framework, row: &SheetRow, item_cols: &[u32]) -> bool {
+    let texts: Vec<(u32, String)> = row.texts().collect();
+    if texts.is_empty() {
+        return false;
+    }
+    let import_ids =
+        texts.iter().filter(|(_, t)| t.starts_with("{\"ImportId\"") || t.starts_with("{'ImportId'")).count();
+    if import_ids * 2 >= texts.len() {
+        return true;
+    }
+    let in_items: Vec<&String> = texts.iter().filter(|(c, _)| item_cols.contains(c)).map(|(_, t)| t).collect();
+    if in_items.is_empty() {
+        return false;
+    }
+    let placeholder = |t: &str| {
+        matches!(
+            normalize(t).as_str(),
+            "response" | "open ended response" | "antwoord" | "reactie" | "other please specify"
+        )
+    };
+    let repeats = in_items.iter().filter(|t| placeholder(t) || match_item(fw, t).is_some()).count();
+    repeats == in_items.len()
+}
+
+/// Whether a row is a legend (`0 = nee, 1 = enigszins, …`), and its pairs.
+pub fn legend_of(row: &SheetRow) -> Option<Vec<(i64, Answer)>> {
+    let joined: Vec<String> = row.texts().map(|(_, t)| t).collect();
+    parse_legend(&joined.join(";"))
+}
+
+/// The header of a wide or long sheet (SPEC §3.3): the first of the first 20 rows
+/// with an item column, two identity columns, or an item and an answer column. Of it
+/// and the two rows right below, the one naming the most items names the columns
+/// (Qualtrics puts its column ids above the question texts); the row right above
+/// gives the identity columns it leaves open (SurveyMonkey puts the question over its
+/// statements, and its fixed columns only in the first row); rows right below that
+/// repeat the header (Qualtrics' ImportId row) are header rows, not data.
+pub fn find_header(fw: &Framework, sheet: &Sheet) -> Option<Header> {
+    let search: Vec<&SheetRow> = sheet.rows.iter().take_while(|r| r.row < HEADER_SEARCH_ROWS).collect();
+    let mut classes: Vec<Option<RowClass>> = vec![None; search.len()];
+    let mut class = |i: usize| -> RowClass {
+        if classes[i].is_none() {
+            classes[i] = Some(classify_row(fw, search[i]));
+        }
+        classes[i].clone().expect("just set")
+    };
+    let anchor = (0..search.len()).find(|&i| {
+        let c = class(i);
+        c.items >= 1 || c.identity >= 2 || c.long
+    })?;
+    let first = class(anchor);
+    if first.long && first.items == 0 {
+        return Some(header_from(fw, sheet, Layout::Long, anchor, first, None));
+    }
+    // Of the anchor and the rows right below it, the one with the most items.
+    let mut h = anchor;
+    for k in anchor + 1..(anchor + 3).min(search.len()) {
+        if search[k].row != search[anchor].row + (k - anchor) as u32 {
+            break;
+        }
+        if class(k).items > class(h).items {
+            h = k;
+        }
+    }
+    let main = class(h);
+    let upper = (h > 0
+        && search[h - 1].row + 1 == search[h].row
+        && search[h - 1].cells.len() >= 2
+        && legend_of(search[h - 1]).is_none())
+    .then(|| class(h - 1));
+    Some(header_from(fw, sheet, Layout::Wide, h, main, upper))
+}
+
+/// Builds the header from its main row and the row above.
+fn header_from(
+    fw: &Framework,
+    sheet: &Sheet,
+    layout: Layout,
+    index: usize,
+    main: RowClass,
+    upper: Option<RowClass>,
+) -> Header {
+    let row = sheet.rows[index].row;
+    let mut cells: Vec<(u32, u32, String, CellRole)> =
+        main.cells.into_iter().map(|(c, t, r)| (c, row, t, r.unwrap_or(CellRole::Unrecognised))).collect();
+    let mut extra_rows = 0;
+    if let Some(up) = upper {
+        let mut used = false;
+        for (c, t, r) in up.cells {
+            let r = r.unwrap_or(CellRole::Unrecognised);
+            match cells.iter_mut().find(|x| x.0 == c) {
+                // A statement under its question keeps its own role; a placeholder
+                // (`Response`) under a recognised question takes the question's.
+                Some(below) => {
+                    if matches!(below.3, CellRole::Unrecognised) && !matches!(r, CellRole::Unrecognised) {
+                        *below = (c, row - 1, t, r);
+                        used = true;
+                    }
+                }
+                None => {
+                    cells.push((c, row - 1, t, r));
+                    used = true;
+                }
+            }
+        }
+        if used {
+            extra_rows += 1;
+        }
+        cells.sort_by_key(|x| x.0);
+    }
     let mut columns: Vec<(u32, ColumnRole)> = Vec::new();
     let mut ignored = Vec::new();
-    for (col, value) in &row.cells {
-        let header = cell_text(value);
-        if header.is_empty() {
-            continue;
-        }
-        // An item id first: it is what most headers are, and it needs no normalising.
-        let role = item_id_prefix(fw, &header)
-            .map(ColumnRole::Item)
-            .or_else(|| Field::from_header(&normalize(&header)).map(ColumnRole::Field))
-            .or_else(|| item_from_header(fw, &header).map(ColumnRole::Item));
+    let mut mapped = Vec::new();
+    for (col, at, header, role) in cells {
+        let role = match role {
+            CellRole::Field(f) => Some((ColumnRole::Field(f), None)),
+            CellRole::Item(m) => Some((ColumnRole::Item(m.item), Some(m))),
+            CellRole::Unrecognised => None,
+        };
         match role {
-            Some(role) if columns.iter().any(|(_, r)| *r == role) => {
-                let reason = match role {
+            Some((r, _)) if columns.iter().any(|(_, x)| *x == r) => {
+                let reason = match r {
                     ColumnRole::Item(i) => Reason::SecondColumnForItem(fw.item(i).id.to_string()),
                     ColumnRole::Field(_) => Reason::UnrecognisedColumn,
                 };
-                ignored.push(IgnoredColumn { col: *col, header, reason });
+                ignored.push(IgnoredColumn { col, row: at, header, reason });
             }
-            Some(role) => columns.push((*col, role)),
-            None => ignored.push(IgnoredColumn { col: *col, header, reason: Reason::UnrecognisedColumn }),
+            Some((r, m)) => {
+                columns.push((col, r));
+                if let Some(m) = m.filter(|m| !m.how.is_exact()) {
+                    mapped.push(MappedColumn {
+                        col,
+                        row: at,
+                        header,
+                        item: m.item,
+                        how: m.how,
+                        similarity: m.similarity,
+                    });
+                }
+            }
+            None => ignored.push(IgnoredColumn { col, row: at, header, reason: Reason::UnrecognisedColumn }),
         }
     }
-    (columns, ignored)
+    // Rows right below that belong to the header.
+    let item_cols: Vec<u32> =
+        columns.iter().filter(|(_, r)| matches!(r, ColumnRole::Item(_))).map(|(c, _)| *c).collect();
+    let mut data_from = index + 1;
+    if layout == Layout::Wide {
+        while data_from < sheet.rows.len()
+            && sheet.rows[data_from].row == sheet.rows[data_from - 1].row + 1
+            && is_header_continuation(fw, &sheet.rows[data_from], &item_cols)
+        {
+            data_from += 1;
+            extra_rows += 1;
+        }
+    }
+    Header { layout, index, row, data_from, extra_rows, columns, ignored, mapped }
 }
 
-/// The header row: the first of the first 20 rows with at least one item column or at
-/// least two identity columns (SPEC §3.3). A long layout has an item and an answer column.
-pub fn find_header(fw: &Framework, sheet: &Sheet) -> Option<Header> {
-    for (index, row) in sheet.rows.iter().enumerate() {
-        if row.row >= HEADER_SEARCH_ROWS {
-            break;
+/// A sheet with its items down a column, turned a quarter so it reads as a wide
+/// sheet: each respondent's column becomes a row. Rows above the items with a single
+/// cell (titles) stay out; everything else turns. `None` when no column holds at
+/// least three items and more than the best header row does.
+pub fn transpose_if_across(fw: &Framework, sheet: &Sheet, wide_items: usize) -> Option<Sheet> {
+    if sheet.rows.is_empty() {
+        return None;
+    }
+    // Items per column, over the first 300 rows and 10 columns.
+    let mut per_col: Vec<(u32, usize, u32)> = Vec::new(); // (col, items, first row)
+    for row in sheet.rows.iter().take(300) {
+        for (col, text) in row.texts().filter(|(c, _)| *c < 10) {
+            if matches!(classify_text(fw, &text), CellRole::Item(_)) {
+                match per_col.iter_mut().find(|x| x.0 == col) {
+                    Some(x) => x.1 += 1,
+                    None => per_col.push((col, 1, row.row)),
+                }
+            }
         }
-        let (columns, ignored) = classify(fw, row);
-        let items = columns.iter().filter(|(_, r)| matches!(r, ColumnRole::Item(_))).count();
-        let fields: Vec<Field> = columns
-            .iter()
-            .filter_map(|(_, r)| match r {
-                ColumnRole::Field(f) => Some(*f),
-                _ => None,
-            })
-            .collect();
-        let identity = fields.iter().filter(|f| f.is_identity()).count();
-        let long = fields.contains(&Field::Item) && fields.contains(&Field::Answer);
-        if items >= 1 || identity >= 2 || long {
-            return Some(Header { index, row: row.row, columns, ignored, long: long && items == 0 });
+    }
+    let &(_, items, first_item_row) = per_col.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0)))?;
+    if items < 3 || items <= wide_items {
+        return None;
+    }
+    let mut rows: Vec<SheetRow> = Vec::new();
+    for row in &sheet.rows {
+        if row.row < first_item_row && row.cells.len() <= 1 {
+            continue;
+        }
+        for (col, value) in &row.cells {
+            crate::ingest::workbook::push_cell(&mut rows, *col, row.row, value.clone());
+        }
+    }
+    crate::ingest::workbook::finish_rows(&mut rows);
+    Some(Sheet { name: sheet.name.clone(), rows })
+}
+
+/// The respondent column of a transposed sheet: the row right above the first item
+/// (read across, a column), where the respondents' names or numbers stand, unless
+/// that column is an identity field of its own.
+pub fn transposed_respondent_column(header: &Header, sheet: &Sheet) -> Option<u32> {
+    let first_item_col = header.items().map(|(c, _)| c).min()?;
+    let label = first_item_col.checked_sub(1)?;
+    // The label row's own header cell ("Item", "Vraag", "Code") is no identity field.
+    let taken = header.columns.iter().any(|(c, r)| *c == label && matches!(r, ColumnRole::Field(f) if f.is_identity()));
+    let has_values = sheet.rows[header.data_from..].iter().any(|r| r.get(label).is_some());
+    (!taken && has_values).then_some(label)
+}
+
+/// Identity a title row names: `LOB-zelfscan 1e lijn – Het Baken College – schooljaar
+/// 2025-2026`. Segments naming a line, a year or the survey itself are recognised; the
+/// one segment left, if exactly one, is the institution.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TitleInfo {
+    pub institution: Option<String>,
+    pub year: Option<u16>,
+    pub line: Option<Line>,
+    /// The row (0-based) and column of the title cell.
+    pub at: (u32, u32),
+}
+
+/// Words that name the survey rather than whom it is about.
+const SURVEY_WORDS: &[&str] = &[
+    "lob",
+    "zelfscan",
+    "scan",
+    "zelfevaluatie",
+    "vragenlijst",
+    "enquete",
+    "survey",
+    "self",
+    "assessment",
+    "raamwerk",
+    "monitor",
+    "lobmonitor",
+    "resultaten",
+    "results",
+    "antwoorden",
+    "responses",
+    "export",
+    "loopbaanbegeleiding",
+    "loopbaanorientatie",
+    "professionaliteit",
+    "meting",
+    "peiling",
+    "uitslag",
+    "formulier",
+    "form",
+];
+
+/// Reads a title text into identity values.
+pub fn parse_title(text: &str) -> TitleInfo {
+    let mut info = TitleInfo::default();
+    let mut left: Vec<String> = Vec::new();
+    let segments = text.split([':', '|', '–', '—', ',', '\n']).flat_map(|s| s.split(" - "));
+    for seg in segments {
+        let seg = seg.trim();
+        if seg.is_empty() {
+            continue;
+        }
+        let norm = normalize(seg);
+        let words: Vec<&str> = norm.split(' ').collect();
+        let mut named = false;
+        if let Some(y) = year_in(seg) {
+            info.year.get_or_insert(y);
+            named = true;
+        }
+        if let Some(l) = line_in(&words) {
+            info.line.get_or_insert(l);
+            named = true;
+        }
+        let survey = words.iter().all(|w| {
+            SURVEY_WORDS.contains(w)
+                || matches!(*w, "schooljaar" | "jaar" | "year" | "school" | "de" | "het" | "en" | "van")
+                || w.chars().all(|c| c.is_ascii_digit())
+        });
+        if !named && !survey {
+            left.push(seg.to_string());
+        } else if !named && survey {
+            // The survey's own name.
+        }
+    }
+    if left.len() == 1 {
+        info.institution = left.pop();
+    }
+    info
+}
+
+/// A year in a text: `2026`, `2025-2026`, `2025/26`, `schooljaar 2025-2026`.
+fn year_in(seg: &str) -> Option<u16> {
+    let tokens: Vec<&str> = seg.split_whitespace().collect();
+    tokens.iter().rev().find_map(|t| parse_year(&Data::String(t.trim_matches(['(', ')', '.']).to_string())))
+}
+
+/// A line named within a segment: "1e lijn", "lijn 2", "derde lijn", "L3".
+fn line_in(words: &[&str]) -> Option<Line> {
+    for (i, w) in words.iter().enumerate() {
+        if matches!(*w, "lijn" | "line" | "lijns") {
+            let around = [i.checked_sub(1).map(|j| words[j]), words.get(i + 1).copied()];
+            for a in around.into_iter().flatten() {
+                if let Some(l) = Line::parse(&format!("{a} lijn")) {
+                    return Some(l);
+                }
+            }
+        }
+        if let Some(l) = w.strip_prefix('l').filter(|d| matches!(*d, "1" | "2" | "3")).and_then(Line::parse) {
+            return Some(l);
+        }
+        if matches!(*w, "eerstelijns" | "tweedelijns" | "derdelijns") {
+            return Line::parse(w);
         }
     }
     None
 }
 
-/// Whether a header has what it takes to be a response sheet: item columns (wide) or
-/// item and answer columns (long).
-pub fn is_survey(h: &Header) -> bool {
-    h.long || h.items().next().is_some()
+/// The title of a sheet: the first text, above the header, that is alone on its row
+/// and names something.
+pub fn find_title(sheet: &Sheet, header_index: usize) -> Option<TitleInfo> {
+    sheet.rows[..header_index.min(sheet.rows.len())].iter().filter(|r| r.cells.len() == 1).find_map(|r| {
+        let (col, text) = r.texts().next()?;
+        let mut t = parse_title(&text);
+        t.at = (r.row, col);
+        (t.institution.is_some() || t.year.is_some() || t.line.is_some()).then_some(t)
+    })
+}
+
+/// The legend of a sheet: a row above the header whose cells give numbers their
+/// meaning, with its row and text.
+pub fn find_legend(sheet: &Sheet, header_index: usize) -> Option<Legend> {
+    sheet.rows[..header_index.min(sheet.rows.len())].iter().find_map(|r| {
+        let pairs = legend_of(r)?;
+        let text = r.texts().map(|(_, t)| t).collect::<Vec<_>>().join(", ");
+        Some(Legend { row: r.row, text, pairs })
+    })
+}
+
+/// The survey tool an export came from, by the metadata columns and rows it writes
+/// (EXPORTS.md). `texts` are the header texts, normalised.
+pub fn recognise_tool(texts: &[String], import_id_row: bool, info_sheet: bool) -> Option<Tool> {
+    let has = |names: &[&str]| names.iter().filter(|n| texts.iter().any(|t| t == *n)).count();
+    if import_id_row || has(&["responseid", "response id", "recordeddate", "distributionchannel", "userlanguage"]) >= 2
+    {
+        return Some(Tool::Qualtrics);
+    }
+    if has(&["respondent id", "collector id"]) >= 2 {
+        return Some(Tool::SurveyMonkey);
+    }
+    if has(&["submitdate", "lastpage", "startlanguage", "seed"]) >= 2 {
+        return Some(Tool::LimeSurvey);
+    }
+    if has(&[
+        "start time",
+        "completion time",
+        "begintijd",
+        "tijd van voltooien",
+        "last modified time",
+        "tijd van laatste wijziging",
+    ]) >= 2
+    {
+        return Some(Tool::MicrosoftForms);
+    }
+    if has(&["timestamp", "tijdstempel"]) >= 1 {
+        return Some(Tool::GoogleForms);
+    }
+    info_sheet.then_some(Tool::Template)
 }
 
 /// Defaults a workbook gives every response sheet through its `Info`/`Gegevens` sheet.
@@ -267,6 +693,25 @@ mod tests {
         Data::String(t.into())
     }
 
+    fn sheet(rows: Vec<Vec<&str>>) -> Sheet {
+        let rows = rows
+            .into_iter()
+            .enumerate()
+            .map(|(r, cells)| SheetRow {
+                row: r as u32,
+                cells: cells
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, t)| !t.is_empty())
+                    .map(|(c, t)| (c as u32, s(t)))
+                    .collect(),
+                formulas: Vec::new(),
+            })
+            .filter(|r| !r.cells.is_empty())
+            .collect();
+        Sheet { name: "Blad1".into(), rows }
+    }
+
     #[test]
     fn schooljaar_counts_as_the_year_it_ends_in() {
         assert_eq!(parse_year(&s("2025-2026")), Some(2026));
@@ -282,6 +727,7 @@ mod tests {
     #[test]
     fn identity_aliases_ignore_case_accents_and_spaces() {
         assert_eq!(Field::from_header(&normalize("Respondent ID")), Some(Field::Respondent));
+        assert_eq!(Field::from_header(&normalize("ResponseId")), Some(Field::Respondent));
         assert_eq!(Field::from_header(&normalize(" SCHOOLJAAR ")), Some(Field::Year));
         assert_eq!(Field::from_header(&normalize("BRIN")), Some(Field::Institution));
         assert_eq!(Field::from_header(&normalize("Vestiging")), Some(Field::Location));
@@ -289,15 +735,113 @@ mod tests {
     }
 
     #[test]
-    fn item_headers_by_id_id_and_text_or_full_text() {
+    fn dates_read_as_dates() {
+        // 46082 is 2026-03-01 (days since 1899-12-30).
+        assert_eq!(date_text(46082.0), "2026-03-01");
+        assert_eq!(date_text(46082.5), "2026-03-01 12:00");
+        assert_eq!(date_text(1.0), "1899-12-31");
+    }
+
+    #[test]
+    fn a_title_row_names_institution_year_and_line() {
+        let t = parse_title("LOB-zelfscan 1e lijn – Het Baken College – schooljaar 2025-2026");
+        assert_eq!(t.institution.as_deref(), Some("Het Baken College"));
+        assert_eq!(t.year, Some(2026));
+        assert_eq!(t.line, Some(Line::L1));
+        let t = parse_title("Zelfevaluatie LOB: ROC Lingewaard");
+        assert_eq!((t.institution.as_deref(), t.year, t.line), (Some("ROC Lingewaard"), None, None));
+        // Two candidates: no guess.
+        assert_eq!(parse_title("Team Noord - ROC Lingewaard - 2026").institution, None);
+        assert_eq!(parse_title("Tweede lijn, 2026").line, Some(Line::L2));
+    }
+
+    #[test]
+    fn tools_are_recognised_by_their_metadata_columns() {
+        let t = |v: &[&str]| v.iter().map(|s| normalize(s)).collect::<Vec<_>>();
+        assert_eq!(
+            recognise_tool(&t(&["ID", "Begintijd", "Tijd van voltooien", "E-mail"]), false, false),
+            Some(Tool::MicrosoftForms)
+        );
+        assert_eq!(recognise_tool(&t(&["Tijdstempel", "E-mailadres"]), false, false), Some(Tool::GoogleForms));
+        assert_eq!(
+            recognise_tool(&t(&["id", "submitdate", "lastpage", "startlanguage"]), false, false),
+            Some(Tool::LimeSurvey)
+        );
+        assert_eq!(recognise_tool(&t(&["StartDate"]), true, false), Some(Tool::Qualtrics));
+        assert_eq!(recognise_tool(&t(&["Respondent ID", "Collector ID"]), false, false), Some(Tool::SurveyMonkey));
+        assert_eq!(recognise_tool(&t(&["Respondent"]), false, true), Some(Tool::Template));
+        assert_eq!(recognise_tool(&t(&["Respondent"]), false, false), None);
+    }
+
+    #[test]
+    fn qualtrics_three_header_rows() {
         let fw = Framework::embedded();
-        let id = |s: &str| fw.index_of(s.parse().unwrap());
-        assert_eq!(item_from_header(&fw, "L1-VB-R1"), id("L1-VB-R1"));
-        assert_eq!(item_from_header(&fw, "L2-OB-D3 Kan verdiepende loopbaangesprekken voeren"), id("L2-OB-D3"));
-        assert_eq!(item_from_header(&fw, "L1-VB-R1: Kennis nemen"), id("L1-VB-R1"));
-        assert_eq!(item_from_header(&fw, "KAN VERDIEPENDE LOOPBAANGESPREKKEN VOEREN."), id("L2-OB-D3"));
-        assert_eq!(item_from_header(&fw, "12. Can hold in-depth career conversations"), id("L2-OB-D3"));
-        assert_eq!(item_from_header(&fw, "Naam"), None);
-        assert_eq!(item_from_header(&fw, "L3-OB-R9"), None);
+        let text = fw.item(fw.index_of("L1-VB-R1".parse().unwrap()).unwrap()).nl.clone();
+        let q = format!("Zelfevaluatie - {text}");
+        let sh = sheet(vec![
+            vec!["StartDate", "ResponseId", "Q5_1"],
+            vec!["Start Date", "Response ID", q.as_str()],
+            vec!["{\"ImportId\":\"startDate\"}", "{\"ImportId\":\"_recordId\"}", "{\"ImportId\":\"QID5_1\"}"],
+            vec!["2026-03-04", "R_1", "Ja"],
+        ]);
+        let h = find_header(&fw, &sh).unwrap();
+        assert_eq!(h.row, 1);
+        assert_eq!(h.data_from, 3, "the ImportId row is a header row");
+        assert_eq!(h.field(Field::Respondent), Some(1));
+        assert_eq!(h.items().collect::<Vec<_>>(), vec![(2, fw.index_of("L1-VB-R1".parse().unwrap()).unwrap())]);
+        assert_eq!(h.mapped.len(), 1);
+        assert_eq!(h.mapped[0].how, How::Grid);
+    }
+
+    #[test]
+    fn surveymonkey_two_header_rows() {
+        let fw = Framework::embedded();
+        let t = |id: &str| fw.item(fw.index_of(id.parse().unwrap()).unwrap()).nl.clone();
+        let (a, b) = (t("L1-VB-R1"), t("L1-VB-R2"));
+        let sh = sheet(vec![
+            vec!["Respondent ID", "Collector ID", "Email Address", "Visie en beleid", "", "Uw school?"],
+            vec!["", "", "", a.as_str(), b.as_str(), "Response"],
+            vec!["114", "9", "x@y.nl", "Ja", "Nee", "ROC Test"],
+        ]);
+        let h = find_header(&fw, &sh).unwrap();
+        assert_eq!(h.row, 1);
+        assert_eq!(h.data_from, 2);
+        assert_eq!(h.field(Field::Respondent), Some(0));
+        assert_eq!(h.items().count(), 2);
+        let ignored: Vec<&str> = h.ignored.iter().map(|i| i.header.as_str()).collect();
+        assert!(ignored.contains(&"Collector ID") && ignored.contains(&"Email Address"), "{ignored:?}");
+    }
+
+    #[test]
+    fn a_legend_row_above_the_header_is_found() {
+        let sh = sheet(vec![
+            vec!["Legenda: 0 = nee, 1 = enigszins, 2 = grotendeels, 3 = ja"],
+            vec!["Respondent", "L1-VB-R1"],
+            vec!["1", "3"],
+        ]);
+        let fw = Framework::embedded();
+        let h = find_header(&fw, &sh).unwrap();
+        let legend = find_legend(&sh, h.index).unwrap();
+        assert_eq!((legend.row, legend.pairs.len()), (0, 4));
+    }
+
+    #[test]
+    fn a_transposed_sheet_is_turned() {
+        let fw = Framework::embedded();
+        let sh = sheet(vec![
+            vec!["LOB-zelfscan 1e lijn – Het Baken College – 2026"],
+            vec!["Item", "Docent 1", "Docent 2"],
+            vec!["L1-VB-R1", "ja", "nee"],
+            vec!["L1-VB-R2", "ja", "ja"],
+            vec!["L1-VB-R3", "nee", "deels"],
+        ]);
+        let wide = find_header(&fw, &sh).map_or(0, |h| h.items().count());
+        assert_eq!(wide, 1, "the first item row looks like a header of one item");
+        let t = transpose_if_across(&fw, &sh, wide).unwrap();
+        let h = find_header(&fw, &t).unwrap();
+        assert_eq!(h.items().count(), 3);
+        assert_eq!(transposed_respondent_column(&h, &t), Some(1));
+        assert_eq!(t.rows[h.data_from].get(1).map(cell_text).as_deref(), Some("Docent 1"));
+        assert_eq!(find_title(&sh, 1).unwrap().institution.as_deref(), Some("Het Baken College"));
     }
 }

@@ -45,7 +45,19 @@ pub enum Reason {
         limit: u64,
     },
     NoSurveySheet,
+    /// Delimited text without a survey table: ignored, not rejected.
+    NoSurveyTable,
     ReaderPanic,
+    /// A web page saved under a spreadsheet name.
+    HtmlNotSpreadsheet,
+    /// An XML spreadsheet (Excel 2003 XML), which no reader here reads.
+    XmlSpreadsheet,
+    /// Byte for byte the same as a file read earlier (named).
+    CopyOf(String),
+    /// Every response the same as those of a file read earlier (named): the same survey
+    /// sent twice, e.g. in two formats.
+    SameResponsesAs(String),
+
     // columns
     UnrecognisedColumn,
     SecondColumnForItem(String),
@@ -66,6 +78,15 @@ pub enum Reason {
     },
     // answers
     NotInAnswerTable,
+    /// A number the sheet's legend (or the config) does not name.
+    NotOnScale,
+    /// Numbers beyond 0/1 on a sheet without a legend: which is ja?
+    AmbiguousNumbers {
+        lo: i64,
+        hi: i64,
+    },
+    /// A formula cell whose value was never stored.
+    FormulaWithoutValue,
     FormulaError(String),
     DateInAnswer,
     UnknownItem,
@@ -92,6 +113,16 @@ impl Reason {
             (SheetTooLarge { cells, limit }, Lang::En) => format!("sheet is too large ({cells} cells, limit {limit}); not loaded"),
             (NoSurveySheet, Lang::Nl) => "geen werkblad met vragenlijstkolommen gevonden (kolomkoppen met item-codes zoals L1-VB-R1 of de itemteksten)".into(),
             (NoSurveySheet, Lang::En) => "no sheet with survey columns found (headers with item ids such as L1-VB-R1 or the item texts)".into(),
+            (NoSurveyTable, Lang::Nl) => "tekstbestand zonder vragenlijsttabel (geen kolomkoppen met item-codes of itemteksten)".into(),
+            (NoSurveyTable, Lang::En) => "text file without a survey table (no headers with item ids or item texts)".into(),
+            (HtmlNotSpreadsheet, Lang::Nl) => "dit is een webpagina met een spreadsheetnaam, geen spreadsheet; open het in Excel en sla het op als .xlsx".into(),
+            (HtmlNotSpreadsheet, Lang::En) => "this is a web page with a spreadsheet name, not a spreadsheet; open it in Excel and save it as .xlsx".into(),
+            (XmlSpreadsheet, Lang::Nl) => "XML-spreadsheet (Excel 2003) wordt niet gelezen; sla het op als .xlsx".into(),
+            (XmlSpreadsheet, Lang::En) => "XML spreadsheet (Excel 2003) is not read; save it as .xlsx".into(),
+            (CopyOf(p), Lang::Nl) => format!("kopie van {p} (byte voor byte gelijk); één keer gelezen"),
+            (CopyOf(p), Lang::En) => format!("copy of {p} (byte for byte the same); read once"),
+            (SameResponsesAs(p), Lang::Nl) => format!("dezelfde antwoorden als {p} (zelfde enquête, ander formaat); één keer gelezen"),
+            (SameResponsesAs(p), Lang::En) => format!("the same responses as {p} (the same survey, another format); read once"),
             (ReaderPanic, Lang::Nl) => "bestand is beschadigd: de lezer liep vast".into(),
             (ReaderPanic, Lang::En) => "file is corrupt: the reader failed on it".into(),
             (UnrecognisedColumn, Lang::Nl) => "kolom niet herkend; genegeerd".into(),
@@ -124,6 +155,16 @@ impl Reason {
             ),
             (NotInAnswerTable, Lang::Nl) => "antwoord niet herkend (gebruik ja, grotendeels, enigszins, nee of n.v.t.)".into(),
             (NotInAnswerTable, Lang::En) => "answer not recognised (use yes, largely, somewhat, no or n/a)".into(),
+            (NotOnScale, Lang::Nl) => "getal staat niet in de legenda van dit blad".into(),
+            (NotOnScale, Lang::En) => "number is not in this sheet's legend".into(),
+            (AmbiguousNumbers { lo, hi }, Lang::Nl) => format!(
+                "getallen {lo}–{hi} gevonden: welke betekent ja? Zet een legenda boven de kopregel (0 = nee, 1 = enigszins, 2 = grotendeels, 3 = ja) of een [[answers]]-tabel in lobmonitor.toml"
+            ),
+            (AmbiguousNumbers { lo, hi }, Lang::En) => format!(
+                "numbers {lo}–{hi} found: which is yes? Put a legend above the header row (0 = nee, 1 = enigszins, 2 = grotendeels, 3 = ja) or an [[answers]] table in lobmonitor.toml"
+            ),
+            (FormulaWithoutValue, Lang::Nl) => "formule zonder waarde: open en sla op in Excel".into(),
+            (FormulaWithoutValue, Lang::En) => "formula without a value: open and save in Excel".into(),
             (FormulaError(e), Lang::Nl) => format!("formulefout {e} in antwoordcel"),
             (FormulaError(e), Lang::En) => format!("formula error {e} in answer cell"),
             (DateInAnswer, Lang::Nl) => "datum in een antwoordcel".into(),
@@ -209,8 +250,11 @@ pub enum FileStatus {
     Partial,
     /// Not read at all.
     Rejected,
-    /// Not a survey file (other extension, lock file, the institutions file).
+    /// Not a survey file (other extension, lock file, the institutions file, a text
+    /// file without a survey table).
     Ignored,
+    /// A copy of a file read earlier: listed, read once.
+    Duplicate,
 }
 
 impl FileStatus {
@@ -220,6 +264,7 @@ impl FileStatus {
             FileStatus::Partial => "partial",
             FileStatus::Rejected => "rejected",
             FileStatus::Ignored => "ignored",
+            FileStatus::Duplicate => "duplicate",
         }
     }
 }
@@ -238,11 +283,118 @@ pub struct InputFile {
     pub note: Option<Reason>,
 }
 
-/// Everything ingest did not accept, file by file.
+/// What ingest noticed and acted on without rejecting anything: the tool that made a
+/// file, a legend it honoured, a sheet it read across or left out as derived, where an
+/// identity value came from. Shown in Datakwaliteit and by `validate`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoteKind {
+    /// The survey tool whose export this is.
+    Tool(Tool),
+    /// Numbers read by a legend in the sheet (as written).
+    Legend(String),
+    /// Answers read by the config's `[[answers]]` table with this `files` pattern.
+    ConfigScale(String),
+    /// Items down a column, one column per respondent.
+    Transposed,
+    /// A sheet of formulas repeating other sheets (a total): listed, not scored.
+    DerivedSheet,
+    /// An identity value (institution, year, line) taken from a title row.
+    FromTitle { field: crate::ingest::layout::Field, value: String },
+    /// Header rows that are not data (Qualtrics' ImportId row, a second header row).
+    HeaderRows(u32),
+}
+
+/// The survey tools whose exports are recognised (EXPORTS.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    Template,
+    MicrosoftForms,
+    GoogleForms,
+    LimeSurvey,
+    Qualtrics,
+    SurveyMonkey,
+}
+
+impl Tool {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Tool::Template, Lang::Nl) => "lobmonitor-sjabloon",
+            (Tool::Template, Lang::En) => "lobmonitor template",
+            (Tool::MicrosoftForms, _) => "Microsoft Forms",
+            (Tool::GoogleForms, _) => "Google Forms",
+            (Tool::LimeSurvey, _) => "LimeSurvey",
+            (Tool::Qualtrics, _) => "Qualtrics",
+            (Tool::SurveyMonkey, _) => "SurveyMonkey",
+        }
+    }
+}
+
+impl NoteKind {
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (NoteKind::Tool(t), Lang::Nl) => format!("export van {} herkend", t.name(lang)),
+            (NoteKind::Tool(t), Lang::En) => format!("{} export recognised", t.name(lang)),
+            (NoteKind::Legend(l), Lang::Nl) => format!("getallen gelezen volgens de legenda «{l}»"),
+            (NoteKind::Legend(l), Lang::En) => format!("numbers read by the legend «{l}»"),
+            (NoteKind::ConfigScale(p), Lang::Nl) => {
+                format!("antwoorden gelezen volgens [[answers]] files = \"{p}\" in de configuratie")
+            }
+            (NoteKind::ConfigScale(p), Lang::En) => {
+                format!("answers read by [[answers]] files = \"{p}\" in the config")
+            }
+            (NoteKind::Transposed, Lang::Nl) => {
+                "gekanteld blad gelezen: items onder elkaar, één kolom per respondent".into()
+            }
+            (NoteKind::Transposed, Lang::En) => {
+                "transposed sheet read: items down a column, one column per respondent".into()
+            }
+            (NoteKind::DerivedSheet, Lang::Nl) => {
+                "afgeleid blad: formules die andere bladen herhalen (een totaal); niet gescoord".into()
+            }
+            (NoteKind::DerivedSheet, Lang::En) => {
+                "derived sheet: formulas repeating other sheets (a total); not scored".into()
+            }
+            (NoteKind::FromTitle { field, value }, Lang::Nl) => {
+                format!("{} «{value}» uit de titelregel", field.label(lang))
+            }
+            (NoteKind::FromTitle { field, value }, Lang::En) => {
+                format!("{} «{value}» from the title row", field.label(lang))
+            }
+            (NoteKind::HeaderRows(n), Lang::Nl) => format!("{n} extra kopregel(s) herkend en overgeslagen"),
+            (NoteKind::HeaderRows(n), Lang::En) => format!("{n} extra header row(s) recognised and skipped"),
+        }
+    }
+}
+
+/// A note, and where it applies.
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub file: String,
+    pub sheet: String,
+    pub cell: String,
+    pub what: NoteKind,
+}
+
+/// A column matched to its item other than exactly (`data/column_mapping.csv`).
+#[derive(Debug, Clone)]
+pub struct ColumnMapping {
+    pub file: String,
+    pub sheet: String,
+    pub cell: String,
+    /// The header as written (invisible characters shown as `\u{…}`).
+    pub header: String,
+    pub item: String,
+    pub how: crate::ingest::matching::How,
+    pub similarity: f64,
+}
+
+/// Everything ingest did not accept, file by file, and what it noticed.
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
     pub files: Vec<InputFile>,
     pub rejections: Vec<Rejection>,
+    pub notes: Vec<Note>,
+    pub mappings: Vec<ColumnMapping>,
     pub counts: Counts,
 }
 
@@ -250,6 +402,67 @@ impl Ledger {
     pub fn has_rejections(&self) -> bool {
         !self.rejections.is_empty()
     }
+}
+
+/// One sheet of one file: the place every rejection, note and mapping of the sheet
+/// names, so each says it the same way. A transposed sheet is read across, and its
+/// cells are named where they stand in the file.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub file: String,
+    pub sheet: String,
+    pub transposed: bool,
+}
+
+impl Place {
+    pub fn new(file: &str, sheet: &str) -> Place {
+        Place { file: file.to_string(), sheet: sheet.to_string(), transposed: false }
+    }
+
+    /// A1 notation of a cell as read (row, column), where it stands in the file.
+    pub fn cell(&self, row: u32, col: u32) -> String {
+        if self.transposed {
+            a1(col, row)
+        } else {
+            a1(row, col)
+        }
+    }
+
+    pub fn reject(&self, level: Level, at: Option<(u32, u32)>, value: String, reason: Reason) -> Rejection {
+        Rejection {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            cell: at.map(|(r, c)| self.cell(r, c)).unwrap_or_default(),
+            level,
+            value,
+            reason,
+        }
+    }
+
+    pub fn note(&self, at: Option<(u32, u32)>, what: NoteKind) -> Note {
+        Note {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            cell: at.map(|(r, c)| self.cell(r, c)).unwrap_or_default(),
+            what,
+        }
+    }
+}
+
+/// A header as a listing shows it: invisible characters made visible (`\u{200B}`),
+/// so a header that looks right says why it did not match.
+pub fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control()
+                || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00A0}')
+            {
+                format!("\\u{{{:04X}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A1 notation of a 0-based (row, column).
@@ -267,6 +480,12 @@ pub fn a1(row: u32, col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_shown() {
+        assert_eq!(visible("L1-VB-R1\u{200B}"), "L1-VB-R1\\u{200B}");
+        assert_eq!(visible("Oriëntatie"), "Oriëntatie");
+    }
 
     #[test]
     fn a1_notation() {

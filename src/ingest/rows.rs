@@ -7,16 +7,18 @@ use std::sync::Arc;
 use calamine::Data;
 
 use crate::framework::{Editions, ItemIdx, Line};
-use crate::ingest::answer::{parse_answer, Answer};
-use crate::ingest::layout::{cell_text, item_from_header, parse_year, Field, Header, Info};
-use crate::ingest::ledger::Reason;
-use crate::ingest::workbook::Sheet;
+use crate::ingest::answer::{Answer, Scale};
+use crate::ingest::layout::{cell_text, parse_year, Field, Header, Info, TitleInfo};
+use crate::ingest::ledger::{Place, Reason};
+use crate::ingest::matching::match_item;
+use crate::ingest::workbook::{Sheet, SheetRow};
 
 /// Where a sheet's rows came from, shared by its rows.
 #[derive(Debug)]
 pub struct SheetCtx {
     pub file: usize,
-    pub sheet: String,
+    /// File (relative path) and sheet, and whether the sheet was read across.
+    pub place: Place,
     /// Item columns present on the sheet, per edition (for `blank = "no"`).
     pub present: Vec<Vec<ItemIdx>>,
 }
@@ -77,26 +79,41 @@ pub struct RawRow {
     pub first_col: u32,
     pub identity: Result<Identity, (Reason, String)>,
     pub respondent: Option<String>,
+    /// Location and team, where the sheet has them (portret per team, SPEC §6).
+    pub location: Option<String>,
+    pub team: Option<String>,
     pub cells: Vec<RawCell>,
 }
 
-/// Fall-backs for identity values a row does not hold.
+/// Fall-backs for identity values a row does not hold, in the order they are asked.
 #[derive(Debug, Clone, Default)]
 pub struct Defaults<'a> {
     pub info: Option<&'a Info>,
+    /// What the sheet's title row names.
+    pub title: Option<&'a TitleInfo>,
     pub sheet_line: Option<Line>,
+    /// The one line every item column of the sheet belongs to, if there is one.
+    pub items_line: Option<Line>,
+    /// `--year` or the config's `year`.
     pub year: Option<u16>,
 }
 
 impl Defaults<'_> {
     fn institution(&self) -> Option<String> {
-        self.info.and_then(|i| i.institution.clone().or_else(|| i.brin.clone()))
+        self.info
+            .and_then(|i| i.institution.clone().or_else(|| i.brin.clone()))
+            .or_else(|| self.title.and_then(|t| t.institution.clone()))
+    }
+
+    fn line(&self) -> Option<Line> {
+        self.sheet_line.or(self.title.and_then(|t| t.line)).or(self.items_line)
     }
 }
 
 /// Resolves institution, year and line: the row's own column first, then the Info
-/// sheet (for the line: the sheet name), then `--year`. An invalid value in the row is
-/// a rejected row, not a fall-back (SPEC §3.3).
+/// sheet (for the line: the sheet name), then the sheet's title row, then `--year`
+/// (for the line: the one line of all the sheet's items). An invalid value in the row
+/// is a rejected row, not a fall-back (SPEC §3.3).
 fn identity(
     inst: Option<&Data>,
     year: Option<&Data>,
@@ -111,41 +128,59 @@ fn identity(
         Some(v) => parse_year(v).ok_or_else(|| (Reason::InvalidYear, cell_text(v)))?,
         None => match d.info.and_then(|i| i.year.as_ref()) {
             Some(v) => parse_year(v).ok_or_else(|| (Reason::InvalidYear, cell_text(v)))?,
-            None => d.year.ok_or((Reason::MissingYear, String::new()))?,
+            None => d.title.and_then(|t| t.year).or(d.year).ok_or((Reason::MissingYear, String::new()))?,
         },
     };
     let line = match line.map(cell_text).filter(|s| !s.is_empty()) {
         Some(s) => Line::parse(&s).ok_or((Reason::InvalidLine, s))?,
-        None => d.sheet_line.ok_or((Reason::MissingLine, String::new()))?,
+        None => d.line().ok_or((Reason::MissingLine, String::new()))?,
     };
     Ok(Identity { institution, year, line })
 }
 
-fn raw_cell(item: ItemIdx, row: u32, col: u32, value: &Data) -> Option<RawCell> {
-    let answer = match parse_answer(value) {
-        Answer::Missing => return None,
-        Answer::Degree(d) => Kept::Degree(d),
-        Answer::NotApplicable => Kept::NotApplicable,
-        Answer::Rejected(reason) => Kept::rejected(reason, value),
+/// The item cell at `col` of a row, read on the sheet's scale; `None` when empty. A
+/// formula whose value was never stored is a rejected answer, not an empty cell.
+fn raw_cell(item: ItemIdx, row: &SheetRow, col: u32, scale: &Scale) -> Option<RawCell> {
+    let answer = match row.get(col) {
+        Some(value) => match scale.read(value) {
+            Answer::Missing => return None,
+            Answer::Degree(d) => Kept::Degree(d),
+            Answer::NotApplicable => Kept::NotApplicable,
+            Answer::Rejected(reason) => Kept::rejected(reason, value),
+        },
+        None if row.is_formula(col) => {
+            Kept::Rejected(Box::new(RejectedAnswer { reason: Reason::FormulaWithoutValue, value: String::new() }))
+        }
+        None => return None,
     };
-    Some(RawCell { item, row, col, answer })
+    Some(RawCell { item, row: row.row, col, answer })
+}
+
+/// Whether a row holds a value (or a formula) in any of the given columns.
+fn holds_any(row: &SheetRow, used: &[bool]) -> bool {
+    let used_at = |c: &u32| used.get(*c as usize).copied().unwrap_or(false);
+    row.cells.iter().any(|(c, _)| used_at(c)) || row.formulas.iter().any(used_at)
 }
 
 /// Rows of a wide sheet: one respondent per row below the header. `headers` holds the
 /// header as each edition reads it (on the same row), `primary` the edition that found
 /// the sheet; each row's items are those of the edition of its year.
+#[allow(clippy::too_many_arguments)]
 pub fn wide_rows(
     editions: &Editions,
     sheet: &Sheet,
     headers: &[Option<&Header>],
     primary: usize,
+    respondent_col: Option<u32>,
+    scale: &Scale,
     ctx: Arc<SheetCtx>,
     d: &Defaults<'_>,
 ) -> Vec<RawRow> {
     let header = headers[primary].expect("the primary edition has a header");
     let f = |field| header.field(field);
     let (c_resp, c_inst, c_year, c_line) =
-        (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
+        (respondent_col.or(f(Field::Respondent)), f(Field::Institution), f(Field::Year), f(Field::Line));
+    let (c_loc, c_team) = (f(Field::Location), f(Field::Team));
     let width = headers.iter().flatten().flat_map(|h| h.columns.iter().map(|(c, _)| *c + 1)).max().unwrap_or(0);
     let mut used = vec![false; width as usize];
     for h in headers.iter().flatten() {
@@ -166,22 +201,28 @@ pub fn wide_rows(
             v
         })
         .collect();
+    if let Some(c) = respondent_col {
+        if used.len() <= c as usize {
+            used.resize(c as usize + 1, false);
+        }
+        used[c as usize] = true;
+    }
     let mut out = Vec::new();
-    for row in &sheet.rows[header.index + 1..] {
+    for row in &sheet.rows[header.data_from..] {
         // A row with no value in any identity or item column is skipped, not counted.
-        if !row.cells.iter().any(|(c, _)| used.get(*c as usize).copied().unwrap_or(false)) {
+        if !holds_any(row, &used) {
             continue;
         }
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
         let identity = identity(get(c_inst), get(c_year), get(c_line), d);
         let edition = identity.as_ref().map_or(primary, |id| editions.index_for(id.year));
         let mut cells = Vec::with_capacity(items[edition].len());
-        cells.extend(items[edition].iter().filter_map(|&(c, i)| row.get(c).and_then(|v| raw_cell(i, row.row, c, v))));
+        cells.extend(items[edition].iter().filter_map(|&(c, i)| raw_cell(i, row, c, scale)));
         // Columns of another edition's items hold answers this row's edition cannot
         // score: they are rejected answers, not lost ones.
         for &c in &foreign_cols[edition] {
             if let Some(v) = row.get(c) {
-                if parse_answer(v) != Answer::Missing {
+                if scale.read(v) != Answer::Missing {
                     cells.push(RawCell {
                         item: NOT_IN_EDITION,
                         row: row.row,
@@ -201,6 +242,8 @@ pub fn wide_rows(
             first_col: row.cells.first().map_or(0, |(c, _)| *c),
             identity,
             respondent: get(c_resp).map(cell_text).filter(|s| !s.is_empty()),
+            location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()),
+            team: get(c_team).map(cell_text).filter(|s| !s.is_empty()),
             cells,
         });
     }
@@ -222,12 +265,14 @@ pub fn long_rows(
     sheet: &Sheet,
     header: &Header,
     primary: usize,
+    scale: &Scale,
     ctx: Arc<SheetCtx>,
     d: &Defaults<'_>,
 ) -> (Vec<RawRow>, Vec<UnknownItem>) {
     let f = |field| header.field(field);
     let (c_resp, c_inst, c_year, c_line) =
         (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
+    let (c_loc, c_team) = (f(Field::Location), f(Field::Team));
     let c_item = f(Field::Item).expect("long layout has an item column");
     let c_ans = f(Field::Answer).expect("long layout has an answer column");
     let used: Vec<u32> = header.columns.iter().map(|(c, _)| *c).collect();
@@ -235,8 +280,8 @@ pub fn long_rows(
     let mut index: std::collections::HashMap<(String, Result<Identity, String>), usize> = Default::default();
     // Answers whose item is unknown, listed as rejected answers.
     let mut unknown = Vec::new();
-    for row in &sheet.rows[header.index + 1..] {
-        if !row.cells.iter().any(|(c, _)| used.contains(c)) {
+    for row in &sheet.rows[header.data_from..] {
+        if !row.cells.iter().any(|(c, _)| used.contains(c)) && !row.formulas.iter().any(|c| used.contains(c)) {
             continue;
         }
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
@@ -254,6 +299,8 @@ pub fn long_rows(
                     first_col: row.cells.first().map_or(0, |(c, _)| *c),
                     identity: ident.clone(),
                     respondent: Some(r.clone()),
+                    location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()),
+                    team: get(c_team).map(cell_text).filter(|s| !s.is_empty()),
                     cells: Vec::new(),
                 });
                 out.len() - 1
@@ -266,18 +313,23 @@ pub fn long_rows(
                     first_col: row.cells.first().map_or(0, |(c, _)| *c),
                     identity: Err((Reason::MissingRespondent, String::new())),
                     respondent: None,
+                    location: None,
+                    team: None,
                     cells: Vec::new(),
                 });
                 out.len() - 1
             }
         };
-        let Some(value) = row.get(c_ans) else { continue };
+        if row.get(c_ans).is_none() && !row.is_formula(c_ans) {
+            continue;
+        }
         let item_text = get(Some(c_item)).map(cell_text).unwrap_or_default();
-        match item_from_header(editions.get(edition), &item_text) {
+        match match_item(editions.get(edition), &item_text).map(|m| m.item) {
             Some(item) => {
-                if let Some(mut cell) = raw_cell(item, row.row, c_ans, value) {
+                if let Some(mut cell) = raw_cell(item, row, c_ans, scale) {
                     if out[slot].cells.iter().any(|c| c.item == item) {
-                        cell.answer = Kept::rejected(Reason::SecondAnswerForItem, value);
+                        let value = row.get(c_ans).cloned().unwrap_or(Data::Empty);
+                        cell.answer = Kept::rejected(Reason::SecondAnswerForItem, &value);
                     }
                     out[slot].cells.push(cell);
                 }
@@ -297,12 +349,25 @@ mod tests {
         // 3.6 million answer cells are held at once in a national run: at 72 bytes a
         // cell (answer and text inline) that was 260 MB, at 32 bytes 115 MB.
         assert_eq!(std::mem::size_of::<RawCell>(), 32);
-        let c = raw_cell(0, 4, 7, &Data::String("misschien".into())).expect("not empty");
+        let row = |v: Data| SheetRow { row: 4, cells: vec![(7, v)], formulas: Vec::new() };
+        let scale = Scale::default();
+        let c = raw_cell(0, &row(Data::String("misschien".into())), 7, &scale).expect("not empty");
         assert_eq!(
             c.answer,
             Kept::Rejected(Box::new(RejectedAnswer { reason: Reason::NotInAnswerTable, value: "misschien".into() }))
         );
-        assert_eq!(raw_cell(0, 4, 7, &Data::String("grotendeels".into())).map(|c| c.answer), Some(Kept::Degree(2)));
-        assert!(raw_cell(0, 4, 7, &Data::Empty).is_none());
+        assert_eq!(
+            raw_cell(0, &row(Data::String("grotendeels".into())), 7, &scale).map(|c| c.answer),
+            Some(Kept::Degree(2))
+        );
+        assert!(raw_cell(0, &row(Data::Empty), 7, &scale).is_none());
+    }
+
+    #[test]
+    fn a_formula_without_a_value_is_a_rejected_answer_not_an_empty_one() {
+        let row = SheetRow { row: 2, cells: vec![], formulas: vec![3] };
+        let c = raw_cell(0, &row, 3, &Scale::default()).expect("a formula is not empty");
+        assert!(matches!(c.answer, Kept::Rejected(ref r) if r.reason == Reason::FormulaWithoutValue));
+        assert!(raw_cell(0, &row, 4, &Scale::default()).is_none());
     }
 }

@@ -32,11 +32,24 @@ impl Default for Limits {
 pub struct SheetRow {
     pub row: u32,
     pub cells: Vec<(u32, Data)>,
+    /// Columns whose cell holds a formula (with or without a stored value), in order.
+    /// Usually empty; a formula column without an entry in `cells` is a formula whose
+    /// value was never stored (files written by scripts, not by Excel).
+    pub formulas: Vec<u32>,
 }
 
 impl SheetRow {
     pub fn get(&self, col: u32) -> Option<&Data> {
         self.cells.binary_search_by_key(&col, |(c, _)| *c).ok().map(|i| &self.cells[i].1)
+    }
+
+    pub fn is_formula(&self, col: u32) -> bool {
+        self.formulas.binary_search(&col).is_ok()
+    }
+
+    /// Text of every non-empty cell, cleaned, in column order.
+    pub fn texts(&self) -> impl Iterator<Item = (u32, String)> + '_ {
+        self.cells.iter().map(|(c, v)| (*c, crate::ingest::layout::cell_text(v))).filter(|(_, t)| !t.is_empty())
     }
 }
 
@@ -54,23 +67,57 @@ pub struct SheetProblem {
     pub reason: Reason,
 }
 
-/// The spreadsheet formats lobmonitor reads.
+/// The formats lobmonitor reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Xlsx,
     Xls,
     Ods,
+    /// CSV, TSV or another delimited text (`.csv`, `.tsv`, `.txt`).
+    Delimited,
 }
 
 impl Format {
-    /// By extension: `.xlsx`, `.xlsm`, `.xls`, `.ods` (case-insensitive).
+    /// By extension: `.xlsx`, `.xlsm`, `.xls`, `.ods`, `.csv`, `.tsv`, `.txt`
+    /// (case-insensitive). The content decides in the end ([`Format::sniff`]).
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "xlsx" | "xlsm" => Some(Format::Xlsx),
             "xls" => Some(Format::Xls),
             "ods" => Some(Format::Ods),
+            "csv" | "tsv" | "txt" => Some(Format::Delimited),
             _ => None,
+        }
+    }
+
+    /// What the bytes are, whatever the name says: a zip package is xlsx or ods (by its
+    /// `mimetype` part), an OLE compound file is xls, anything else is text. A web page
+    /// saved under a spreadsheet name (many web tools do this) is refused by name.
+    pub fn sniff(bytes: &[u8], by_name: Format) -> Result<Format, Reason> {
+        if bytes.starts_with(b"PK\x03\x04") {
+            let ods = bytes.get(30..38) == Some(b"mimetype")
+                && bytes.get(38..84).is_some_and(|m| m.starts_with(b"application/vnd.oasis.opendocument.spreadsheet"));
+            return Ok(if ods { Format::Ods } else { Format::Xlsx });
+        }
+        if bytes.starts_with(&OLE_MAGIC) {
+            return Ok(Format::Xls);
+        }
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .to_ascii_lowercase();
+        if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<table") {
+            return Err(Reason::HtmlNotSpreadsheet);
+        }
+        if head.starts_with("<?xml") {
+            return Err(Reason::XmlSpreadsheet);
+        }
+        match by_name {
+            Format::Delimited => Ok(Format::Delimited),
+            // A text file under a spreadsheet name: read as the text it is.
+            _ if !bytes.is_empty() && !bytes.contains(&0) => Ok(Format::Delimited),
+            _ => Err(Reason::Unreadable("geen spreadsheet / not a spreadsheet".into())),
         }
     }
 }
@@ -93,6 +140,10 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<(Ve
     }
     if looks_encrypted(bytes) {
         return Err(Reason::Encrypted);
+    }
+    let format = Format::sniff(bytes, format)?;
+    if format == Format::Delimited {
+        return crate::ingest::delimited::read(bytes, limits).map(|sheet| (vec![sheet], Vec::new()));
     }
     IN_READER.with(|f| f.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, format, limits)));
@@ -121,10 +172,6 @@ fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<S
     let cursor = Cursor::new(bytes);
     match format {
         Format::Xlsx => {
-            if bytes.starts_with(&OLE_MAGIC) {
-                // An .xls saved under an .xlsx name is still a workbook: try it as one.
-                return read_dense(&mut open_xls(cursor, limits)?, limits);
-            }
             check_unpacked(bytes, limits)?;
             let mut wb: Xlsx<_> =
                 open_workbook_from_rs(cursor).map_err(|e: calamine::XlsxError| Reason::Unreadable(e.to_string()))?;
@@ -137,6 +184,7 @@ fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<S
                 open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| Reason::Unreadable(e.to_string()))?;
             read_dense(&mut wb, limits)
         }
+        Format::Delimited => unreachable!("delimited text is read before the spreadsheet readers"),
     }
 }
 
@@ -272,10 +320,14 @@ fn read_xlsx_streaming(
         let mut count: u64 = 0;
         let mut failed = None;
         loop {
-            match reader.next_cell() {
+            match reader.next_cell_with_formula_metadata() {
                 Ok(Some(cell)) => {
-                    let (r, c) = cell.get_position();
-                    let value: Data = cell.get_value().clone().into();
+                    let (r, c) = cell.pos;
+                    let value: Data = cell.value.into();
+                    if cell.formula.is_some() {
+                        count += 1;
+                        push_formula(&mut rows, r, c);
+                    }
                     if matches!(value, Data::Empty) {
                         continue;
                     }
@@ -310,17 +362,27 @@ fn read_xlsx_streaming(
 }
 
 /// Appends a cell, keeping rows in order even when a writer emits them out of order.
-fn push_cell(rows: &mut Vec<SheetRow>, r: u32, c: u32, value: Data) {
+pub(crate) fn push_cell(rows: &mut Vec<SheetRow>, r: u32, c: u32, value: Data) {
     match rows.last_mut() {
         Some(last) if last.row == r => last.cells.push((c, value)),
-        _ => rows.push(SheetRow { row: r, cells: vec![(c, value)] }),
+        _ => rows.push(SheetRow { row: r, cells: vec![(c, value)], formulas: Vec::new() }),
+    }
+}
+
+/// Marks a cell as a formula.
+fn push_formula(rows: &mut Vec<SheetRow>, r: u32, c: u32) {
+    match rows.last_mut() {
+        Some(last) if last.row == r => last.formulas.push(c),
+        _ => rows.push(SheetRow { row: r, cells: Vec::new(), formulas: vec![c] }),
     }
 }
 
 /// Sorts rows and cells and merges rows that arrived in pieces.
-fn finish_rows(rows: &mut Vec<SheetRow>) {
+pub(crate) fn finish_rows(rows: &mut Vec<SheetRow>) {
     let sorted = rows.windows(2).all(|w| w[0].row < w[1].row)
-        && rows.iter().all(|r| r.cells.windows(2).all(|w| w[0].0 < w[1].0));
+        && rows
+            .iter()
+            .all(|r| r.cells.windows(2).all(|w| w[0].0 < w[1].0) && r.formulas.windows(2).all(|w| w[0] < w[1]));
     if sorted {
         return;
     }
@@ -328,13 +390,18 @@ fn finish_rows(rows: &mut Vec<SheetRow>) {
     let mut merged: Vec<SheetRow> = Vec::with_capacity(rows.len());
     for row in rows.drain(..) {
         match merged.last_mut() {
-            Some(last) if last.row == row.row => last.cells.extend(row.cells),
+            Some(last) if last.row == row.row => {
+                last.cells.extend(row.cells);
+                last.formulas.extend(row.formulas);
+            }
             _ => merged.push(row),
         }
     }
     for r in &mut merged {
         r.cells.sort_by_key(|(c, _)| *c);
         r.cells.dedup_by_key(|(c, _)| *c);
+        r.formulas.sort_unstable();
+        r.formulas.dedup();
     }
     *rows = merged;
 }
@@ -368,14 +435,25 @@ where
             continue;
         }
         let mut rows: Vec<SheetRow> = Vec::new();
+        let (sr, sc) = range.start().unwrap_or((0, 0));
         for (r, c, v) in range.used_cells() {
             if let Data::String(s) = v {
                 if s.trim().is_empty() {
                     continue;
                 }
             }
-            let (sr, sc) = range.start().unwrap_or((0, 0));
             push_cell(&mut rows, sr + r as u32, sc + c as u32, v.clone());
+        }
+        // Formulas: a formula without a stored value is not an empty cell.
+        if let Ok(formulas) = wb.worksheet_formula(&name) {
+            if formulas.get_size().0 as u64 * formulas.get_size().1 as u64 <= limits.max_sheet_cells {
+                let (fr, fc) = formulas.start().unwrap_or((0, 0));
+                for (r, c, f) in formulas.used_cells() {
+                    if !f.is_empty() {
+                        push_formula(&mut rows, fr + r as u32, fc + c as u32);
+                    }
+                }
+            }
         }
         finish_rows(&mut rows);
         sheets.push(Sheet { name, rows });

@@ -252,6 +252,8 @@ pub fn validate_text(ing: &Ingested, lang: Lang) -> String {
             (FileStatus::Partial, Lang::Nl) => "deels in orde",
             (FileStatus::Rejected, Lang::Nl) => "AFGEWEZEN",
             (FileStatus::Ignored, Lang::Nl) => "genegeerd (geen vragenlijstbestand)",
+            (FileStatus::Duplicate, Lang::Nl) => "kopie, één keer gelezen",
+            (FileStatus::Duplicate, Lang::En) => "copy, read once",
             (FileStatus::Accepted, Lang::En) => "ok",
             (FileStatus::Partial, Lang::En) => "partly ok",
             (FileStatus::Rejected, Lang::En) => "REJECTED",

@@ -11,6 +11,8 @@ fn resp(fw: &Framework, inst: &str, year: u16, line: Line, answers: &[(&str, u8)
         year,
         line,
         edition: 0,
+        location: None,
+        team: None,
         answers: answers.iter().map(|(id, d)| (fw.index_of(id.parse().unwrap()).unwrap(), *d)).collect(),
         na: vec![],
     }

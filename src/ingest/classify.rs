@@ -1,0 +1,287 @@
+//! Where each row and cell goes (SPEC §3.3), in file and row order, with every file in
+//! view: copies of files read once, duplicate respondents, the answer rules, the
+//! reconciliation counts.
+//!
+//! Duplicates as people mean them:
+//! - a byte-identical file, or a file whose every response equals an earlier file's
+//!   (the same survey sent twice, in two formats), is read once and the copy listed;
+//! - within one file, the same (institution, year, respondent id) twice is a duplicate:
+//!   the first is kept, the later one rejected, both locations named;
+//! - across files, a reused respondent id is a different person (survey tools number
+//!   every form from 1) unless the whole response is the same;
+//! - a row repeated exactly on another sheet of the same workbook counts once.
+//!
+//! "The whole response" is the row's identity, respondent id and every item answer as
+//! read; metadata columns (start times, e-mail) are left out, since two formats of one
+//! export write dates differently.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+use foldhash::HashMap;
+
+use crate::framework::{Editions, ItemIdx, Line};
+use crate::ingest::answer::BlankPolicy;
+use crate::ingest::institutions::InstitutionMeta;
+use crate::ingest::ledger::{Counts, FileStatus, Ledger, Level, Reason, Rejection};
+use crate::ingest::read::FileRead;
+use crate::ingest::rows::{self, Kept, RawRow, RejectedAnswer};
+use crate::ingest::{IngestOptions, Ingested, Respondent};
+
+/// A response as a whole, for telling copies from different people.
+fn fingerprint(row: &RawRow) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    match &row.identity {
+        Ok(id) => (0u8, &id.institution, id.year, id.line.number()).hash(&mut h),
+        Err((reason, value)) => (1u8, format!("{reason:?}"), value).hash(&mut h),
+    }
+    row.respondent.hash(&mut h);
+    let mut cells: Vec<(ItemIdx, u32, String)> = row
+        .cells
+        .iter()
+        .map(|c| {
+            let (kind, text) = match &c.answer {
+                Kept::Degree(d) => (u32::from(*d), String::new()),
+                Kept::NotApplicable => (10, String::new()),
+                Kept::Rejected(r) => (11, r.value.clone()),
+            };
+            (c.item, kind, text)
+        })
+        .collect();
+    cells.sort();
+    cells.hash(&mut h);
+    h.finish()
+}
+
+/// A respondent id seen: in which file, where, with which whole response.
+struct Seen {
+    file: usize,
+    location: String,
+    print: u64,
+}
+
+/// Where a row stands, as the duplicate messages name it.
+fn location(path: &str, row: &RawRow) -> String {
+    format!("{} / {} / {}", path, row.ctx.place.sheet, row.ctx.place.cell(row.row, row.first_col))
+}
+
+pub(crate) fn classify(
+    editions: &Editions,
+    reads: Vec<FileRead>,
+    mut metas: BTreeMap<String, InstitutionMeta>,
+    opts: &IngestOptions,
+) -> Ingested {
+    let mut ledger = Ledger::default();
+    let mut respondents = Vec::new();
+    // Across files: (institution, year, respondent id) → where it was seen.
+    let mut ids: HashMap<(String, u16, String), Vec<Seen>> = HashMap::default();
+    // Files already read, by content and by their responses.
+    let mut by_sha: HashMap<String, String> = HashMap::default();
+    let mut by_responses: HashMap<Vec<u64>, String> = HashMap::default();
+    let line_items: HashMap<(u8, Line), Vec<ItemIdx>> = (0..editions.len())
+        .flat_map(|e| Line::ALL.iter().map(move |&l| (e, l)))
+        .map(|(e, l)| ((e as u8, l), editions.get(e).line_items(l).collect()))
+        .collect();
+    for (fi, read) in reads.into_iter().enumerate() {
+        let FileRead { mut file, rows, info, mut rejections, notes, mappings, unknown_answers } = read;
+        // Copies are read once.
+        let prints: Vec<u64> = rows.iter().map(fingerprint).collect();
+        if matches!(file.status, FileStatus::Accepted) {
+            let copy = match by_sha.get(&file.sha256) {
+                Some(first) => Some(Reason::CopyOf(first.clone())),
+                None => {
+                    let mut sorted = prints.clone();
+                    sorted.sort_unstable();
+                    let same = (!sorted.is_empty()).then(|| by_responses.get(&sorted)).flatten();
+                    match same {
+                        Some(first) => Some(Reason::SameResponsesAs(first.clone())),
+                        None => {
+                            if !sorted.is_empty() {
+                                by_responses.insert(sorted, file.path.clone());
+                            }
+                            None
+                        }
+                    }
+                }
+            };
+            if !file.sha256.is_empty() {
+                by_sha.entry(file.sha256.clone()).or_insert_with(|| file.path.clone());
+            }
+            if let Some(reason) = copy {
+                file.status = FileStatus::Duplicate;
+                file.note = Some(reason);
+                ledger.files.push(file);
+                continue;
+            }
+        }
+        ledger.notes.extend(notes);
+        ledger.mappings.extend(mappings);
+        let mut c = Counts { answers_read: unknown_answers, answers_rejected: unknown_answers, ..Counts::default() };
+        let mut filled: Vec<String> = Vec::new();
+        // Within this file: respondent ids, and whole responses by sheet.
+        let mut seen: HashMap<(String, u16, String), String> = HashMap::default();
+        let mut responses: HashMap<u64, (String, String)> = HashMap::default();
+        for (row, print) in rows.into_iter().zip(prints) {
+            c.rows_read += 1;
+            let place = &row.ctx.place;
+            let here = location(&file.path, &row);
+            let reject_row = |rejections: &mut Vec<Rejection>, reason: Reason, value: String| {
+                rejections.push(place.reject(Level::Row, Some((row.row, row.first_col)), value, reason));
+            };
+            let list_answer = |rejections: &mut Vec<Rejection>, cell: &rows::RawCell, r: &RejectedAnswer| {
+                rejections.push(place.reject(
+                    Level::Answer,
+                    Some((cell.row, cell.col)),
+                    r.value.clone(),
+                    r.reason.clone(),
+                ));
+            };
+            let ident = match &row.identity {
+                Ok(id) => id.clone(),
+                Err((reason, value)) => {
+                    // Line unknown: no cell can be other-line.
+                    c.respondents_rejected += 1;
+                    reject_row(&mut rejections, reason.clone(), value.clone());
+                    for cell in &row.cells {
+                        c.answers_read += 1;
+                        match &cell.answer {
+                            Kept::NotApplicable => c.answers_na += 1,
+                            Kept::Rejected(r) => {
+                                c.answers_rejected += 1;
+                                list_answer(&mut rejections, cell, r);
+                            }
+                            _ => c.answers_unscored += 1,
+                        }
+                    }
+                    continue;
+                }
+            };
+            // What the workbook's Info sheet says of the institution, once per file.
+            if filled.last() != Some(&ident.institution) && !filled.contains(&ident.institution) {
+                let meta = metas
+                    .entry(ident.institution.clone())
+                    .or_insert_with(|| InstitutionMeta::named(&ident.institution));
+                if let Some(info) = &info {
+                    meta.fill_from_info(info);
+                }
+                filled.push(ident.institution.clone());
+            }
+            // Duplicates are checked before the answer rules.
+            let mut duplicate = None;
+            if let Some(resp) = &row.respondent {
+                let key = (ident.institution.clone(), ident.year, resp.clone());
+                if let Some(first) = seen.get(&key) {
+                    duplicate = Some(first.clone());
+                } else {
+                    seen.insert(key.clone(), here.clone());
+                    let elsewhere = ids.entry(key).or_default();
+                    if let Some(first) = elsewhere.iter().find(|s| s.file != fi && s.print == print) {
+                        duplicate = Some(first.location.clone());
+                    }
+                    elsewhere.push(Seen { file: fi, location: here.clone(), print });
+                }
+            }
+            match responses.get(&print) {
+                Some((sheet, first)) if duplicate.is_none() && *sheet != place.sheet => duplicate = Some(first.clone()),
+                Some(_) => {}
+                None => {
+                    responses.insert(print, (place.sheet.clone(), here.clone()));
+                }
+            }
+            let fw = editions.get(row.edition as usize);
+            let own = &line_items[&(row.edition, ident.line)];
+            let mut cells = row.cells;
+            if opts.blank == BlankPolicy::No {
+                for &item in &row.ctx.present[row.edition as usize] {
+                    if fw.item(item).id.line == ident.line && !cells.iter().any(|c| c.item == item) {
+                        cells.push(rows::RawCell { item, row: row.row, col: 0, answer: Kept::Degree(0) });
+                    }
+                }
+            }
+            let is_own = |item: ItemIdx| item != rows::NOT_IN_EDITION && fw.item(item).id.line == ident.line;
+            let answered = cells.iter().filter(|x| is_own(x.item) && matches!(x.answer, Kept::Degree(_))).count();
+            let na = cells.iter().filter(|x| is_own(x.item) && x.answer == Kept::NotApplicable).count();
+            let nonempty_own = cells.iter().filter(|x| is_own(x.item)).count();
+            let applicable = own.len() - na;
+            let scored = if let Some(first) = duplicate {
+                c.respondents_rejected += 1;
+                reject_row(&mut rejections, Reason::Duplicate(first), String::new());
+                false
+            } else if answered == 0 {
+                c.respondents_rejected += 1;
+                reject_row(&mut rejections, Reason::NoValidAnswer, String::new());
+                false
+            } else if (answered as f64) < opts.min_answered * applicable as f64 {
+                c.respondents_excluded += 1;
+                reject_row(
+                    &mut rejections,
+                    Reason::BelowMinAnswered { answered, applicable, min: opts.min_answered },
+                    String::new(),
+                );
+                false
+            } else {
+                c.respondents_scored += 1;
+                c.answers_missing += (own.len() - nonempty_own) as u64;
+                true
+            };
+            let mut resp = Respondent {
+                key: String::new(),
+                file: fi,
+                institution: ident.institution.clone(),
+                year: ident.year,
+                line: ident.line,
+                edition: row.edition,
+                location: None,
+                team: None,
+                answers: Vec::new(),
+                na: Vec::new(),
+            };
+            for cell in &cells {
+                c.answers_read += 1;
+                if cell.item == rows::NOT_IN_EDITION {
+                    if let Kept::Rejected(r) = &cell.answer {
+                        c.answers_rejected += 1;
+                        list_answer(&mut rejections, cell, r);
+                    }
+                    continue;
+                }
+                if !is_own(cell.item) {
+                    c.answers_other_line += 1;
+                    continue;
+                }
+                match &cell.answer {
+                    Kept::NotApplicable => {
+                        c.answers_na += 1;
+                        resp.na.push(cell.item);
+                    }
+                    Kept::Rejected(r) => {
+                        c.answers_rejected += 1;
+                        list_answer(&mut rejections, cell, r);
+                    }
+                    Kept::Degree(d) if scored => {
+                        c.answers_scored += 1;
+                        resp.answers.push((cell.item, *d));
+                    }
+                    _ => c.answers_unscored += 1,
+                }
+            }
+            if scored {
+                resp.answers.sort_unstable();
+                resp.na.sort_unstable();
+                resp.location = row.location;
+                resp.team = row.team;
+                resp.key = format!("R{:06}", respondents.len() + 1);
+                respondents.push(resp);
+            }
+        }
+        file.counts = c;
+        file.respondents = c.respondents_scored;
+        if file.status == FileStatus::Accepted && !rejections.is_empty() {
+            file.status = FileStatus::Partial;
+        }
+        ledger.counts.add(&c);
+        ledger.rejections.extend(rejections);
+        ledger.files.push(file);
+    }
+    Ingested { respondents, institutions: metas, ledger }
+}

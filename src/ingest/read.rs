@@ -1,0 +1,311 @@
+//! One file into raw rows: its format, then per sheet its layout, header, title,
+//! legend and answer scale, and the rows below the header. Everything this file alone
+//! can say about what it does not read is listed here; the decisions that need every
+//! file in view wait for `classify`.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+
+use crate::framework::{Editions, Line};
+use crate::ingest::answer::{whole_number, Scale};
+use crate::ingest::layout::{
+    find_header, find_legend, find_title, is_info_sheet, read_info, recognise_tool, transpose_if_across,
+    transposed_respondent_column, Field, Header, Info, Layout, TitleInfo,
+};
+use crate::ingest::ledger::{
+    visible, ColumnMapping, Counts, FileStatus, InputFile, Level, Note, NoteKind, Place, Reason, Rejection, Tool,
+};
+use crate::ingest::rows::{self, Defaults, RawRow, SheetCtx};
+use crate::ingest::workbook::{read_workbook, Format, Sheet};
+use crate::ingest::{relative, IngestOptions};
+use crate::text::normalize;
+
+/// One file after reading, before the cross-file decisions.
+pub(crate) struct FileRead {
+    pub file: InputFile,
+    pub rows: Vec<RawRow>,
+    pub info: Option<Info>,
+    /// File, sheet, column and unknown-item rejections found while reading.
+    pub rejections: Vec<Rejection>,
+    pub notes: Vec<Note>,
+    pub mappings: Vec<ColumnMapping>,
+    /// Long-layout answers to unknown items: read and rejected.
+    pub unknown_answers: u64,
+}
+
+impl FileRead {
+    fn new(path: String) -> FileRead {
+        FileRead {
+            file: InputFile {
+                path,
+                sha256: String::new(),
+                bytes: 0,
+                status: FileStatus::Accepted,
+                respondents: 0,
+                counts: Counts::default(),
+                note: None,
+            },
+            rows: Vec::new(),
+            info: None,
+            rejections: Vec::new(),
+            notes: Vec::new(),
+            mappings: Vec::new(),
+            unknown_answers: 0,
+        }
+    }
+
+    /// The whole file is not read: listed with its reason.
+    fn reject(mut self, reason: Reason) -> FileRead {
+        self.file.status = FileStatus::Rejected;
+        self.rejections.push(Place::new(&self.file.path, "").reject(Level::File, None, String::new(), reason.clone()));
+        self.file.note = Some(reason);
+        self
+    }
+
+    /// Not a survey file: listed as ignored, with why.
+    fn ignore(mut self, reason: Option<Reason>) -> FileRead {
+        self.file.status = FileStatus::Ignored;
+        self.file.note = reason;
+        self
+    }
+}
+
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub(crate) fn read_one(editions: &Editions, root: &Path, path: &Path, index: usize, opts: &IngestOptions) -> FileRead {
+    let mut out = FileRead::new(relative(root, path));
+    out.file.bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let Some(format) = Format::from_path(path) else {
+        return out.ignore(None);
+    };
+    if out.file.bytes > opts.limits.max_file_bytes {
+        let bytes = out.file.bytes;
+        return out.reject(Reason::TooLarge { bytes, limit: opts.limits.max_file_bytes });
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return out.reject(Reason::Unreadable(e.to_string())),
+    };
+    out.file.sha256 = sha256_hex(&bytes);
+    let (sheets, problems) = match read_workbook(&bytes, format, opts.limits) {
+        Ok(s) => s,
+        Err(reason) => return out.reject(reason),
+    };
+    drop(bytes);
+    for p in problems {
+        out.rejections.push(Place::new(&out.file.path, &p.sheet).reject(Level::File, None, String::new(), p.reason));
+    }
+    let info = sheets.iter().find(|s| is_info_sheet(&s.name)).map(read_info);
+    let mut survey_sheets = 0;
+    for sheet in sheets.iter().filter(|s| !is_info_sheet(&s.name)) {
+        if read_sheet(editions, sheet, index, info.as_ref(), opts, &mut out) {
+            survey_sheets += 1;
+        }
+    }
+    out.info = info;
+    if survey_sheets == 0 {
+        // A text file is only a survey if it holds one; a workbook was meant to be.
+        return match format {
+            Format::Delimited => out.ignore(Some(Reason::NoSurveyTable)),
+            _ if sheets.len() == 1 && sheets[0].name == crate::ingest::delimited::SHEET => {
+                out.reject(Reason::Unreadable("geen spreadsheet maar tekst / text, not a spreadsheet".into()))
+            }
+            _ => out.reject(Reason::NoSurveySheet),
+        };
+    }
+    out
+}
+
+/// The headers of a sheet as each edition reads it, and the edition that leads (the
+/// first whose header finds survey columns).
+fn headers_of(editions: &Editions, sheet: &Sheet) -> (Vec<Option<Header>>, Option<usize>) {
+    let headers: Vec<Option<Header>> = editions.iter().map(|(_, fw)| find_header(fw, sheet)).collect();
+    let primary = headers.iter().position(|h| h.as_ref().is_some_and(Header::is_survey));
+    (headers, primary)
+}
+
+/// Reads one sheet into `out`; false when it holds no survey.
+fn read_sheet(
+    editions: &Editions,
+    original: &Sheet,
+    index: usize,
+    info: Option<&Info>,
+    opts: &IngestOptions,
+    out: &mut FileRead,
+) -> bool {
+    let (mut headers, mut primary) = headers_of(editions, original);
+    // Items down a column: read the sheet across.
+    let wide_items =
+        primary.and_then(|p| headers[p].as_ref()).filter(|h| h.layout == Layout::Wide).map(|h| h.items().count());
+    let turned = if primary.is_none() || wide_items.is_some_and(|n| n < 3) {
+        editions.iter().find_map(|(_, fw)| transpose_if_across(fw, original, wide_items.unwrap_or(0)))
+    } else {
+        None
+    };
+    let title_header_index;
+    let sheet = match &turned {
+        Some(t) => {
+            (headers, primary) = headers_of(editions, t);
+            title_header_index = original.rows.iter().position(|r| r.cells.len() > 1).unwrap_or(0);
+            t
+        }
+        None => {
+            title_header_index = primary.and_then(|p| headers[p].as_ref()).map_or(0, |h| h.index);
+            original
+        }
+    };
+    let Some(primary) = primary else { return false };
+    let header = headers[primary].as_ref().expect("found above");
+    let mut place = Place::new(&out.file.path, &sheet.name);
+    place.transposed = turned.is_some();
+    let at = |r: u32, c: u32| Some((r, c));
+    let same_row: Vec<Option<&Header>> = headers.iter().map(|h| h.as_ref().filter(|h| h.row == header.row)).collect();
+
+    // A sheet of formulas repeating other sheets (a total) is not scored.
+    let item_cols: Vec<u32> = header.items().map(|(c, _)| c).collect();
+    let (mut formulas, mut filled) = (0usize, 0usize);
+    for r in &sheet.rows[header.data_from..] {
+        for &c in &item_cols {
+            let f = r.is_formula(c);
+            if f || r.get(c).is_some() {
+                filled += 1;
+                formulas += usize::from(f);
+            }
+        }
+    }
+    if filled > 0 && formulas * 2 >= filled {
+        out.notes.push(place.note(None, NoteKind::DerivedSheet));
+        return true;
+    }
+
+    // The tool, by its metadata columns and rows.
+    let header_rows = header.index.saturating_sub(1)..header.data_from;
+    let texts: Vec<String> = sheet.rows[header_rows.clone()]
+        .iter()
+        .filter(|r| r.row + 1 >= header.row)
+        .flat_map(|r| r.texts().map(|(_, t)| normalize(&t)))
+        .collect();
+    let import_id = sheet.rows[header.index + 1..header.data_from]
+        .iter()
+        .any(|r| r.texts().any(|(_, t)| t.starts_with("{\"ImportId\"")));
+    let by_id = header.items().count() > 0 && header.mapped.is_empty();
+    if let Some(tool) = recognise_tool(&texts, import_id, info.is_some() && by_id) {
+        if tool != Tool::Template {
+            out.notes.push(place.note(None, NoteKind::Tool(tool)));
+        }
+    }
+    if header.extra_rows > 0 {
+        out.notes.push(place.note(at(header.row, 0), NoteKind::HeaderRows(header.extra_rows)));
+    }
+    if turned.is_some() {
+        out.notes.push(place.note(None, NoteKind::Transposed));
+    }
+
+    // Columns: every one not used is listed, every item matched other than exactly too.
+    let recognised = |col: u32| same_row.iter().flatten().any(|h| h.columns.iter().any(|(c, _)| *c == col));
+    let respondent_col = if turned.is_some() { transposed_respondent_column(header, sheet) } else { None };
+    for ig in header.ignored.iter().filter(|ig| !recognised(ig.col) && Some(ig.col) != respondent_col) {
+        out.rejections.push(place.reject(Level::Column, at(ig.row, ig.col), visible(&ig.header), ig.reason.clone()));
+    }
+    let fw = editions.get(primary);
+    for m in &header.mapped {
+        out.mappings.push(ColumnMapping {
+            file: place.file.clone(),
+            sheet: place.sheet.clone(),
+            cell: place.cell(m.row, m.col),
+            header: visible(&m.header),
+            item: fw.item(m.item).id.to_string(),
+            how: m.how,
+            similarity: m.similarity,
+        });
+    }
+    // Values in a column without a header would otherwise vanish unseen.
+    let known: Vec<u32> = header
+        .columns
+        .iter()
+        .map(|(c, _)| *c)
+        .chain(header.ignored.iter().map(|i| i.col))
+        .chain(respondent_col)
+        .collect();
+    let mut headerless: Vec<u32> = sheet.rows[header.data_from..]
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|(c, _)| *c))
+        .filter(|c| !known.contains(c))
+        .collect();
+    headerless.sort_unstable();
+    headerless.dedup();
+    for c in headerless {
+        out.rejections.push(place.reject(Level::Column, at(header.row, c), String::new(), Reason::HeaderlessColumn));
+    }
+
+    // What the rows above the header say: a title naming who, a legend naming numbers.
+    let above = if turned.is_some() { original } else { sheet };
+    let title: Option<TitleInfo> = find_title(above, title_header_index);
+    if let Some(t) = &title {
+        let place_above = Place::new(&place.file, &place.sheet);
+        let given = |field: Field, value: Option<String>, by_info: bool| {
+            value
+                .filter(|_| !by_info)
+                .map(|value| place_above.note(at(t.at.0, t.at.1), NoteKind::FromTitle { field, value }))
+        };
+        let info_inst = info.is_some_and(|i| i.institution.is_some() || i.brin.is_some());
+        let info_year = info.is_some_and(|i| i.year.is_some());
+        out.notes.extend(given(
+            Field::Institution,
+            t.institution.clone(),
+            info_inst || header.field(Field::Institution).is_some(),
+        ));
+        out.notes.extend(given(
+            Field::Year,
+            t.year.map(|y| y.to_string()),
+            info_year || header.field(Field::Year).is_some(),
+        ));
+        out.notes.extend(given(Field::Line, t.line.map(|l| l.to_string()), header.field(Field::Line).is_some()));
+    }
+    let legend = find_legend(above, title_header_index.max(if turned.is_some() { 0 } else { header.index }));
+    let config = opts.answers.iter().find(|a| a.applies_to(&place.file));
+    let mut scale = Scale::new(legend.clone(), config.map(|a| (a.files.as_str(), a.tokens.as_slice())));
+    match (&legend, config) {
+        (_, Some(a)) => out.notes.push(place.note(None, NoteKind::ConfigScale(a.files.as_str().to_string()))),
+        (Some(l), None) => {
+            out.notes.push(Place::new(&place.file, &place.sheet).note(at(l.row, 0), NoteKind::Legend(l.text.clone())))
+        }
+        _ => {}
+    }
+    let value_cols: Vec<u32> = match header.layout {
+        Layout::Long => header.field(Field::Answer).into_iter().collect(),
+        _ => item_cols.clone(),
+    };
+    scale.check_numbers(
+        sheet.rows[header.data_from..]
+            .iter()
+            .flat_map(|r| value_cols.iter().filter_map(|c| r.get(*c)).filter_map(whole_number)),
+    );
+    if let Some((lo, hi)) = scale.ambiguous() {
+        out.rejections.push(place.reject(Level::File, None, String::new(), Reason::AmbiguousNumbers { lo, hi }));
+    }
+
+    // The rows.
+    let present = same_row.iter().map(|h| h.map(|h| h.items().map(|(_, i)| i).collect()).unwrap_or_default()).collect();
+    let ctx = Arc::new(SheetCtx { file: index, place: place.clone(), present });
+    let lines: Vec<Line> = header.items().map(|(_, i)| fw.item(i).id.line).collect();
+    let items_line = lines.first().copied().filter(|l| lines.iter().all(|x| x == l));
+    let defaults =
+        Defaults { info, title: title.as_ref(), sheet_line: Line::parse(&sheet.name), items_line, year: opts.year };
+    if header.layout == Layout::Long {
+        let (rows, unknown) = rows::long_rows(editions, sheet, header, primary, &scale, ctx, &defaults);
+        out.rows.extend(rows);
+        for u in unknown {
+            out.unknown_answers += 1;
+            out.rejections.push(place.reject(Level::Answer, at(u.row, u.col), u.item, Reason::UnknownItem));
+        }
+    } else {
+        out.rows.extend(rows::wide_rows(editions, sheet, &same_row, primary, respondent_col, &scale, ctx, &defaults));
+    }
+    true
+}
