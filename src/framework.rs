@@ -284,6 +284,8 @@ pub struct Framework {
     by_text: HashMap<String, ItemIdx>,
     /// Every item's Dutch and English text, normalised, for matching by similarity.
     texts: Vec<(ItemIdx, String)>,
+    /// The distinct words of each of `texts`, sorted.
+    words: Vec<Vec<String>>,
 }
 
 impl Framework {
@@ -353,6 +355,7 @@ impl Framework {
             items,
             by_id,
             by_text,
+            words: texts.iter().map(|(_, t)| sorted_words(t)).collect(),
             texts,
         })
     }
@@ -387,9 +390,10 @@ impl Framework {
         self.by_text.get(&normalize(text)).copied()
     }
 
-    /// Every item's Dutch and English text, normalised as [`normalize`] does.
-    pub fn normalized_texts(&self) -> &[(ItemIdx, String)] {
-        &self.texts
+    /// Every item's Dutch and English text, normalised as [`normalize`] does, with its
+    /// distinct words sorted.
+    pub fn normalized_texts(&self) -> impl Iterator<Item = (ItemIdx, &str, &[String])> {
+        self.texts.iter().zip(&self.words).map(|((i, t), w)| (*i, t.as_str(), w.as_slice()))
     }
 
     /// Indices of a line's items, in document order.
@@ -525,6 +529,14 @@ mod tests {
             assert_eq!(Line::parse(s), None, "{s}");
         }
     }
+}
+
+/// The distinct words of a normalised text, sorted.
+pub fn sorted_words(text: &str) -> Vec<String> {
+    let mut w: Vec<String> = text.split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+    w.sort_unstable();
+    w.dedup();
+    w
 }
 
 /// The framework editions of a run: the base edition for every year, and later editions

@@ -256,7 +256,7 @@ pub fn validate(paths: &[PathBuf], config: Option<&Path>, year: Option<u16>, lan
     let root = Path::new("");
     let ingested =
         ingest::ingest_files(&fw, root, &files, Default::default(), &ingest_options(&cfg, &Progress::hidden()));
-    print!("{}", report::validate_text(&ingested, lang));
+    print!("{}", report::validate_text(&ingested, lang, cfg.min_group_size));
     let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
     if !readable {
         bail!("{}", lang.pick("geen leesbaar vragenlijstbestand", "no readable survey file"));

@@ -214,6 +214,9 @@ impl Scale {
 
     /// Reads one answer cell on this scale.
     pub fn read(&self, cell: &Data) -> Answer {
+        if self.source == ScaleSource::Default && self.ambiguous.is_none() {
+            return parse_answer(cell);
+        }
         if !self.words.is_empty() {
             if let Data::String(s) = cell {
                 let key = crate::text::normalize(s);

@@ -10,7 +10,7 @@ use calamine::Data;
 use crate::framework::{Framework, ItemIdx, Line};
 use crate::ingest::answer::{parse_legend, parse_text, Answer, Legend};
 use crate::ingest::ledger::{Reason, Tool};
-use crate::ingest::matching::{item_id_prefix, match_item, How, ItemMatch};
+use crate::ingest::matching::{item_id_prefix, match_exact, match_item, How, ItemMatch};
 use crate::ingest::workbook::{Sheet, SheetRow};
 use crate::text::{clean, normalize};
 
@@ -208,9 +208,14 @@ enum CellRole {
     Unrecognised,
 }
 
+/// Whether a text is an answer word or number (`ja`, `n.v.t.`, `3`): never a header.
+fn is_answer(text: &str) -> bool {
+    matches!(parse_text(text), Answer::Degree(_) | Answer::NotApplicable) || text.parse::<f64>().is_ok()
+}
+
 /// Classifies one header text: an item id first (most headers are), then the identity
 /// aliases, then the item texts in every form [`match_item`] knows.
-fn classify_text(fw: &Framework, header: &str) -> CellRole {
+fn classify_text(fw: &Framework, header: &str, similar: bool) -> CellRole {
     if let Some(i) = item_id_prefix(fw, header) {
         return CellRole::Item(ItemMatch { item: i, how: How::Id, similarity: 1.0 });
     }
@@ -219,10 +224,11 @@ fn classify_text(fw: &Framework, header: &str) -> CellRole {
     }
     // Answers and numbers are never headers; skipping them keeps the search cheap on
     // the data rows it looks at.
-    if matches!(parse_text(header), Answer::Degree(_) | Answer::NotApplicable) || header.parse::<f64>().is_ok() {
+    if is_answer(header) {
         return CellRole::Unrecognised;
     }
-    match match_item(fw, header) {
+    let found = if similar { match_item(fw, header) } else { match_exact(fw, header) };
+    match found {
         Some(m) => CellRole::Item(m),
         None => CellRole::Unrecognised,
     }
@@ -235,13 +241,28 @@ struct RowClass {
     items: usize,
     identity: usize,
     long: bool,
+    /// Whether unrecognised cells were compared by similarity too.
+    full: bool,
 }
 
-fn classify_row(fw: &Framework, row: &SheetRow) -> RowClass {
+/// Compares the cells no exact form matched by similarity.
+fn upgrade(fw: &Framework, c: &mut RowClass) {
+    for (_, text, role) in c.cells.iter_mut() {
+        if matches!(role, Some(CellRole::Unrecognised)) {
+            if let Some(m) = match_item(fw, text).filter(|_| !is_answer(text)) {
+                *role = Some(CellRole::Item(m));
+                c.items += 1;
+            }
+        }
+    }
+    c.full = true;
+}
+
+fn classify_row(fw: &Framework, row: &SheetRow, similar: bool) -> RowClass {
     let mut out = RowClass::default();
     let mut fields = Vec::new();
     for (col, text) in row.texts() {
-        let role = classify_text(fw, &text);
+        let role = classify_text(fw, &text, similar);
         match &role {
             CellRole::Item(_) => out.items += 1,
             CellRole::Field(f) => fields.push(*f),
@@ -253,6 +274,7 @@ fn classify_row(fw: &Framework, row: &SheetRow) -> RowClass {
     fields.dedup();
     out.identity = fields.iter().filter(|f| f.is_identity()).count();
     out.long = fields.contains(&Field::Item) && fields.contains(&Field::Answer);
+    out.full = similar;
     out
 }
 
@@ -261,7 +283,8 @@ fn classify_row(fw: &Framework, row: &SheetRow) -> RowClass {
 /// id row above its text row). Never a row holding answers.
 fn is_header_continuation(fw: &Framework, row: &SheetRow, item_cols: &[u32]) -> bool {
     let texts: Vec<(u32, String)> = row.texts().collect();
-    if texts.is_empty() {
+    // A row holding answers is data (and most rows below a header are).
+    if texts.is_empty() || texts.iter().any(|(_, t)| is_answer(t)) {
         return false;
     }
     let import_ids =
@@ -298,25 +321,42 @@ pub fn legend_of(row: &SheetRow) -> Option<Vec<(i64, Answer)>> {
 /// repeat the header (Qualtrics' ImportId row) are header rows, not data.
 pub fn find_header(fw: &Framework, sheet: &Sheet) -> Option<Header> {
     let search: Vec<&SheetRow> = sheet.rows.iter().take_while(|r| r.row < HEADER_SEARCH_ROWS).collect();
+    let qualifies = |c: &RowClass| c.items >= 1 || c.identity >= 2 || c.long;
+    // The anchor by exact matches first (titles above a header are not compared by
+    // similarity for nothing), by similarity only where no row matches exactly.
     let mut classes: Vec<Option<RowClass>> = vec![None; search.len()];
-    let mut class = |i: usize| -> RowClass {
-        if classes[i].is_none() {
-            classes[i] = Some(classify_row(fw, search[i]));
+    let mut anchor = None;
+    for i in 0..search.len() {
+        let c = classify_row(fw, search[i], false);
+        let found = qualifies(&c);
+        classes[i] = Some(c);
+        if found {
+            anchor = Some(i);
+            break;
         }
-        classes[i].clone().expect("just set")
+    }
+    let anchor = match anchor {
+        Some(a) => a,
+        None => (0..search.len()).find(|&i| qualifies(&classify_row(fw, search[i], true)))?,
     };
-    let anchor = (0..search.len()).find(|&i| {
-        let c = class(i);
-        c.items >= 1 || c.identity >= 2 || c.long
-    })?;
+    // Rows the header is made of are classified in full: what no exact form matched
+    // is compared by similarity.
+    let mut class = |i: usize| -> RowClass {
+        let c = classes[i].get_or_insert_with(|| classify_row(fw, search[i], false));
+        if !c.full {
+            upgrade(fw, c);
+        }
+        c.clone()
+    };
     let first = class(anchor);
     if first.long && first.items == 0 {
         return Some(header_from(fw, sheet, Layout::Long, anchor, first, None));
     }
-    // Of the anchor and the rows right below it, the one with the most items.
+    // Of the anchor and the rows right below it, the one with the most items. A row
+    // holding answers is data: the header lies above it.
     let mut h = anchor;
     for k in anchor + 1..(anchor + 3).min(search.len()) {
-        if search[k].row != search[anchor].row + (k - anchor) as u32 {
+        if search[k].row != search[anchor].row + (k - anchor) as u32 || search[k].texts().any(|(_, t)| is_answer(&t)) {
             break;
         }
         if class(k).items > class(h).items {
@@ -346,7 +386,6 @@ fn header_from(
         main.cells.into_iter().map(|(c, t, r)| (c, row, t, r.unwrap_or(CellRole::Unrecognised))).collect();
     let mut extra_rows = 0;
     if let Some(up) = upper {
-        let mut used = false;
         for (c, t, r) in up.cells {
             let r = r.unwrap_or(CellRole::Unrecognised);
             match cells.iter_mut().find(|x| x.0 == c) {
@@ -355,18 +394,12 @@ fn header_from(
                 Some(below) => {
                     if matches!(below.3, CellRole::Unrecognised) && !matches!(r, CellRole::Unrecognised) {
                         *below = (c, row - 1, t, r);
-                        used = true;
                     }
                 }
-                None => {
-                    cells.push((c, row - 1, t, r));
-                    used = true;
-                }
+                None => cells.push((c, row - 1, t, r)),
             }
         }
-        if used {
-            extra_rows += 1;
-        }
+        extra_rows += 1;
         cells.sort_by_key(|x| x.0);
     }
     let mut columns: Vec<(u32, ColumnRole)> = Vec::new();
@@ -430,7 +463,7 @@ pub fn transpose_if_across(fw: &Framework, sheet: &Sheet, wide_items: usize) -> 
     let mut per_col: Vec<(u32, usize, u32)> = Vec::new(); // (col, items, first row)
     for row in sheet.rows.iter().take(300) {
         for (col, text) in row.texts().filter(|(c, _)| *c < 10) {
-            if matches!(classify_text(fw, &text), CellRole::Item(_)) {
+            if matches!(classify_text(fw, &text, false), CellRole::Item(_)) {
                 match per_col.iter_mut().find(|x| x.0 == col) {
                     Some(x) => x.1 += 1,
                     None => per_col.push((col, 1, row.row)),

@@ -47,9 +47,16 @@ impl SheetRow {
         self.formulas.binary_search(&col).is_ok()
     }
 
-    /// Text of every non-empty cell, cleaned, in column order.
+    /// Text of every non-empty cell as written (trimmed, invisible characters kept, so
+    /// a header matched only once they are gone can say so), in column order.
     pub fn texts(&self) -> impl Iterator<Item = (u32, String)> + '_ {
-        self.cells.iter().map(|(c, v)| (*c, crate::ingest::layout::cell_text(v))).filter(|(_, t)| !t.is_empty())
+        self.cells
+            .iter()
+            .map(|(c, v)| match v {
+                Data::String(s) => (*c, s.trim().to_string()),
+                other => (*c, crate::ingest::layout::cell_text(other)),
+            })
+            .filter(|(_, t)| !crate::text::clean(t).is_empty())
     }
 }
 

@@ -233,19 +233,35 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
     Ok(outputs)
 }
 
-/// The text `lobmonitor validate` prints: per file what would be accepted and every problem.
-pub fn validate_text(ing: &Ingested, lang: Lang) -> String {
+/// The text `lobmonitor validate` prints: per file what would be accepted, the tool
+/// recognised, how columns were matched, every note and every problem; then per
+/// institution, year and line how many respondents it has and whether that group will
+/// be hidden (fewer than `min_group_size`).
+pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String {
+    use crate::ingest::ledger::NoteKind;
     let mut out = String::new();
     // Accepted respondents per file, institution, year and line.
     let mut per: BTreeMap<(usize, String, u16, Line), u64> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, u16, Line), u64> = BTreeMap::new();
     for r in &ing.respondents {
         *per.entry((r.file, r.institution.clone(), r.year, r.line)).or_default() += 1;
+        *groups.entry((r.institution.clone(), r.year, r.line)).or_default() += 1;
     }
-    // Rejections per file, gathered once rather than searched for each file.
+    // Rejections, notes and mappings per file, gathered once.
     let mut rejections: HashMap<&str, Vec<&crate::ingest::ledger::Rejection>> = HashMap::new();
     for r in &ing.ledger.rejections {
         rejections.entry(r.file.as_str()).or_default().push(r);
     }
+    let mut notes: HashMap<&str, Vec<&crate::ingest::ledger::Note>> = HashMap::new();
+    for n in &ing.ledger.notes {
+        notes.entry(n.file.as_str()).or_default().push(n);
+    }
+    let mut mappings: HashMap<&str, Vec<&crate::ingest::ledger::ColumnMapping>> = HashMap::new();
+    for m in &ing.ledger.mappings {
+        mappings.entry(m.file.as_str()).or_default().push(m);
+    }
+    let place =
+        |sheet: &str, cell: &str| [sheet, cell].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
     for (fi, f) in ing.ledger.files.iter().enumerate() {
         let status = match (f.status, lang) {
             (FileStatus::Accepted, Lang::Nl) => "in orde",
@@ -253,13 +269,32 @@ pub fn validate_text(ing: &Ingested, lang: Lang) -> String {
             (FileStatus::Rejected, Lang::Nl) => "AFGEWEZEN",
             (FileStatus::Ignored, Lang::Nl) => "genegeerd (geen vragenlijstbestand)",
             (FileStatus::Duplicate, Lang::Nl) => "kopie, één keer gelezen",
-            (FileStatus::Duplicate, Lang::En) => "copy, read once",
             (FileStatus::Accepted, Lang::En) => "ok",
             (FileStatus::Partial, Lang::En) => "partly ok",
             (FileStatus::Rejected, Lang::En) => "REJECTED",
             (FileStatus::Ignored, Lang::En) => "ignored (not a survey file)",
+            (FileStatus::Duplicate, Lang::En) => "copy, read once",
         };
-        let _ = writeln!(out, "{}: {}", f.path, status);
+        let file_notes = notes.get(f.path.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let mut tools: Vec<&str> = file_notes
+            .iter()
+            .filter_map(|n| match n.what {
+                NoteKind::Tool(t) => Some(t.name(lang)),
+                _ => None,
+            })
+            .collect();
+        tools.dedup();
+        let tool = if tools.is_empty() {
+            String::new()
+        } else {
+            format!(" — {} {}", tools.join(", "), lang.pick("export herkend", "export recognised"))
+        };
+        let _ = writeln!(out, "{}: {}{}", f.path, status, tool);
+        if let Some(n) = &f.note {
+            if matches!(f.status, FileStatus::Ignored | FileStatus::Duplicate) {
+                let _ = writeln!(out, "  {}", n.text(lang));
+            }
+        }
         for ((_, inst, year, line), n) in
             per.range((fi, String::new(), 0, Line::L1)..(fi + 1, String::new(), 0, Line::L1))
         {
@@ -274,15 +309,47 @@ pub fn validate_text(ing: &Ingested, lang: Lang) -> String {
                 lang.pick("respondenten", "respondents")
             );
         }
+        for n in file_notes.iter().filter(|n| !matches!(n.what, NoteKind::Tool(_))) {
+            let at = place(&n.sheet, &n.cell);
+            let _ = writeln!(out, "  {} {}: {}", lang.pick("opmerking", "note"), at, n.what.text(lang));
+        }
+        for m in mappings.get(f.path.as_str()).into_iter().flatten() {
+            let _ = writeln!(
+                out,
+                "  {} {} «{}» → {} ({}, {} {:.0} %)",
+                lang.pick("kolom", "column"),
+                place(&m.sheet, &m.cell),
+                m.header,
+                m.item,
+                m.how.text(lang),
+                lang.pick("gelijkenis", "similarity"),
+                m.similarity * 100.0
+            );
+        }
         for r in rejections.get(f.path.as_str()).into_iter().flatten() {
-            let place = [r.sheet.as_str(), r.cell.as_str()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
             let value = if r.value.is_empty() { String::new() } else { format!(" «{}»", r.value) };
-            let _ = writeln!(out, "  {} {}{}: {}", lang.pick("probleem", "problem"), place, value, r.reason.text(lang));
+            let at = place(&r.sheet, &r.cell);
+            let _ = writeln!(out, "  {} {}{}: {}", lang.pick("probleem", "problem"), at, value, r.reason.text(lang));
+        }
+    }
+    if !groups.is_empty() {
+        let _ = writeln!(out, "{}:", lang.pick("groepen (instelling, jaar, lijn)", "groups (institution, year, line)"));
+        for ((inst, year, line), n) in &groups {
+            let hidden = if *n < min_group_size {
+                format!(
+                    " — {} {min_group_size}: {}",
+                    lang.pick("minder dan", "fewer than"),
+                    lang.pick("deze groep wordt verborgen", "this group will be hidden")
+                )
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "  {inst}, {year}, {}: {n} {}{hidden}",
+                line.label(lang),
+                lang.pick("respondenten", "respondents")
+            );
         }
     }
     let c = &ing.ledger.counts;

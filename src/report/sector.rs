@@ -7,7 +7,7 @@ use anyhow::Result;
 use rust_xlsxwriter::{Chart, ChartType, Color, ConditionalFormat3ColorScale, Workbook};
 
 use crate::framework::{Area, Line};
-use crate::ingest::ledger::Counts;
+use crate::ingest::ledger::{Counts, FileStatus};
 use crate::report::xlsx::{self, Formats};
 use crate::report::ReportContext;
 use crate::score::Scope;
@@ -601,6 +601,69 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
         ws.write_number_with_format(r, 4, f.counts.answers_rejected as f64, &fm.int)?;
         xlsx::text(ws, r, 5, &f.sha256, &fm.text)?;
         r += 1;
+    }
+    // What ingest noticed and acted on: the tool, a legend, a copy read once, …
+    let file_notes = led.files.iter().filter(|f| matches!(f.status, FileStatus::Duplicate | FileStatus::Ignored));
+    let notes: Vec<[String; 4]> = file_notes
+        .filter_map(|f| f.note.as_ref().map(|n| [f.path.clone(), String::new(), String::new(), n.text(ctx.lang)]))
+        .chain(led.notes.iter().map(|n| [n.file.clone(), n.sheet.clone(), n.cell.clone(), n.what.text(ctx.lang)]))
+        .collect();
+    if !notes.is_empty() {
+        r += 1;
+        xlsx::text(ws, r, 0, &format!("{} ({})", ctx.t("Opmerkingen", "Notes"), notes.len()), &fm.bold)?;
+        r += 1;
+        for (i, h) in [ctx.t("Bestand", "File"), ctx.t("Blad", "Sheet"), ctx.t("Cel", "Cell")].iter().enumerate() {
+            xlsx::text(ws, r, i as u16, h, &fm.header)?;
+        }
+        xlsx::text(ws, r, 5, ctx.t("Opmerking", "Note"), &fm.header)?;
+        r += 1;
+        for [file, sheet, cell, note] in &notes {
+            xlsx::text(ws, r, 0, file, &fm.text)?;
+            xlsx::text(ws, r, 1, sheet, &fm.text)?;
+            xlsx::text(ws, r, 2, cell, &fm.text)?;
+            xlsx::text(ws, r, 5, note, &fm.text)?;
+            r += 1;
+        }
+    }
+    // Columns matched other than exactly (also data/column_mapping.csv).
+    if !led.mappings.is_empty() {
+        r += 1;
+        xlsx::text(
+            ws,
+            r,
+            0,
+            &format!(
+                "{} ({})",
+                ctx.t(
+                    "Kolommen gekoppeld aan een item, niet letterlijk",
+                    "Columns matched to an item other than exactly"
+                ),
+                led.mappings.len()
+            ),
+            &fm.bold,
+        )?;
+        r += 1;
+        let mh = [
+            ctx.t("Bestand", "File"),
+            ctx.t("Blad", "Sheet"),
+            ctx.t("Cel", "Cell"),
+            "Item",
+            ctx.t("Gelijkenis", "Similarity"),
+            ctx.t("Kolomkop, en hoe gekoppeld", "Header, and how matched"),
+        ];
+        for (i, h) in mh.iter().enumerate() {
+            xlsx::text(ws, r, i as u16, h, &fm.header)?;
+        }
+        r += 1;
+        for m in &led.mappings {
+            xlsx::text(ws, r, 0, &m.file, &fm.text)?;
+            xlsx::text(ws, r, 1, &m.sheet, &fm.text)?;
+            xlsx::text(ws, r, 2, &m.cell, &fm.text)?;
+            xlsx::text(ws, r, 3, &m.item, &fm.text)?;
+            ws.write_number_with_format(r, 4, m.similarity, &fm.share)?;
+            xlsx::text(ws, r, 5, &format!("«{}» ({})", m.header, m.how.text(ctx.lang)), &fm.text)?;
+            r += 1;
+        }
     }
     r += 1;
     xlsx::text(

@@ -222,6 +222,22 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     }
     w.flush()?;
     done("rejections.csv");
+
+    let mut w = writer(&dir.join("column_mapping.csv"))?;
+    w.write_record(["file", "sheet", "cell", "header", "item", "how", "similarity"])?;
+    for m in &ctx.ingested.ledger.mappings {
+        w.write_record([
+            safe_text(&m.file),
+            safe_text(&m.sheet),
+            m.cell.clone(),
+            safe_text(&m.header),
+            m.item.clone(),
+            m.how.code().into(),
+            format!("{:.3}", m.similarity),
+        ])?;
+    }
+    w.flush()?;
+    done("column_mapping.csv");
     Ok(out)
 }
 

@@ -20,6 +20,8 @@ pub struct Formats {
     pub bold: Format,
     pub note: Format,
     pub signed: Format,
+    /// A share between 0 and 1 as a percentage.
+    pub share: Format,
 }
 
 static SHARED: std::sync::LazyLock<Formats> = std::sync::LazyLock::new(Formats::new);
@@ -52,6 +54,7 @@ impl Formats {
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
             signed: Format::new().set_num_format("+0.0;-0.0;0.0"),
+            share: Format::new().set_num_format("0%"),
         }
     }
 }
