@@ -44,6 +44,20 @@ pub enum Reason {
         cells: u64,
         limit: u64,
     },
+    /// A sheet whose text, as the reader would copy it, is beyond the budget.
+    TooMuchText {
+        bytes: u64,
+        limit: u64,
+    },
+    /// An xlsx declaring more shared strings than its part can hold (or than are allowed).
+    TooManySharedStrings {
+        declared: f64,
+        fits: u64,
+    },
+    /// A sheet entry pointing at the same data as an earlier sheet (named): read once.
+    SheetAlias(String),
+    /// An .xls whose sheet entries point at the same data.
+    XlsSheetAliases,
     NoSurveySheet,
     /// Delimited text without a survey table: ignored, not rejected.
     NoSurveyTable,
@@ -109,6 +123,14 @@ impl Reason {
                 format!("bestand pakt uit tot {bytes} bytes (grens {limit}); niet geladen")
             }
             (TooLargeUnpacked { bytes, limit }, Lang::En) => format!("file unpacks to {bytes} bytes (limit {limit}); not loaded"),
+            (TooMuchText { bytes, limit }, Lang::Nl) => format!("werkblad bevat te veel tekst ({bytes} bytes na uitpakken, grens {limit}); niet geladen"),
+            (TooMuchText { bytes, limit }, Lang::En) => format!("sheet holds too much text ({bytes} bytes unpacked, limit {limit}); not loaded"),
+            (TooManySharedStrings { declared, fits }, Lang::Nl) => format!("bestand is beschadigd: het belooft {declared} teksten waar er hoogstens {fits} in passen; niet geladen"),
+            (TooManySharedStrings { declared, fits }, Lang::En) => format!("file is corrupt: it declares {declared} texts where at most {fits} fit; not loaded"),
+            (SheetAlias(first), Lang::Nl) => format!("werkblad verwijst naar dezelfde gegevens als «{first}»; één keer gelezen"),
+            (SheetAlias(first), Lang::En) => format!("sheet points at the same data as «{first}»; read once"),
+            (XlsSheetAliases, Lang::Nl) => "bestand is beschadigd: werkbladen verwijzen naar dezelfde gegevens; niet geladen".into(),
+            (XlsSheetAliases, Lang::En) => "file is corrupt: sheets point at the same data; not loaded".into(),
             (SheetTooLarge { cells, limit }, Lang::Nl) => format!("werkblad is te groot ({cells} cellen, grens {limit}); niet geladen"),
             (SheetTooLarge { cells, limit }, Lang::En) => format!("sheet is too large ({cells} cells, limit {limit}); not loaded"),
             (NoSurveySheet, Lang::Nl) => "geen werkblad met vragenlijstkolommen gevonden (kolomkoppen met item-codes zoals L1-VB-R1 of de itemteksten)".into(),

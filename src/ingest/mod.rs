@@ -10,6 +10,7 @@
 pub mod answer;
 mod classify;
 pub mod delimited;
+pub mod guards;
 pub mod institutions;
 pub mod layout;
 pub mod ledger;

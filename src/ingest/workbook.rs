@@ -7,15 +7,24 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use calamine::{open_workbook_from_rs, Data, Ods, Reader, Xls, Xlsx};
 
+use crate::ingest::guards;
 use crate::ingest::ledger::Reason;
 
-/// Resource limits for one file.
+/// Resource limits for one file. Together they keep one file's reading under a few
+/// hundred MiB, whatever it declares (the hostile-input issue measured each).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Largest file read, in bytes.
     pub max_file_bytes: u64,
-    /// Largest sheet, in cells of its used range, loaded into memory.
+    /// Most cells with a value in one streamed (xlsx, CSV) sheet: about 56 bytes each
+    /// once read, 10 million is 0.5 GiB.
     pub max_sheet_cells: u64,
+    /// Most cells calamine may build for one xls or ods sheet, which it holds as a dense
+    /// range (a value and a formula text per cell, about 60 bytes).
+    pub max_dense_cells: u64,
+    /// Most bytes of text one file may expand to (a long text referenced by a million
+    /// cells is a copy per cell).
+    pub max_text_bytes: u64,
     /// Largest total an xlsx/ods may unpack to, as its zip directory declares it: a
     /// small file of highly compressed XML would otherwise fill memory.
     pub max_unpacked_bytes: u64,
@@ -23,7 +32,13 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 64 * 1024 * 1024, max_sheet_cells: 20_000_000, max_unpacked_bytes: 1 << 30 }
+        Limits {
+            max_file_bytes: 64 * 1024 * 1024,
+            max_sheet_cells: 10_000_000,
+            max_dense_cells: 4_000_000,
+            max_text_bytes: 256 * 1024 * 1024,
+            max_unpacked_bytes: 1 << 30,
+        }
     }
 }
 
@@ -179,14 +194,14 @@ fn read_unguarded(bytes: &[u8], format: Format, limits: Limits) -> Result<(Vec<S
     let cursor = Cursor::new(bytes);
     match format {
         Format::Xlsx => {
-            check_unpacked(bytes, limits)?;
+            let facts = guards::check_package(bytes, false, limits)?;
             let mut wb: Xlsx<_> =
                 open_workbook_from_rs(cursor).map_err(|e: calamine::XlsxError| Reason::Unreadable(e.to_string()))?;
-            read_xlsx_streaming(&mut wb, limits)
+            read_xlsx_streaming(&mut wb, &facts, limits)
         }
         Format::Xls => read_dense(&mut open_xls(cursor, limits)?, limits),
         Format::Ods => {
-            check_unpacked(bytes, limits)?;
+            guards::check_package(bytes, true, limits)?;
             let mut wb: Ods<_> =
                 open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| Reason::Unreadable(e.to_string()))?;
             read_dense(&mut wb, limits)
@@ -205,22 +220,6 @@ fn open_xls(cursor: Cursor<&[u8]>, limits: Limits) -> Result<Xls<Cursor<&[u8]>>,
             Reason::Unreadable(text)
         }
     })
-}
-
-/// The sizes an xlsx/ods package declares for its parts, added up, against the budget.
-/// (A part that unpacks to more than it declares is stopped by the zip reader's own
-/// checks.)
-fn check_unpacked(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Reason::Unreadable(e.to_string()))?;
-    let mut total: u64 = 0;
-    for i in 0..zip.len() {
-        let part = zip.by_index_raw(i).map_err(|e| Reason::Unreadable(e.to_string()))?;
-        total = total.saturating_add(part.size());
-    }
-    if total > limits.max_unpacked_bytes {
-        return Err(Reason::TooLargeUnpacked { bytes: total, limit: limits.max_unpacked_bytes });
-    }
-    Ok(())
 }
 
 /// calamine parses every sheet of an .xls when it opens the file. It reserves
@@ -244,13 +243,16 @@ fn check_xls_dimensions(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
     let u16_at = |b: &[u8], i: usize| b.get(i..i + 2).map_or(0, |x| u16::from_le_bytes([x[0], x[1]]) as u64);
     let u32_at =
         |b: &[u8], i: usize| b.get(i..i + 4).map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as u64);
-    let too_large = |cells: u64| Reason::SheetTooLarge { cells, limit: limits.max_sheet_cells };
+    let too_large = |cells: u64| Reason::SheetTooLarge { cells, limit: limits.max_dense_cells };
+    // Where each sheet's data starts (BOUNDSHEET): two entries at one place are one
+    // sheet read twice.
+    let mut sheet_starts: Vec<u64> = Vec::new();
     // Bounding box of the cells of the current substream (sheet).
     let mut bbox: Option<(u64, u64, u64, u64)> = None;
     let check_box = |b: Option<(u64, u64, u64, u64)>| match b {
         Some((r0, r1, c0, c1)) => {
             let cells = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
-            if cells > limits.max_sheet_cells {
+            if cells > limits.max_dense_cells {
                 Err(too_large(cells))
             } else {
                 Ok(())
@@ -268,6 +270,14 @@ fn check_xls_dimensions(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
             *b = (b.0.min(row), b.1.max(row), b.2.min(c0), b.3.max(c1));
         };
         match typ {
+            // BOUNDSHEET: a sheet and the stream position of its data.
+            0x0085 if data.len() >= 4 => {
+                let start = u32_at(data, 0);
+                if sheet_starts.contains(&start) {
+                    return Err(Reason::XlsSheetAliases);
+                }
+                sheet_starts.push(start);
+            }
             // BOF: a new substream begins; the previous sheet's box is complete.
             0x0809 => {
                 check_box(bbox.take())?;
@@ -285,7 +295,7 @@ fn check_xls_dimensions(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
                         return Err(Reason::Unreadable("a sheet declares an impossible size (DIMENSIONS)".into()));
                     }
                     let cells = (rl - rf).saturating_mul(cl - cf);
-                    if cells > limits.max_sheet_cells {
+                    if cells > limits.max_dense_cells {
                         return Err(too_large(cells));
                     }
                 }
@@ -311,11 +321,18 @@ fn check_xls_dimensions(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
 /// before it exhausts memory.
 fn read_xlsx_streaming(
     wb: &mut Xlsx<Cursor<&[u8]>>,
+    facts: &guards::PackageFacts,
     limits: Limits,
 ) -> Result<(Vec<Sheet>, Vec<SheetProblem>), Reason> {
     let mut sheets = Vec::new();
     let mut problems = Vec::new();
+    // Text copied out of the shared strings, over the whole file.
+    let mut text_bytes: u64 = 0;
     for name in wb.sheet_names() {
+        if let Some((_, first)) = facts.aliases.iter().find(|(alias, _)| *alias == name) {
+            problems.push(SheetProblem { sheet: name.clone(), reason: Reason::SheetAlias(first.clone()) });
+            continue;
+        }
         let mut reader = match wb.worksheet_cells_reader(&name) {
             Ok(r) => r,
             Err(e) => {
@@ -332,7 +349,6 @@ fn read_xlsx_streaming(
                     let (r, c) = cell.pos;
                     let value: Data = cell.value.into();
                     if cell.formula.is_some() {
-                        count += 1;
                         push_formula(&mut rows, r, c);
                     }
                     if matches!(value, Data::Empty) {
@@ -341,6 +357,11 @@ fn read_xlsx_streaming(
                     if let Data::String(s) = &value {
                         if s.trim().is_empty() {
                             continue;
+                        }
+                        text_bytes += s.len() as u64;
+                        if text_bytes > limits.max_text_bytes {
+                            failed = Some(Reason::TooMuchText { bytes: text_bytes, limit: limits.max_text_bytes });
+                            break;
                         }
                     }
                     count += 1;
@@ -434,10 +455,10 @@ where
         };
         let (h, w) = range.get_size();
         let cells = h as u64 * w as u64;
-        if cells > limits.max_sheet_cells {
+        if cells > limits.max_dense_cells {
             problems.push(SheetProblem {
                 sheet: name,
-                reason: Reason::SheetTooLarge { cells, limit: limits.max_sheet_cells },
+                reason: Reason::SheetTooLarge { cells, limit: limits.max_dense_cells },
             });
             continue;
         }
@@ -453,7 +474,7 @@ where
         }
         // Formulas: a formula without a stored value is not an empty cell.
         if let Ok(formulas) = wb.worksheet_formula(&name) {
-            if formulas.get_size().0 as u64 * formulas.get_size().1 as u64 <= limits.max_sheet_cells {
+            if formulas.get_size().0 as u64 * formulas.get_size().1 as u64 <= limits.max_dense_cells {
                 let (fr, fc) = formulas.start().unwrap_or((0, 0));
                 for (r, c, f) in formulas.used_cells() {
                     if !f.is_empty() {

@@ -1,0 +1,291 @@
+//! Size and count checks before calamine allocates. calamine trusts what a file
+//! declares and expands what it repeats: a 3 KB xlsx declaring 3·10¹⁷ shared strings
+//! makes it reserve them (the allocation fails and aborts the process), an ODS cell
+//! repeated 16,384 times on 20,000 rows is expanded into 327 million cells, and a
+//! workbook whose 200 sheet entries point at one part is read 200 times. These checks
+//! read only the package's directory and the few XML parts that say how much there is,
+//! streaming them, and refuse what would not fit before calamine sees it.
+//!
+//! (Reported upstream as minimal reproductions: `docs/upstream-calamine.md`.)
+
+use std::io::{BufReader, Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+
+use crate::ingest::ledger::Reason;
+use crate::ingest::workbook::Limits;
+
+/// What the checks learnt that the reader needs: sheets that are aliases of an earlier
+/// sheet (the same part), with the sheet they repeat.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PackageFacts {
+    pub aliases: Vec<(String, String)>,
+}
+
+type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+fn unreadable(e: impl std::fmt::Display) -> Reason {
+    Reason::Unreadable(e.to_string())
+}
+
+/// Checks an xlsx or ods package: the sizes its parts declare, added up, against the
+/// unpacked budget (a part that unpacks to more than it declares is stopped by the zip
+/// reader's own checks); then, per format, what calamine would allocate.
+pub fn check_package(bytes: &[u8], ods: bool, limits: Limits) -> Result<PackageFacts, Reason> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(unreadable)?;
+        total = total.saturating_add(part.size());
+    }
+    if total > limits.max_unpacked_bytes {
+        return Err(Reason::TooLargeUnpacked { bytes: total, limit: limits.max_unpacked_bytes });
+    }
+    if ods {
+        check_ods_content(&mut zip, limits)?;
+        Ok(PackageFacts::default())
+    } else {
+        check_shared_strings(&mut zip)?;
+        Ok(PackageFacts { aliases: xlsx_aliases(&mut zip)? })
+    }
+}
+
+/// Shared strings a part of this size can hold: each `<si/>` takes at least 5 bytes.
+fn strings_that_fit(part_size: u64) -> u64 {
+    part_size / 5 + 16
+}
+
+/// The most shared strings calamine is let reserve room for (24 bytes each).
+pub const MAX_SHARED_STRINGS: u64 = 4_000_000;
+
+/// `xl/sharedStrings.xml` declares how many strings it holds (`uniqueCount`), and
+/// calamine reserves that many before reading one. A count beyond what the part can
+/// hold, or beyond [`MAX_SHARED_STRINGS`], is refused.
+fn check_shared_strings(zip: &mut Zip<'_>) -> Result<(), Reason> {
+    let name = part_names(zip).into_iter().find(|n| n.eq_ignore_ascii_case("xl/sharedStrings.xml"));
+    let Some(name) = name else { return Ok(()) };
+    let part = zip.by_name(&name).map_err(unreadable)?;
+    let size = part.size();
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part.take(64 * 1024)));
+    let mut buf = Vec::new();
+    loop {
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == "sst" => {
+                let declared = attr(&e, "uniqueCount").and_then(|v| v.trim().parse::<f64>().ok());
+                if let Some(n) = declared {
+                    let fits = strings_that_fit(size);
+                    if !n.is_finite() || n < 0.0 || n > fits as f64 || n > MAX_SHARED_STRINGS as f64 {
+                        return Err(Reason::TooManySharedStrings { declared: n, fits: fits.min(MAX_SHARED_STRINGS) });
+                    }
+                }
+                return Ok(());
+            }
+            Ok(Event::Eof) => return Ok(()),
+            Err(e) => return Err(unreadable(e)),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// An attribute's value, by its local name.
+fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == local).map(|a| a.value.into_owned())
+}
+
+/// The names of a package's parts.
+fn part_names(zip: &Zip<'_>) -> Vec<String> {
+    zip.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect()
+}
+
+/// A part read whole, if it exists and is small (workbook.xml and its relationships).
+fn small_part(zip: &mut Zip<'_>, name: &str) -> Result<Option<Vec<u8>>, Reason> {
+    let Some(found) = part_names(zip).into_iter().find(|n| n == name) else {
+        return Ok(None);
+    };
+    let part = zip.by_name(&found).map_err(unreadable)?;
+    let mut out = Vec::new();
+    part.take(16 * 1024 * 1024).read_to_end(&mut out).map_err(unreadable)?;
+    Ok(Some(out))
+}
+
+/// Sheets of an xlsx whose entries point at a part an earlier sheet already points at:
+/// (alias, the sheet it repeats).
+fn xlsx_aliases(zip: &mut Zip<'_>) -> Result<Vec<(String, String)>, Reason> {
+    let (Some(workbook), Some(rels)) = (small_part(zip, "xl/workbook.xml")?, small_part(zip, "xl/_rels/workbook.xml.rels")?)
+    else {
+        return Ok(Vec::new());
+    };
+    let mut targets: Vec<(String, String)> = Vec::new(); // (rel id, target)
+    let mut xml = quick_xml::Reader::from_reader(rels.as_slice());
+    let mut buf = Vec::new();
+    loop {
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
+                    targets.push((id, t.trim_start_matches('/').trim_start_matches("xl/").to_string()));
+                }
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => return Err(unreadable(e)),
+            _ => {}
+        }
+        buf.clear();
+    }
+    let mut seen: Vec<(String, String)> = Vec::new(); // (target, first sheet)
+    let mut aliases = Vec::new();
+    let mut xml = quick_xml::Reader::from_reader(workbook.as_slice());
+    loop {
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == "sheet" => {
+                let (Some(name), Some(id)) = (attr(&e, "name"), attr(&e, "id")) else { continue };
+                let Some((_, target)) = targets.iter().find(|(i, _)| *i == id) else { continue };
+                match seen.iter().find(|(t, _)| t == target) {
+                    Some((_, first)) => aliases.push((name, first.clone())),
+                    None => seen.push((target.clone(), name)),
+                }
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => return Err(unreadable(e)),
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(aliases)
+}
+
+/// What one ODS table expands to in calamine: the cells it stores row by row (every
+/// cell up to a row's last value, repeats expanded), the dense range it builds over the
+/// values' bounding box (repeated rows expanded), and the bytes of text it copies.
+#[derive(Debug, Default, PartialEq)]
+pub struct OdsTable {
+    pub stored_cells: u64,
+    pub range_cells: u64,
+    pub text_bytes: u64,
+}
+
+/// Reads `content.xml` once, as a stream, and refuses a table calamine would expand
+/// beyond the cell or text budget.
+fn check_ods_content(zip: &mut Zip<'_>, limits: Limits) -> Result<(), Reason> {
+    let part = match zip.by_name("content.xml") {
+        Ok(p) => p,
+        Err(_) => return Ok(()),
+    };
+    for t in ods_tables(BufReader::new(part))? {
+        let cells = t.stored_cells.max(t.range_cells);
+        if cells > limits.max_dense_cells {
+            return Err(Reason::SheetTooLarge { cells, limit: limits.max_dense_cells });
+        }
+        if t.text_bytes > limits.max_text_bytes {
+            return Err(Reason::TooMuchText { bytes: t.text_bytes, limit: limits.max_text_bytes });
+        }
+    }
+    Ok(())
+}
+
+/// The expansion of every table of an ODS `content.xml`.
+pub fn ods_tables(content: impl std::io::BufRead) -> Result<Vec<OdsTable>, Reason> {
+    let mut xml = quick_xml::Reader::from_reader(content);
+    let mut buf = Vec::new();
+    let mut tables = Vec::new();
+    let mut t = OdsTable::default();
+    // Per table: next row index, bounding box of values.
+    let (mut row_index, mut rows_min, mut rows_max, mut cols_max) = (0u64, u64::MAX, 0u64, 0u64);
+    // Per row: its repeats, width so far, width up to its last value, its text.
+    let (mut row_rep, mut width, mut last_value_width, mut row_text) = (1u64, 0u64, 0u64, 0u64);
+    // Per cell: repeats, whether it holds something, its text length.
+    let (mut in_cell, mut cell_rep, mut cell_value, mut cell_text) = (false, 1u64, false, 0u64);
+    let num = |e: &BytesStart<'_>, a: &str| attr(e, a).and_then(|v| v.trim().parse::<u64>().ok()).unwrap_or(1).max(1);
+    let is_cell = |n: &str| n == "table-cell" || n == "covered-table-cell";
+    loop {
+        let ev = xml.read_event_into(&mut buf).map_err(unreadable)?;
+        match &ev {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if name == "table" && matches!(ev, Event::Start(_)) {
+                    t = OdsTable::default();
+                    (row_index, rows_min, rows_max, cols_max) = (0, u64::MAX, 0, 0);
+                } else if name == "table-row" {
+                    row_rep = num(e, "number-rows-repeated").min(1 << 20);
+                    (width, last_value_width, row_text) = (0, 0, 0);
+                } else if is_cell(name) {
+                    cell_rep = num(e, "number-columns-repeated").min(1 << 14);
+                    cell_value = attr(e, "value-type").is_some() || attr(e, "formula").is_some();
+                    cell_text = 0;
+                    in_cell = matches!(ev, Event::Start(_));
+                }
+                if matches!(ev, Event::Empty(_)) && is_cell(name) {
+                    end_cell(cell_rep, cell_value, cell_text, &mut width, &mut last_value_width, &mut row_text);
+                }
+                if matches!(ev, Event::Empty(_)) && name == "table-row" {
+                    row_index = row_index.saturating_add(row_rep);
+                }
+            }
+            Event::Text(text) if in_cell => {
+                cell_text = cell_text.saturating_add(text.len() as u64);
+                cell_value |= !text.is_empty();
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if is_cell(name) {
+                    in_cell = false;
+                    end_cell(cell_rep, cell_value, cell_text, &mut width, &mut last_value_width, &mut row_text);
+                } else if name == "table-row" {
+                    t.stored_cells = t.stored_cells.saturating_add(last_value_width);
+                    t.text_bytes = t.text_bytes.saturating_add(row_text.saturating_mul(row_rep));
+                    if last_value_width > 0 {
+                        rows_min = rows_min.min(row_index);
+                        rows_max = rows_max.max(row_index.saturating_add(row_rep));
+                        cols_max = cols_max.max(last_value_width);
+                    }
+                    row_index = row_index.saturating_add(row_rep);
+                } else if name == "table" {
+                    if rows_min != u64::MAX {
+                        t.range_cells = (rows_max - rows_min).saturating_mul(cols_max);
+                    }
+                    tables.push(std::mem::take(&mut t));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(tables)
+}
+
+fn end_cell(rep: u64, value: bool, text: u64, width: &mut u64, last_value_width: &mut u64, row_text: &mut u64) {
+    *width = width.saturating_add(rep);
+    if value {
+        *last_value_width = *width;
+        *row_text = row_text.saturating_add(text.saturating_mul(rep));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_repeated_across_repeated_rows_is_counted_as_calamine_expands_it() {
+        // 3 rows × (one value repeated 4 times, then 1000 empty columns), then one row
+        // repeated 2 times with a value in its 2nd column.
+        let xml = r#"<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet>
+            <table:table table:name="Blad1">
+              <table:table-row table:number-rows-repeated="3">
+                <table:table-cell table:number-columns-repeated="4" office:value-type="string"><text:p>ja</text:p></table:table-cell>
+                <table:table-cell table:number-columns-repeated="1000"/>
+              </table:table-row>
+              <table:table-row table:number-rows-repeated="2">
+                <table:table-cell/><table:table-cell office:value-type="float"><text:p>1</text:p></table:table-cell>
+              </table:table-row>
+              <table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>
+            </table:table></office:spreadsheet></office:body></office:document-content>"#;
+        let t = ods_tables(xml.as_bytes()).unwrap();
+        // Stored: 4 (first row kept once) + 2 (second row) = 6. Range: rows 0..5 × 4
+        // columns = 20. Text: 3 rows × 4 × "ja" = 24 bytes, + 2 × "1" = 26.
+        assert_eq!(t, vec![OdsTable { stored_cells: 6, range_cells: 20, text_bytes: 26 }]);
+    }
+}
