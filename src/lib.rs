@@ -10,6 +10,7 @@ pub mod config;
 pub mod framework;
 pub mod ingest;
 pub mod lang;
+pub mod publish;
 pub mod report;
 pub mod run;
 pub mod sample;

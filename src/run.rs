@@ -70,6 +70,7 @@ pub fn ingest_options(cfg: &Config, progress: &Progress) -> IngestOptions {
         limits: ingest::workbook::Limits { max_file_bytes: cfg.max_file_mb * 1024 * 1024, ..Default::default() },
         lang: cfg.lang,
         institutions_file: cfg.institutions.clone(),
+        exclude: Vec::new(),
         answers: cfg.answer_tables().expect("checked when the config was loaded"),
         progress: progress.clone(),
     }
@@ -81,7 +82,9 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     let cfg = load_config(args.config.as_deref(), args.year, args.lang)?;
     let fw = load_framework(&cfg)?;
     let progress = progress_bar();
-    let ingested = ingest::ingest(&fw, &args.input, &ingest_options(&cfg, &progress))?;
+    // The output folder (and what a run keeps beside it) is never read as input.
+    let opts = IngestOptions { exclude: crate::publish::own_paths(&args.output), ..ingest_options(&cfg, &progress) };
+    let ingested = ingest::ingest(&fw, &args.input, &opts)?;
     let t_ingest = t0.elapsed();
     let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
     if !readable {
@@ -97,17 +100,15 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     let scores = score::score(&fw, &ingested.respondents, &ingested.institutions, privacy)?;
     let t_score = t1.elapsed();
     let t2 = Instant::now();
-    std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("output folder {} cannot be created", args.output.display()))?;
-    let staging = prepare_staging(&args.output)
-        .with_context(|| format!("output folder {} is not writable", args.output.display()))?;
+    let publisher = crate::publish::Publisher::start(&args.output)?;
+    let staging = publisher.staging().to_path_buf();
     let mut ctx = ReportContext::new(&fw, &cfg, &ingested, &scores, privacy);
     ctx.progress = progress.clone();
     let written = report::write_all(&ctx, &staging);
     let mut outputs = match written {
         Ok(o) => o,
         Err(e) => {
-            retire(&staging, &args.output);
+            publisher.abandon();
             return Err(e);
         }
     };
@@ -119,9 +120,11 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         total: t0.elapsed().as_millis() as u64,
     };
     outputs.push(report::Output { path: "manifest.json".into(), kind: "manifest" });
-    manifest::write(&staging.join("manifest.json"), &fw, &ingested, &outputs, &timings)?;
-    remove_stale(&staging, &outputs)?;
-    publish(&staging, &args.output)?;
+    if let Err(e) = manifest::write(&staging.join("manifest.json"), &fw, &ingested, &outputs, &timings) {
+        publisher.abandon();
+        return Err(e);
+    }
+    publisher.publish()?;
     progress.0.finish_and_clear();
     let c = &ingested.ledger.counts;
     eprintln!(
@@ -137,126 +140,41 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     Ok(if ingested.ledger.has_rejections() { Outcome::WithRejections } else { Outcome::Clean })
 }
 
-/// Where a run writes before it publishes, inside the output folder.
-const STAGING: &str = ".lobmonitor-staging";
-
-/// Where publishing puts the outputs it replaces, for the next run to write over.
-///
-/// A national run writes ~8,000 files. Creating that many files again right after
-/// deleting the previous ones is slow on ext4: for every new file the inode allocator
-/// steps over each recently deleted inode (`recently_deleted()` in the kernel), which
-/// made file creation a quarter of a rerun's CPU time. Writing over existing files
-/// reuses their inodes. So nothing is deleted: the replaced outputs wait here and the
-/// next run writes into them (files it does not write again are removed before it
-/// publishes). It costs the disk space of one more set of outputs; deleting the folder
-/// is always safe.
-pub const REUSE: &str = ".lobmonitor-reuse";
-
-/// The staging folder, made from the files of the previous outputs where there are any.
-fn prepare_staging(output: &Path) -> Result<PathBuf> {
-    let staging = output.join(STAGING);
-    let reuse = output.join(REUSE);
-    // Something else under these names (not a folder) is not ours to reuse.
-    for p in [&staging, &reuse] {
-        if p.exists() && !p.is_dir() {
-            std::fs::remove_file(p)?;
-        }
-    }
-    if staging.exists() {
-        // Left by a run that was killed: reusable as well.
-        if reuse.exists() {
-            std::fs::remove_dir_all(&reuse)?;
-        }
-    } else if reuse.exists() {
-        std::fs::rename(&reuse, &staging)?;
-    }
-    std::fs::create_dir_all(&staging)?;
-    Ok(staging)
-}
-
-/// After a failed run: the staging folder's files are kept for reuse, out of sight.
-fn retire(staging: &Path, output: &Path) {
-    let reuse = output.join(REUSE);
-    if reuse.exists() || std::fs::rename(staging, &reuse).is_err() {
-        let _ = std::fs::remove_dir_all(staging);
-    }
-}
-
-/// Removes from the staging folder every file this run did not write (left from the
-/// outputs it reuses), and folders left empty.
-fn remove_stale(staging: &Path, outputs: &[report::Output]) -> Result<()> {
-    let keep: std::collections::HashSet<PathBuf> = outputs.iter().map(|o| staging.join(&o.path)).collect();
-    fn sweep(dir: &Path, keep: &std::collections::HashSet<PathBuf>) -> Result<bool> {
-        let mut empty = true;
-        for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                if sweep(&path, keep)? {
-                    std::fs::remove_dir(&path)?;
-                } else {
-                    empty = false;
-                }
-            } else if keep.contains(&path) {
-                empty = false;
-            } else {
-                std::fs::remove_file(&path)?;
-            }
-        }
-        Ok(empty)
-    }
-    sweep(staging, &keep)?;
-    Ok(())
-}
-
-/// Moves every entry of the staging folder into the output folder; what it replaces
-/// goes to [`REUSE`]. A file is first hard-linked there and then replaced by a rename
-/// (atomic on one file system); a folder is moved aside and the new one moved in.
-/// Until this point the previous outputs are untouched.
-fn publish(staging: &Path, output: &Path) -> Result<()> {
-    let reuse = output.join(REUSE);
-    if reuse.exists() {
-        std::fs::remove_dir_all(&reuse)?;
-    }
-    std::fs::create_dir_all(&reuse)?;
-    let mut entries: Vec<_> = std::fs::read_dir(staging)?.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for src in entries {
-        let name = src.file_name().expect("entries have names").to_owned();
-        let dst = output.join(&name);
-        // A file stays in place (linked) until the rename replaces it; a folder, or a
-        // file on a file system without hard links, is moved aside first.
-        let linked = dst.is_file() && std::fs::hard_link(&dst, reuse.join(&name)).is_ok();
-        if dst.exists() && !linked {
-            std::fs::rename(&dst, reuse.join(&name))?;
-        }
-        std::fs::rename(&src, &dst).with_context(|| format!("cannot move {} into place", dst.display()))?;
-    }
-    std::fs::remove_dir(staging)?;
-    if std::fs::read_dir(&reuse)?.next().is_none() {
-        std::fs::remove_dir(&reuse)?;
-    }
-    Ok(())
-}
-
 /// `lobmonitor validate PATH…`: what would be accepted, and every problem, per file.
 pub fn validate(paths: &[PathBuf], config: Option<&Path>, year: Option<u16>, lang: Option<Lang>) -> Result<Outcome> {
     let cfg = load_config(config, year, lang)?;
     let fw = load_framework(&cfg)?;
     let lang = cfg.lang;
     let mut files = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            files.extend(ingest::discover(p));
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            bail!("{} does not exist", p.display());
+        // A path is taken as given (not through a link's target), so `validate` on a
+        // pipe or a device says what it is instead of reading it.
+        match std::fs::symlink_metadata(p) {
+            Ok(m) if m.is_dir() => {
+                let walk = ingest::discover(p, &[]);
+                files.extend(walk.files);
+                skipped.extend(walk.skipped);
+            }
+            Ok(_) => files.push(p.clone()),
+            Err(_) => bail!(
+                "{} {}",
+                ingest::terminal_safe(&p.display().to_string()),
+                lang.pick("bestaat niet", "does not exist")
+            ),
         }
     }
     let root = Path::new("");
-    let ingested =
+    let mut ingested =
         ingest::ingest_files(&fw, root, &files, Default::default(), &ingest_options(&cfg, &Progress::hidden()));
-    print!("{}", report::validate_text(&ingested, lang, cfg.min_group_size));
+    for (path, reason) in skipped {
+        ingested.ledger.files.push(crate::ingest::ledger::InputFile::listed(
+            ingest::relative(root, &path),
+            FileStatus::Ignored,
+            reason,
+        ));
+    }
+    print!("{}", ingest::terminal_safe(&report::validate_text(&ingested, lang, cfg.min_group_size)));
     let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
     if !readable {
         bail!("{}", lang.pick("geen leesbaar vragenlijstbestand", "no readable survey file"));

@@ -60,7 +60,7 @@ pub fn info_sheet(
         if let Ok(y) = v.parse::<f64>() {
             ws.write_number(i as u32, 1, y)?;
         } else if !v.is_empty() {
-            ws.write_string(i as u32, 1, v)?;
+            ws.write_string(i as u32, 1, crate::report::xlsx::fit_cell(v))?;
         }
         ws.write_string(i as u32, 2, *help)?;
     }

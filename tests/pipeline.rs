@@ -215,7 +215,7 @@ fn unreadable_files_are_rejected_whole_and_the_others_go_on() {
     assert_eq!(status("geheim.xlsx").as_deref(), Some("rejected"));
     assert_eq!(status("leeg.xlsx").as_deref(), Some("rejected"));
     assert_eq!(status("leesmij.txt").as_deref(), Some("ignored"));
-    assert_eq!(status("~$lock.xlsx"), None);
+    assert_eq!(status("~$lock.xlsx").as_deref(), Some("ignored"), "lock files are listed as such (SPEC §3)");
     assert_eq!(m["counts"]["respondents_scored"], 15);
     let rej = read_csv(&output.join("data/rejections.csv"));
     let reason = |f: &str| rej.iter().find(|r| r[0] == f && r[3] == "file").unwrap()[5].clone();
@@ -253,11 +253,11 @@ fn a_failed_run_leaves_the_previous_outputs_as_they_were() {
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 1);
     assert_eq!(std::fs::read(output.join("sector.xlsx")).unwrap(), before);
     assert!(output.join("manifest.json").is_file());
-    assert!(!output.join(".lobmonitor-staging").exists());
+    assert!(!t.path().join(".output.lobmonitor-new").exists());
 }
 
 /// Every file under `root`, relative, sorted; with `hidden` false, folders whose name
-/// starts with `.` (staging, reuse) are skipped.
+/// starts with `.` are skipped.
 fn files(root: &std::path::Path, hidden: bool) -> Vec<std::path::PathBuf> {
     let mut v = Vec::new();
     let mut stack = vec![root.to_path_buf()];
@@ -289,40 +289,101 @@ fn assert_same_outputs(a: &std::path::Path, b: &std::path::Path, hidden: bool) {
 }
 
 #[test]
-fn a_rerun_writes_over_the_previous_files_and_leaves_none_of_them_behind() {
-    // run.rs REUSE: a rerun writes into the outputs it replaces (reusing their files)
-    // and removes what it did not write again; its outputs equal a fresh run's.
+fn a_rerun_leaves_nothing_of_the_previous_run_in_the_output_folder() {
     let (t, input, output) = tempdir();
     three_institutions(&input);
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
     assert!(output.join("portretten/instelling-c-2026.xlsx").is_file());
-    let first_sector = std::fs::read(output.join("sector.xlsx")).unwrap();
     std::fs::remove_file(input.join("Instelling_C.xlsx")).unwrap();
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
     assert!(!output.join("portretten/instelling-c-2026.xlsx").exists(), "no stale portret");
-    assert!(!output.join(".lobmonitor-staging").exists());
-    // What the rerun replaced waits to be written over by the next run.
-    let reuse = output.join(".lobmonitor-reuse");
-    assert_eq!(std::fs::read(reuse.join("sector.xlsx")).unwrap(), first_sector);
-    assert!(reuse.join("portretten/instelling-c-2026.xlsx").is_file());
-    // The rerun's outputs are those of a fresh run on the same inputs, file for file.
+    // Nothing hidden either: the rerun's folder is a fresh run's, file for file.
     assert_eq!(lobmonitor(t.path(), &["run", "--output", "fresh"]).code, 0);
-    let fresh = t.path().join("fresh");
-    assert_same_outputs(&output, &fresh, false);
-    // A third run reuses the second's outputs in turn.
+    assert_same_outputs(&output, &t.path().join("fresh"), true);
+    // Nothing left beside it but the lock file.
+    let beside: Vec<String> = std::fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".output"))
+        .collect();
+    assert_eq!(beside, [".output.lobmonitor-lock"]);
+}
+
+/// The run's outputs are complete: the manifest is there and every output it lists.
+fn complete(output: &std::path::Path) -> serde_json::Value {
+    let m = manifest(output);
+    for o in m["outputs"].as_array().unwrap() {
+        let p = o["path"].as_str().unwrap();
+        assert!(output.join(p).is_file(), "{p} listed but missing");
+    }
+    let listed = m["outputs"].as_array().unwrap().len();
+    assert_eq!(files(output, true).len(), listed, "only what the manifest lists");
+    m
+}
+
+#[test]
+fn publishing_is_all_or_nothing_at_every_step() {
+    // A run killed at each step of publishing (a failpoint aborts the process as a kill
+    // would) leaves the output folder with the old run or the new one, complete; the
+    // next run cleans up and publishes. Both ways of publishing: the one-step exchange
+    // and the two renames where a file system cannot exchange.
+    // Steps: 1 before publishing; 2 between the two renames (no exchange only); 3 after
+    // the new outputs are in place, before the old ones are removed.
+    for (exchange, steps) in [(true, vec![1, 3]), (false, vec![1, 2, 3])] {
+        for step in steps {
+            let (t, input, output) = tempdir();
+            three_institutions(&input);
+            assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
+            let old = complete(&output)["inputs"].as_array().unwrap().len();
+            std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\n").unwrap();
+            write_xlsx(
+                &input.join("D.xlsx"),
+                vec![
+                    info("Instelling D", 2026, "vo"),
+                    sheet("1e lijn", vec![vec![s("Respondent"), s("L1-VB-R1")], vec![s("1"), s("ja")]]),
+                ],
+            );
+            let mut cmd = assert_cmd::Command::cargo_bin("lobmonitor").unwrap();
+            cmd.current_dir(t.path()).env("LOBMONITOR_FAILPOINT", format!("publish-{step}")).arg("run");
+            if !exchange {
+                cmd.env("LOBMONITOR_NO_EXCHANGE", "1");
+            }
+            let killed = cmd.output().unwrap();
+            assert!(!killed.status.success(), "the failpoint stopped the run (step {step})");
+            // Old or new, never a mix, never missing (where two renames were cut
+            // between, the old outputs wait beside and the next run puts them back).
+            if output.exists() {
+                let inputs = complete(&output)["inputs"].as_array().unwrap().len();
+                assert!(inputs == old || inputs == old + 1, "step {step}: {inputs} inputs");
+            } else {
+                assert!(!exchange && step == 2, "missing after step {step}");
+            }
+            assert_eq!(
+                lobmonitor(t.path(), &["run"]).code,
+                0,
+                "the next run recovers (step {step}, exchange {exchange})"
+            );
+            assert_eq!(complete(&output)["inputs"].as_array().unwrap().len(), old + 1);
+            assert!(!t.path().join(".output.lobmonitor-new").exists());
+            assert!(!t.path().join(".output.lobmonitor-old").exists());
+        }
+    }
+}
+
+#[test]
+fn a_second_run_on_the_same_output_is_refused_with_a_message() {
+    let (t, input, output) = tempdir();
+    three_institutions(&input);
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
-    assert_eq!(files(&output, false), files(&fresh, false));
-    assert!(!reuse.join("portretten/instelling-c-2026.xlsx").exists());
-    // A run killed half-way leaves its staging folder with whatever it wrote, and a file
-    // may sit where the reuse folder goes: the next run copes with both.
-    std::fs::create_dir_all(output.join(".lobmonitor-staging/portretten")).unwrap();
-    std::fs::write(output.join(".lobmonitor-staging/portretten/half.xlsx"), b"half a workbook").unwrap();
-    std::fs::remove_dir_all(&reuse).unwrap();
-    std::fs::write(&reuse, b"not a folder").unwrap();
+    // Another run holds the lock.
+    let lock = std::fs::File::create(t.path().join(".output.lobmonitor-lock")).unwrap();
+    lock.try_lock().unwrap();
+    let run = lobmonitor(t.path(), &["run"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("another lobmonitor run is writing"), "{}", run.stderr);
+    assert!(output.join("manifest.json").is_file(), "its outputs untouched");
+    drop(lock);
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
-    assert_eq!(files(&output, false), files(&fresh, false));
-    assert!(!output.join(".lobmonitor-staging").exists());
-    assert!(reuse.is_dir());
 }
 
 #[test]

@@ -112,7 +112,8 @@ fn small_part(zip: &mut Zip<'_>, name: &str) -> Result<Option<Vec<u8>>, Reason> 
 /// Sheets of an xlsx whose entries point at a part an earlier sheet already points at:
 /// (alias, the sheet it repeats).
 fn xlsx_aliases(zip: &mut Zip<'_>) -> Result<Vec<(String, String)>, Reason> {
-    let (Some(workbook), Some(rels)) = (small_part(zip, "xl/workbook.xml")?, small_part(zip, "xl/_rels/workbook.xml.rels")?)
+    let (Some(workbook), Some(rels)) =
+        (small_part(zip, "xl/workbook.xml")?, small_part(zip, "xl/_rels/workbook.xml.rels")?)
     else {
         return Ok(Vec::new());
     };

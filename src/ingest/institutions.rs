@@ -7,6 +7,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::ingest::layout::{cell_text, Info};
+use crate::ingest::ledger::Reason;
 use crate::ingest::workbook::{read_workbook, Format, Limits};
 use crate::text::normalize;
 
@@ -85,40 +86,38 @@ pub fn is_institutions_file(root: &Path, p: &Path) -> bool {
             .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "xlsx"))
 }
 
-/// Reads the institutions file: `instelling, code, sector, regio, publiceren`
-/// (CSV with `,` or `;`, or the first sheet of an xlsx).
-pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, String> {
-    let table: Vec<Vec<String>> = if path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-    {
-        let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-        let first = text.lines().next().unwrap_or("");
-        let delim = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-        let mut rdr =
-            csv::ReaderBuilder::new().delimiter(delim).has_headers(false).flexible(true).from_reader(text.as_bytes());
-        rdr.records()
-            .map(|r| r.map(|r| r.iter().map(|s| s.trim().to_string()).collect()).map_err(|e| e.to_string()))
-            .collect::<Result<_, _>>()?
-    } else {
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-        let (sheets, _) =
-            read_workbook(&bytes, Format::Xlsx, Limits::default()).map_err(|r| r.text(crate::lang::Lang::En))?;
-        let sheet = sheets.into_iter().next().ok_or("no sheet")?;
-        sheet
-            .rows
-            .iter()
-            .map(|r| {
-                let width = r.cells.last().map_or(0, |(c, _)| *c as usize + 1);
-                (0..width as u32).map(|c| r.get(c).map(cell_text).unwrap_or_default()).collect()
-            })
-            .collect()
-    };
+/// Reads the institutions file: `instelling, code, sector, regio, publiceren` (CSV in
+/// any encoding and delimiter the survey reader knows, or the first sheet of an xlsx).
+/// A file that cannot be read is a rejected file with its reason (SPEC §3.3); the run
+/// goes on without it.
+pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, Reason> {
+    let limits = Limits::default();
+    let meta = std::fs::metadata(path).map_err(|e| Reason::Unreadable(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(Reason::NotAFile);
+    }
+    if meta.len() == 0 {
+        return Err(Reason::EmptyFile);
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(Reason::TooLarge { bytes: meta.len(), limit: limits.max_file_bytes });
+    }
+    let bytes = std::fs::read(path).map_err(|e| Reason::Unreadable(e.to_string()))?;
+    let format = Format::from_path(path).unwrap_or(Format::Delimited);
+    let (sheets, _) = read_workbook(&bytes, format, limits)?;
+    let sheet = sheets.into_iter().next().ok_or(Reason::EmptyFile)?;
+    let table: Vec<Vec<String>> = sheet
+        .rows
+        .iter()
+        .map(|r| {
+            let width = r.cells.last().map_or(0, |(c, _)| *c as usize + 1);
+            (0..width as u32).map(|c| r.get(c).map(cell_text).unwrap_or_default()).collect()
+        })
+        .collect();
     let mut rows = table.into_iter();
-    let header: Vec<String> = rows.next().ok_or("empty file")?.iter().map(|h| normalize(h)).collect();
+    let header: Vec<String> = rows.next().ok_or(Reason::EmptyFile)?.iter().map(|h| normalize(h)).collect();
     let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
-    let c_name = col(&["instelling", "institution", "naam"]).ok_or("no column `instelling`")?;
+    let c_name = col(&["instelling", "institution", "naam"]).ok_or(Reason::NoInstitutionColumn)?;
     let (c_code, c_sector, c_region, c_pub, c_brin) = (
         col(&["code", "pseudoniem", "pseudonym"]),
         col(&["sector"]),

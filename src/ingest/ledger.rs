@@ -59,6 +59,22 @@ pub enum Reason {
     /// An .xls whose sheet entries point at the same data.
     XlsSheetAliases,
     NoSurveySheet,
+    /// A hidden file or folder (its name starts with a dot): not read.
+    Hidden,
+    /// An Office lock file (`~$…`): not read.
+    LockFile,
+    /// A pipe, socket or device: not a file to read.
+    NotAFile,
+    /// A symbolic link leading outside the input folder: not followed.
+    LinkOutside,
+    /// A symbolic link that leads back to a folder above it.
+    LinkLoop,
+    /// lobmonitor's own output folder inside the input folder: never read back.
+    OwnOutput,
+    /// An empty file.
+    EmptyFile,
+    /// An institutions file without an `instelling` column.
+    NoInstitutionColumn,
     /// Delimited text without a survey table: ignored, not rejected.
     NoSurveyTable,
     ReaderPanic,
@@ -135,6 +151,22 @@ impl Reason {
             (SheetTooLarge { cells, limit }, Lang::En) => format!("sheet is too large ({cells} cells, limit {limit}); not loaded"),
             (NoSurveySheet, Lang::Nl) => "geen werkblad met vragenlijstkolommen gevonden (kolomkoppen met item-codes zoals L1-VB-R1 of de itemteksten)".into(),
             (NoSurveySheet, Lang::En) => "no sheet with survey columns found (headers with item ids such as L1-VB-R1 or the item texts)".into(),
+            (Hidden, Lang::Nl) => "verborgen bestand of map (naam begint met een punt); niet gelezen".into(),
+            (Hidden, Lang::En) => "hidden file or folder (its name starts with a dot); not read".into(),
+            (LockFile, Lang::Nl) => "vergrendelingsbestand van Office (~$…); niet gelezen".into(),
+            (LockFile, Lang::En) => "Office lock file (~$…); not read".into(),
+            (NotAFile, Lang::Nl) => "geen gewoon bestand (pipe, socket of apparaat); niet gelezen".into(),
+            (NotAFile, Lang::En) => "not a regular file (pipe, socket or device); not read".into(),
+            (LinkOutside, Lang::Nl) => "snelkoppeling naar buiten de invoermap; niet gevolgd".into(),
+            (LinkOutside, Lang::En) => "link leading outside the input folder; not followed".into(),
+            (LinkLoop, Lang::Nl) => "snelkoppeling die naar een bovenliggende map terugleidt; niet gevolgd".into(),
+            (LinkLoop, Lang::En) => "link leading back to a folder above it; not followed".into(),
+            (OwnOutput, Lang::Nl) => "uitvoermap van lobmonitor zelf; niet gelezen".into(),
+            (OwnOutput, Lang::En) => "lobmonitor's own output folder; not read".into(),
+            (NoInstitutionColumn, Lang::Nl) => "instellingenbestand zonder kolom «instelling»; niet gebruikt".into(),
+            (NoInstitutionColumn, Lang::En) => "institutions file without an «instelling» column; not used".into(),
+            (EmptyFile, Lang::Nl) => "bestand is leeg (0 bytes)".into(),
+            (EmptyFile, Lang::En) => "file is empty (0 bytes)".into(),
             (NoSurveyTable, Lang::Nl) => "tekstbestand zonder vragenlijsttabel (geen kolomkoppen met item-codes of itemteksten)".into(),
             (NoSurveyTable, Lang::En) => "text file without a survey table (no headers with item ids or item texts)".into(),
             (HtmlNotSpreadsheet, Lang::Nl) => "dit is een webpagina met een spreadsheetnaam, geen spreadsheet; open het in Excel en sla het op als .xlsx".into(),
@@ -408,6 +440,21 @@ pub struct ColumnMapping {
     pub item: String,
     pub how: crate::ingest::matching::How,
     pub similarity: f64,
+}
+
+impl InputFile {
+    /// A file listed without being read (ignored or rejected before reading).
+    pub fn listed(path: String, status: FileStatus, reason: Reason) -> InputFile {
+        InputFile {
+            path,
+            sha256: String::new(),
+            bytes: 0,
+            status,
+            respondents: 0,
+            counts: Counts::default(),
+            note: Some(reason),
+        }
+    }
 }
 
 /// Everything ingest did not accept, file by file, and what it noticed.

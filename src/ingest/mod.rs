@@ -10,6 +10,7 @@
 pub mod answer;
 mod classify;
 pub mod delimited;
+pub mod discover;
 pub mod guards;
 pub mod institutions;
 pub mod layout;
@@ -46,6 +47,8 @@ pub struct IngestOptions {
     pub lang: Lang,
     /// The institutions file (SPEC §3.4); default `instellingen.csv`/`.xlsx` in the input.
     pub institutions_file: Option<PathBuf>,
+    /// Folders never read as input: the output folder and those beside it a run writes.
+    pub exclude: Vec<PathBuf>,
     /// Answer tables of the config for named files (`[[answers]]`).
     pub answers: Vec<AnswerTable>,
     /// Ticks once per file read (a hidden bar when not on a terminal).
@@ -110,6 +113,7 @@ impl Default for IngestOptions {
             limits: Limits::default(),
             lang: Lang::Nl,
             institutions_file: None,
+            exclude: Vec::new(),
             answers: Vec::new(),
             progress: Progress::hidden(),
         }
@@ -150,59 +154,48 @@ pub struct Ingested {
 pub enum IngestError {
     #[error("input folder {0} does not exist or is not a folder")]
     NoInput(String),
-    #[error("institutions file {path}: {reason}")]
-    Institutions { path: String, reason: String },
 }
 
-/// Survey files and everything else below `root`, in path order. Lock files (`~$…`)
-/// and hidden files are left out entirely.
-pub fn discover(root: &Path) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().to_string();
-            if name.starts_with("~$") || name.starts_with('.') {
-                continue;
-            }
-            let Ok(ft) = e.file_type() else { continue };
-            if ft.is_dir() {
-                walk(&e.path(), out);
-            } else if ft.is_file() {
-                out.push(e.path());
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(root, &mut out);
-    out.sort();
-    out
-}
-
-/// A path relative to the input folder, `/`-separated.
-pub fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-}
+pub use discover::{discover, relative, terminal_safe, Walk};
 
 /// Reads every file below `input` and decides, for every row and item cell, where it goes.
 pub fn ingest(editions: &Editions, input: &Path, opts: &IngestOptions) -> Result<Ingested, IngestError> {
     if !input.is_dir() {
         return Err(IngestError::NoInput(input.display().to_string()));
     }
-    let mut files = discover(input);
+    let Walk { mut files, skipped } = discover(input, &opts.exclude);
     let inst_file = match &opts.institutions_file {
         Some(p) => Some(p.clone()),
         None => files.iter().find(|p| institutions::is_institutions_file(input, p)).cloned(),
     };
+    // A broken institutions file is a rejected file; the surveys go on without it.
+    let mut inst_problem = None;
     let metas = match &inst_file {
-        Some(p) => institutions::read(p)
-            .map_err(|reason| IngestError::Institutions { path: p.display().to_string(), reason })?,
+        Some(p) => institutions::read(p).unwrap_or_else(|reason| {
+            inst_problem = Some((p.clone(), reason));
+            BTreeMap::new()
+        }),
         None => BTreeMap::new(),
     };
     if let Some(p) = &inst_file {
         files.retain(|f| f != p);
     }
-    Ok(ingest_files(editions, input, &files, metas, opts))
+    let mut ingested = ingest_files(editions, input, &files, metas, opts);
+    let ledger = &mut ingested.ledger;
+    if let Some((path, reason)) = inst_problem {
+        let path = relative(input, &path);
+        ledger.rejections.push(ledger::Place::new(&path, "").reject(
+            ledger::Level::File,
+            None,
+            String::new(),
+            reason.clone(),
+        ));
+        ledger.files.push(ledger::InputFile::listed(path, ledger::FileStatus::Rejected, reason));
+    }
+    for (path, reason) in skipped {
+        ledger.files.push(ledger::InputFile::listed(relative(input, &path), ledger::FileStatus::Ignored, reason));
+    }
+    Ok(ingested)
 }
 
 /// Reads the given files (relative names are taken against `root`): each on a rayon

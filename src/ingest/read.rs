@@ -79,7 +79,15 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 
 pub(crate) fn read_one(editions: &Editions, root: &Path, path: &Path, index: usize, opts: &IngestOptions) -> FileRead {
     let mut out = FileRead::new(relative(root, path));
-    out.file.bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return out.reject(Reason::Unreadable(e.to_string())),
+    };
+    // A pipe, socket or device is never opened: reading one may never end.
+    if !meta.is_file() {
+        return out.ignore(Some(Reason::NotAFile));
+    }
+    out.file.bytes = meta.len();
     let Some(format) = Format::from_path(path) else {
         return out.ignore(None);
     };
@@ -87,10 +95,20 @@ pub(crate) fn read_one(editions: &Editions, root: &Path, path: &Path, index: usi
         let bytes = out.file.bytes;
         return out.reject(Reason::TooLarge { bytes, limit: opts.limits.max_file_bytes });
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return out.reject(Reason::Unreadable(e.to_string())),
-    };
+    // Read no more than the limit, whatever the size said a moment ago.
+    let mut bytes = Vec::with_capacity(out.file.bytes as usize);
+    let read = std::fs::File::open(path).and_then(|f| {
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, opts.limits.max_file_bytes + 1), &mut bytes)
+    });
+    if let Err(e) = read {
+        return out.reject(Reason::Unreadable(e.to_string()));
+    }
+    if bytes.len() as u64 > opts.limits.max_file_bytes {
+        return out.reject(Reason::TooLarge { bytes: bytes.len() as u64, limit: opts.limits.max_file_bytes });
+    }
+    if bytes.is_empty() {
+        return out.reject(Reason::EmptyFile);
+    }
     out.file.sha256 = sha256_hex(&bytes);
     let (sheets, problems) = match read_workbook(&bytes, format, opts.limits) {
         Ok(s) => s,

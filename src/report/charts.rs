@@ -22,7 +22,6 @@ use crate::report::glyphs::{self, TextCmd};
 use crate::report::tables::{num, opt, safe_text};
 use crate::report::{Output, ReportContext};
 use crate::score::Scope;
-use crate::text::slug;
 
 pub(crate) static FONT_REGULAR: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 static FONTS: Once = Once::new();
@@ -1430,7 +1429,7 @@ pub fn write_benchmark(
     fonts();
     let public = ctx.public_name(institution);
     let chart = benchmark(ctx, institution, &public, year);
-    let stem = format!("{}-{year}", slug(&public));
+    let stem = format!("{}-{year}", ctx.public_slug(institution));
     let mut out = Vec::new();
     let pack_png = formats.contains(&ChartFormat::Png);
     let mut portret_png = None;

@@ -50,6 +50,10 @@ pub struct ReportContext<'a> {
     /// Ticks once per institution-year reported.
     pub progress: crate::ingest::Progress,
     pseudonyms: BTreeMap<String, String>,
+    /// Per institution: the slug its portret is named by, and the slug of its public
+    /// name (its chart pack files); both unique in the run.
+    portret_slugs: BTreeMap<String, String>,
+    public_slugs: BTreeMap<String, String>,
     /// The benchmark chart's shared layer per year, drawn on first use.
     benchmark_templates: charts::Templates,
     /// The method notes every workbook repeats, made once.
@@ -72,11 +76,17 @@ impl<'a> ReportContext<'a> {
                     .map(|d| d.as_secs() as i64)
                     .unwrap_or(0)
             });
-        let pseudonyms = ingested
-            .institutions
-            .iter()
-            .map(|(name, meta)| (name.clone(), meta.code.clone().unwrap_or_else(|| generated_code(name))))
-            .collect();
+        let pseudonyms = pseudonyms(&ingested.institutions);
+        let portret_slugs = unique_slugs(ingested.institutions.keys().map(|n| (n.clone(), n.clone())));
+        let public = |name: &String| -> String {
+            let publish = ingested.institutions.get(name).is_some_and(|m| m.publish);
+            if publish {
+                name.clone()
+            } else {
+                pseudonyms[name].clone()
+            }
+        };
+        let public_slugs = unique_slugs(ingested.institutions.keys().map(|n| (n.clone(), public(n))));
         ReportContext {
             fw,
             editions,
@@ -88,6 +98,8 @@ impl<'a> ReportContext<'a> {
             timestamp,
             progress: crate::ingest::Progress::hidden(),
             pseudonyms,
+            portret_slugs,
+            public_slugs,
             benchmark_templates: charts::Templates::default(),
             method_lines: std::sync::OnceLock::new(),
         }
@@ -133,7 +145,18 @@ impl<'a> ReportContext<'a> {
     }
 
     pub fn pseudonym(&self, institution: &str) -> String {
-        self.pseudonyms.get(institution).cloned().unwrap_or_else(|| generated_code(institution))
+        self.pseudonyms.get(institution).cloned().unwrap_or_else(|| generated_code(institution, 6))
+    }
+
+    /// The file-name stem of an institution's portret: its name's slug, unique in the run.
+    pub fn portret_slug(&self, institution: &str) -> String {
+        self.portret_slugs.get(institution).cloned().unwrap_or_else(|| slug(institution))
+    }
+
+    /// The file-name stem of an institution's chart pack files: the slug of its public
+    /// name (or pseudonym), unique in the run.
+    pub fn public_slug(&self, institution: &str) -> String {
+        self.public_slugs.get(institution).cloned().unwrap_or_else(|| slug(&self.public_name(institution)))
     }
 
     pub fn line_label(&self, l: Line) -> String {
@@ -151,12 +174,73 @@ impl<'a> ReportContext<'a> {
 }
 
 /// A stable pseudonym for an institution without a code in the institutions file:
-/// `I-` and six hex digits of a hash of its name. Stable across runs and years, so
-/// series stay comparable; an institution that wants an unguessable code gives one in
-/// the institutions file.
-pub fn generated_code(name: &str) -> String {
-    let d = Sha256::digest(format!("lobmonitor-pseudonym:{}", crate::text::normalize(name)).as_bytes());
-    format!("I-{:02X}{:02X}{:02X}", d[0], d[1], d[2])
+/// `I-` and hex digits of a hash of its exact name (trimmed): two names that differ
+/// only in case or accents are two institutions and get two codes. Stable across runs
+/// and years, so series stay comparable; an institution that wants an unguessable code
+/// gives one in the institutions file.
+pub fn generated_code(name: &str, digits: usize) -> String {
+    format!("I-{}", hex_of(&format!("lobmonitor-pseudonym:{}", name.trim()), digits).to_uppercase())
+}
+
+fn hex_of(text: &str, digits: usize) -> String {
+    let d = Sha256::digest(text.as_bytes());
+    d.iter().map(|b| format!("{b:02x}")).collect::<String>()[..digits.min(64)].to_string()
+}
+
+/// Every institution's pseudonym, never shared: the institutions file's code, else a
+/// generated one; where two would be the same (a code given twice, or two hashes
+/// meeting), the later in name order gets more hex digits of its own name.
+pub fn pseudonyms(
+    institutions: &BTreeMap<String, crate::ingest::institutions::InstitutionMeta>,
+) -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut taken: std::collections::BTreeSet<String> = Default::default();
+    for (name, meta) in institutions {
+        let mut code = meta.code.clone().unwrap_or_else(|| generated_code(name, 6));
+        let mut digits = 4;
+        while taken.contains(&code.to_lowercase()) {
+            code = match &meta.code {
+                Some(c) => format!("{c}-{}", hex_of(name, digits).to_uppercase()),
+                None => generated_code(name, 6 + digits),
+            };
+            digits += 2;
+        }
+        taken.insert(code.to_lowercase());
+        out.insert(name.clone(), code);
+    }
+    out
+}
+
+/// A slug per key, unique in the set: where texts share a slug ("ROC A/B" and "ROC
+/// A-B", "École X" and "Ecole X", "roc x" and "ROC X", names of emoji alone), each gets
+/// six hex digits of a hash of its exact text, so it keeps its name whatever else is
+/// in the run; longer where even those meet.
+pub fn unique_slugs(texts: impl Iterator<Item = (String, String)>) -> BTreeMap<String, String> {
+    let texts: Vec<(String, String)> = texts.collect();
+    let mut by_slug: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (_, t)) in texts.iter().enumerate() {
+        by_slug.entry(slug(t)).or_default().push(i);
+    }
+    let mut out = BTreeMap::new();
+    let mut used: std::collections::BTreeSet<String> =
+        by_slug.iter().filter(|(_, v)| v.len() == 1).map(|(k, _)| k.clone()).collect();
+    for (s, members) in &by_slug {
+        if members.len() == 1 {
+            out.insert(texts[members[0]].0.clone(), s.clone());
+            continue;
+        }
+        for &i in members {
+            let mut digits = 6;
+            let mut name = format!("{s}-{}", hex_of(&texts[i].1, digits));
+            while used.contains(&name) {
+                digits += 2;
+                name = format!("{s}-{}", hex_of(&texts[i].1, digits));
+            }
+            used.insert(name.clone());
+            out.insert(texts[i].0.clone(), name);
+        }
+    }
+    out
 }
 
 /// Writes every output the config asks for into `dir`.
@@ -218,7 +302,7 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
                     charts::write_benchmark(ctx, inst, *year, &bdir, &[], true)?.1
                 };
                 if want_portret {
-                    let file = format!("{}-{}.xlsx", slug(inst), year);
+                    let file = format!("{}-{}.xlsx", ctx.portret_slug(inst), year);
                     portret::write(ctx, inst, *year, png.as_deref(), &pdir.join(&file))?;
                     out.push(Output { path: format!("portretten/{file}"), kind: "portret" });
                 }
@@ -367,4 +451,41 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         lang.pick("afgewezen", "rejected"),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::institutions::InstitutionMeta;
+
+    #[test]
+    fn names_that_slug_alike_get_their_own_file_names() {
+        let names = ["ROC A/B", "ROC A-B", "École X", "Ecole X", "roc x", "ROC X", "🎓🎓", "🏫", "Het Baken"];
+        let slugs = unique_slugs(names.iter().map(|n| (n.to_string(), n.to_string())));
+        let distinct: std::collections::BTreeSet<&String> = slugs.values().collect();
+        assert_eq!(distinct.len(), names.len(), "{slugs:?}");
+        assert_eq!(slugs["Het Baken"], "het-baken", "no suffix where no other shares the slug");
+        assert!(slugs["ROC A/B"].starts_with("roc-a-b-") && slugs["ROC A/B"].len() == "roc-a-b-".len() + 6);
+        // Stable: a name's suffix depends on the name alone.
+        let again = unique_slugs(["ROC A/B", "ROC A-B"].iter().map(|n| (n.to_string(), n.to_string())));
+        assert_eq!(again["ROC A/B"], slugs["ROC A/B"]);
+    }
+
+    #[test]
+    fn pseudonyms_are_never_shared() {
+        let mut m: BTreeMap<String, InstitutionMeta> = BTreeMap::new();
+        for n in ["roc x", "ROC X", "École X"] {
+            m.insert(n.into(), InstitutionMeta::named(n));
+        }
+        for n in ["A", "B"] {
+            m.insert(n.into(), InstitutionMeta { code: Some("I-1".into()), ..InstitutionMeta::named(n) });
+        }
+        let p = pseudonyms(&m);
+        let distinct: std::collections::BTreeSet<String> = p.values().map(|c| c.to_lowercase()).collect();
+        assert_eq!(distinct.len(), 5, "{p:?}");
+        assert_eq!(p["A"], "I-1", "the first keeps the code it was given");
+        assert!(p["B"].starts_with("I-1-"));
+        assert_eq!(p["roc x"], generated_code("roc x", 6));
+        assert_ne!(p["roc x"], p["ROC X"]);
+    }
 }

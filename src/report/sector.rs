@@ -8,6 +8,7 @@ use rust_xlsxwriter::{Chart, ChartType, Color, ConditionalFormat3ColorScale, Wor
 
 use crate::framework::{Area, Line};
 use crate::ingest::ledger::{Counts, FileStatus};
+use crate::lang::Lang;
 use crate::report::xlsx::{self, Formats};
 use crate::report::ReportContext;
 use crate::score::Scope;
@@ -541,6 +542,10 @@ pub fn count_rows(ctx: &ReportContext<'_>, c: &Counts) -> Vec<(String, u64)> {
     ]
 }
 
+/// Rejections listed in the Datakwaliteit sheet; the rest are counted there and listed
+/// in `data/rejections.csv`.
+pub const MAX_LISTED: usize = 50_000;
+
 fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Datakwaliteit", "Data quality"))?;
@@ -687,7 +692,10 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
         xlsx::text(ws, r, i as u16, h, &fm.header)?;
     }
     r += 1;
-    for rj in &led.rejections {
+    // One sheet holds a million rows; the listing stops well before, and says where
+    // the rest is (data/rejections.csv has every one).
+    let shown = led.rejections.len().min(MAX_LISTED);
+    for rj in &led.rejections[..shown] {
         xlsx::text(ws, r, 0, &rj.file, &fm.text)?;
         xlsx::text(ws, r, 1, &rj.sheet, &fm.text)?;
         xlsx::text(ws, r, 2, &rj.cell, &fm.text)?;
@@ -697,5 +705,13 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
         r += 1;
     }
     xlsx::filter(ws, head, r - 1, rh.len() as u16)?;
+    if shown < led.rejections.len() {
+        let rest = led.rejections.len() - shown;
+        let more = match ctx.lang {
+            Lang::Nl => format!("… en nog {rest} afwijzingen: de volledige lijst staat in data/rejections.csv."),
+            Lang::En => format!("… and {rest} more rejections: the full list is in data/rejections.csv."),
+        };
+        xlsx::text(ws, r, 0, &more, &fm.note)?;
+    }
     Ok(())
 }

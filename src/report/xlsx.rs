@@ -77,9 +77,25 @@ pub fn workbook(ctx: &ReportContext<'_>, title: &str) -> Result<Workbook, XlsxEr
     Ok(wb)
 }
 
-/// Writes text as text: never as a formula, whatever it starts with.
+/// The most characters a cell holds (Excel's limit; a longer text fails the workbook).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The mark at the end of a text cut to fit a cell.
+const CUT_MARK: &str = " […]";
+
+/// A text that fits a cell: longer texts are cut, with a mark, to Excel's limit.
+pub fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= MAX_CELL_CHARS || s.chars().count() <= MAX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let keep = MAX_CELL_CHARS - CUT_MARK.chars().count();
+    std::borrow::Cow::Owned(s.chars().take(keep).collect::<String>() + CUT_MARK)
+}
+
+/// Writes text as text: never as a formula, whatever it starts with; cut to Excel's
+/// 32,767 characters with a mark where longer (an answer, a header, a name).
 pub fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
-    ws.write_string_with_format(row, col, s, f)?;
+    ws.write_string_with_format(row, col, fit_cell(s), f)?;
     Ok(())
 }
 
@@ -157,4 +173,20 @@ pub fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<()
         ws.set_row_height(row, 15.0 * lines)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_with_a_mark() {
+        let long = "é".repeat(40_000);
+        let cut = fit_cell(&long);
+        assert_eq!(cut.chars().count(), MAX_CELL_CHARS);
+        assert!(cut.ends_with(" […]"));
+        assert_eq!(fit_cell("kort"), "kort");
+        let exact = "a".repeat(MAX_CELL_CHARS);
+        assert_eq!(fit_cell(&exact).len(), MAX_CELL_CHARS);
+    }
 }
