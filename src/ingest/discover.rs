@@ -47,7 +47,7 @@ pub fn discover(root: &Path, own: &[PathBuf]) -> Walk {
             }
         };
         let resolved = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if own.iter().any(|o| resolved == *o) {
+        if own.contains(&resolved) {
             walk.skipped.push((path, Reason::OwnOutput));
             skip(&mut it);
             continue;

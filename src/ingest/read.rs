@@ -196,7 +196,7 @@ fn read_sheet(
             }
         }
     }
-    if filled > 0 && formulas * 2 >= filled {
+    if filled > 0 && formulas * 2 > filled {
         out.notes.push(place.note(None, NoteKind::DerivedSheet));
         return true;
     }

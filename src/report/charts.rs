@@ -558,7 +558,7 @@ impl Indexed {
 
     /// `None` past 256 colours.
     fn new(rgb: &[u8], w: usize) -> Option<Indexed> {
-        if w == 0 || rgb.len() % (w * 3) != 0 {
+        if w == 0 || !rgb.len().is_multiple_of(w * 3) {
             return None;
         }
         let mut ix = Indexed {
@@ -805,14 +805,14 @@ fn write_chart(c: &Figure, dir: &Path, stem: &str, rel: &str, formats: &[ChartFo
     let (png, svg) = render_figure(c, formats)?;
     let mut out = Vec::new();
     if let Some(png) = png {
-        std::fs::write(dir.join(format!("{stem}.png")), png)?;
+        crate::report::write_file(dir.join(format!("{stem}.png")), png)?;
         out.push(Output { path: format!("{rel}{stem}.png"), kind: "chart" });
     }
     if let Some(svg) = svg {
-        std::fs::write(dir.join(format!("{stem}.svg")), svg)?;
+        crate::report::write_file(dir.join(format!("{stem}.svg")), svg)?;
         out.push(Output { path: format!("{rel}{stem}.svg"), kind: "chart" });
     }
-    std::fs::write(dir.join(format!("{stem}.csv")), c.csv()?)?;
+    crate::report::write_file(dir.join(format!("{stem}.csv")), c.csv()?)?;
     out.push(Output { path: format!("{rel}{stem}.csv"), kind: "chart_table" });
     Ok(out)
 }
@@ -822,7 +822,7 @@ fn write_chart(c: &Figure, dir: &Path, stem: &str, rel: &str, formats: &[ChartFo
 /// per line over the years. The benchmark per institution and year is drawn with its
 /// portret (`write_benchmark`).
 pub fn write_pack(ctx: &ReportContext<'_>, dir: &Path, formats: &[ChartFormat]) -> Result<Vec<Output>> {
-    std::fs::create_dir_all(dir)?;
+    crate::report::create_dir(dir)?;
     let mut jobs: Vec<(Figure, &Path, String, &str)> = Vec::new();
     for &year in &ctx.scores.years {
         jobs.push((
@@ -1453,7 +1453,7 @@ pub fn write_benchmark(
         if pack_png {
             glyphs::draw(&mut body, (WIDTH, HEIGHT), &glyphs::title(&chart.title));
             let ix = template.index(&body);
-            std::fs::write(dir.join(format!("{stem}.png")), png_of(ix.as_ref(), &body, WIDTH, HEIGHT)?)?;
+            crate::report::write_file(dir.join(format!("{stem}.png")), png_of(ix.as_ref(), &body, WIDTH, HEIGHT)?)?;
             out.push(Output { path: format!("charts/benchmark/{stem}.png"), kind: "chart" });
             indexed = Some(ix);
         }
@@ -1476,12 +1476,12 @@ pub fn write_benchmark(
     }
     if formats.contains(&ChartFormat::Svg) {
         let (_, svg) = render_figure(&Figure::Bars(chart.clone()), &[ChartFormat::Svg])?;
-        std::fs::write(dir.join(format!("{stem}.svg")), svg.expect("asked for"))?;
+        crate::report::write_file(dir.join(format!("{stem}.svg")), svg.expect("asked for"))?;
         out.push(Output { path: format!("charts/benchmark/{stem}.svg"), kind: "chart" });
     }
     // No formats: only the portret's image was asked for.
     if !formats.is_empty() {
-        std::fs::write(dir.join(format!("{stem}.csv")), source_csv(&chart)?)?;
+        crate::report::write_file(dir.join(format!("{stem}.csv")), source_csv(&chart)?)?;
         out.push(Output { path: format!("charts/benchmark/{stem}.csv"), kind: "chart_table" });
     }
     Ok((out, portret_png))

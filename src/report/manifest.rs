@@ -81,6 +81,6 @@ pub fn write(path: &Path, editions: &Editions, ing: &Ingested, outputs: &[Output
         reconciled: c.rows_reconcile() && c.answers_reconcile(),
         timings_ms: timings,
     };
-    std::fs::write(path, serde_json::to_string_pretty(&m)? + "\n")?;
+    crate::report::write_file(path, serde_json::to_string_pretty(&m)? + "\n")?;
     Ok(())
 }

@@ -243,6 +243,19 @@ pub fn unique_slugs(texts: impl Iterator<Item = (String, String)>) -> BTreeMap<S
     out
 }
 
+/// Writes one output file; a failure (a full disk, a read-only folder) names the file.
+pub fn write_file(path: impl AsRef<Path>, bytes: impl AsRef<[u8]>) -> Result<()> {
+    let path = path.as_ref();
+    use anyhow::Context;
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Creates an output folder; a failure names it.
+pub fn create_dir(path: &Path) -> Result<()> {
+    use anyhow::Context;
+    std::fs::create_dir_all(path).with_context(|| format!("cannot create {}", path.display()))
+}
+
 /// Writes every output the config asks for into `dir`.
 /// The tables and the sector workbook are written sequentially, so they run beside the
 /// parallel chart and portret work rather than before it.
@@ -283,10 +296,10 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
         let bdir = dir.join("charts/benchmark");
         let pdir = dir.join("portretten");
         if want_charts {
-            std::fs::create_dir_all(&bdir)?;
+            create_dir(&bdir)?;
         }
         if want_portret {
-            std::fs::create_dir_all(&pdir)?;
+            create_dir(&pdir)?;
         }
         let pairs = ctx.scores.institution_years();
         ctx.progress.stage("rapporteren / reporting", pairs.len() as u64);

@@ -38,7 +38,7 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, chart: Optio
     }
     // Assembled in memory and written with one call: `save(path)` writes the zip
     // unbuffered, ~170 small writes per portret (BENCHMARKS.md).
-    std::fs::write(path, wb.save_to_buffer()?)?;
+    crate::report::write_file(path, wb.save_to_buffer()?)?;
     Ok(())
 }
 

@@ -24,7 +24,7 @@ pub fn write(ctx: &ReportContext<'_>, path: &Path) -> Result<()> {
     datakwaliteit(ctx, &mut wb, &fm)?;
     // Assembled in memory and written with one call: `save(path)` writes the zip
     // unbuffered, ~170 small writes per portret (BENCHMARKS.md).
-    std::fs::write(path, wb.save_to_buffer()?)?;
+    crate::report::write_file(path, wb.save_to_buffer()?)?;
     Ok(())
 }
 

@@ -29,7 +29,9 @@ pub fn safe_text(s: &str) -> String {
 }
 
 fn writer(path: &Path) -> Result<csv::Writer<std::io::BufWriter<std::fs::File>>> {
-    Ok(csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(path)?)))
+    use anyhow::Context;
+    let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, file)))
 }
 
 fn stat_fields(s: Option<&Stat>) -> [String; 5] {
@@ -40,7 +42,7 @@ fn stat_fields(s: Option<&Stat>) -> [String; 5] {
 }
 
 pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
-    std::fs::create_dir_all(dir)?;
+    crate::report::create_dir(dir)?;
     let sc = ctx.scores;
     let mut out = Vec::new();
     let mut done = |name: &str| out.push(Output { path: format!("data/{name}"), kind: "table" });
@@ -78,7 +80,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             hidden.to_string(),
         ])?;
     }
-    w.flush()?;
+    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("group_scores.csv");
 
     let mut w = writer(&dir.join("sector_scores.csv"))?;
@@ -120,7 +122,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             s.suppressed.to_string(),
         ])?;
     }
-    w.flush()?;
+    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("sector_scores.csv");
 
     let mut w = writer(&dir.join("item_scores.csv"))?;
@@ -137,7 +139,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             hidden.to_string(),
         ])?;
     }
-    w.flush()?;
+    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("item_scores.csv");
 
     // Respondent scores: pseudonymous keys only. Rows of respondents in a suppressed
@@ -160,7 +162,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             num(r.score),
         ])?;
     }
-    w.flush()?;
+    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("respondent_scores.csv");
 
     let mut w = writer(&dir.join("benchmarks.csv"))?;
@@ -190,7 +192,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             opt(b.change.map(|c| c.1)),
         ])?;
     }
-    w.flush()?;
+    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("benchmarks.csv");
 
     let mut w = writer(&dir.join("line_gaps.csv"))?;
@@ -205,7 +207,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             num(g.diff),
         ])?;
     }
-    w.flush()?;
+    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("line_gaps.csv");
 
     let mut w = writer(&dir.join("rejections.csv"))?;
@@ -220,7 +222,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             r.reason.text(ctx.lang),
         ])?;
     }
-    w.flush()?;
+    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("rejections.csv");
 
     let mut w = writer(&dir.join("column_mapping.csv"))?;
@@ -236,7 +238,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             format!("{:.3}", m.similarity),
         ])?;
     }
-    w.flush()?;
+    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("column_mapping.csv");
     Ok(out)
 }
