@@ -66,7 +66,8 @@ fn sector_workbook_shows_the_pooled_score_computed_by_hand() {
             "median",
             "ci_low",
             "ci_high",
-            "suppressed"
+            "suppressed",
+            "suppression"
         ]
     );
     let a = g.iter().find(|r| r[1] == "Instelling A" && r[3] == "ALL" && r[4] == "ALL").unwrap();

@@ -699,14 +699,14 @@ pub fn line_comparison(ctx: &ReportContext<'_>, year: u16) -> BarChart {
         .enumerate()
         .map(|(i, &line)| {
             let cells: Vec<_> =
-                area_scopes().into_iter().map(|s| sc.sector(year, None, line, s).filter(|x| !x.suppressed)).collect();
-            let n = sc.sector(year, None, line, Scope::LINE).filter(|x| !x.suppressed).map_or(0, |x| x.n);
+                area_scopes().into_iter().map(|s| sc.sector(year, None, line, s).and_then(|x| x.shown())).collect();
+            let n = sc.sector(year, None, line, Scope::LINE).and_then(|x| x.shown()).map_or(0, |x| x.n);
             total_n += n;
             BarSeries {
                 name: format!("{} (n = {})", line.label(ctx.lang), n),
                 color: PALETTE[i],
-                values: cells.iter().map(|c| c.and_then(|c| c.stat).map(|s| s.mean)).collect(),
-                whiskers: cells.iter().map(|c| c.and_then(|c| c.stat).and_then(|s| s.ci)).collect(),
+                values: cells.iter().map(|c| c.map(|s| s.mean)).collect(),
+                whiskers: cells.iter().map(|c| c.and_then(|s| s.ci())).collect(),
                 reference: vec![None; 5],
                 absent_mark: ctx.t("niet getoond", "not shown").into(),
             }
@@ -749,9 +749,12 @@ pub fn benchmark(ctx: &ReportContext<'_>, institution: &str, shown_name: &str, y
         .enumerate()
         .map(|(i, &line)| {
             let own: Vec<_> = area_scopes().into_iter().map(|s| sc.group(year, institution, line, s)).collect();
-            let n = own.last().copied().flatten().filter(|g| !g.suppression.is_hidden()).map_or(0, |g| g.n);
+            let total = own.last().copied().flatten();
+            let n = total.and_then(|g| g.shown()).map_or(0, |g| g.n);
             total_n += n;
-            let name = if own.last().copied().flatten().is_some_and(|g| g.suppression.is_hidden()) || n == 0 {
+            let name = if let Some(why) = total.and_then(|g| g.hidden()) {
+                format!("{} ({})", line.label(ctx.lang), ctx.mark(why))
+            } else if n == 0 {
                 format!("{} ({})", line.label(ctx.lang), ctx.hidden_mark())
             } else {
                 format!("{} (n = {})", line.label(ctx.lang), n)
@@ -1044,7 +1047,7 @@ pub fn distribution(ctx: &ReportContext<'_>, year: u16) -> DotChart {
                 .collect();
             values.sort_by(f64::total_cmp);
             let s = sc.sector(year, None, line, Scope::LINE);
-            n += s.filter(|s| !s.suppressed).map_or(0, |s| s.n);
+            n += s.and_then(|s| s.shown()).map_or(0, |s| s.n);
             DotGroup {
                 name: line.label(ctx.lang),
                 color: PALETTE[i],
@@ -1180,18 +1183,18 @@ pub fn trend(ctx: &ReportContext<'_>) -> TrendChart {
             let vals = sc
                 .years
                 .iter()
-                .map(|&y| {
-                    sc.sector(y, None, line, Scope::LINE)
-                        .filter(|s| !s.suppressed)
-                        .and_then(|s| s.stat)
-                        .map(|s| (s.mean, s.ci))
-                })
+                .map(|&y| sc.sector(y, None, line, Scope::LINE).and_then(|s| s.shown()).map(|s| (s.mean, s.ci())))
                 .collect();
             (line.label(ctx.lang), PALETTE[i], vals)
         })
         .collect();
-    let n: u64 =
-        sc.sector.iter().filter(|s| s.peer.is_none() && s.scope == Scope::LINE && !s.suppressed).map(|s| s.n).sum();
+    let n: u64 = sc
+        .sector
+        .iter()
+        .filter(|s| s.peer.is_none() && s.scope == Scope::LINE)
+        .filter_map(|s| s.shown())
+        .map(|s| s.n)
+        .sum();
     let breaks = sc.series_breaks();
     TrendChart {
         title: ctx.t("Ontwikkeling per lijn", "Trend by line").into(),
@@ -1351,11 +1354,11 @@ pub fn item_heat_map(ctx: &ReportContext<'_>, line: Line, year: u16) -> HeatMap 
         .map(|idx| {
             let it = fw.item(idx);
             let s = by_item.get(&idx);
-            let v = s.filter(|s| !s.suppression.is_hidden()).map(|s| s.score);
-            (it.id.to_string(), it.text(ctx.lang).to_string(), v, s.map_or(0, |s| s.n))
+            let v = s.and_then(|s| s.shown()).map(|s| s.score);
+            (it.id.to_string(), it.text(ctx.lang).to_string(), v, s.and_then(|s| s.shown()).map_or(0, |s| s.n))
         })
         .collect();
-    let n = sc.sector(year, None, line, Scope::LINE).filter(|s| !s.suppressed).map_or(0, |s| s.n);
+    let n = sc.sector(year, None, line, Scope::LINE).and_then(|s| s.shown()).map_or(0, |s| s.n);
     HeatMap {
         title: format!("{}: {}", line.label(ctx.lang), ctx.t("score per item", "score per item")),
         subtitle: format!("{} {year} · {}", ctx.t("Sector", "Sector"), line.description(ctx.lang)),

@@ -167,9 +167,20 @@ impl<'a> ReportContext<'a> {
         self.lang.pick(nl, en)
     }
 
-    /// The placeholder for a suppressed figure: `<5` (or the configured threshold).
+    /// The placeholder for a group too small to show: `<5` (or the configured threshold).
     pub fn hidden_mark(&self) -> String {
         format!("<{}", self.privacy.min_group_size)
+    }
+
+    /// The mark of a hidden figure, saying why: `<5` only where the group is that small;
+    /// `afgeschermd` where it is hidden to protect another (its own data is fine).
+    pub fn mark(&self, why: crate::score::Why) -> String {
+        use crate::score::Why;
+        match why {
+            Why::Small => self.hidden_mark(),
+            Why::Protects | Why::ProtectsPooled | Why::Reconstructable => self.t("afgeschermd", "protected").into(),
+            Why::FewInstitutions => self.t("te weinig instellingen", "too few institutions").into(),
+        }
     }
 }
 

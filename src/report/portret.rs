@@ -87,13 +87,18 @@ fn headline(
     xlsx::header(ws, hr, &heads, &[10.0, 26.0, 6.0, 11.0, 11.0, 13.0, 11.0, 11.0, 13.0, 12.0], fm)?;
     ws.set_row_height(hr, 32)?;
     let mut r = hr + 1;
+    let mut protected = false;
     for line in Line::ALL {
         if sc.group(year, inst, line, Scope::LINE).is_none() {
             continue;
         }
         for scope in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
             let g = sc.group(year, inst, line, scope);
-            let hidden = g.is_none_or(|g| g.suppression.is_hidden());
+            // Its own figures: shown, or hidden only to protect another group (its own
+            // data; a note says why the sector tables do not show them).
+            let own = g.and_then(|g| g.for_own_institution());
+            let hidden = if own.is_some() { None } else { g.and_then(|g| g.hidden()) };
+            protected |= own.is_some() && g.and_then(|g| g.hidden()).is_some();
             xlsx::text(ws, r, 0, &line.label(ctx.lang), if scope == Scope::LINE { &fm.bold } else { &fm.text })?;
             xlsx::text(
                 ws,
@@ -102,10 +107,10 @@ fn headline(
                 scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)),
                 if scope == Scope::LINE { &fm.bold } else { &fm.text },
             )?;
-            if let Some(g) = g.filter(|_| !hidden) {
-                ws.write_number_with_format(r, 2, g.n as f64, &fm.int)?;
+            if let Some(f) = own {
+                ws.write_number_with_format(r, 2, f.n as f64, &fm.int)?;
             }
-            xlsx::score(ws, r, 3, g.and_then(|g| g.shown()).map(|s| s.mean), hidden, ctx, fm)?;
+            xlsx::score(ws, r, 3, own.map(|s| s.mean), hidden, ctx, fm)?;
             if let Some((a, m, b)) = sc.sector(year, None, line, scope).and_then(|s| s.quartiles) {
                 ws.write_number_with_format(r, 4, a, &fm.score)?;
                 ws.write_number_with_format(r, 5, m, &fm.score)?;
@@ -136,6 +141,14 @@ fn headline(
     );
     ws.merge_range(r, 0, r + 2, 9, &note, &fm.note)?;
     r += 4;
+    if protected {
+        let why = ctx.t(
+            "Enkele van uw eigen cijfers staan hier wel, maar in de sectortabellen niet: daar zijn ze afgeschermd om de cijfers van een kleine groep elders te beschermen. Het zijn uw eigen gegevens.",
+            "Some of your own figures are shown here but not in the sector tables: there they are protected to keep a small group elsewhere from being worked back. They are your own data.",
+        );
+        ws.merge_range(r - 1, 0, r, 9, why, &fm.note)?;
+        r += 2;
+    }
     // The institution's own benchmark chart, under its own name.
     if let Some(png) = chart {
         // Drawn at 1600 × 1000 and shown at half size: sharp on paper. Printed on a
@@ -178,8 +191,9 @@ fn series(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, 
             xlsx::text(ws, r, 1, scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
             for (j, &y) in years.iter().enumerate() {
                 if let Some(g) = sc.group(y, inst, line, scope) {
-                    let v = g.shown().map(|s| s.mean);
-                    xlsx::score(ws, r, 2 + j as u16, v, g.suppression.is_hidden(), ctx, fm)?;
+                    let own = g.for_own_institution();
+                    let v = own.map(|s| s.mean);
+                    xlsx::score(ws, r, 2 + j as u16, v, if own.is_some() { None } else { g.hidden() }, ctx, fm)?;
                 }
             }
             r += 1;
@@ -219,33 +233,29 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
         ctx.t("Sector", "Sector"),
     ];
     xlsx::header(ws, 0, &heads, &[10.0, 12.0, 11.0, 90.0, 6.0, 11.0, 9.0], fm)?;
-    let sector: std::collections::HashMap<u16, f64> = ctx
-        .scores
-        .items_of(year, None)
-        .iter()
-        .filter(|i| !i.suppression.is_hidden())
-        .map(|i| (i.item, i.score))
-        .collect();
+    let sector: std::collections::HashMap<u16, f64> =
+        ctx.scores.items_of(year, None).iter().filter_map(|i| i.shown().map(|f| (i.item, f.score))).collect();
     let mut r = 1;
     for line in Line::ALL {
-        let mut own: Vec<_> = ctx
+        let mut own: Vec<(u16, crate::score::ItemFigures)> = ctx
             .scores
             .items_of(year, Some(inst))
             .iter()
-            .filter(|i| i.line == line && !i.suppression.is_hidden())
+            .filter(|i| i.line == line)
+            .filter_map(|i| i.shown().map(|f| (i.item, *f)))
             .collect();
         if own.is_empty() {
             continue;
         }
         // Strongest first; ties by item order so the list is stable.
-        own.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.item.cmp(&b.item)));
+        own.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
         let k = own.len().min(5);
         let strong: Vec<_> = own[..k].to_vec();
         let mut weak: Vec<_> = own[own.len() - k..].to_vec();
         weak.reverse();
         for (label, list) in [(ctx.t("sterkst", "strongest"), strong), (ctx.t("zwakst", "weakest"), weak)] {
-            for it in list {
-                let item = ctx.fw_for(year).item(it.item);
+            for (item_idx, it) in list {
+                let item = ctx.fw_for(year).item(item_idx);
                 xlsx::text(ws, r, 0, &line.label(ctx.lang), &fm.text)?;
                 xlsx::text(ws, r, 1, label, &fm.text)?;
                 xlsx::text(ws, r, 2, &item.id.to_string(), &fm.text)?;
@@ -253,7 +263,7 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
                 xlsx::fit_row(ws, r, &[(item.text(ctx.lang), 90.0)])?;
                 ws.write_number_with_format(r, 4, it.n as f64, &fm.int)?;
                 ws.write_number_with_format(r, 5, it.score, &fm.score)?;
-                if let Some(s) = sector.get(&it.item) {
+                if let Some(s) = sector.get(&item_idx) {
                     ws.write_number_with_format(r, 6, *s, &fm.score)?;
                 }
                 r += 1;

@@ -215,18 +215,17 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
     ];
     xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0], fm)?;
     let mut r = 1;
-    let few = ctx.t("te weinig instellingen", "too few institutions");
     for s in ctx.scores.sector.iter().filter(|s| s.peer.is_none()) {
         xlsx::text(ws, r, 0, &s.year.to_string(), &fm.text)?;
         xlsx::text(ws, r, 1, &s.line.label(ctx.lang), &fm.text)?;
         xlsx::text(ws, r, 2, s.scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
         xlsx::text(ws, r, 3, s.scope.kind.map_or(ctx.t("Alle", "All"), |k| k.label(ctx.lang)), &fm.text)?;
-        if s.suppressed {
-            xlsx::text(ws, r, 5, few, &fm.hidden)?;
-        } else if let Some(st) = s.stat {
-            ws.write_number_with_format(r, 4, s.n as f64, &fm.int)?;
+        if let Some(why) = s.hidden() {
+            xlsx::text(ws, r, 5, &ctx.mark(why), &fm.hidden)?;
+        } else if let Some(st) = s.shown() {
+            ws.write_number_with_format(r, 4, st.n as f64, &fm.int)?;
             ws.write_number_with_format(r, 5, st.mean, &fm.score)?;
-            if let Some((lo, hi)) = st.ci {
+            if let Some((lo, hi)) = st.ci() {
                 ws.write_number_with_format(r, 6, lo, &fm.score)?;
                 ws.write_number_with_format(r, 7, hi, &fm.score)?;
             }
@@ -256,8 +255,8 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
         xlsx::text(ws, row, c0, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
         for (j, l) in Line::ALL.iter().enumerate() {
             let s = ctx.scores.sector(year, None, *l, *sc);
-            let v = s.filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| s.mean);
-            xlsx::score(ws, row, c0 + 1 + j as u16, v, s.is_some_and(|s| s.suppressed), ctx, fm)?;
+            let v = s.and_then(|s| s.shown()).map(|s| s.mean);
+            xlsx::score(ws, row, c0 + 1 + j as u16, v, s.and_then(|s| s.hidden()), ctx, fm)?;
         }
     }
     let mut chart = Chart::new(ChartType::Column);
@@ -371,15 +370,17 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
             let sector = ctx.ingested.institutions.get(&inst).and_then(|m| m.sector).map_or("", |s| s.code());
             xlsx::text(ws, r, 2, sector, &fm.text)?;
             xlsx::text(ws, r, 3, &line.label(ctx.lang), &fm.text)?;
-            if total.suppression.is_hidden() {
-                xlsx::text(ws, r, 4, &ctx.hidden_mark(), &fm.hidden)?;
-            } else {
-                ws.write_number_with_format(r, 4, total.n as f64, &fm.int)?;
+            match (total.hidden(), total.shown()) {
+                (Some(why), _) => xlsx::text(ws, r, 4, &ctx.mark(why), &fm.hidden)?,
+                (None, Some(f)) => {
+                    ws.write_number_with_format(r, 4, f.n as f64, &fm.int)?;
+                }
+                (None, None) => {}
             }
             let scopes = std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area));
             for (j, sc) in scopes.enumerate() {
                 let g = ctx.scores.group(year, &inst, line, sc);
-                let hidden = g.is_none_or(|g| g.suppression.is_hidden());
+                let hidden = g.and_then(|g| g.hidden());
                 xlsx::score(ws, r, 5 + j as u16, g.and_then(|g| g.shown()).map(|s| s.mean), hidden, ctx, fm)?;
             }
             if let Some(b) = ctx.scores.benchmark(year, &inst, line, Scope::LINE) {
@@ -433,10 +434,9 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
             for (j, y) in years.iter().enumerate().filter(|(_, y)| ctx.editions.index_for(**y) == e) {
                 let col = 5 + 2 * j as u16;
                 if let Some(s) = sector.get(&(*y, idx as u16)) {
-                    let hidden = s.suppression.is_hidden();
-                    xlsx::score(ws, r, col, Some(s.score), hidden, ctx, fm)?;
-                    if !hidden {
-                        ws.write_number_with_format(r, col + 1, s.n as f64, &fm.int)?;
+                    xlsx::score(ws, r, col, s.shown().map(|f| f.score), s.hidden(), ctx, fm)?;
+                    if let Some(f) = s.shown() {
+                        ws.write_number_with_format(r, col + 1, f.n as f64, &fm.int)?;
                     }
                 }
             }
@@ -479,12 +479,10 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
             xlsx::text(ws, r, 1, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
             let vals: Vec<Option<f64>> = years
                 .iter()
-                .map(|&y| {
-                    ctx.scores.sector(y, None, line, sc).filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| s.mean)
-                })
+                .map(|&y| ctx.scores.sector(y, None, line, sc).and_then(|s| s.shown()).map(|s| s.mean))
                 .collect();
             for (j, v) in vals.iter().enumerate() {
-                let hidden = ctx.scores.sector(years[j], None, line, sc).is_some_and(|s| s.suppressed);
+                let hidden = ctx.scores.sector(years[j], None, line, sc).and_then(|s| s.hidden());
                 xlsx::score(ws, r, 2 + j as u16, *v, hidden, ctx, fm)?;
             }
             if years.len() >= 2 {

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::report::{Output, ReportContext};
-use crate::score::Stat;
+use crate::score::{Figures, Why};
 
 /// Scores with two decimals.
 pub fn num(v: f64) -> String {
@@ -34,10 +34,22 @@ fn writer(path: &Path) -> Result<csv::Writer<std::io::BufWriter<std::fs::File>>>
     Ok(csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, file)))
 }
 
-fn stat_fields(s: Option<&Stat>) -> [String; 5] {
+fn stat_fields(s: Option<&Figures>) -> [String; 5] {
     match s {
-        Some(s) => [num(s.mean), opt(s.sd), num(s.median), opt(s.ci.map(|c| c.0)), opt(s.ci.map(|c| c.1))],
+        Some(s) => [num(s.mean), opt(s.sd()), opt(s.median()), opt(s.ci().map(|c| c.0)), opt(s.ci().map(|c| c.1))],
         None => Default::default(),
+    }
+}
+
+/// Why a figure is hidden (or its spread withheld), as the tables say it.
+pub fn why_code(why: Option<Why>) -> &'static str {
+    match why {
+        None => "",
+        Some(Why::Small) => "small",
+        Some(Why::Protects) => "protects",
+        Some(Why::FewInstitutions) => "few_institutions",
+        Some(Why::ProtectsPooled) => "protects_pooled",
+        Some(Why::Reconstructable) => "spread_withheld",
     }
 }
 
@@ -61,9 +73,9 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
         "ci_low",
         "ci_high",
         "suppressed",
+        "suppression",
     ])?;
     for g in &sc.groups {
-        let hidden = g.suppression.is_hidden();
         let [score, sd, median, lo, hi] = stat_fields(g.shown());
         w.write_record([
             g.year.to_string(),
@@ -71,13 +83,14 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             g.line.to_string(),
             g.scope.area_code().into(),
             g.scope.kind_code().into(),
-            if hidden { String::new() } else { g.n.to_string() },
+            g.shown().map(|f| f.n.to_string()).unwrap_or_default(),
             score,
             sd,
             median,
             lo,
             hi,
-            hidden.to_string(),
+            g.hidden().is_some().to_string(),
+            why_code(g.hidden().or(g.shown().and_then(Figures::detail_withheld))).into(),
         ])?;
     }
     w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
@@ -100,9 +113,10 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
         "p75",
         "sd",
         "suppressed",
+        "suppression",
     ])?;
     for s in &sc.sector {
-        let shown = if s.suppressed { None } else { s.stat.as_ref() };
+        let shown = s.shown();
         let q = s.quartiles;
         w.write_record([
             s.year.to_string(),
@@ -110,48 +124,45 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             s.line.to_string(),
             s.scope.area_code().into(),
             s.scope.kind_code().into(),
-            if s.suppressed { String::new() } else { s.n.to_string() },
+            shown.map(|f| f.n.to_string()).unwrap_or_default(),
             opt(shown.map(|x| x.mean)),
-            opt(shown.and_then(|x| x.ci.map(|c| c.0))),
-            opt(shown.and_then(|x| x.ci.map(|c| c.1))),
+            opt(shown.and_then(|x| x.ci().map(|c| c.0))),
+            opt(shown.and_then(|x| x.ci().map(|c| c.1))),
             s.institutions.to_string(),
             opt(q.map(|q| q.0)),
             opt(q.map(|q| q.1)),
             opt(q.map(|q| q.2)),
-            opt(shown.and_then(|x| x.sd)),
-            s.suppressed.to_string(),
+            opt(shown.and_then(|x| x.sd())),
+            s.hidden().is_some().to_string(),
+            why_code(s.hidden().or(shown.and_then(Figures::detail_withheld))).into(),
         ])?;
     }
     w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("sector_scores.csv");
 
     let mut w = writer(&dir.join("item_scores.csv"))?;
-    w.write_record(["year", "institution", "line", "item", "n", "score", "suppressed"])?;
+    w.write_record(["year", "institution", "line", "item", "n", "score", "suppressed", "suppression"])?;
     for it in &sc.items {
-        let hidden = it.suppression.is_hidden();
         w.write_record([
             it.year.to_string(),
             it.institution.as_deref().map_or("ALL".to_string(), safe_text),
             it.line.to_string(),
             ctx.fw_for(it.year).item(it.item).id.to_string(),
-            if hidden { String::new() } else { it.n.to_string() },
-            if hidden { String::new() } else { num(it.score) },
-            hidden.to_string(),
+            it.shown().map(|f| f.n.to_string()).unwrap_or_default(),
+            opt(it.shown().map(|f| f.score)),
+            it.hidden().is_some().to_string(),
+            why_code(it.hidden()).into(),
         ])?;
     }
     w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
     done("item_scores.csv");
 
-    // Respondent scores: pseudonymous keys only. Rows of respondents in a suppressed
-    // group are left out, or the group's figure could be rebuilt from them.
+    // Respondent scores: pseudonymous keys only; score leaves out the rows of hidden
+    // groups, or the group's figure could be rebuilt from them.
     let mut w = writer(&dir.join("respondent_scores.csv"))?;
     w.write_record(["year", "institution", "line", "respondent", "area", "kind", "score"])?;
     for r in &sc.respondents {
         let who = &ctx.ingested.respondents[r.respondent as usize];
-        let shown = sc.group(who.year, &who.institution, who.line, r.scope).is_some_and(|g| !g.suppression.is_hidden());
-        if !shown {
-            continue;
-        }
         w.write_record([
             who.year.to_string(),
             safe_text(&who.institution),

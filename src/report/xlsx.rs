@@ -99,24 +99,24 @@ pub fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Resu
     Ok(())
 }
 
-/// A score, or the hidden mark where it may not be shown.
+/// A score, or the mark of why it is hidden (`<5`, `afgeschermd`, …).
 pub fn score(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
     v: Option<f64>,
-    hidden: bool,
+    hidden: Option<crate::score::Why>,
     ctx: &ReportContext<'_>,
     fm: &Formats,
 ) -> Result<(), XlsxError> {
     match (hidden, v) {
-        (true, _) => {
-            ws.write_string_with_format(row, col, ctx.hidden_mark(), &fm.hidden)?;
+        (Some(why), _) => {
+            ws.write_string_with_format(row, col, ctx.mark(why), &fm.hidden)?;
         }
-        (false, Some(v)) => {
+        (None, Some(v)) => {
             ws.write_number_with_format(row, col, v, &fm.score)?;
         }
-        (false, None) => {}
+        (None, None) => {}
     }
     Ok(())
 }

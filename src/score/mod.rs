@@ -4,11 +4,11 @@
 //! complementary cells that keep them hidden. The only stage that uses polars.
 
 pub mod privacy;
+pub mod published;
 pub mod stats;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-// foldhash: the report stage looks scores up millions of times; SipHash was 2 % of a run.
 use foldhash::HashMap;
 
 use polars::prelude::*;
@@ -16,6 +16,7 @@ use polars::prelude::*;
 use crate::framework::{Area, Editions, Framework, ItemIdx, Kind, Line};
 use crate::ingest::institutions::{InstitutionMeta, Sector};
 use crate::ingest::Respondent;
+pub use published::{Published, Why};
 use stats::{ci95, percentile_rank_sorted, quantile};
 
 /// What part of a line's items a score covers: an area × kind cell, an area, or all.
@@ -82,29 +83,41 @@ impl Scope {
     }
 }
 
-/// Why a figure is not shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Suppression {
-    Shown,
-    /// n below `min_group_size`.
-    Small,
-    /// Hidden so that a small group cannot be worked back from what is shown.
-    Complementary,
-}
-
-impl Suppression {
-    pub fn is_hidden(self) -> bool {
-        self != Suppression::Shown
-    }
-}
-
-/// Mean, spread and interval of a set of scores.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Stat {
+/// Mean, spread and interval of a set of scores, as published: the spread, the median
+/// and the interval (which gives the spread away) are withheld where they, with n and
+/// the mean, would give away every respondent's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub n: u64,
     pub mean: f64,
+    detail: Published<Detail>,
+}
+
+/// The part of a figure that says how scores are spread.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detail {
     pub sd: Option<f64>,
     pub median: f64,
     pub ci: Option<(f64, f64)>,
+}
+
+impl Figures {
+    pub fn sd(&self) -> Option<f64> {
+        self.detail.shown().and_then(|d| d.sd)
+    }
+
+    pub fn median(&self) -> Option<f64> {
+        self.detail.shown().map(|d| d.median)
+    }
+
+    pub fn ci(&self) -> Option<(f64, f64)> {
+        self.detail.shown().and_then(|d| d.ci)
+    }
+
+    /// Why the spread is withheld, if it is.
+    pub fn detail_withheld(&self) -> Option<Why> {
+        self.detail.why_hidden()
+    }
 }
 
 /// Institution × year × line × scope.
@@ -114,21 +127,23 @@ pub struct GroupScore {
     pub institution: String,
     pub line: Line,
     pub scope: Scope,
-    /// Respondents with at least one answered item in scope.
-    pub n: u64,
-    /// None when n = 0.
-    pub stat: Option<Stat>,
-    pub suppression: Suppression,
+    figures: Published<Figures>,
 }
 
 impl GroupScore {
-    /// The figures, when they may be shown.
-    pub fn shown(&self) -> Option<&Stat> {
-        if self.suppression.is_hidden() {
-            None
-        } else {
-            self.stat.as_ref()
-        }
+    /// The figures, where they may be shown.
+    pub fn shown(&self) -> Option<&Figures> {
+        self.figures.shown()
+    }
+
+    pub fn hidden(&self) -> Option<Why> {
+        self.figures.why_hidden()
+    }
+
+    /// The figures as the institution's own portret may show them (SPEC §5: its own
+    /// data, where hidden only to protect another group).
+    pub fn for_own_institution(&self) -> Option<&Figures> {
+        self.figures.for_own_institution()
     }
 }
 
@@ -140,16 +155,30 @@ pub struct SectorScore {
     pub peer: Option<Sector>,
     pub line: Line,
     pub scope: Scope,
-    pub n: u64,
-    pub stat: Option<Stat>,
+    figures: Published<Figures>,
     /// Institutions with respondents in it.
     pub institutions: usize,
     /// Institutions whose group is shown.
     pub shown: usize,
     /// P25, median, P75 over the shown institutions' scores.
     pub quartiles: Option<(f64, f64, f64)>,
-    /// Too few institutions, or a pooled figure that would give a small group away.
-    pub suppressed: bool,
+}
+
+impl SectorScore {
+    pub fn shown(&self) -> Option<&Figures> {
+        self.figures.shown()
+    }
+
+    pub fn hidden(&self) -> Option<Why> {
+        self.figures.why_hidden()
+    }
+}
+
+/// An item's score: n and mean.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ItemFigures {
+    pub n: u64,
+    pub score: f64,
 }
 
 /// Year × institution (None: sector) × line × item.
@@ -159,14 +188,22 @@ pub struct ItemScore {
     pub institution: Option<String>,
     pub line: Line,
     pub item: ItemIdx,
-    pub n: u64,
-    pub score: f64,
-    pub suppression: Suppression,
+    figures: Published<ItemFigures>,
 }
 
-/// One respondent's score for one scope. `respondent` indexes the respondents that
-/// were scored (`Ingested::respondents`), which hold who they are; keeping an index
-/// instead of copies keeps a national run's 1.4 million rows small.
+impl ItemScore {
+    pub fn shown(&self) -> Option<&ItemFigures> {
+        self.figures.shown()
+    }
+
+    pub fn hidden(&self) -> Option<Why> {
+        self.figures.why_hidden()
+    }
+}
+
+/// One respondent's score for one scope, in a group that is shown. `respondent`
+/// indexes the respondents that were scored (`Ingested::respondents`), which hold who
+/// they are; keeping an index instead of copies keeps a national run's rows small.
 #[derive(Debug, Clone, Copy)]
 pub struct RespondentScore {
     pub respondent: u32,
@@ -175,7 +212,7 @@ pub struct RespondentScore {
 }
 
 /// Where an institution stands: percentile rank in the sector and its peer group, and
-/// its change since the previous year it took part.
+/// its change since the previous year it took part. Only for shown groups.
 #[derive(Debug, Clone)]
 pub struct Benchmark {
     pub year: u16,
@@ -202,6 +239,27 @@ pub struct LineGap {
 /// A pooled cell: year × peer group (None = whole sector) × line × scope.
 pub type CellKey = (u16, Option<Sector>, Line, Scope);
 
+/// How many figures of a table are hidden, and why (Datakwaliteit, Toelichting). Scopes
+/// nobody answered have no figure and are not counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hidden {
+    /// By their own size (`<5`, too few institutions).
+    pub primary: usize,
+    /// To protect others (complementary suppression).
+    pub secondary: usize,
+    /// Spread and median withheld (would give respondents away).
+    pub detail: usize,
+    pub total: usize,
+}
+
+/// The suppression counts per table.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SuppressionCounts {
+    pub groups: Hidden,
+    pub sector: Hidden,
+    pub items: Hidden,
+}
+
 /// Thresholds of SPEC §5.
 #[derive(Debug, Clone, Copy)]
 pub struct Privacy {
@@ -215,54 +273,60 @@ impl Default for Privacy {
     }
 }
 
-/// Everything scoring hands to the reports.
+/// Everything scoring hands to the reports: a read model in which a hidden figure
+/// cannot be read. Look-ups by binary search over rows sorted by their keys.
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
     pub years: Vec<u16>,
+    /// Sorted by (year, institution, line, scope).
     pub groups: Vec<GroupScore>,
+    /// Sorted by (year, peer, line, scope).
     pub sector: Vec<SectorScore>,
+    /// Sorted by (year, institution, line, item); `None` (the sector) first per year.
     pub items: Vec<ItemScore>,
+    /// Respondents of shown groups only.
     pub respondents: Vec<RespondentScore>,
+    /// Sorted by (year, institution, line, scope).
     pub benchmarks: Vec<Benchmark>,
     pub gaps: Vec<LineGap>,
     /// The framework edition each year was scored with.
     pub editions: BTreeMap<u16, String>,
-    /// Institution names to small ids, so look-ups by name borrow it instead of
-    /// allocating a key (the respondent table looks up 1.4 million times nationally).
-    institution_ids: HashMap<String, u32>,
-    group_index: HashMap<(u16, u32, Line, Scope), usize>,
-    benchmark_index: HashMap<(u16, u32, Line, Scope), usize>,
-    /// Items are sorted by (year, institution, line, item): each (year, institution)
-    /// is one run of rows; None is the sector.
-    item_runs: HashMap<(u16, Option<u32>), std::ops::Range<usize>>,
-    sector_index: HashMap<CellKey, usize>,
+    pub suppression: SuppressionCounts,
 }
 
 impl Scores {
     pub fn group(&self, year: u16, institution: &str, line: Line, scope: Scope) -> Option<&GroupScore> {
-        let id = *self.institution_ids.get(institution)?;
-        self.group_index.get(&(year, id, line, scope)).map(|&i| &self.groups[i])
+        self.groups
+            .binary_search_by(|g| {
+                (g.year, g.institution.as_str(), g.line, g.scope).cmp(&(year, institution, line, scope))
+            })
+            .ok()
+            .map(|i| &self.groups[i])
     }
 
     pub fn sector(&self, year: u16, peer: Option<Sector>, line: Line, scope: Scope) -> Option<&SectorScore> {
-        self.sector_index.get(&(year, peer, line, scope)).map(|&i| &self.sector[i])
+        self.sector
+            .binary_search_by(|s| (s.year, s.peer, s.line, s.scope).cmp(&(year, peer, line, scope)))
+            .ok()
+            .map(|i| &self.sector[i])
     }
 
     pub fn benchmark(&self, year: u16, institution: &str, line: Line, scope: Scope) -> Option<&Benchmark> {
-        let id = *self.institution_ids.get(institution)?;
-        self.benchmark_index.get(&(year, id, line, scope)).map(|&i| &self.benchmarks[i])
+        self.benchmarks
+            .binary_search_by(|b| {
+                (b.year, b.institution.as_str(), b.line, b.scope).cmp(&(year, institution, line, scope))
+            })
+            .ok()
+            .map(|i| &self.benchmarks[i])
     }
 
     /// The item scores of one institution (None: the sector) in one year.
     pub fn items_of(&self, year: u16, institution: Option<&str>) -> &[ItemScore] {
-        let id = match institution {
-            Some(name) => match self.institution_ids.get(name) {
-                Some(id) => Some(*id),
-                None => return &[],
-            },
-            None => None,
-        };
-        self.item_runs.get(&(year, id)).map_or(&[][..], |r| &self.items[r.clone()])
+        let key = |it: &ItemScore| (it.year, it.institution.as_deref().map(str::to_owned));
+        let want = (year, institution.map(str::to_owned));
+        let from = self.items.partition_point(|it| key(it) < want);
+        let to = self.items.partition_point(|it| key(it) <= want);
+        &self.items[from..to]
     }
 
     /// Years from which a new framework edition applies (none within one edition).
@@ -369,15 +433,63 @@ fn aggregate_with(df: &DataFrame, keys: &[&str], value: &str, spread: bool) -> R
     Ok(rows)
 }
 
+/// Mean, spread and median of a set of scores, before privacy decides what is shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Stat {
+    pub mean: f64,
+    pub sd: Option<f64>,
+    pub median: f64,
+}
+
 fn stat_of(n: u64, mean: f64, sd: Option<f64>, median: f64) -> Option<Stat> {
-    (n > 0).then(|| Stat { mean, sd, median, ci: sd.and_then(|s| ci95(mean, s, n)) })
+    (n > 0).then_some(Stat { mean, sd, median })
 }
 
 fn peer_code(p: Option<Sector>) -> u32 {
     p.map_or(0, |s| s as u32 + 1)
 }
 
-/// Scores every scope of every group, the sector and the items, then applies privacy.
+/// A group before privacy: its figures and, once decided, why it is hidden.
+#[derive(Debug, Clone)]
+pub(crate) struct RawGroup {
+    pub year: u16,
+    pub inst: u32,
+    pub line: Line,
+    pub scope: Scope,
+    pub peer: Option<Sector>,
+    pub n: u64,
+    pub stat: Option<Stat>,
+    pub why: Option<Why>,
+    pub detail_why: Option<Why>,
+}
+
+/// A pooled cell before privacy.
+#[derive(Debug, Clone)]
+pub(crate) struct RawSector {
+    pub year: u16,
+    pub peer: Option<Sector>,
+    pub line: Line,
+    pub scope: Scope,
+    pub n: u64,
+    pub stat: Option<Stat>,
+    pub why: Option<Why>,
+    pub detail_why: Option<Why>,
+}
+
+/// An item score before privacy (`inst` None: the sector).
+#[derive(Debug, Clone)]
+pub(crate) struct RawItem {
+    pub year: u16,
+    pub inst: Option<u32>,
+    pub line: Line,
+    pub item: ItemIdx,
+    pub n: u64,
+    pub score: f64,
+    pub why: Option<Why>,
+}
+
+/// Scores every scope of every group, the sector and the items, applies privacy
+/// (SPEC §5, `privacy.rs`), and hands over the read model.
 pub fn score(
     editions: &Editions,
     respondents: &[Respondent],
@@ -394,6 +506,7 @@ pub fn score(
         .collect();
     let inst_idx: HashMap<String, u32> = names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
     let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
+    let peers: Vec<Option<Sector>> = names.iter().map(|n| peer_of(n)).collect();
 
     // Respondent scores, computed exactly in thirds.
     // Sized up front (at most one row per scope and respondent): grown by doubling,
@@ -405,7 +518,7 @@ pub fn score(
         (col(), col(), col(), col(), col(), Vec::with_capacity(cap));
     for (ri, r) in respondents.iter().enumerate() {
         let ii = inst_idx[r.institution.as_str()];
-        let peer = peer_code(peer_of(&r.institution));
+        let peer = peer_code(peers[ii as usize]);
         for (scope, s) in respondent_scope_scores(editions.get(r.edition as usize), r) {
             c_year.push(r.year as u32);
             c_inst.push(ii);
@@ -431,68 +544,57 @@ pub fn score(
 
     let line_of = |n: u32| Line::from_number(n as u8).expect("line number from our own table");
 
-    // Groups: institution × year × line × scope.
-    let mut groups = Vec::new();
+    // Groups: institution × year × line × scope; every scope of a group that took part
+    // has a row, n = 0 where nobody answered.
+    let mut groups: Vec<RawGroup> = Vec::new();
     for (k, n, mean, sd, median) in aggregate(&df, &["year", "inst", "line", "scope"], "score")? {
-        groups.push(GroupScore {
+        groups.push(RawGroup {
             year: k[0] as u16,
-            institution: names[k[1] as usize].clone(),
+            inst: k[1],
             line: line_of(k[2]),
             scope: Scope::from_code(k[3]),
+            peer: peers[k[1] as usize],
             n,
             stat: stat_of(n, mean, sd, median),
-            suppression: Suppression::Shown,
+            why: None,
+            detail_why: None,
         });
     }
-    // Every scope of a group that took part has a row, n = 0 where nobody answered.
-    let present: BTreeSet<(u16, String, Line)> =
-        groups.iter().map(|g| (g.year, g.institution.clone(), g.line)).collect();
-    let have: BTreeSet<(u16, String, Line, Scope)> =
-        groups.iter().map(|g| (g.year, g.institution.clone(), g.line, g.scope)).collect();
-    for (year, inst, line) in &present {
+    let present: BTreeSet<(u16, u32, Line)> = groups.iter().map(|g| (g.year, g.inst, g.line)).collect();
+    let have: BTreeSet<(u16, u32, Line, Scope)> = groups.iter().map(|g| (g.year, g.inst, g.line, g.scope)).collect();
+    for &(year, inst, line) in &present {
         for scope in Scope::all() {
-            if !have.contains(&(*year, inst.clone(), *line, scope)) {
-                groups.push(GroupScore {
-                    year: *year,
-                    institution: inst.clone(),
-                    line: *line,
-                    scope,
-                    n: 0,
-                    stat: None,
-                    suppression: Suppression::Shown,
-                });
+            if !have.contains(&(year, inst, line, scope)) {
+                let peer = peers[inst as usize];
+                groups.push(RawGroup { year, inst, line, scope, peer, n: 0, stat: None, why: None, detail_why: None });
             }
         }
     }
-    groups.sort_by(|a, b| (a.year, &a.institution, a.line, a.scope).cmp(&(b.year, &b.institution, b.line, b.scope)));
+    // Sorted by name (institution ids are in name order), as the read model is.
+    groups.sort_by_key(|g| (g.year, g.inst, g.line, g.scope));
 
     // Sector: pooled over all respondents, and per peer group.
-    let mut sector = Vec::new();
-    for (k, n, mean, sd, median) in aggregate(&df, &["year", "line", "scope"], "score")? {
-        sector.push((None, k, n, mean, sd, median));
-    }
-    for (k, n, mean, sd, median) in aggregate(&df, &["year", "peer", "line", "scope"], "score")? {
-        if k[1] == 0 {
-            continue;
-        }
-        let peer = Sector::ALL[(k[1] - 1) as usize];
-        sector.push((Some(peer), vec![k[0], k[2], k[3]], n, mean, sd, median));
-    }
-    let mut sector: Vec<SectorScore> = sector
-        .into_iter()
-        .map(|(peer, k, n, mean, sd, median)| SectorScore {
+    let mut sector: Vec<RawSector> = Vec::new();
+    let mut push_sector = |peer: Option<Sector>, k: &[u32], n: u64, mean: f64, sd: Option<f64>, median: f64| {
+        sector.push(RawSector {
             year: k[0] as u16,
             peer,
             line: line_of(k[1]),
             scope: Scope::from_code(k[2]),
             n,
             stat: stat_of(n, mean, sd, median),
-            institutions: 0,
-            shown: 0,
-            quartiles: None,
-            suppressed: false,
+            why: None,
+            detail_why: None,
         })
-        .collect();
+    };
+    for (k, n, mean, sd, median) in aggregate(&df, &["year", "line", "scope"], "score")? {
+        push_sector(None, &k, n, mean, sd, median);
+    }
+    for (k, n, mean, sd, median) in aggregate(&df, &["year", "peer", "line", "scope"], "score")? {
+        if k[1] != 0 {
+            push_sector(Some(Sector::ALL[(k[1] - 1) as usize]), &[k[0], k[2], k[3]], n, mean, sd, median);
+        }
+    }
     sector.sort_by_key(|s| (s.year, s.peer, s.line, s.scope));
 
     // Items: per institution and for the sector.
@@ -521,119 +623,190 @@ pub fn score(
             Column::new("v".into(), a_v),
         ],
     )?;
-    let mut items = Vec::new();
+    let mut items: Vec<RawItem> = Vec::new();
     for (k, n, mean, _, _) in aggregate_means(&adf, &["year", "inst", "line", "item"], "v")? {
-        items.push(ItemScore {
+        items.push(RawItem {
             year: k[0] as u16,
-            institution: Some(names[k[1] as usize].clone()),
+            inst: Some(k[1]),
             line: line_of(k[2]),
             item: k[3] as ItemIdx,
             n,
             score: mean,
-            suppression: Suppression::Shown,
+            why: None,
         });
     }
     for (k, n, mean, _, _) in aggregate_means(&adf, &["year", "line", "item"], "v")? {
-        items.push(ItemScore {
+        items.push(RawItem {
             year: k[0] as u16,
-            institution: None,
+            inst: None,
             line: line_of(k[1]),
             item: k[2] as ItemIdx,
             n,
             score: mean,
-            suppression: Suppression::Shown,
+            why: None,
         });
     }
-    items.sort_by(|a, b| (a.year, &a.institution, a.line, a.item).cmp(&(b.year, &b.institution, b.line, b.item)));
+    items.sort_by_key(|it| (it.year, it.inst.map(|i| i as i64).unwrap_or(-1), it.line, it.item));
 
-    privacy::suppress(editions, &mut groups, &mut sector, &mut items, institutions, privacy);
+    privacy::suppress(editions, &mut groups, &mut sector, &mut items, privacy);
+    privacy::withhold_reconstructable(editions, respondents, &inst_idx, &peers, &rs, &mut groups, &mut sector);
 
+    // Respondent rows of hidden groups never leave score.
+    rs.retain(|r| {
+        let who = &respondents[r.respondent as usize];
+        let key = (who.year, inst_idx[who.institution.as_str()], who.line, r.scope);
+        groups.binary_search_by(|g| (g.year, g.inst, g.line, g.scope).cmp(&key)).is_ok_and(|i| groups[i].why.is_none())
+    });
+
+    let years: Vec<u16> = groups.iter().map(|g| g.year).collect::<BTreeSet<_>>().into_iter().collect();
+    let editions_of: BTreeMap<u16, String> = years.iter().map(|&y| (y, editions.for_year(y).edition.clone())).collect();
+    let quartiles = distribution(&groups, &sector, privacy);
+    let benchmarks = benchmarks(&groups, &names, &years, &editions_of, privacy);
+    let suppression = SuppressionCounts {
+        groups: count_hidden(groups.iter().filter(|g| g.n > 0).map(|g| (g.why, g.detail_why))),
+        sector: count_hidden(sector.iter().filter(|s| s.n > 0).map(|s| (s.why, s.detail_why))),
+        items: count_hidden(items.iter().map(|i| (i.why, None))),
+    };
+
+    // The read model: figures shown or hidden, and nothing else.
+    let figures = |n: u64, stat: Option<Stat>, why: Option<Why>, detail_why: Option<Why>| -> Published<Figures> {
+        let Some(st) = stat else { return Published::hidden(why.unwrap_or(Why::Small)) };
+        let detail = Detail { sd: st.sd, median: st.median, ci: st.sd.and_then(|sd| ci95(st.mean, sd, n)) };
+        let detail = match detail_why {
+            Some(w) => Published::hidden(w),
+            None => Published::shown_value(detail),
+        };
+        let f = Figures { n, mean: st.mean, detail };
+        match why {
+            Some(w) => Published::hidden_value(w, f),
+            None => Published::shown_value(f),
+        }
+    };
+    let groups: Vec<GroupScore> = groups
+        .into_iter()
+        .map(|g| GroupScore {
+            year: g.year,
+            institution: names[g.inst as usize].clone(),
+            line: g.line,
+            scope: g.scope,
+            figures: figures(g.n, g.stat, g.why, g.detail_why),
+        })
+        .collect();
+    let sector: Vec<SectorScore> = sector
+        .into_iter()
+        .zip(quartiles)
+        .map(|(s, (institutions, shown, quartiles))| SectorScore {
+            year: s.year,
+            peer: s.peer,
+            line: s.line,
+            scope: s.scope,
+            figures: figures(s.n, s.stat, s.why, s.detail_why),
+            institutions,
+            shown,
+            quartiles,
+        })
+        .collect();
+    let items: Vec<ItemScore> = items
+        .into_iter()
+        .map(|it| ItemScore {
+            year: it.year,
+            institution: it.inst.map(|i| names[i as usize].clone()),
+            line: it.line,
+            item: it.item,
+            figures: match it.why {
+                Some(w) => Published::hidden_value(w, ItemFigures { n: it.n, score: it.score }),
+                None => Published::shown_value(ItemFigures { n: it.n, score: it.score }),
+            },
+        })
+        .collect();
     let mut scores = Scores {
-        years: groups.iter().map(|g| g.year).collect::<BTreeSet<_>>().into_iter().collect(),
+        years,
         groups,
         sector,
         items,
         respondents: rs,
-        ..Default::default()
+        benchmarks,
+        gaps: Vec::new(),
+        editions: editions_of,
+        suppression,
     };
-    // The edition each year was scored with: changes and trends stop where it changes.
-    scores.editions = scores.years.iter().map(|&y| (y, editions.for_year(y).edition.clone())).collect();
-    scores.group_index = scores
-        .groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| ((g.year, inst_idx[&g.institution], g.line, g.scope), i))
-        .collect();
-    // Set before the benchmarks, which look groups up by name.
-    scores.institution_ids = inst_idx;
-    fill_distribution(&mut scores, institutions, privacy);
-    scores.sector_index =
-        scores.sector.iter().enumerate().map(|(i, s)| ((s.year, s.peer, s.line, s.scope), i)).collect();
-    scores.benchmarks = benchmarks(&scores, institutions, privacy);
-    scores.benchmark_index = scores
-        .benchmarks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| ((b.year, scores.institution_ids[&b.institution], b.line, b.scope), i))
-        .collect();
-    let mut runs: HashMap<(u16, Option<u32>), std::ops::Range<usize>> = HashMap::default();
-    for (i, it) in scores.items.iter().enumerate() {
-        let id = it.institution.as_ref().map(|n| scores.institution_ids[n]);
-        runs.entry((it.year, id)).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
-    }
-    scores.item_runs = runs;
     scores.gaps = gaps(&scores);
     Ok(scores)
 }
 
-/// Institutions, shown institutions and quartiles of every sector row.
-fn fill_distribution(scores: &mut Scores, institutions: &BTreeMap<String, InstitutionMeta>, privacy: Privacy) {
-    let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
-    let mut by_cell: HashMap<CellKey, (usize, Vec<f64>)> = HashMap::default();
-    for g in &scores.groups {
-        if g.n == 0 {
-            continue;
+fn count_hidden(rows: impl Iterator<Item = (Option<Why>, Option<Why>)>) -> Hidden {
+    let mut h = Hidden::default();
+    for (why, detail) in rows {
+        match why {
+            Some(w) if w.is_primary() => h.primary += 1,
+            Some(_) => h.secondary += 1,
+            None => {}
         }
-        let peers = [Some(None), peer_of(&g.institution).map(Some)];
-        for peer in peers.into_iter().flatten() {
+        if why.is_none() && detail.is_some() {
+            h.detail += 1;
+        }
+        h.total += 1;
+    }
+    h
+}
+
+/// Per sector row: institutions with respondents, institutions shown, and the
+/// quartiles of the shown institutions' scores (where at least `min_institutions` are
+/// shown and the pooled figure is published).
+fn distribution(
+    groups: &[RawGroup],
+    sector: &[RawSector],
+    privacy: Privacy,
+) -> Vec<(usize, usize, Option<(f64, f64, f64)>)> {
+    let mut by_cell: HashMap<CellKey, (usize, Vec<f64>)> = HashMap::default();
+    for g in groups.iter().filter(|g| g.n > 0) {
+        for peer in [Some(None), g.peer.map(Some)].into_iter().flatten() {
             let e = by_cell.entry((g.year, peer, g.line, g.scope)).or_default();
             e.0 += 1;
-            if let Some(s) = g.shown() {
-                e.1.push(s.mean);
+            if let (None, Some(st)) = (g.why, g.stat) {
+                e.1.push(st.mean);
             }
         }
     }
-    for s in &mut scores.sector {
-        let Some((count, shown)) = by_cell.get_mut(&(s.year, s.peer, s.line, s.scope)) else { continue };
-        shown.sort_by(|a, b| a.partial_cmp(b).expect("scores are finite"));
-        s.institutions = *count;
-        s.shown = shown.len();
-        if *count < privacy.min_institutions {
-            s.suppressed = true;
-        }
-        if shown.len() >= privacy.min_institutions && !s.suppressed {
-            s.quartiles = Some((
-                quantile(shown, 0.25).expect("non-empty"),
-                quantile(shown, 0.5).expect("non-empty"),
-                quantile(shown, 0.75).expect("non-empty"),
-            ));
-        }
-    }
+    sector
+        .iter()
+        .map(|s| {
+            let Some((count, shown)) = by_cell.get_mut(&(s.year, s.peer, s.line, s.scope)) else {
+                return (0, 0, None);
+            };
+            shown.sort_by(f64::total_cmp);
+            let q = (shown.len() >= privacy.min_institutions && s.why.is_none()).then(|| {
+                (
+                    quantile(shown, 0.25).expect("non-empty"),
+                    quantile(shown, 0.5).expect("non-empty"),
+                    quantile(shown, 0.75).expect("non-empty"),
+                )
+            });
+            (*count, shown.len(), q)
+        })
+        .collect()
 }
 
-fn benchmarks(scores: &Scores, institutions: &BTreeMap<String, InstitutionMeta>, privacy: Privacy) -> Vec<Benchmark> {
-    let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
+/// Ranks and changes of shown groups only: a hidden group has neither, and a change
+/// needs both years shown.
+fn benchmarks(
+    groups: &[RawGroup],
+    names: &[String],
+    years: &[u16],
+    editions: &BTreeMap<u16, String>,
+    privacy: Privacy,
+) -> Vec<Benchmark> {
     let mut shown: HashMap<CellKey, Vec<f64>> = HashMap::default();
-    for g in &scores.groups {
-        if let Some(s) = g.shown() {
-            shown.entry((g.year, None, g.line, g.scope)).or_default().push(s.mean);
-            if let Some(p) = peer_of(&g.institution) {
-                shown.entry((g.year, Some(p), g.line, g.scope)).or_default().push(s.mean);
+    for g in groups {
+        if let (None, Some(st)) = (g.why, g.stat) {
+            shown.entry((g.year, None, g.line, g.scope)).or_default().push(st.mean);
+            if let Some(p) = g.peer {
+                shown.entry((g.year, Some(p), g.line, g.scope)).or_default().push(st.mean);
             }
         }
     }
     for vals in shown.values_mut() {
-        vals.sort_by(|a, b| a.partial_cmp(b).expect("scores are finite"));
+        vals.sort_by(f64::total_cmp);
     }
     let rank = |key, v: f64| {
         shown
@@ -641,26 +814,34 @@ fn benchmarks(scores: &Scores, institutions: &BTreeMap<String, InstitutionMeta>,
             .filter(|vals| vals.len() >= privacy.min_institutions)
             .and_then(|vals| percentile_rank_sorted(v, vals))
     };
+    let find = |year: u16, inst: u32, line: Line, scope: Scope| {
+        groups
+            .binary_search_by(|g| (g.year, g.inst, g.line, g.scope).cmp(&(year, inst, line, scope)))
+            .ok()
+            .map(|i| &groups[i])
+    };
     let mut out = Vec::new();
-    for g in &scores.groups {
-        let Some(s) = g.shown() else { continue };
+    for g in groups {
+        let (None, Some(st)) = (g.why, g.stat) else { continue };
         // The previous year it took part, within the same framework edition: no change
         // is computed across a series break.
-        let previous = scores
-            .years
+        let previous = years
             .iter()
             .rev()
-            .filter(|&&y| y < g.year && scores.editions.get(&y) == scores.editions.get(&g.year))
-            .find_map(|&y| scores.group(y, &g.institution, g.line, g.scope).filter(|p| p.n > 0).map(|p| (y, p)));
-        let change = previous.and_then(|(y, p)| p.shown().map(|ps| (y, s.mean - ps.mean)));
+            .filter(|&&y| y < g.year && editions.get(&y) == editions.get(&g.year))
+            .find_map(|&y| find(y, g.inst, g.line, g.scope).filter(|p| p.n > 0).map(|p| (y, p)));
+        let change = previous.and_then(|(y, p)| match (p.why, p.stat) {
+            (None, Some(ps)) => Some((y, st.mean - ps.mean)),
+            _ => None,
+        });
         out.push(Benchmark {
             year: g.year,
-            institution: g.institution.clone(),
+            institution: names[g.inst as usize].clone(),
             line: g.line,
             scope: g.scope,
-            score: s.mean,
-            rank_sector: rank((g.year, None, g.line, g.scope), s.mean),
-            rank_peer: peer_of(&g.institution).and_then(|p| rank((g.year, Some(p), g.line, g.scope), s.mean)),
+            score: st.mean,
+            rank_sector: rank((g.year, None, g.line, g.scope), st.mean),
+            rank_peer: g.peer.and_then(|p| rank((g.year, Some(p), g.line, g.scope), st.mean)),
             change,
         });
     }
@@ -671,8 +852,7 @@ fn gaps(scores: &Scores) -> Vec<LineGap> {
     let mut out = Vec::new();
     for &year in &scores.years {
         for scope in Scope::all() {
-            let mean =
-                |l| scores.sector(year, None, l, scope).filter(|s| !s.suppressed).and_then(|s| s.stat).map(|s| s.mean);
+            let mean = |l| scores.sector(year, None, l, scope).and_then(SectorScore::shown).map(|s| s.mean);
             for (a, b) in [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)] {
                 if let (Some(x), Some(y)) = (mean(a), mean(b)) {
                     out.push(LineGap { year, scope, a, b, diff: y - x });

@@ -1,120 +1,142 @@
 //! Privacy (SPEC §5): no group below `min_group_size` is shown, and no hidden figure can
-//! be worked back from what is shown.
+//! be worked back from what is shown, by an outsider or by an insider: every
+//! institution knows its own figures, since it sent the data.
 //!
-//! Two ways a hidden figure leaks if nothing is done, and the rule that stops each:
-//! - **Pooled figures.** The sector's (or a peer group's) pooled score and n, minus every
-//!   shown institution's score × n, leaves the hidden institutions' total. So in every
-//!   published pooled cell the hidden institutions must be at least two with together at
-//!   least `min_group_size` respondents; otherwise the shown institution with the
-//!   smallest n is hidden too (complementary suppression), until that holds. Where no
-//!   institution is left to hide, the pooled figure itself is hidden.
+//! The ways a hidden figure leaks if nothing is done, and the rule that stops each:
+//! - **Pooled figures.** The sector's (or a peer group's) pooled score and n, minus
+//!   every shown institution's score × n, leaves the hidden institutions' total; an
+//!   institution hidden among them subtracts its own. So in every published pooled cell,
+//!   for every hidden contributor, the *other* hidden contributors must together be at
+//!   least two institutions with at least `min_group_size` respondents: at least three
+//!   hidden, and their n without the largest at least `min_group_size`. Where that fails,
+//!   the fewest extra shown groups are hidden (the smallest, then the fewest
+//!   respondents), or the pooled figure itself where that hides less: where the extra
+//!   groups would be as many as the groups left shown, or none are left.
+//! - **Differences of pooled figures.** The sector figure minus the published peer-group
+//!   figures is the pooled figure of the institutions whose peer group is not published
+//!   (or that have none): the same rule holds for that remainder. Where the remainder is
+//!   better protected by a figure than by groups, the smallest published peer group is
+//!   hidden too, which widens the remainder.
 //! - **Totals and parts.** A line score is (nearly) a weighted sum of its area scores,
 //!   and an area score of its R and D scores; item scores make up their area × kind cell.
-//!   So where a total is shown, never exactly one of its parts is hidden; and where a
-//!   total is hidden, not all of its parts are shown.
+//!   So where a total is shown, never exactly one of its parts is hidden; where a total is
+//!   hidden, not all of its parts are shown; and the items of a hidden area × kind cell
+//!   are hidden with it.
+//! - **Changes and ranks** of a hidden group are never computed (`Benchmark` exists
+//!   for shown groups only); respondent rows of hidden groups never leave score.
+//! - **Individuals.** Where a shown group's n, mean, spread and median admit only one
+//!   set of respondent scores (scopes of at most three items, n below 10), the spread,
+//!   median and interval are withheld ([`withhold_reconstructable`]).
 //!
-//! The rules run to a fixed point, since each new hidden cell can expose another.
+//! The rules run to a fixed point, since each new hidden cell can expose another. The
+//! test suite proves the result against every insider with a linear-programming audit
+//! (`tests/privacy.rs`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::framework::{Editions, Line};
-use crate::ingest::institutions::InstitutionMeta;
-use crate::score::{CellKey, GroupScore, ItemScore, Privacy, Scope, SectorScore, Suppression};
+use crate::ingest::institutions::Sector;
+use crate::ingest::Respondent;
+use crate::score::{Privacy, RawGroup, RawItem, RawSector, RespondentScore, Scope, Why};
 
-/// A pooled row and the rows it pools.
-type PooledRows = (Option<usize>, Vec<usize>);
-
-/// Members of one pooled cell: (index, n, hidden). Returns the members to hide so the
-/// hidden ones are ≥ 2 with ≥ `min` respondents, and whether the pooled figure must go
-/// too (nobody left to hide).
-fn protect(members: &[(usize, u64, bool)], min: u64) -> (Vec<usize>, bool) {
-    let mut hidden: Vec<bool> = members.iter().map(|m| m.2).collect();
-    let mut added = Vec::new();
-    loop {
-        let (count, n): (usize, u64) =
-            members.iter().zip(&hidden).filter(|(_, h)| **h).fold((0, 0), |(c, n), (m, _)| (c + 1, n + m.1));
-        if count == 0 || (count >= 2 && n >= min) {
-            return (added, false);
-        }
-        // The shown member with the smallest n (first in order on ties).
-        let next = members.iter().enumerate().filter(|(i, _)| !hidden[*i]).min_by_key(|(_, m)| m.1).map(|(i, _)| i);
-        match next {
-            Some(i) => {
-                hidden[i] = true;
-                added.push(members[i].0);
-            }
-            None => return (added, true),
-        }
+/// Whether a set of hidden contributors (their n) protects each of them from every
+/// other: without any one of them, the others are at least two with at least `min`
+/// respondents. An empty set needs no protection.
+pub fn insider_safe(hidden: &[u64], min: u64) -> bool {
+    if hidden.is_empty() {
+        return true;
     }
+    let sum: u64 = hidden.iter().sum();
+    let max = *hidden.iter().max().expect("not empty");
+    hidden.len() >= 3 && sum - max >= min
 }
 
-/// Applies every rule of SPEC §5 to the scores, to a fixed point.
-pub fn suppress(
+/// What to do for one pooled cell: the shown members to hide, or hide the pooled figure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Protection {
+    Fine,
+    HideMembers(Vec<usize>),
+    HidePooled,
+}
+
+/// Members of one pooled cell: (id, n, hidden). The fewest extra members (and of
+/// those, the fewest respondents) that make the hidden set insider-safe; or the pooled
+/// figure, where that hides less. Deterministic: ties go to the member listed first.
+pub fn protect(members: &[(usize, u64, bool)], min: u64) -> Protection {
+    let hidden: Vec<u64> = members.iter().filter(|m| m.2).map(|m| m.1).collect();
+    if insider_safe(&hidden, min) {
+        return Protection::Fine;
+    }
+    let mut shown: Vec<(usize, u64)> = members.iter().filter(|m| !m.2).map(|m| (m.0, m.1)).collect();
+    shown.sort_by_key(|&(id, n)| (n, id));
+    let safe_with = |extra: &[(usize, u64)]| {
+        let mut all = hidden.clone();
+        all.extend(extra.iter().map(|e| e.1));
+        insider_safe(&all, min)
+    };
+    for k in 1..=shown.len() {
+        // The k − 1 smallest and the smallest one more that makes it safe; else the k
+        // largest, which make it safe if any k do.
+        let choice = (k - 1..shown.len())
+            .map(|j| shown[..k - 1].iter().chain(std::iter::once(&shown[j])).copied().collect::<Vec<_>>())
+            .find(|c| safe_with(c))
+            .or_else(|| Some(shown[shown.len() - k..].to_vec()).filter(|c| safe_with(c)));
+        if let Some(c) = choice {
+            // Hiding as many groups as would stay shown costs more than the pooled figure.
+            if 2 * k >= shown.len() {
+                return Protection::HidePooled;
+            }
+            return Protection::HideMembers(c.into_iter().map(|(id, _)| id).collect());
+        }
+    }
+    Protection::HidePooled
+}
+
+/// Applies the pooled, difference and totals rules to a fixed point.
+pub(crate) fn suppress(
     editions: &Editions,
-    groups: &mut [GroupScore],
-    sector: &mut [SectorScore],
-    items: &mut [ItemScore],
-    institutions: &BTreeMap<String, InstitutionMeta>,
+    groups: &mut [RawGroup],
+    sector: &mut [RawSector],
+    items: &mut [RawItem],
     p: Privacy,
 ) {
-    let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
     for g in groups.iter_mut() {
         if g.n < p.min_group_size {
-            g.suppression = Suppression::Small;
+            g.why = Some(Why::Small);
         }
     }
     for it in items.iter_mut() {
         if it.n < p.min_group_size {
-            it.suppression = Suppression::Small;
+            it.why = Some(Why::Small);
         }
     }
-
-    // Pooled cells: (year, peer, line, scope) → group indices with respondents.
-    let mut cells: HashMap<CellKey, Vec<usize>> = HashMap::new();
+    // Cell families: (year, line, scope) → the sector rows and the groups with respondents.
+    let mut families: BTreeMap<(u16, Line, Scope), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, s) in sector.iter().enumerate() {
+        families.entry((s.year, s.line, s.scope)).or_default().0.push(i);
+    }
     for (i, g) in groups.iter().enumerate() {
-        if g.n == 0 {
-            continue;
-        }
-        cells.entry((g.year, None, g.line, g.scope)).or_default().push(i);
-        if let Some(peer) = peer_of(&g.institution) {
-            cells.entry((g.year, Some(peer), g.line, g.scope)).or_default().push(i);
+        if g.n > 0 {
+            families.entry((g.year, g.line, g.scope)).or_default().1.push(i);
         }
     }
     // A pooled cell over too few institutions is not published at all.
-    for s in sector.iter_mut() {
-        let count = cells.get(&(s.year, s.peer, s.line, s.scope)).map_or(0, Vec::len);
-        if count < p.min_institutions {
-            s.suppressed = true;
+    for (rows, members) in families.values() {
+        for &si in rows {
+            let peer = sector[si].peer;
+            let count = members.iter().filter(|&&g| peer.is_none() || groups[g].peer == peer).count();
+            if count < p.min_institutions {
+                sector[si].why = Some(Why::FewInstitutions);
+            }
         }
     }
-    let sector_at: HashMap<CellKey, usize> =
-        sector.iter().enumerate().map(|(i, s)| ((s.year, s.peer, s.line, s.scope), i)).collect();
-    let by_key: HashMap<(u16, &str, Line, Scope), usize> =
-        groups.iter().enumerate().map(|(i, g)| ((g.year, g.institution.as_str(), g.line, g.scope), i)).collect();
-    let by_key: HashMap<(u16, String, Line, Scope), usize> =
-        by_key.into_iter().map(|((y, n, l, s), i)| ((y, n.to_string(), l, s), i)).collect();
+    let by_key: HashMap<(u16, u32, Line, Scope), usize> =
+        groups.iter().enumerate().map(|(i, g)| ((g.year, g.inst, g.line, g.scope), i)).collect();
 
     loop {
         let mut changed = false;
-        // Pooled figures.
-        let mut keys: Vec<_> = cells.keys().copied().collect();
-        keys.sort();
-        for key in keys {
-            let Some(&si) = sector_at.get(&key) else { continue };
-            if sector[si].suppressed {
-                continue;
-            }
-            let members: Vec<(usize, u64, bool)> =
-                cells[&key].iter().map(|&i| (i, groups[i].n, groups[i].suppression.is_hidden())).collect();
-            let (add, hide_pooled) = protect(&members, p.min_group_size);
-            for i in add {
-                groups[i].suppression = Suppression::Complementary;
-                changed = true;
-            }
-            if hide_pooled {
-                sector[si].suppressed = true;
-                changed = true;
-            }
+        for (rows, members) in families.values() {
+            changed |= protect_family(groups, sector, rows, members, p);
         }
         // Totals and parts within each group.
         for i in 0..groups.len() {
@@ -123,13 +145,11 @@ pub fn suppress(
                 .scope
                 .parts()
                 .into_iter()
-                .filter_map(|s| by_key.get(&(g.year, g.institution.clone(), g.line, s)).copied())
+                .filter_map(|s| by_key.get(&(g.year, g.inst, g.line, s)).copied())
                 .filter(|&j| groups[j].n > 0)
                 .collect();
-            if let Some(j) =
-                part_to_hide(g.suppression.is_hidden(), &parts, |j| (groups[j].n, groups[j].suppression.is_hidden()))
-            {
-                groups[j].suppression = Suppression::Complementary;
+            if let Some(j) = part_to_hide(g.why.is_some(), &parts, |j| (groups[j].n, groups[j].why.is_some())) {
+                groups[j].why = Some(Why::Protects);
                 changed = true;
             }
         }
@@ -137,8 +157,77 @@ pub fn suppress(
             break;
         }
     }
-
     suppress_items(editions, groups, items, p);
+}
+
+/// The pooled rule for one family of cells (the sector, its peer groups and the
+/// remainder their difference gives). True if anything was hidden.
+fn protect_family(
+    groups: &mut [RawGroup],
+    sector: &mut [RawSector],
+    rows: &[usize],
+    members: &[usize],
+    p: Privacy,
+) -> bool {
+    let mut changed = false;
+    let apply = |groups: &mut [RawGroup], cell: &[usize]| -> Option<Protection> {
+        let m: Vec<(usize, u64, bool)> = cell.iter().map(|&i| (i, groups[i].n, groups[i].why.is_some())).collect();
+        match protect(&m, p.min_group_size) {
+            Protection::Fine => None,
+            Protection::HideMembers(ids) => {
+                for i in ids {
+                    groups[i].why = Some(Why::Protects);
+                }
+                Some(Protection::Fine)
+            }
+            Protection::HidePooled => Some(Protection::HidePooled),
+        }
+    };
+    // Published cells, sector first, then peer groups in order.
+    for &si in rows {
+        if sector[si].why.is_some() {
+            continue;
+        }
+        let peer = sector[si].peer;
+        let cell: Vec<usize> = members.iter().copied().filter(|&g| peer.is_none() || groups[g].peer == peer).collect();
+        match apply(groups, &cell) {
+            None => {}
+            Some(Protection::HidePooled) => {
+                sector[si].why = Some(Why::ProtectsPooled);
+                changed = true;
+            }
+            Some(_) => changed = true,
+        }
+    }
+    // The remainder: the sector minus the published peer groups.
+    let Some(&all) = rows.iter().find(|&&si| sector[si].peer.is_none() && sector[si].why.is_none()) else {
+        return changed;
+    };
+    let published: Vec<Sector> =
+        rows.iter().filter(|&&si| sector[si].why.is_none()).filter_map(|&si| sector[si].peer).collect();
+    if published.is_empty() {
+        return changed;
+    }
+    let rest: Vec<usize> =
+        members.iter().copied().filter(|&g| groups[g].peer.is_none_or(|s| !published.contains(&s))).collect();
+    match apply(groups, &rest) {
+        None => {}
+        Some(Protection::HidePooled) => {
+            // The smallest published peer group goes too; the remainder widens.
+            let smallest = rows
+                .iter()
+                .copied()
+                .filter(|&si| sector[si].why.is_none() && sector[si].peer.is_some())
+                .min_by_key(|&si| (members.iter().filter(|&&g| groups[g].peer == sector[si].peer).count(), si));
+            match smallest {
+                Some(si) => sector[si].why = Some(Why::ProtectsPooled),
+                None => sector[all].why = Some(Why::ProtectsPooled),
+            }
+            changed = true;
+        }
+        Some(_) => changed = true,
+    }
+    changed
 }
 
 /// Given a total and its parts, the part to hide next, if any: where the total is shown,
@@ -156,60 +245,66 @@ fn part_to_hide(total_hidden: bool, parts: &[usize], info: impl Fn(usize) -> (u6
     parts.iter().copied().filter(|&j| !info(j).1).min_by_key(|&j| info(j).0)
 }
 
-fn suppress_items(editions: &Editions, groups: &[GroupScore], items: &mut [ItemScore], p: Privacy) {
-    // Pooled sector item per (year, line, item) over the institutions' item scores.
-    // (year, line, item) → (the sector's row, the institutions' rows)
-    let mut pooled: HashMap<(u16, Line, u16), PooledRows> = HashMap::new();
+/// Items: hidden where their group's area × kind cell is hidden; the pooled sector item
+/// under the same insider rule; and parts against their cell.
+fn suppress_items(editions: &Editions, groups: &[RawGroup], items: &mut [RawItem], p: Privacy) {
+    let cell_of = |it: &RawItem| {
+        let id = editions.for_year(it.year).item(it.item).id;
+        Scope::cell(id.area, id.kind)
+    };
+    let group_hidden: HashMap<(u16, u32, Line, Scope), bool> =
+        groups.iter().map(|g| ((g.year, g.inst, g.line, g.scope), g.why.is_some())).collect();
+    for it in items.iter_mut() {
+        if let (Some(inst), None) = (it.inst, it.why) {
+            if group_hidden.get(&(it.year, inst, it.line, cell_of(it))).copied().unwrap_or(true) {
+                it.why = Some(Why::Protects);
+            }
+        }
+    }
+    // (year, line, item) → (the sector's row, the institutions' rows).
+    let mut pooled: BTreeMap<(u16, Line, u16), (Option<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut cells: BTreeMap<(u16, u32, Line, Scope), Vec<usize>> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
         let e = pooled.entry((it.year, it.line, it.item)).or_default();
-        match it.institution {
+        match it.inst {
             None => e.0 = Some(i),
-            Some(_) => e.1.push(i),
+            Some(inst) => {
+                e.1.push(i);
+                cells.entry((it.year, inst, it.line, cell_of(it))).or_default().push(i);
+            }
         }
     }
-    // Items of one group's area × kind cell.
-    let mut cells: HashMap<(u16, String, Line, Scope), Vec<usize>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        if let Some(inst) = &it.institution {
-            let id = editions.for_year(it.year).item(it.item).id;
-            cells.entry((it.year, inst.clone(), it.line, Scope::cell(id.area, id.kind))).or_default().push(i);
-        }
-    }
-    let group_hidden: HashMap<(u16, String, Line, Scope), bool> =
-        groups.iter().map(|g| ((g.year, g.institution.clone(), g.line, g.scope), g.suppression.is_hidden())).collect();
-    let mut pooled_keys: Vec<_> = pooled.keys().copied().collect();
-    pooled_keys.sort();
-    let mut cell_keys: Vec<_> = cells.keys().cloned().collect();
-    cell_keys.sort();
     loop {
         let mut changed = false;
-        for key in &pooled_keys {
-            let (Some(si), members) = &pooled[key] else { continue };
-            if items[*si].suppression.is_hidden() {
+        for (si, members) in pooled.values() {
+            let Some(si) = *si else { continue };
+            if items[si].why.is_some() {
                 continue;
             }
             if members.len() < p.min_institutions {
-                items[*si].suppression = Suppression::Complementary;
+                items[si].why = Some(Why::FewInstitutions);
                 changed = true;
                 continue;
             }
-            let m: Vec<(usize, u64, bool)> =
-                members.iter().map(|&i| (i, items[i].n, items[i].suppression.is_hidden())).collect();
-            let (add, hide_pooled) = protect(&m, p.min_group_size);
-            for i in add {
-                items[i].suppression = Suppression::Complementary;
-                changed = true;
-            }
-            if hide_pooled {
-                items[*si].suppression = Suppression::Complementary;
-                changed = true;
+            let m: Vec<(usize, u64, bool)> = members.iter().map(|&i| (i, items[i].n, items[i].why.is_some())).collect();
+            match protect(&m, p.min_group_size) {
+                Protection::Fine => {}
+                Protection::HideMembers(ids) => {
+                    for i in ids {
+                        items[i].why = Some(Why::Protects);
+                    }
+                    changed = true;
+                }
+                Protection::HidePooled => {
+                    items[si].why = Some(Why::ProtectsPooled);
+                    changed = true;
+                }
             }
         }
-        for key in &cell_keys {
-            let parts = &cells[key];
+        for (key, parts) in &cells {
             let total_hidden = group_hidden.get(key).copied().unwrap_or(true);
-            if let Some(j) = part_to_hide(total_hidden, parts, |j| (items[j].n, items[j].suppression.is_hidden())) {
-                items[j].suppression = Suppression::Complementary;
+            if let Some(j) = part_to_hide(total_hidden, parts, |j| (items[j].n, items[j].why.is_some())) {
+                items[j].why = Some(Why::Protects);
                 changed = true;
             }
         }
@@ -219,35 +314,187 @@ fn suppress_items(editions: &Editions, groups: &[GroupScore], items: &mut [ItemS
     }
 }
 
+/// A score of a scope of at most three items in eighteenths of a hundred: a
+/// respondent's score is 100·j/(3c) for c ≤ 3 answered items, a whole number of 18ths
+/// of 100 (0..=18).
+fn units(score: f64) -> u32 {
+    (score * 18.0 / 100.0).round() as u32
+}
+
+/// The 18ths a respondent score can take in a scope of `items` items (at most 3).
+fn possible_units(items: usize) -> Vec<u32> {
+    let mut v: Vec<u32> = (1..=items.min(3) as u32).flat_map(|c| (0..=3 * c).map(move |j| 18 * j / (3 * c))).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// How many multisets of `target.len()` values from `allowed` have the sum, the sum of
+/// squares and the two middle values of `target` (sorted); counting stops at 2.
+fn count_alike(target: &[u32], allowed: &[u32]) -> usize {
+    struct Search<'a> {
+        allowed: &'a [u32],
+        n: usize,
+        sum: u32,
+        sq: u32,
+        mid: (u32, u32),
+        chosen: Vec<u32>,
+        found: usize,
+    }
+    impl Search<'_> {
+        fn go(&mut self, start: usize) {
+            if self.found >= 2 {
+                return;
+            }
+            let left = (self.n - self.chosen.len()) as u32;
+            let s: u32 = self.chosen.iter().sum();
+            let q: u32 = self.chosen.iter().map(|v| v * v).sum();
+            if left == 0 {
+                let n = self.n;
+                if s == self.sum && q == self.sq && (self.chosen[(n - 1) / 2], self.chosen[n / 2]) == self.mid {
+                    self.found += 1;
+                }
+                return;
+            }
+            let top = *self.allowed.last().expect("not empty");
+            for i in start..self.allowed.len() {
+                let v = self.allowed[i];
+                // Non-decreasing: the rest are at least v, and at most the top value.
+                if s + v * left > self.sum || q + v * v * left > self.sq {
+                    break;
+                }
+                if s + v + top * (left - 1) < self.sum {
+                    continue;
+                }
+                self.chosen.push(v);
+                self.go(i);
+                self.chosen.pop();
+            }
+        }
+    }
+    let n = target.len();
+    let mut search = Search {
+        allowed,
+        n,
+        sum: target.iter().sum(),
+        sq: target.iter().map(|v| v * v).sum(),
+        mid: (target[(n - 1) / 2], target[n / 2]),
+        chosen: Vec::with_capacity(n),
+        found: 0,
+    };
+    search.go(0);
+    search.found
+}
+
+/// Whether the n, mean, spread and median of these respondent scores (of a scope of
+/// `items` items) admit only these scores.
+pub fn reconstructable(scores: &[f64], items: usize) -> bool {
+    if scores.len() < 2 || items == 0 || items > 3 {
+        return false;
+    }
+    let mut u: Vec<u32> = scores.iter().map(|&s| units(s)).collect();
+    u.sort_unstable();
+    count_alike(&u, &possible_units(items)) == 1
+}
+
+/// Withholds spread, median and interval of shown groups and pooled cells (n below 10,
+/// scopes of at most three items) whose figures admit only one set of respondent scores.
+pub(crate) fn withhold_reconstructable(
+    editions: &Editions,
+    respondents: &[Respondent],
+    inst_idx: &foldhash::HashMap<String, u32>,
+    peers: &[Option<Sector>],
+    rs: &[RespondentScore],
+    groups: &mut [RawGroup],
+    sector: &mut [RawSector],
+) {
+    let small = |n: u64| (2..10).contains(&n);
+    let items_in = |year: u16, line: Line, scope: Scope| editions.for_year(year).count(line, scope.area, scope.kind);
+    let wanted_groups: HashSet<(u16, u32, Line, Scope)> = groups
+        .iter()
+        .filter(|g| g.why.is_none() && small(g.n) && items_in(g.year, g.line, g.scope) <= 3)
+        .map(|g| (g.year, g.inst, g.line, g.scope))
+        .collect();
+    let wanted_cells: HashSet<(u16, Option<Sector>, Line, Scope)> = sector
+        .iter()
+        .filter(|s| s.why.is_none() && small(s.n) && items_in(s.year, s.line, s.scope) <= 3)
+        .map(|s| (s.year, s.peer, s.line, s.scope))
+        .collect();
+    if wanted_groups.is_empty() && wanted_cells.is_empty() {
+        return;
+    }
+    // The scores of every candidate group and pooled cell.
+    let mut by_group: HashMap<(u16, u32, Line, Scope), Vec<f64>> = HashMap::new();
+    let mut by_cell: HashMap<(u16, Option<Sector>, Line, Scope), Vec<f64>> = HashMap::new();
+    for r in rs {
+        let who = &respondents[r.respondent as usize];
+        let inst = inst_idx[who.institution.as_str()];
+        let key = (who.year, inst, who.line, r.scope);
+        if wanted_groups.contains(&key) {
+            by_group.entry(key).or_default().push(r.score);
+        }
+        let peer = peers[inst as usize];
+        let cells = [Some((who.year, None, who.line, r.scope)), peer.map(|p| (who.year, Some(p), who.line, r.scope))];
+        for cell in cells.into_iter().flatten() {
+            if wanted_cells.contains(&cell) {
+                by_cell.entry(cell).or_default().push(r.score);
+            }
+        }
+    }
+    for g in groups.iter_mut() {
+        if let Some(scores) = by_group.get(&(g.year, g.inst, g.line, g.scope)) {
+            if reconstructable(scores, items_in(g.year, g.line, g.scope)) {
+                g.detail_why = Some(Why::Reconstructable);
+            }
+        }
+    }
+    for s in sector.iter_mut() {
+        if let Some(scores) = by_cell.get(&(s.year, s.peer, s.line, s.scope)) {
+            if reconstructable(scores, items_in(s.year, s.line, s.scope)) {
+                s.detail_why = Some(Why::Reconstructable);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn one_hidden_member_pulls_in_the_smallest_shown_one() {
-        // Institutions with n = 3 (hidden), 12, 7, 20: the 3 alone could be worked back
-        // from the pooled figure, so the 7 is hidden too (3 + 7 = 10 ≥ 5).
-        let m = [(0, 3, true), (1, 12, false), (2, 7, false), (3, 20, false)];
-        assert_eq!(protect(&m, 5), (vec![2], false));
+    fn the_hidden_contributors_must_protect_each_other_from_each_other() {
+        // Two hidden (2 and 5 respondents): each knows its own, so each recovers the other.
+        assert!(!insider_safe(&[2, 5], 5));
+        // Three hidden, 2 + 3 + 4: without the largest (4), 2 + 3 = 5 ≥ 5 → safe.
+        assert!(insider_safe(&[2, 3, 4], 5));
+        // Three hidden, 1 + 1 + 9: without the 9, 1 + 1 = 2 < 5 → the 9 sees 2 people.
+        assert!(!insider_safe(&[1, 1, 9], 5));
+        assert!(insider_safe(&[], 5));
     }
 
     #[test]
-    fn two_hidden_members_below_the_threshold_together_pull_in_a_third() {
-        // 2 + 2 = 4 < 5: the pooled remainder would describe 4 people.
-        let m = [(0, 2, true), (1, 2, true), (2, 9, false), (3, 6, false)];
-        assert_eq!(protect(&m, 5), (vec![3], false));
+    fn the_fewest_extra_groups_then_the_fewest_respondents() {
+        // Hidden: 3. Shown: 12, 7, 20, 6, 9, 30. Three hidden are needed, and without the
+        // largest at least 5: {3, 6, 7} → without 7: 9 ≥ 5. Two extra, the two smallest.
+        let m =
+            [(0, 3, true), (1, 12, false), (2, 7, false), (3, 20, false), (4, 6, false), (5, 9, false), (6, 30, false)];
+        assert_eq!(protect(&m, 5), Protection::HideMembers(vec![4, 2]));
+        // Hidden 1 and 1, shown 2, 5, 7, 8, 9. One extra is never enough (1 + 1 < 5
+        // without it). Two: the smallest (2) with any other fails (1 + 1 + 2 = 4 < 5 once
+        // the largest is left out); the two largest, 8 and 9, work: without 9,
+        // 1 + 1 + 8 = 10 ≥ 5. Two of five shown: the groups go, not the pooled figure.
+        let m = [(0, 1, true), (1, 1, true), (2, 2, false), (3, 5, false), (4, 7, false), (5, 9, false), (6, 8, false)];
+        assert_eq!(protect(&m, 5), Protection::HideMembers(vec![6, 5]));
     }
 
     #[test]
-    fn nothing_hidden_nothing_to_do() {
-        let m = [(0, 8, false), (1, 9, false)];
-        assert_eq!(protect(&m, 5), (vec![], false));
-    }
-
-    #[test]
-    fn pooled_figure_goes_when_nobody_is_left_to_hide() {
-        let m = [(0, 3, true)];
-        assert_eq!(protect(&m, 5), (vec![], true));
+    fn where_protection_would_hide_half_the_cell_the_pooled_figure_goes() {
+        // Four institutions, one small: two extra of three shown → the pooled figure.
+        let m = [(0, 3, true), (1, 8, false), (2, 9, false), (3, 10, false)];
+        assert_eq!(protect(&m, 5), Protection::HidePooled);
+        // One small alone: nobody to hide.
+        assert_eq!(protect(&[(0, 3, true)], 5), Protection::HidePooled);
+        assert_eq!(protect(&[(0, 8, false), (1, 9, false)], 5), Protection::Fine);
     }
 
     #[test]
@@ -255,11 +502,30 @@ mod tests {
         // parts: n = 6 shown, 4 hidden, 9 shown, 7 shown → hide the 6.
         let info = |j: usize| [(6, false), (4, true), (9, false), (7, false)][j];
         assert_eq!(part_to_hide(false, &[0, 1, 2, 3], info), Some(0));
-        // Two hidden parts already: fine.
         let info2 = |j: usize| [(6, true), (4, true), (9, false), (7, false)][j];
         assert_eq!(part_to_hide(false, &[0, 1, 2, 3], info2), None);
-        // A hidden total with every part shown would be given back by its parts.
         let info3 = |j: usize| [(6, false), (8, false)][j];
         assert_eq!(part_to_hide(true, &[0, 1], info3), Some(0));
+    }
+
+    #[test]
+    fn a_one_item_group_of_five_gives_its_scores_away() {
+        // One item: scores 0, 33.3, 66.7, 100 (units 0, 6, 12, 18). Five respondents
+        // 100, 100, 100, 66.7, 0: sum 66 units, squares 3·324 + 144 + 0 = 1116, middle 18.
+        // Any other five values of {0, 6, 12, 18} with sum 66 and median 18 have three
+        // 18s and two summing to 12: {0, 12} (squares 144) or {6, 6} (72) → only one.
+        let s = [100.0, 100.0, 100.0, 200.0 / 3.0, 0.0];
+        assert!(reconstructable(&s, 1));
+        // Three items allow many values (18ths: 0, 2, 3, 4, 6, 8, 9, 10, 12, 14, 15, 16,
+        // 18). 44.4, 44.4, 50, 66.7, 77.8 are 8, 8, 9, 12, 14: sum 51, squares 549,
+        // middle 9; and so are 9, 9, 9, 9, 15 (81·4 + 225 = 549): two sets, the spread
+        // stays.
+        let s3 = [800.0 / 18.0, 800.0 / 18.0, 50.0, 200.0 / 3.0, 1400.0 / 18.0];
+        assert_eq!(possible_units(3), vec![0, 2, 3, 4, 6, 8, 9, 10, 12, 14, 15, 16, 18]);
+        assert!(!reconstructable(&s3, 3));
+        // 55.6, 66.7, 77.8, 88.9, 100 (10, 12, 14, 16, 18): the only such set.
+        assert!(reconstructable(&[1000.0 / 18.0, 1200.0 / 18.0, 1400.0 / 18.0, 1600.0 / 18.0, 100.0], 3));
+        // More than three items: never checked.
+        assert!(!reconstructable(&s, 4));
     }
 }

@@ -33,10 +33,12 @@ fn respondent_score_is_mean_degree_over_answered_items_in_scope() {
     assert!(!s.contains_key(&Scope::area(Area::OB)));
 }
 
-/// Five respondents of one institution answering one item each:
-/// degrees 3, 3, 2, 1, 0 → scores 100, 100, 66.67, 33.33, 0.
+/// Five respondents of one institution answering the four role items of Visie en
+/// beleid alike: degrees 3, 3, 2, 1, 0 → scores 100, 100, 66.67, 33.33, 0. (Four items:
+/// more than the three within which a spread could give respondents away.)
 fn five(fw: &Framework, inst: &str, degrees: [u8; 5]) -> Vec<Respondent> {
-    degrees.iter().map(|&d| resp(fw, inst, 2026, Line::L1, &[("L1-VB-R1", d)])).collect()
+    let items = ["L1-VB-R1", "L1-VB-R2", "L1-VB-R3", "L1-VB-R4"];
+    degrees.iter().map(|&d| resp(fw, inst, 2026, Line::L1, &items.map(|i| (i, d)))).collect()
 }
 
 #[test]
@@ -47,46 +49,107 @@ fn group_score_with_sd_median_and_t_interval_by_hand() {
         score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 })
             .unwrap();
     let g = sc.group(2026, "A", Line::L1, Scope::LINE).unwrap();
-    assert_eq!(g.n, 5);
-    assert_eq!(g.suppression, Suppression::Shown);
-    let s = g.stat.unwrap();
+    assert_eq!(g.hidden(), None);
+    let s = g.shown().unwrap();
+    assert_eq!(s.n, 5);
     // mean = (100 + 100 + 66.667 + 33.333 + 0)/5 = 60
     assert!((s.mean - 60.0).abs() < 1e-9);
     // deviations 40, 40, 6.667, -26.667, -60 → squares 1600 + 1600 + 44.44 + 711.11 + 3600
     // = 7555.56; / 4 = 1888.89; sd = 43.4614
-    assert!((s.sd.unwrap() - 43.4614).abs() < 1e-3);
-    assert!((s.median - 66.6667).abs() < 1e-3);
+    assert!((s.sd().unwrap() - 43.4614).abs() < 1e-3);
+    assert!((s.median().unwrap() - 66.6667).abs() < 1e-3);
     // half-width = 2.776445 × 43.4614 / √5 = 53.9636 → CI 6.036 … 113.964
-    let (lo, hi) = s.ci.unwrap();
+    let (lo, hi) = s.ci().unwrap();
     assert!((lo - 6.0364).abs() < 1e-3, "{lo}");
     assert!((hi - 113.9636).abs() < 1e-3, "{hi}");
 }
 
 #[test]
-fn group_below_five_is_suppressed_and_still_counts_in_the_sector() {
+fn a_one_item_scope_whose_figures_give_respondents_away_withholds_its_spread() {
+    // Line 3, Oriëntatie en begeleiding, role: one item (L3-OB-R1). Five respondents
+    // 3, 3, 3, 2, 0 → 100, 100, 100, 66.67, 0. n, mean and spread admit only these five
+    // scores (privacy::reconstructable, worked out there), so spread, median and
+    // interval are withheld; the mean stays.
+    let fw = Framework::embedded();
+    let rs: Vec<Respondent> = [3, 3, 3, 2, 0]
+        .iter()
+        .map(|&d| resp(&fw, "A", 2026, Line::L3, &[("L3-OB-R1", d), ("L3-VB-R1", 1), ("L3-VB-R2", 2)]))
+        .collect();
+    let sc =
+        score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 })
+            .unwrap();
+    let cell = sc.group(2026, "A", Line::L3, Scope::cell(Area::OB, Kind::R)).unwrap().shown().unwrap();
+    // mean = (300 + 66.67)/5 = 73.33
+    assert!((cell.mean - 73.3333).abs() < 1e-3);
+    assert_eq!(cell.detail_withheld(), Some(Why::Reconstructable));
+    assert_eq!((cell.sd(), cell.median(), cell.ci()), (None, None, None));
+    // The line (many items) keeps its spread.
+    assert!(sc.group(2026, "A", Line::L3, Scope::LINE).unwrap().shown().unwrap().sd().is_some());
+    assert_eq!(
+        sc.suppression.groups.detail,
+        sc.groups.iter().filter(|g| g.shown().is_some_and(|f| f.detail_withheld().is_some())).count()
+    );
+}
+
+#[test]
+fn a_small_group_among_three_is_protected_by_hiding_the_pooled_figure() {
     let fw = Framework::embedded();
     let mut rs = five(&fw, "A", [3, 3, 3, 3, 3]);
     rs.extend(five(&fw, "B", [0, 0, 0, 0, 0]));
     rs.extend(five(&fw, "C", [3, 0, 3, 0, 3]));
     // D has 4 respondents, all 2/3.
-    rs.extend((0..4).map(|_| resp(&fw, "D", 2026, Line::L1, &[("L1-VB-R1", 2)])));
+    rs.extend(five(&fw, "D", [2, 2, 2, 2, 2]).into_iter().take(4));
     let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
     let d = sc.group(2026, "D", Line::L1, Scope::LINE).unwrap();
-    assert_eq!(d.suppression, Suppression::Small);
-    assert!(d.shown().is_none());
-    // Pooled over 19: (5·100 + 5·0 + 3·100 + 4·66.667)/19 = 1066.667/19 = 56.14
+    assert_eq!(d.hidden(), Some(Why::Small));
+    assert!(d.shown().is_none() && d.for_own_institution().is_none());
+    // D is safe only among three hidden whose n without the largest is ≥ 5: two of the
+    // three others (4 + 5 + 5). Hiding two of three shown groups costs more than the
+    // pooled figure, so the pooled figure goes and A, B, C stay shown.
     let s = sc.sector(2026, None, Line::L1, Scope::LINE).unwrap();
-    assert_eq!(s.n, 19);
-    assert!((s.stat.unwrap().mean - 56.1404).abs() < 1e-3);
+    assert_eq!(s.hidden(), Some(Why::ProtectsPooled));
     assert_eq!(s.institutions, 4);
-    // D alone would be given away by the pooled figure: the smallest shown group is
-    // hidden too (all have n = 5; the first in name order, A).
-    let hidden: Vec<&str> = ["A", "B", "C", "D"]
-        .into_iter()
-        .filter(|i| sc.group(2026, i, Line::L1, Scope::LINE).unwrap().suppression.is_hidden())
-        .collect();
-    assert_eq!(hidden.len(), 2, "{hidden:?}");
-    assert!(hidden.contains(&"D"));
+    for i in ["A", "B", "C"] {
+        assert!(sc.group(2026, i, Line::L1, Scope::LINE).unwrap().shown().is_some(), "{i}");
+    }
+}
+
+#[test]
+fn a_small_group_among_eight_is_protected_by_the_two_smallest_others() {
+    let fw = Framework::embedded();
+    // D: 4 respondents (hidden). Others: A 5, B 6, C 7, E 8, F 9, G 10, H 11.
+    let mut rs: Vec<Respondent> = Vec::new();
+    for (inst, n) in [("A", 5), ("B", 6), ("C", 7), ("D", 4), ("E", 8), ("F", 9), ("G", 10), ("H", 11)] {
+        for k in 0..n {
+            let d = (k % 4) as u8;
+            rs.push(resp(&fw, inst, 2026, Line::L1, &["L1-VB-R1", "L1-VB-R2", "L1-VB-R3", "L1-VB-R4"].map(|i| (i, d))));
+        }
+    }
+    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
+    let why = |i: &str| sc.group(2026, i, Line::L1, Scope::LINE).unwrap().hidden();
+    // {4, 5, 6}: three hidden, without the 6: 9 ≥ 5 → A and B protect D; two of seven.
+    assert_eq!(why("D"), Some(Why::Small));
+    assert_eq!((why("A"), why("B")), (Some(Why::Protects), Some(Why::Protects)));
+    for i in ["C", "E", "F", "G", "H"] {
+        assert_eq!(why(i), None, "{i}");
+    }
+    assert!(sc.sector(2026, None, Line::L1, Scope::LINE).unwrap().shown().is_some());
+    // A protector's own portret may show its own figure; a small group's may not.
+    let a = sc.group(2026, "A", Line::L1, Scope::LINE).unwrap();
+    assert_eq!(a.for_own_institution().map(|f| f.n), Some(5));
+    // No rank, no change and no respondent rows for hidden groups.
+    assert!(sc.benchmark(2026, "A", Line::L1, Scope::LINE).is_none());
+    assert!(sc.benchmark(2026, "C", Line::L1, Scope::LINE).is_some());
+    let respondents_of = |inst: &str| {
+        sc.respondents
+            .iter()
+            .filter(|r| rs[r.respondent as usize].institution == inst && r.scope == Scope::LINE)
+            .count()
+    };
+    assert_eq!((respondents_of("A"), respondents_of("D"), respondents_of("C")), (0, 0, 7));
+    // D's three answered scopes (line, VB, VB-R) are small; A's and B's are protectors.
+    assert_eq!(sc.suppression.groups.primary, 3);
+    assert_eq!(sc.suppression.groups.secondary, 6);
 }
 
 #[test]
@@ -147,10 +210,10 @@ fn peer_group_rank_and_figures_need_min_institutions() {
     // D is the only mbo institution: no peer rank, and the mbo figures are hidden.
     assert_eq!(sc.benchmark(2026, "D", Line::L1, Scope::LINE).unwrap().rank_peer, None);
     let mbo = sc.sector(2026, Some(Sector::Mbo), Line::L1, Scope::LINE).unwrap();
-    assert!(mbo.suppressed);
+    assert_eq!(mbo.hidden(), Some(Why::FewInstitutions));
     // The vo peer group: pooled (500 + 0 + 300)/15 = 53.33 over 3 institutions.
     let vo = sc.sector(2026, Some(Sector::Vo), Line::L1, Scope::LINE).unwrap();
-    assert!(!vo.suppressed);
-    assert_eq!((vo.n, vo.institutions), (15, 3));
-    assert!((vo.stat.unwrap().mean - 53.3333).abs() < 1e-3);
+    let f = vo.shown().unwrap();
+    assert_eq!((f.n, vo.institutions), (15, 3));
+    assert!((f.mean - 53.3333).abs() < 1e-3);
 }
