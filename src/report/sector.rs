@@ -95,13 +95,17 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
                 t("Groepen met minder dan", "Groups with fewer than"),
                 p.min_group_size,
                 t(
-                    "respondenten worden niet getoond (\"<5\"), en ook niet de cellen waaruit ze terug te rekenen zouden zijn (complementaire onderdrukking)",
-                    "respondents are not shown (\"<5\"), nor the cells they could be worked back from (complementary suppression)",
+                    "respondenten worden niet getoond (\"<5\"). Cijfers waaruit zo'n groep terug te rekenen zou zijn, ook door een andere instelling die haar eigen cijfers kent, worden afgeschermd (\"afgeschermd\"): in elke gepubliceerde sector- of peergroepscore zijn de verborgen groepen naast elke verborgen groep samen minstens twee instellingen met minstens zoveel respondenten. Waar n, gemiddelde, spreiding en mediaan samen de scores van alle respondenten verraden, worden spreiding, mediaan en interval weggelaten",
+                    "respondents are not shown (\"<5\"). Figures a small group could be worked back from, also by another institution that knows its own figures, are protected (\"protected\"): in every published sector or peer-group score, the hidden groups beside each hidden group are together at least two institutions with at least as many respondents. Where n, mean, spread and median together give every respondent's score away, spread, median and interval are left out",
                 ),
                 t("verdelingen en peergroepen pas vanaf", "distributions and peer groups only from"),
                 p.min_institutions,
                 t("instellingen.", "institutions."),
             ),
+        ),
+        (
+            t("Afgeschermd", "Hidden"),
+            suppression_text(ctx),
         ),
         (
             t("Uitsluiting", "Exclusion"),
@@ -116,6 +120,37 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
             ),
         ),
     ]
+}
+
+/// How many figures each table hides, and why: primary (the group itself too small,
+/// or too few institutions) and secondary (to protect others).
+pub fn suppression_text(ctx: &ReportContext<'_>) -> String {
+    let c = ctx.scores.suppression;
+    let part = |name: &str, h: crate::score::Hidden| match ctx.lang {
+        crate::lang::Lang::Nl => format!(
+            "{name}: {} van {} verborgen ({} te klein, {} afgeschermd){}",
+            h.primary + h.secondary,
+            h.total,
+            h.primary,
+            h.secondary,
+            if h.detail > 0 { format!(", bij {} spreiding weggelaten", h.detail) } else { String::new() }
+        ),
+        crate::lang::Lang::En => format!(
+            "{name}: {} of {} hidden ({} too small, {} protected){}",
+            h.primary + h.secondary,
+            h.total,
+            h.primary,
+            h.secondary,
+            if h.detail > 0 { format!(", spread left out for {}", h.detail) } else { String::new() }
+        ),
+    };
+    [
+        part(ctx.t("groepsscores", "group scores"), c.groups),
+        part(ctx.t("sectorscores", "sector scores"), c.sector),
+        part(ctx.t("itemscores", "item scores"), c.items),
+    ]
+    .join("; ")
+        + "."
 }
 
 fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
@@ -581,6 +616,8 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
         },
         &fm.note,
     )?;
+    r += 1;
+    xlsx::text(ws, r, 0, &format!("{}: {}", ctx.t("Privacy", "Privacy"), suppression_text(ctx)), &fm.note)?;
     r += 2;
     xlsx::text(ws, r, 0, ctx.t("Bestanden", "Files"), &fm.bold)?;
     r += 1;
