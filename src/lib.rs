@@ -3,16 +3,15 @@
 //! One pipeline, one direction:
 //! `ingest` (spreadsheets → respondents + ledger) → `score` (statistics and privacy)
 //! → `report` (workbooks, charts, tables, manifest). `framework` holds the item
-//! catalogue every stage asks; `config` the thresholds; `run` wires the stages.
+//! catalogue every stage asks; `config` the thresholds; `cmd` holds the commands and wires the stages.
 
-pub mod alloc;
+pub mod cmd;
 pub mod config;
 pub mod framework;
 pub mod ingest;
 pub mod lang;
 pub mod publish;
 pub mod report;
-pub mod run;
 pub mod sample;
 pub mod score;
 pub mod template;

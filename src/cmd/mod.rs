@@ -1,0 +1,188 @@
+//! The commands: one file each, with its arguments (clap) and its `run`. Settings are
+//! built once from the command line and the config ([`Settings`]) and each stage gets
+//! its own typed options from them. `main.rs` parses, calls, and turns the outcome into
+//! an exit code through [`Exit`].
+
+pub mod framework;
+pub mod run;
+pub mod sample;
+pub mod template;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+use std::process::{ExitCode, Termination};
+
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::Config;
+use crate::framework::{Editions, Framework};
+use crate::ingest::{IngestOptions, Progress};
+use crate::lang::Lang;
+use crate::score::Privacy;
+
+pub const EXIT_CODES: &str = "Exit codes:
+  0  all clean
+  1  failure (no readable input, bad config, output not writable)
+  2  bad usage
+  3  done, but some files, rows or answers were rejected (see Datakwaliteit / rejections.csv)";
+
+#[derive(Parser)]
+#[command(
+    name = "lobmonitor",
+    version,
+    about = "Scores LOB self-assessment surveys against the 2017 Raamwerk loopbaanbegeleiding and writes the sector report, institution portraits and the ministry chart pack.",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Runs the whole job: reads every survey below --input, writes reports to --output.
+    #[command(after_help = EXIT_CODES)]
+    Run(run::Args),
+    /// Checks survey files and prints what would be accepted and every problem; writes nothing.
+    #[command(after_help = EXIT_CODES)]
+    Validate(validate::Args),
+    /// Writes a blank survey workbook: Info sheet, one response sheet per line, drop-down answers.
+    Template(template::Args),
+    /// Prints the item catalogue of the framework.
+    Framework(framework::Args),
+    /// Writes realistic synthetic survey files for demos and benchmarks.
+    Sample(sample::Args),
+}
+
+impl Command {
+    pub fn run(self) -> Result<Outcome> {
+        match self {
+            Command::Run(a) => run::run(a),
+            Command::Validate(a) => validate::run(a),
+            Command::Template(a) => template::run(a),
+            Command::Framework(a) => framework::run(a),
+            Command::Sample(a) => sample::run(a),
+        }
+    }
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// How a command ended, short of a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Clean,
+    /// Exit 3: done, but files, rows or answers were rejected.
+    WithRejections,
+}
+
+/// What the process ends with: the outcome, a failure (exit 1, its message on stderr),
+/// or bad usage (exit 2, clap's message).
+pub enum Exit {
+    Done(Result<Outcome>),
+    Usage(clap::Error),
+}
+
+impl Termination for Exit {
+    fn report(self) -> ExitCode {
+        match self {
+            Exit::Done(Ok(Outcome::Clean)) => ExitCode::SUCCESS,
+            Exit::Done(Ok(Outcome::WithRejections)) => ExitCode::from(3),
+            Exit::Done(Err(e)) => {
+                eprintln!("lobmonitor: {}", crate::ingest::terminal_safe(&format!("{e:#}")));
+                ExitCode::from(1)
+            }
+            Exit::Usage(e) => {
+                let _ = e.print();
+                match e.kind() {
+                    clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                    _ => ExitCode::from(2),
+                }
+            }
+        }
+    }
+}
+
+/// Parses the command line (no subcommand: `run` with its defaults) and runs it.
+pub fn main() -> Exit {
+    match Cli::try_parse() {
+        Ok(cli) => Exit::Done(cli.command.unwrap_or_else(|| Command::Run(run::Args::default())).run()),
+        Err(e) => Exit::Usage(e),
+    }
+}
+
+/// Everything a command needs from the command line and the config, built once.
+pub struct Settings {
+    pub config: Config,
+    pub editions: Editions,
+    pub privacy: Privacy,
+}
+
+impl Settings {
+    /// The config file given, else `lobmonitor.toml` here, else defaults; command-line
+    /// values win. Then the framework editions it names.
+    pub fn load(config: Option<&Path>, year: Option<u16>, lang: Option<LangArg>) -> Result<Settings> {
+        let mut cfg = match config {
+            Some(p) => Config::load(p)?,
+            None if Path::new("lobmonitor.toml").is_file() => Config::load(Path::new("lobmonitor.toml"))?,
+            None => Config::default(),
+        };
+        if year.is_some() {
+            cfg.year = year;
+        }
+        if let Some(l) = lang {
+            cfg.lang = l.into();
+        }
+        let base = match &cfg.framework {
+            Some(p) => Framework::load(p)?,
+            None => Framework::embedded(),
+        };
+        let later = cfg
+            .editions
+            .iter()
+            .map(|e| Ok((e.from_year, Framework::load(&e.framework)?)))
+            .collect::<Result<Vec<_>>>()?;
+        let editions = Editions::new(base, later)?;
+        let privacy = Privacy { min_group_size: cfg.min_group_size, min_institutions: cfg.min_institutions };
+        Ok(Settings { config: cfg, editions, privacy })
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.config.lang
+    }
+
+    /// What ingest needs: the answer rules, limits and what not to read.
+    pub fn ingest(&self, exclude: Vec<PathBuf>, progress: &Progress) -> IngestOptions {
+        let cfg = &self.config;
+        IngestOptions {
+            blank: cfg.blank,
+            min_answered: cfg.min_answered,
+            year: cfg.year,
+            limits: crate::ingest::workbook::Limits {
+                max_file_bytes: cfg.max_file_mb * 1024 * 1024,
+                ..Default::default()
+            },
+            lang: cfg.lang,
+            institutions_file: cfg.institutions.clone(),
+            exclude,
+            answers: cfg.answer_tables().expect("checked when the config was loaded"),
+            progress: progress.clone(),
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! `lobmonitor run`: ingest → score → report, published all or nothing.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{bail, Result};
+
+use crate::cmd::{LangArg, Outcome, Settings};
+use crate::ingest::ledger::FileStatus;
+use crate::ingest::{self, Progress};
+use crate::report::{self, manifest, ReportContext};
+use crate::score;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder with the survey files (read recursively).
+    #[arg(long, default_value = "input")]
+    pub input: PathBuf,
+    /// Folder the reports are written to; replaced as a whole when the run succeeds.
+    #[arg(long, default_value = "output")]
+    pub output: PathBuf,
+    /// Config file (default: lobmonitor.toml in the working folder, if present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Year for surveys that state none.
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Language of the reports and messages (default: the config's, else nl).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl Default for Args {
+    fn default() -> Self {
+        Args { input: "input".into(), output: "output".into(), config: None, year: None, lang: None }
+    }
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let t0 = Instant::now();
+    let settings = Settings::load(args.config.as_deref(), args.year, args.lang)?;
+    let lang = settings.lang();
+    let progress = progress_bar();
+    // The output folder (and what a run keeps beside it) is never read as input.
+    let opts = settings.ingest(crate::publish::own_paths(&args.output), &progress);
+    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)?;
+    let t_ingest = t0.elapsed();
+    let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
+    if !readable {
+        bail!(
+            "{} {} ({} {}); {}",
+            lang.pick("geen leesbaar vragenlijstbestand in", "no readable survey file in"),
+            args.input.display(),
+            ingested.ledger.files.len(),
+            lang.pick("bestanden bekeken", "files looked at"),
+            lang.pick("de vorige uitvoer is ongewijzigd", "the previous outputs are left as they were"),
+        );
+    }
+    progress.stage(lang.pick("scoren", "scoring"), 1);
+    let t1 = Instant::now();
+    let scores = score::score(&settings.editions, &ingested.respondents, &ingested.institutions, settings.privacy)?;
+    let t_score = t1.elapsed();
+    let t2 = Instant::now();
+    let publisher = crate::publish::Publisher::start(&args.output)?;
+    let staging = publisher.staging().to_path_buf();
+    let mut ctx = ReportContext::new(&settings.editions, &settings.config, &ingested, &scores, settings.privacy);
+    ctx.progress = progress.clone();
+    let written = report::write_all(&ctx, &staging).and_then(|mut outputs| {
+        let timings = manifest::Timings {
+            ingest: t_ingest.as_millis() as u64,
+            score: t_score.as_millis() as u64,
+            report: t2.elapsed().as_millis() as u64,
+            total: t0.elapsed().as_millis() as u64,
+        };
+        outputs.push(report::Output { path: "manifest.json".into(), kind: "manifest" });
+        manifest::write(&staging.join("manifest.json"), &settings.editions, &ingested, &outputs, &timings)
+    });
+    if let Err(e) = written {
+        publisher.abandon();
+        return Err(e);
+    }
+    publisher.publish()?;
+    progress.0.finish_and_clear();
+    eprintln!("lobmonitor: {}", summary(&ingested, t0.elapsed().as_secs_f64(), &args.output, lang));
+    Ok(if ingested.ledger.has_rejections() { Outcome::WithRejections } else { Outcome::Clean })
+}
+
+/// The one-line summary every run ends with, in the run's language.
+pub fn summary(ing: &ingest::Ingested, seconds: f64, output: &std::path::Path, lang: crate::lang::Lang) -> String {
+    let c = &ing.ledger.counts;
+    let files = ing.ledger.files.iter().filter(|f| f.status != FileStatus::Ignored).count();
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    let rejections = ing.ledger.rejections.len();
+    let out = crate::ingest::terminal_safe(&output.display().to_string());
+    match lang {
+        crate::lang::Lang::Nl => format!(
+            "{}, {} gescoord ({} uitgesloten, {} afgewezen), {}, {seconds:.1} s → {out}",
+            plural(files, "bestand", "bestanden"),
+            plural(c.respondents_scored as usize, "respondent", "respondenten"),
+            c.respondents_excluded,
+            c.respondents_rejected,
+            plural(rejections, "afwijzing vermeld", "afwijzingen vermeld"),
+        ),
+        crate::lang::Lang::En => format!(
+            "{}, {} scored ({} excluded, {} rejected), {}, {seconds:.1} s → {out}",
+            plural(files, "file", "files"),
+            plural(c.respondents_scored as usize, "respondent", "respondents"),
+            c.respondents_excluded,
+            c.respondents_rejected,
+            plural(rejections, "rejection listed", "rejections listed"),
+        ),
+    }
+}
+
+/// A progress bar on a terminal (files read, institution-years reported); nothing when
+/// the output is not a terminal.
+fn progress_bar() -> Progress {
+    if std::io::stderr().is_terminal() {
+        let style = indicatif::ProgressStyle::with_template("{msg:24} [{bar:40}] {pos}/{len} {elapsed}")
+            .expect("a valid template")
+            .progress_chars("=> ");
+        Progress(indicatif::ProgressBar::new(0).with_style(style))
+    } else {
+        Progress::hidden()
+    }
+}
