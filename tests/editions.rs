@@ -67,7 +67,9 @@ fn a_new_edition_breaks_the_series() {
     let a26 = b.iter().find(|r| r[0] == "2026" && r[1] == "School A" && r[3] == "ALL" && r[4] == "ALL").unwrap();
     assert_eq!((a26[8].as_str(), a26[9].as_str()), ("", ""));
     let trend = read_csv(&output.join("charts/trend.csv"));
-    assert!(trend.iter().any(|r| r[1] == "2026" && r[5] == "true"));
+    // Tidy rows: year, line, area, item, series, value, n, ci_low, ci_high, note.
+    assert_eq!(trend[0], ["year", "line", "area", "item", "series", "value", "n", "ci_low", "ci_high", "note"]);
+    assert!(trend.iter().any(|r| r[0] == "2026" && r[9] == "series_break"), "{trend:?}");
     let sheet = read_sheet(&output.join("sector.xlsx"), "Trend");
     let total = sheet.iter().find(|r| text(&r[0]) == "1e lijn" && text(&r[1]) == "Totaal").unwrap();
     assert_eq!(total.get(4).map(text).unwrap_or_default(), "Empty", "no difference column value");

@@ -25,7 +25,10 @@ fn the_samples_tables_are_the_recorded_ones() {
         let got = std::fs::read_to_string(output.join("data").join(f)).unwrap();
         if want != got {
             let first = want.lines().zip(got.lines()).position(|(a, b)| a != b);
-            panic!("{f} differs from the recording (first at line {first:?}): {:?}", first.map(|i| (want.lines().nth(i), got.lines().nth(i))));
+            panic!(
+                "{f} differs from the recording (first at line {first:?}): {:?}",
+                first.map(|i| (want.lines().nth(i), got.lines().nth(i)))
+            );
         }
     }
 }

@@ -29,8 +29,8 @@ struct Published {
     shown: BTreeMap<Key, (f64, f64)>,
     /// Hidden groups: key → why (small, protects).
     hidden: BTreeMap<Key, String>,
-    /// Published pooled cells: (year, peer, line, area, kind) → (n, mean).
-    pooled: BTreeMap<(String, String, String, String, String), (f64, f64)>,
+    /// Published pooled cells: (year, peer group, line, area, kind) → (n, mean).
+    pooled: BTreeMap<Key, (f64, f64)>,
 }
 
 fn published(output: &Path) -> Published {

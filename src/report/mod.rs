@@ -3,7 +3,6 @@
 
 pub mod catalogue;
 pub mod charts;
-mod glyphs;
 pub mod manifest;
 pub mod portret;
 pub mod recommend;
@@ -54,8 +53,6 @@ pub struct ReportContext<'a> {
     /// name (its chart pack files); both unique in the run.
     portret_slugs: BTreeMap<String, String>,
     public_slugs: BTreeMap<String, String>,
-    /// The benchmark chart's shared layer per year, drawn on first use.
-    benchmark_templates: charts::Templates,
     /// The method notes every workbook repeats, made once.
     method_lines: std::sync::OnceLock<Vec<(String, String)>>,
 }
@@ -100,7 +97,6 @@ impl<'a> ReportContext<'a> {
             pseudonyms,
             portret_slugs,
             public_slugs,
-            benchmark_templates: charts::Templates::default(),
             method_lines: std::sync::OnceLock::new(),
         }
     }
@@ -292,50 +288,29 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     Ok(outputs)
 }
 
-/// The chart pack and, per institution and year, its benchmark chart and portret.
+/// The chart pack (sector charts and each institution's benchmark) and the portrets.
 fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     let mut outputs = Vec::new();
-    let want_charts = ctx.cfg.wants(OutputKind::Charts);
-    let formats: Vec<ChartFormat> = ctx.cfg.chart_formats.clone();
-    if want_charts {
+    if ctx.cfg.wants(OutputKind::Charts) {
+        let formats: Vec<ChartFormat> = ctx.cfg.chart_formats.clone();
         outputs.extend(charts::write_pack(ctx, &dir.join("charts"), &formats)?);
     }
-    // Per institution and year: its benchmark chart for the pack and its portret,
-    // drawn together so the chart is rasterised once.
-    let want_portret = ctx.cfg.wants(OutputKind::Portret);
-    if want_charts || want_portret {
-        let bdir = dir.join("charts/benchmark");
+    if ctx.cfg.wants(OutputKind::Portret) {
         let pdir = dir.join("portretten");
-        if want_charts {
-            create_dir(&bdir)?;
-        }
-        if want_portret {
-            create_dir(&pdir)?;
-        }
+        create_dir(&pdir)?;
         let pairs = ctx.scores.institution_years();
-        ctx.progress.stage("rapporteren / reporting", pairs.len() as u64);
-        let written: Vec<Result<Vec<Output>>> = pairs
+        ctx.progress.stage(ctx.t("portretten", "portraits"), pairs.len() as u64);
+        let written: Vec<Result<Output>> = pairs
             .par_iter()
             .map(|(inst, year)| {
-                let mut out = Vec::new();
-                let png = if want_charts {
-                    let (o, png) = charts::write_benchmark(ctx, inst, *year, &bdir, &formats, want_portret)?;
-                    out.extend(o);
-                    png
-                } else {
-                    charts::write_benchmark(ctx, inst, *year, &bdir, &[], true)?.1
-                };
-                if want_portret {
-                    let file = format!("{}-{}.xlsx", ctx.portret_slug(inst), year);
-                    portret::write(ctx, inst, *year, png.as_deref(), &pdir.join(&file))?;
-                    out.push(Output { path: format!("portretten/{file}"), kind: "portret" });
-                }
+                let file = format!("{}-{}.xlsx", ctx.portret_slug(inst), year);
+                portret::write(ctx, inst, *year, &pdir.join(&file))?;
                 ctx.progress.tick();
-                Ok(out)
+                Ok(Output { path: format!("portretten/{file}"), kind: "portret" })
             })
             .collect();
         for w in written {
-            outputs.extend(w?);
+            outputs.push(w?);
         }
     }
     Ok(outputs)

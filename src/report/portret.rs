@@ -5,15 +5,18 @@
 use std::path::Path;
 
 use anyhow::Result;
-use rust_xlsxwriter::{Image, Workbook};
+use rust_xlsxwriter::{
+    Chart, ChartFormat, ChartLegendPosition, ChartLine, ChartMarker, ChartMarkerType, ChartSolidFill, ChartType,
+    Workbook,
+};
 
 use crate::framework::{Area, Line};
 use crate::report::xlsx::{self, Formats};
 use crate::report::{recommend, ReportContext};
 use crate::score::Scope;
 
-/// Writes the portret; `chart` is its benchmark chart as PNG, drawn by the caller.
-pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, chart: Option<&[u8]>, path: &Path) -> Result<()> {
+/// Writes the portret.
+pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path) -> Result<()> {
     let fm = Formats::shared();
     let title = format!(
         "{} — {} {}",
@@ -22,7 +25,7 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, chart: Optio
         year
     );
     let mut wb = xlsx::workbook(ctx, &title)?;
-    headline(ctx, &mut wb, fm, institution, year, &title, chart)?;
+    headline(ctx, &mut wb, fm, institution, year, &title)?;
     series(ctx, &mut wb, fm, institution, year)?;
     items(ctx, &mut wb, fm, institution, year)?;
     recommendations(ctx, &mut wb, fm, institution, year)?;
@@ -49,7 +52,6 @@ fn headline(
     inst: &str,
     year: u16,
     title: &str,
-    chart: Option<&[u8]>,
 ) -> Result<()> {
     let sc = ctx.scores;
     let ws = wb.add_worksheet();
@@ -88,10 +90,12 @@ fn headline(
     ws.set_row_height(hr, 32)?;
     let mut r = hr + 1;
     let mut protected = false;
+    let mut line_rows: Vec<(Line, u32)> = Vec::new();
     for line in Line::ALL {
         if sc.group(year, inst, line, Scope::LINE).is_none() {
             continue;
         }
+        line_rows.push((line, r));
         for scope in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
             let g = sc.group(year, inst, line, scope);
             // Its own figures: shown, or hidden only to protect another group (its own
@@ -149,14 +153,44 @@ fn headline(
         ws.merge_range(r - 1, 0, r, 9, why, &fm.note)?;
         r += 2;
     }
-    // The institution's own benchmark chart, under its own name.
-    if let Some(png) = chart {
-        // Drawn at 1600 × 1000 and shown at half size: sharp on paper. Printed on a
-        // page of its own: table and chart together do not fit one A4 page, and a
-        // chart cut in two cannot be handed on.
-        let img = Image::new_from_buffer(png)?.set_scale_width(0.5).set_scale_height(0.5);
+    // A native chart of the table above: own scores per line as columns, the sector's
+    // median as markers. Printed on a page of its own.
+    if let Some(&(_, first)) = line_rows.first() {
+        let sheet = ws.name();
+        let mut chart = Chart::new(ChartType::Column);
+        let mut medians = Chart::new(ChartType::Line);
+        for &(line, row) in &line_rows {
+            let color = xlsx::colour(crate::report::charts::PALETTE[line.number() as usize - 1]);
+            chart
+                .add_series()
+                .set_name(line.label(ctx.lang).as_str())
+                .set_categories((sheet.as_str(), first, 1, first + 4, 1))
+                .set_values((sheet.as_str(), row, 3, row + 4, 3))
+                .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(color)));
+            medians
+                .add_series()
+                .set_name(format!("{} – {}", line.label(ctx.lang), ctx.t("sectormediaan", "sector median")).as_str())
+                .set_categories((sheet.as_str(), first, 1, first + 4, 1))
+                .set_values((sheet.as_str(), row, 5, row + 4, 5))
+                .set_format(ChartFormat::new().set_no_line())
+                .set_marker(
+                    ChartMarker::new().set_type(ChartMarkerType::Diamond).set_size(9).set_format(
+                        ChartFormat::new()
+                            .set_solid_fill(ChartSolidFill::new().set_color(color))
+                            .set_border(ChartLine::new().set_color(rust_xlsxwriter::Color::Black)),
+                    ),
+                );
+        }
+        chart.combine(&medians);
+        chart.title().set_name(ctx.t(
+            "Eigen score per lijn en aandachtsgebied, met de sectormediaan",
+            "Own score by line and area, with the sector median",
+        ));
+        chart.y_axis().set_min(0).set_max(100).set_name(ctx.t("Score (0–100)", "Score (0–100)"));
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+        chart.set_width(900).set_height(460);
         ws.set_page_breaks(&[r])?;
-        ws.insert_image(r, 0, &img)?;
+        ws.insert_chart(r, 0, &chart)?;
     }
     Ok(())
 }

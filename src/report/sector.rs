@@ -304,7 +304,7 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
             .set_categories((sheet.as_str(), 1, c0, 4, c0))
             .set_values((sheet.as_str(), 1, col, 4, col))
             .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
-                rust_xlsxwriter::ChartSolidFill::new().set_color(excel_colour(crate::report::charts::PALETTE[j])),
+                rust_xlsxwriter::ChartSolidFill::new().set_color(xlsx::colour(crate::report::charts::PALETTE[j])),
             ));
     }
     chart.title().set_name(&format!(
@@ -369,11 +369,6 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
     dist.set_width(720).set_height(380);
     ws.insert_chart(d0 + 5, c0, &dist)?;
     Ok(())
-}
-
-/// A chart-pack colour as Excel writes it, so native charts use the same palette.
-fn excel_colour(c: plotters::style::RGBColor) -> Color {
-    Color::RGB(((c.0 as u32) << 16) | ((c.1 as u32) << 8) | c.2 as u32)
 }
 
 fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {

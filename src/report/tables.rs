@@ -19,6 +19,11 @@ pub fn opt(v: Option<f64>) -> String {
     v.map(num).unwrap_or_default()
 }
 
+/// Serde: a score with two decimals, or an empty field (for `#[serde(serialize_with)]`).
+pub fn two_decimals<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&opt(*v))
+}
+
 /// Text that a spreadsheet program would run as a formula is made inert (SPEC §5).
 pub fn safe_text(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {

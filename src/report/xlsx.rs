@@ -141,6 +141,11 @@ pub fn filter(ws: &mut Worksheet, header_row: u32, last_row: u32, cols: u16) -> 
     Ok(())
 }
 
+/// An RGB colour for a workbook (the chart pack's palette in native charts).
+pub fn colour(c: [u8; 3]) -> Color {
+    Color::RGB(((c[0] as u32) << 16) | ((c[1] as u32) << 8) | c[2] as u32)
+}
+
 /// A sheet name Excel accepts (≤ 31 characters, none of `[]:*?/\`).
 pub fn sheet_name(s: &str) -> String {
     let cleaned: String = s.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).collect();

@@ -750,14 +750,13 @@ fn count_hidden(rows: impl Iterator<Item = (Option<Why>, Option<Why>)>) -> Hidde
     h
 }
 
+/// A pooled cell's institutions with respondents, institutions shown, and quartiles.
+type Distribution = (usize, usize, Option<(f64, f64, f64)>);
+
 /// Per sector row: institutions with respondents, institutions shown, and the
 /// quartiles of the shown institutions' scores (where at least `min_institutions` are
 /// shown and the pooled figure is published).
-fn distribution(
-    groups: &[RawGroup],
-    sector: &[RawSector],
-    privacy: Privacy,
-) -> Vec<(usize, usize, Option<(f64, f64, f64)>)> {
+fn distribution(groups: &[RawGroup], sector: &[RawSector], privacy: Privacy) -> Vec<Distribution> {
     let mut by_cell: HashMap<CellKey, (usize, Vec<f64>)> = HashMap::default();
     for g in groups.iter().filter(|g| g.n > 0) {
         for peer in [Some(None), g.peer.map(Some)].into_iter().flatten() {

@@ -39,6 +39,12 @@ use crate::ingest::institutions::Sector;
 use crate::ingest::Respondent;
 use crate::score::{Privacy, RawGroup, RawItem, RawSector, RespondentScore, Scope, Why};
 
+/// A family of pooled cells: its sector rows and its groups with respondents.
+type Family = (Vec<usize>, Vec<usize>);
+
+/// A pooled item: the sector's row and the institutions' rows.
+type PooledItem = (Option<usize>, Vec<usize>);
+
 /// Whether a set of hidden contributors (their n) protects each of them from every
 /// other: without any one of them, the others are at least two with at least `min`
 /// respondents. An empty set needs no protection.
@@ -111,7 +117,7 @@ pub(crate) fn suppress(
         }
     }
     // Cell families: (year, line, scope) → the sector rows and the groups with respondents.
-    let mut families: BTreeMap<(u16, Line, Scope), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut families: BTreeMap<(u16, Line, Scope), Family> = BTreeMap::new();
     for (i, s) in sector.iter().enumerate() {
         families.entry((s.year, s.line, s.scope)).or_default().0.push(i);
     }
@@ -262,7 +268,7 @@ fn suppress_items(editions: &Editions, groups: &[RawGroup], items: &mut [RawItem
         }
     }
     // (year, line, item) → (the sector's row, the institutions' rows).
-    let mut pooled: BTreeMap<(u16, Line, u16), (Option<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut pooled: BTreeMap<(u16, Line, u16), PooledItem> = BTreeMap::new();
     let mut cells: BTreeMap<(u16, u32, Line, Scope), Vec<usize>> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
         let e = pooled.entry((it.year, it.line, it.item)).or_default();

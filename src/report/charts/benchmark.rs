@@ -1,0 +1,206 @@
+//! One institution's line × area scores against the sector's middle half (P25–P75)
+//! and median, for the ministry pack, under the institution's public name.
+
+use crate::framework::Line;
+use crate::report::charts::canvas::{frame, Align, Canvas, Frame, VAlign, DARK, GREY, WHITE_RGB};
+use crate::report::charts::{area_scopes, say, scope_name, source_line, text, Chart, Meta, Row, PALETTE};
+use crate::report::ReportContext;
+use crate::score::Scope;
+
+struct Series {
+    line: Line,
+    /// Own score and n, or the mark of why it is hidden.
+    own: Vec<Result<(f64, u64), String>>,
+    quartiles: Vec<Option<(f64, f64, f64)>>,
+}
+
+pub struct Benchmark {
+    year: u16,
+    name: String,
+    categories: Vec<String>,
+    area_codes: Vec<&'static str>,
+    series: Vec<Series>,
+    frame: Frame,
+    lang: crate::lang::Lang,
+}
+
+impl Benchmark {
+    /// `shown_name`: the name the chart may carry (the pseudonym in the pack).
+    pub fn new(ctx: &ReportContext<'_>, institution: &str, shown_name: &str, year: u16) -> Benchmark {
+        let sc = ctx.scores;
+        // Only the lines the institution took part in.
+        let series: Vec<Series> = Line::ALL
+            .iter()
+            .filter(|&&line| sc.group(year, institution, line, Scope::LINE).is_some())
+            .map(|&line| Series {
+                line,
+                own: area_scopes()
+                    .into_iter()
+                    .map(|s| match sc.group(year, institution, line, s) {
+                        Some(g) => match (g.shown(), g.hidden()) {
+                            (Some(f), _) => Ok((f.mean, f.n)),
+                            (None, Some(w)) => Err(ctx.mark(w)),
+                            (None, None) => Err(ctx.hidden_mark()),
+                        },
+                        None => Err(ctx.hidden_mark()),
+                    })
+                    .collect(),
+                quartiles: area_scopes()
+                    .into_iter()
+                    .map(|s| sc.sector(year, None, line, s).and_then(|x| x.quartiles))
+                    .collect(),
+            })
+            .collect();
+        let legend = series
+            .iter()
+            .map(|s| {
+                let n = match s.own.last() {
+                    Some(Ok((_, n))) => format!("n = {n}"),
+                    Some(Err(mark)) => mark.clone(),
+                    None => String::new(),
+                };
+                (format!("{} ({n})", s.line.label(ctx.lang)), PALETTE[s.line.number() as usize - 1])
+            })
+            .collect();
+        let frame = Frame {
+            title: format!("{shown_name}: {} {year}", ctx.t("eigen scores tegen de sector,", "own scores against the sector,")),
+            subtitle: ctx
+                .t(
+                    "Gekleurde balk = eigen score; grijs vlak = middelste helft van de instellingen (P25–P75); zwarte streep = mediaan van de instellingen.",
+                    "Coloured bar = own score; grey box = middle half of institutions (P25–P75); black bar = median of institutions.",
+                )
+                .into(),
+            legend,
+            y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
+            source: source_line(ctx),
+            notes: vec![format!(
+                "{} {}",
+                ctx.hidden_mark(),
+                ctx.t(
+                    "= te weinig respondenten om te tonen; afgeschermd = niet getoond om een kleine groep elders te beschermen. Sectorverdeling alleen bij genoeg instellingen.",
+                    "= too few respondents to show; protected = not shown to protect a small group elsewhere. Sector distribution only with enough institutions.",
+                )
+            )],
+        };
+        Benchmark {
+            year,
+            name: shown_name.to_string(),
+            categories: area_scopes().into_iter().map(|s| scope_name(ctx, s)).collect(),
+            area_codes: area_scopes().into_iter().map(|s| s.area_code()).collect(),
+            series,
+            frame,
+            lang: ctx.lang,
+        }
+    }
+}
+
+impl Chart for Benchmark {
+    fn size(&self) -> (u32, u32) {
+        (1600, 1000)
+    }
+
+    fn draw(&self, c: &mut Canvas) {
+        let p = frame(c, &self.frame, 0.0, 100.0, 10.0, 60.0);
+        let gw = (p.x1 - p.x0) / self.categories.len() as f32;
+        let bw = gw * 0.8 / self.series.len().max(1) as f32;
+        for (ci, cat) in self.categories.iter().enumerate() {
+            let gx = p.x0 + ci as f32 * gw;
+            c.text(cat, gx + gw / 2.0, p.y1 + 14.0, 24.0, DARK, Align::Center, VAlign::Top);
+            for (si, s) in self.series.iter().enumerate() {
+                let (l, r) = (gx + gw * 0.1 + si as f32 * bw + 3.0, gx + gw * 0.1 + (si + 1) as f32 * bw - 3.0);
+                let mid = (l + r) / 2.0;
+                let inset = bw / 5.0;
+                // The sector's middle half behind, its median across.
+                let mut clear_of = f32::MAX;
+                if let Some((p25, med, p75)) = s.quartiles[ci] {
+                    c.rect(l - 2.0, p.y(p75), r + 2.0, p.y(p25), [200, 200, 200]);
+                    let m = p.y(med);
+                    c.rect(l - 5.0, m - 2.0, r + 5.0, m + 2.0, DARK);
+                    clear_of = m;
+                }
+                match &s.own[ci] {
+                    Ok((v, _)) => {
+                        let top = p.y(*v);
+                        c.rect(l + inset, top, r - inset, p.y1, PALETTE[s.line.number() as usize - 1]);
+                        // The label above the bar, and above the median line where it
+                        // would sit on it.
+                        let mut label_y = top - 6.0;
+                        if (label_y - 26.0..=label_y + 4.0).contains(&clear_of) {
+                            label_y = clear_of - 6.0;
+                        }
+                        let label = say(*v);
+                        let w = text::width(&label, 22.0);
+                        c.rect(mid - w / 2.0 - 4.0, label_y - 25.0, mid + w / 2.0 + 4.0, label_y + 1.0, WHITE_RGB);
+                        c.text(&label, mid, label_y, 22.0, DARK, Align::Center, VAlign::Bottom);
+                    }
+                    Err(mark) => {
+                        c.text(mark, mid, p.y1 - 8.0, 20.0, GREY, Align::Center, VAlign::Bottom);
+                    }
+                }
+            }
+        }
+    }
+
+    fn rows(&self) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for s in &self.series {
+            for ci in 0..self.categories.len() {
+                let base =
+                    Row { year: self.year, line: Some(s.line.number()), area: self.area_codes[ci], ..Row::default() };
+                rows.push(match &s.own[ci] {
+                    Ok((v, n)) => Row { series: "own", value: Some(*v), n: Some(*n), ..base.clone() },
+                    Err(mark) => Row { series: "own", note: mark.clone(), ..base.clone() },
+                });
+                if let Some((a, m, b)) = s.quartiles[ci] {
+                    for (series, v) in [("p25", a), ("median", m), ("p75", b)] {
+                        rows.push(Row { series, value: Some(v), ..base.clone() });
+                    }
+                }
+            }
+        }
+        rows
+    }
+
+    fn meta(&self) -> Meta {
+        let nl = self.lang == crate::lang::Lang::Nl;
+        let total = self.categories.len() - 1;
+        let parts: Vec<String> = self
+            .series
+            .iter()
+            .map(|s| {
+                let own = match &s.own[total] {
+                    Ok((v, n)) => format!("{} (n = {n})", say(*v)),
+                    Err(mark) => mark.clone(),
+                };
+                let sector = s.quartiles[total].map_or(String::new(), |(a, m, b)| {
+                    if nl {
+                        format!(", sector mediaan {} (middelste helft {}–{})", say(m), say(a), say(b))
+                    } else {
+                        format!(", sector median {} (middle half {}–{})", say(m), say(a), say(b))
+                    }
+                });
+                format!("{} {own}{sector}", s.line.label(self.lang))
+            })
+            .collect();
+        Meta {
+            title: self.frame.title.clone(),
+            year: Some(self.year),
+            alt: if nl {
+                format!(
+                    "Staafdiagram: scores van {} per lijn en aandachtsgebied in {}, tegen de verdeling van de sector.",
+                    self.name, self.year
+                )
+            } else {
+                format!(
+                    "Bar chart: {}'s scores per line and area in {}, against the sector's distribution.",
+                    self.name, self.year
+                )
+            },
+            description: if nl {
+                format!("Totaalscore per lijn: {}.", parts.join("; "))
+            } else {
+                format!("Total score per line: {}.", parts.join("; "))
+            },
+        }
+    }
+}

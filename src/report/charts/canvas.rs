@@ -1,0 +1,428 @@
+//! What a chart draws, once, as a list of shapes and texts; and the two ways it is
+//! written: a PNG (shapes by plotters, text by [`text`] at the shaped positions) and an
+//! SVG (written here, with its title and description for screen readers). Also the
+//! frame every chart shares: title, subtitle, legend, scale, source line and notes.
+
+use plotters::prelude::*;
+
+use crate::report::charts::text::{self, Raster};
+
+/// An RGB colour.
+pub type Rgb = [u8; 3];
+
+pub const DARK: Rgb = [33, 33, 33];
+pub const GREY: Rgb = [100, 100, 100];
+pub const LIGHT: Rgb = [225, 225, 225];
+pub const WHITE_RGB: Rgb = [255, 255, 255];
+
+/// Okabe–Ito: orange, sky blue, bluish green, (then) vermillion, blue, reddish purple;
+/// safe for colour-blind readers.
+pub const PALETTE: [Rgb; 6] =
+    [[230, 159, 0], [86, 180, 233], [0, 158, 115], [213, 94, 0], [0, 114, 178], [204, 121, 167]];
+
+/// Horizontal placement of a text against its x.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// Vertical placement of a text against its y.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VAlign {
+    Top,
+    Middle,
+    Bottom,
+}
+
+/// One thing drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    Rect {
+        x0: f32,
+        y0: f32,
+        x1: f32,
+        y1: f32,
+        fill: Rgb,
+    },
+    Line {
+        points: Vec<(f32, f32)>,
+        color: Rgb,
+        width: f32,
+    },
+    Circle {
+        x: f32,
+        y: f32,
+        r: f32,
+        fill: Rgb,
+        stroke: Option<Rgb>,
+    },
+    /// A line of text, its baseline starting at (x, y) (placement resolved when drawn).
+    Text {
+        text: String,
+        x: f32,
+        y: f32,
+        size: f32,
+        color: Rgb,
+        up: bool,
+    },
+}
+
+/// A chart's drawing: its size and what is on it, in order.
+#[derive(Debug, Clone, Default)]
+pub struct Canvas {
+    pub w: u32,
+    pub h: u32,
+    pub ops: Vec<Op>,
+}
+
+impl Canvas {
+    pub fn new(w: u32, h: u32) -> Canvas {
+        Canvas { w, h, ops: Vec::new() }
+    }
+
+    pub fn rect(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, fill: Rgb) {
+        self.ops.push(Op::Rect { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1), fill });
+    }
+
+    pub fn line(&mut self, points: &[(f32, f32)], color: Rgb, width: f32) {
+        self.ops.push(Op::Line { points: points.to_vec(), color, width });
+    }
+
+    pub fn circle(&mut self, x: f32, y: f32, r: f32, fill: Rgb, stroke: Option<Rgb>) {
+        self.ops.push(Op::Circle { x, y, r, fill, stroke });
+    }
+
+    /// A line of text placed against (x, y) as `align` and `valign` say; returns its width.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(&mut self, s: &str, x: f32, y: f32, size: f32, color: Rgb, align: Align, valign: VAlign) -> f32 {
+        let w = text::width(s, size);
+        let bx = match align {
+            Align::Left => x,
+            Align::Center => x - w / 2.0,
+            Align::Right => x - w,
+        };
+        let by = match valign {
+            VAlign::Top => y + text::ascent(size),
+            VAlign::Middle => y + (text::ascent(size) + text::descent(size)) / 2.0,
+            VAlign::Bottom => y + text::descent(size),
+        };
+        self.ops.push(Op::Text { text: s.to_string(), x: bx, y: by, size, color, up: false });
+        w
+    }
+
+    /// A line of text reading upwards, centred on `y`, its top at `x`.
+    pub fn text_up(&mut self, s: &str, x: f32, y: f32, size: f32, color: Rgb) {
+        let w = text::width(s, size);
+        self.ops.push(Op::Text {
+            text: s.to_string(),
+            x: x + text::ascent(size),
+            y: y + w / 2.0,
+            size,
+            color,
+            up: true,
+        });
+    }
+
+    /// Wrapped text from (x, y) down, lines `leading` × size apart; returns the height.
+    #[allow(clippy::too_many_arguments)]
+    pub fn paragraph(&mut self, s: &str, x: f32, y: f32, size: f32, max: f32, color: Rgb, leading: f32) -> f32 {
+        let lines = text::wrap(s, size, max);
+        for (i, l) in lines.iter().enumerate() {
+            self.text(l, x, y + i as f32 * size * leading, size, color, Align::Left, VAlign::Top);
+        }
+        lines.len() as f32 * size * leading
+    }
+
+    /// The drawing as PNG: shapes through plotters' bitmap backend, then the text; with
+    /// a palette where the finished raster has at most 256 colours.
+    pub fn png(&self) -> anyhow::Result<Vec<u8>> {
+        let (w, h) = (self.w as usize, self.h as usize);
+        let mut rgb = vec![255u8; w * h * 3];
+        {
+            let root = BitMapBackend::with_buffer(&mut rgb, (self.w, self.h)).into_drawing_area();
+            let c = |c: Rgb| RGBColor(c[0], c[1], c[2]);
+            let p = |x: f32, y: f32| (x.round() as i32, y.round() as i32);
+            let fail = |e: DrawingAreaErrorKind<_>| anyhow::anyhow!("chart drawing failed: {e}");
+            for op in &self.ops {
+                match op {
+                    Op::Rect { x0, y0, x1, y1, fill } => {
+                        // Exclusive right and bottom edges, as SVG's width and height.
+                        let (a, b) = (p(*x0, *y0), p(*x1, *y1));
+                        if b.0 > a.0 && b.1 > a.1 {
+                            root.draw(&Rectangle::new([a, (b.0 - 1, b.1 - 1)], c(*fill).filled())).map_err(fail)?;
+                        }
+                    }
+                    Op::Line { points, color, width } => {
+                        let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| p(*x, *y)).collect();
+                        root.draw(&PathElement::new(pts, c(*color).stroke_width(width.round().max(1.0) as u32)))
+                            .map_err(fail)?;
+                    }
+                    Op::Circle { x, y, r, fill, stroke } => {
+                        root.draw(&plotters::element::Circle::new(p(*x, *y), r.round() as i32, c(*fill).filled()))
+                            .map_err(fail)?;
+                        if let Some(s) = stroke {
+                            root.draw(&plotters::element::Circle::new(
+                                p(*x, *y),
+                                r.round() as i32,
+                                c(*s).stroke_width(1),
+                            ))
+                            .map_err(fail)?;
+                        }
+                    }
+                    Op::Text { .. } => {}
+                }
+            }
+            root.present().map_err(fail)?;
+        }
+        let mut raster = Raster { rgb: &mut rgb, w, h };
+        for op in &self.ops {
+            if let Op::Text { text, x, y, size, color, up } = op {
+                if *up {
+                    raster.text_up(text, *x, *y, *size, *color);
+                } else {
+                    raster.text(text, *x, *y, *size, *color);
+                }
+            }
+        }
+        encode_png(&rgb, self.w, self.h)
+    }
+
+    /// The drawing as SVG, with `title` and `desc` (the text alternative) for screen
+    /// readers and search.
+    pub fn svg(&self, title: &str, desc: &str) -> String {
+        use std::fmt::Write as _;
+        let hex = |c: &Rgb| format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2]);
+        let mut s = String::with_capacity(64 * 1024);
+        let _ = write!(
+            s,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"t d\">\n<title id=\"t\">{}</title>\n<desc id=\"d\">{}</desc>\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
+            xml(title),
+            xml(desc),
+            w = self.w,
+            h = self.h
+        );
+        for op in &self.ops {
+            match op {
+                Op::Rect { x0, y0, x1, y1, fill } => {
+                    let _ = writeln!(
+                        s,
+                        "<rect x=\"{x0:.1}\" y=\"{y0:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
+                        x1 - x0,
+                        y1 - y0,
+                        hex(fill)
+                    );
+                }
+                Op::Line { points, color, width } => {
+                    let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+                    let _ = writeln!(
+                        s,
+                        "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\"/>",
+                        pts.join(" "),
+                        hex(color)
+                    );
+                }
+                Op::Circle { x, y, r, fill, stroke } => {
+                    let st = stroke.map(|c| format!(" stroke=\"{}\"", hex(&c))).unwrap_or_default();
+                    let _ = writeln!(s, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" fill=\"{}\"{st}/>", hex(fill));
+                }
+                Op::Text { text, x, y, size, color, up } => {
+                    let rot = if *up { format!(" transform=\"rotate(-90 {x:.1} {y:.1})\"") } else { String::new() };
+                    let _ = writeln!(
+                        s,
+                        "<text x=\"{x:.1}\" y=\"{y:.1}\" font-family=\"{}\" font-size=\"{size}\" fill=\"{}\"{rot}>{}</text>",
+                        text::FAMILY,
+                        hex(color),
+                        xml(text)
+                    );
+                }
+            }
+        }
+        s.push_str("</svg>\n");
+        s
+    }
+}
+
+/// Text made safe inside XML.
+pub fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A PNG of an RGB raster: with a palette where it has at most 256 colours (a plain
+/// pass over the finished raster), else RGB; fast compression either way.
+pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> anyhow::Result<Vec<u8>> {
+    let mut palette: Vec<[u8; 3]> = Vec::new();
+    let mut index: std::collections::HashMap<[u8; 3], u8> = std::collections::HashMap::new();
+    let mut indexed = Vec::with_capacity(rgb.len() / 3);
+    let mut last: Option<([u8; 3], u8)> = None;
+    let mut fits = true;
+    for px in rgb.chunks_exact(3) {
+        let c = [px[0], px[1], px[2]];
+        let i = match last {
+            Some((lc, li)) if lc == c => li,
+            _ => match index.get(&c) {
+                Some(i) => *i,
+                None if palette.len() < 256 => {
+                    let i = palette.len() as u8;
+                    palette.push(c);
+                    index.insert(c, i);
+                    i
+                }
+                None => {
+                    fits = false;
+                    break;
+                }
+            },
+        };
+        last = Some((c, i));
+        indexed.push(i);
+    }
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_compression(png::Compression::Fast);
+        if fits {
+            enc.set_color(png::ColorType::Indexed);
+            enc.set_depth(png::BitDepth::Eight);
+            enc.set_palette(palette.concat());
+            enc.write_header()?.write_image_data(&indexed)?;
+        } else {
+            enc.set_color(png::ColorType::Rgb);
+            enc.set_depth(png::BitDepth::Eight);
+            enc.write_header()?.write_image_data(rgb)?;
+        }
+    }
+    Ok(out)
+}
+
+/// The plot area a frame leaves, and its vertical scale.
+#[derive(Debug, Clone, Copy)]
+pub struct Plot {
+    pub x0: f32,
+    pub x1: f32,
+    pub y0: f32,
+    pub y1: f32,
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Plot {
+    /// The y of a value on the scale (clamped to it).
+    pub fn y(&self, v: f64) -> f32 {
+        let t = ((v - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0);
+        self.y1 - (self.y1 - self.y0) * t as f32
+    }
+}
+
+/// What every chart has around its plot.
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    pub title: String,
+    pub subtitle: String,
+    /// Colour swatches and their names, in a row under the subtitle.
+    pub legend: Vec<(String, Rgb)>,
+    pub y_label: String,
+    /// "Bron: …" with the n.
+    pub source: String,
+    pub notes: Vec<String>,
+}
+
+pub const MARGIN: f32 = 50.0;
+
+/// Draws the frame on a chart of width `w` and the given height, leaving room below the
+/// plot for category labels (`below`); a scale from `lo` to `hi` with a grid every
+/// `step`. Returns the plot area.
+pub fn frame(c: &mut Canvas, f: &Frame, lo: f64, hi: f64, step: f64, below: f32) -> Plot {
+    let (w, h) = (c.w as f32, c.h as f32);
+    let top = header(c, f);
+    let footer_h = footer_height(f, w);
+    let (x0, x1, y0, y1) = (MARGIN + 90.0, w - MARGIN, top + 20.0, h - footer_h - below);
+    let plot = Plot { x0, x1, y0, y1, lo, hi };
+    let mut t = lo;
+    while t <= hi + 1e-9 {
+        let y = plot.y(t);
+        let (color, width) = if (t - lo).abs() < 1e-9 { (DARK, 2.0) } else { (LIGHT, 1.0) };
+        c.line(&[(x0, y), (x1, y)], color, width);
+        c.text(&format!("{t:.0}"), x0 - 12.0, y, 22.0, GREY, Align::Right, VAlign::Middle);
+        t += step;
+    }
+    if !f.y_label.is_empty() {
+        c.text_up(&f.y_label, MARGIN - 20.0, (y0 + y1) / 2.0, 24.0, DARK);
+    }
+    footer(c, f, h - footer_h + 10.0);
+    plot
+}
+
+/// Title, subtitle and legend; returns where the plot may begin.
+pub fn header(c: &mut Canvas, f: &Frame) -> f32 {
+    let w = c.w as f32;
+    let mut y = 30.0;
+    y += c.paragraph(&f.title, MARGIN, y, 38.0, w - 2.0 * MARGIN, DARK, 1.25);
+    if !f.subtitle.is_empty() {
+        y += 8.0 + c.paragraph(&f.subtitle, MARGIN, y + 8.0, 24.0, w - 2.0 * MARGIN, GREY, 1.3);
+    }
+    if !f.legend.is_empty() {
+        y += 18.0;
+        let mut x = MARGIN;
+        for (name, color) in &f.legend {
+            let tw = text::width(name, 24.0);
+            if x + 38.0 + tw > w - MARGIN {
+                x = MARGIN;
+                y += 40.0;
+            }
+            c.rect(x, y, x + 28.0, y + 28.0, *color);
+            c.text(name, x + 38.0, y + 14.0, 24.0, DARK, Align::Left, VAlign::Middle);
+            x += 38.0 + tw + 44.0;
+        }
+        y += 28.0;
+    }
+    y + 20.0
+}
+
+fn footer_lines(f: &Frame, w: f32) -> Vec<(String, f32)> {
+    let max = w - 2.0 * MARGIN;
+    std::iter::once(&f.source)
+        .chain(&f.notes)
+        .filter(|s| !s.is_empty())
+        .flat_map(|s| text::wrap(s, 20.0, max))
+        .map(|l| (l, 20.0))
+        .collect()
+}
+
+/// The height the source line and notes take.
+pub fn footer_height(f: &Frame, w: f32) -> f32 {
+    footer_lines(f, w).len() as f32 * 27.0 + 30.0
+}
+
+/// Source line and notes from `y` down.
+pub fn footer(c: &mut Canvas, f: &Frame, y: f32) {
+    for (i, (l, size)) in footer_lines(f, c.w as f32).into_iter().enumerate() {
+        c.text(&l, MARGIN, y + i as f32 * 27.0, size, GREY, Align::Left, VAlign::Top);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_svg_carries_title_and_description_and_escapes_text() {
+        let mut c = Canvas::new(200, 100);
+        c.text("A & B <5", 10.0, 10.0, 20.0, DARK, Align::Left, VAlign::Top);
+        let svg = c.svg("Titel", "Beschrijving met \"aanhalingstekens\"");
+        assert!(svg.contains("<title id=\"t\">Titel</title>"));
+        assert!(svg.contains("<desc id=\"d\">Beschrijving met &quot;aanhalingstekens&quot;</desc>"));
+        assert!(svg.contains(">A &amp; B &lt;5</text>"));
+    }
+
+    #[test]
+    fn a_raster_of_few_colours_gets_a_palette() {
+        let mut c = Canvas::new(40, 20);
+        c.rect(0.0, 0.0, 20.0, 20.0, PALETTE[0]);
+        let png = c.png().unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let reader = decoder.read_info().unwrap();
+        assert_eq!(reader.info().color_type, png::ColorType::Indexed);
+    }
+}

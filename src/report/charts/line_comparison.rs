@@ -1,0 +1,182 @@
+//! The sector's line comparison for one year: per area (and the whole line) a bar per
+//! line with its 95 % interval. The headline chart of the pack.
+
+use crate::framework::Line;
+use crate::report::charts::canvas::{frame, Align, Canvas, Frame, VAlign, DARK, GREY, WHITE_RGB};
+use crate::report::charts::{area_scopes, say, scope_name, source_line, Chart, Meta, Row, PALETTE};
+use crate::report::ReportContext;
+
+/// A published bar: value, interval, n.
+type Cell = Option<(f64, Option<(f64, f64)>, u64)>;
+
+/// One line's bars per category.
+struct Series {
+    line: Line,
+    name: String,
+    cells: Vec<Cell>,
+    marks: Vec<String>,
+}
+
+pub struct LineComparison {
+    year: u16,
+    categories: Vec<String>,
+    area_codes: Vec<&'static str>,
+    series: Vec<Series>,
+    frame: Frame,
+    lang: crate::lang::Lang,
+}
+
+impl LineComparison {
+    pub fn new(ctx: &ReportContext<'_>, year: u16) -> LineComparison {
+        let sc = ctx.scores;
+        let series: Vec<Series> = Line::ALL
+            .iter()
+            .filter(|&&line| sc.sector(year, None, line, crate::score::Scope::LINE).is_some())
+            .map(|&line| {
+                let cells: Vec<_> = area_scopes()
+                    .into_iter()
+                    .map(|s| sc.sector(year, None, line, s).and_then(|x| x.shown()).map(|f| (f.mean, f.ci(), f.n)))
+                    .collect();
+                let marks = area_scopes()
+                    .into_iter()
+                    .map(|s| {
+                        sc.sector(year, None, line, s).and_then(|x| x.hidden()).map(|w| ctx.mark(w)).unwrap_or_default()
+                    })
+                    .collect();
+                let n = cells.last().copied().flatten().map_or(0, |c| c.2);
+                Series { line, name: format!("{} (n = {n})", line.label(ctx.lang)), cells, marks }
+            })
+            .collect();
+        let frame = Frame {
+            title: format!(
+                "{} {year}",
+                ctx.t("Professionaliteit LOB per lijn en aandachtsgebied,", "Career guidance professionalism by line and area,")
+            ),
+            subtitle: ctx
+                .t(
+                    "Sector: gemiddelde score per lijn; de zwarte streep is het 95%-betrouwbaarheidsinterval.",
+                    "Sector: mean score per line; the black whisker is the 95% confidence interval.",
+                )
+                .into(),
+            legend: series.iter().map(|s| (s.name.clone(), PALETTE[s.line.number() as usize - 1])).collect(),
+            y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
+            source: source_line(ctx),
+            notes: vec![ctx
+                .t(
+                    "Score = gemiddelde mate waarin de items van de eigen lijn gelden (ja = 100, grotendeels = 67, enigszins = 33, nee = 0). n = respondenten.",
+                    "Score = mean degree to which the own line's items apply (yes = 100, largely = 67, somewhat = 33, no = 0). n = respondents.",
+                )
+                .into()],
+        };
+        LineComparison {
+            year,
+            categories: area_scopes().into_iter().map(|s| scope_name(ctx, s)).collect(),
+            area_codes: area_scopes().into_iter().map(|s| s.area_code()).collect(),
+            series,
+            frame,
+            lang: ctx.lang,
+        }
+    }
+}
+
+impl Chart for LineComparison {
+    fn size(&self) -> (u32, u32) {
+        (1600, 1000)
+    }
+
+    fn draw(&self, c: &mut Canvas) {
+        let p = frame(c, &self.frame, 0.0, 100.0, 10.0, 60.0);
+        let ncat = self.categories.len() as f32;
+        let gw = (p.x1 - p.x0) / ncat;
+        let nser = self.series.len().max(1) as f32;
+        let bw = gw * 0.8 / nser;
+        for (ci, cat) in self.categories.iter().enumerate() {
+            let gx = p.x0 + ci as f32 * gw;
+            c.text(cat, gx + gw / 2.0, p.y1 + 14.0, 24.0, DARK, Align::Center, VAlign::Top);
+            for (si, s) in self.series.iter().enumerate() {
+                let (l, r) = (gx + gw * 0.1 + si as f32 * bw + 3.0, gx + gw * 0.1 + (si + 1) as f32 * bw - 3.0);
+                let mid = (l + r) / 2.0;
+                match s.cells[ci] {
+                    Some((v, ci95, _)) => {
+                        let top = p.y(v);
+                        c.rect(l, top, r, p.y1, PALETTE[s.line.number() as usize - 1]);
+                        let mut label_y = top - 8.0;
+                        if let Some((lo, hi)) = ci95 {
+                            let (yl, yh) = (p.y(lo), p.y(hi));
+                            c.line(&[(mid, yl), (mid, yh)], DARK, 3.0);
+                            c.line(&[(mid - 10.0, yl), (mid + 10.0, yl)], DARK, 3.0);
+                            c.line(&[(mid - 10.0, yh), (mid + 10.0, yh)], DARK, 3.0);
+                            label_y = label_y.min(yh - 8.0);
+                        }
+                        let label = say(v);
+                        let w = crate::report::charts::text::width(&label, 22.0);
+                        c.rect(mid - w / 2.0 - 4.0, label_y - 26.0, mid + w / 2.0 + 4.0, label_y + 1.0, WHITE_RGB);
+                        c.text(&label, mid, label_y, 22.0, DARK, Align::Center, VAlign::Bottom);
+                    }
+                    None => {
+                        c.text(&s.marks[ci], mid, p.y1 - 8.0, 20.0, GREY, Align::Center, VAlign::Bottom);
+                    }
+                }
+            }
+        }
+    }
+
+    fn rows(&self) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for s in &self.series {
+            for (ci, cell) in s.cells.iter().enumerate() {
+                rows.push(Row {
+                    year: self.year,
+                    line: Some(s.line.number()),
+                    area: self.area_codes[ci],
+                    series: "sector",
+                    value: cell.map(|c| c.0),
+                    n: cell.map(|c| c.2),
+                    ci_low: cell.and_then(|c| c.1).map(|x| x.0),
+                    ci_high: cell.and_then(|c| c.1).map(|x| x.1),
+                    note: s.marks[ci].clone(),
+                    ..Row::default()
+                });
+            }
+        }
+        rows
+    }
+
+    fn meta(&self) -> Meta {
+        let nl = self.lang == crate::lang::Lang::Nl;
+        let total = self.categories.len() - 1;
+        let lines: Vec<String> = self
+            .series
+            .iter()
+            .filter_map(|s| s.cells[total].map(|c| format!("{} {} (n = {})", s.line.label(self.lang), say(c.0), c.2)))
+            .collect();
+        let mut description = if nl {
+            format!("In {} is de gemiddelde totaalscore: {}.", self.year, lines.join("; "))
+        } else {
+            format!("In {} the mean total score is: {}.", self.year, lines.join("; "))
+        };
+        for (ci, cat) in self.categories.iter().enumerate().take(total) {
+            let vals: Vec<String> = self
+                .series
+                .iter()
+                .map(|s| {
+                    format!("{} {}", s.line.label(self.lang), s.cells[ci].map_or(s.marks[ci].clone(), |c| say(c.0)))
+                })
+                .collect();
+            description.push_str(&format!(" {cat}: {}.", vals.join(", ")));
+        }
+        Meta {
+            title: self.frame.title.clone(),
+            year: Some(self.year),
+            alt: if nl {
+                format!("Staafdiagram: gemiddelde score per lijn in elk aandachtsgebied van de sector in {}, met betrouwbaarheidsintervallen.", self.year)
+            } else {
+                format!(
+                    "Bar chart: mean score per line in each area of the sector in {}, with confidence intervals.",
+                    self.year
+                )
+            },
+            description,
+        }
+    }
+}
