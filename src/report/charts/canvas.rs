@@ -253,7 +253,7 @@ pub fn xml(s: &str) -> String {
 /// pass over the finished raster), else RGB; fast compression either way.
 pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> anyhow::Result<Vec<u8>> {
     let mut palette: Vec<[u8; 3]> = Vec::new();
-    let mut index: std::collections::HashMap<[u8; 3], u8> = std::collections::HashMap::new();
+    let mut index: foldhash::HashMap<[u8; 3], u8> = foldhash::HashMap::default();
     let mut indexed = Vec::with_capacity(rgb.len() / 3);
     let mut last: Option<([u8; 3], u8)> = None;
     let mut fits = true;

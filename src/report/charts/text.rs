@@ -38,8 +38,34 @@ pub struct Placed {
     pub y: f32,
 }
 
+/// A shaped line: its glyphs and width.
+type Shaped = Rc<(Vec<Placed>, f32)>;
+
+thread_local! {
+    /// Lines already shaped on this thread: a chart pack sets the same labels (areas,
+    /// scale numbers, notes) thousands of times, and each is measured before it is drawn.
+    static SHAPED: RefCell<HashMap<(String, u32), Shaped>> = RefCell::new(HashMap::new());
+}
+
 /// Shapes a line of text at `size` px (the em): the placed glyphs and the line's width.
-pub fn shape(text: &str, size: f32) -> (Vec<Placed>, f32) {
+pub fn shape(text: &str, size: f32) -> Shaped {
+    let key = (text.to_string(), (size * 64.0) as u32);
+    if let Some(s) = SHAPED.with(|c| c.borrow().get(&key).cloned()) {
+        return s;
+    }
+    let shaped = Rc::new(shape_uncached(text, size));
+    SHAPED.with(|c| {
+        let mut c = c.borrow_mut();
+        // Institution names and values vary: keep the cache from growing without end.
+        if c.len() > 20_000 {
+            c.clear();
+        }
+        c.insert(key, shaped.clone());
+    });
+    shaped
+}
+
+fn shape_uncached(text: &str, size: f32) -> (Vec<Placed>, f32) {
     let f = &*FONTS;
     let mut buf = rustybuzz::UnicodeBuffer::new();
     buf.push_str(text);
@@ -165,8 +191,8 @@ impl Raster<'_> {
 
     /// Draws a line of text with its baseline starting at (x, y).
     pub fn text(&mut self, text: &str, x: f32, y: f32, size: f32, color: [u8; 3]) {
-        let (glyphs, _) = shape(text, size);
-        for g in glyphs {
+        let shaped = shape(text, size);
+        for g in shaped.0.iter() {
             let gx = x + g.x;
             let cov = coverage(g.id, size, gx.fract());
             let (ox, oy) = (gx.floor() as i32 + cov.left, (y + g.y).round() as i32 + cov.top);
@@ -181,8 +207,8 @@ impl Raster<'_> {
     /// Draws a line of text turned a quarter counter-clockwise (reading upwards), its
     /// baseline starting at (x, y) and running up.
     pub fn text_up(&mut self, text: &str, x: f32, y: f32, size: f32, color: [u8; 3]) {
-        let (glyphs, _) = shape(text, size);
-        for g in glyphs {
+        let shaped = shape(text, size);
+        for g in shaped.0.iter() {
             let cov = coverage(g.id, size, g.x.fract());
             // A point (u, v) of the unturned line lands at (x + v, y − u).
             let (ou, ov) = (g.x.floor() as i32 + cov.left, g.y.round() as i32 + cov.top);
