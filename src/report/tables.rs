@@ -7,6 +7,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::report::{Output, ReportContext};
+use serde::Serialize;
+
 use crate::score::{Figures, Why};
 
 /// Scores with two decimals.
@@ -39,13 +41,6 @@ fn writer(path: &Path) -> Result<csv::Writer<std::io::BufWriter<std::fs::File>>>
     Ok(csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, file)))
 }
 
-fn stat_fields(s: Option<&Figures>) -> [String; 5] {
-    match s {
-        Some(s) => [num(s.mean), opt(s.sd()), opt(s.median()), opt(s.ci().map(|c| c.0)), opt(s.ci().map(|c| c.1))],
-        None => Default::default(),
-    }
-}
-
 /// Why a figure is hidden (or its spread withheld), as the tables say it.
 pub fn why_code(why: Option<Why>) -> &'static str {
     match why {
@@ -58,205 +53,288 @@ pub fn why_code(why: Option<Why>) -> &'static str {
     }
 }
 
+/// One table: its rows, serialised by csv (headers from the field names).
+fn write_table<T: Serialize>(dir: &Path, name: &str, rows: impl Iterator<Item = T>) -> Result<Output> {
+    let path = dir.join(name);
+    let mut w = writer(&path)?;
+    for r in rows {
+        w.serialize(r)?;
+    }
+    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    Ok(Output { path: format!("data/{name}"), kind: "table" })
+}
+
+/// `group_scores.csv` (SPEC §6.1).
+#[derive(Serialize)]
+struct GroupRow {
+    year: u16,
+    institution: String,
+    line: u8,
+    area: &'static str,
+    kind: &'static str,
+    n: Option<u64>,
+    #[serde(serialize_with = "two_decimals")]
+    score: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    sd: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    median: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    ci_low: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    ci_high: Option<f64>,
+    suppressed: bool,
+    suppression: &'static str,
+}
+
+/// `sector_scores.csv`.
+#[derive(Serialize)]
+struct SectorRow {
+    year: u16,
+    peer_group: &'static str,
+    line: u8,
+    area: &'static str,
+    kind: &'static str,
+    n: Option<u64>,
+    #[serde(serialize_with = "two_decimals")]
+    score: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    ci_low: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    ci_high: Option<f64>,
+    institutions: usize,
+    #[serde(serialize_with = "two_decimals")]
+    p25: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    p50: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    p75: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    sd: Option<f64>,
+    suppressed: bool,
+    suppression: &'static str,
+}
+
+/// `item_scores.csv`.
+#[derive(Serialize)]
+struct ItemRow {
+    year: u16,
+    institution: String,
+    line: u8,
+    item: String,
+    n: Option<u64>,
+    #[serde(serialize_with = "two_decimals")]
+    score: Option<f64>,
+    suppressed: bool,
+    suppression: &'static str,
+}
+
+/// `respondent_scores.csv`.
+#[derive(Serialize)]
+struct RespondentRow<'a> {
+    year: u16,
+    institution: String,
+    line: u8,
+    respondent: &'a str,
+    area: &'static str,
+    kind: &'static str,
+    #[serde(serialize_with = "two_decimals")]
+    score: Option<f64>,
+}
+
+/// `benchmarks.csv`.
+#[derive(Serialize)]
+struct BenchmarkRow {
+    year: u16,
+    institution: String,
+    line: u8,
+    area: &'static str,
+    kind: &'static str,
+    #[serde(serialize_with = "two_decimals")]
+    score: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    rank_sector: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    rank_peer: Option<f64>,
+    previous_year: Option<u16>,
+    #[serde(serialize_with = "two_decimals")]
+    change: Option<f64>,
+}
+
+/// `line_gaps.csv`.
+#[derive(Serialize)]
+struct GapRow {
+    year: u16,
+    area: &'static str,
+    kind: &'static str,
+    line_a: u8,
+    line_b: u8,
+    #[serde(serialize_with = "two_decimals")]
+    gap: Option<f64>,
+}
+
+/// `rejections.csv`.
+#[derive(Serialize)]
+struct RejectionRow {
+    file: String,
+    sheet: String,
+    cell: String,
+    level: &'static str,
+    value: String,
+    reason: String,
+}
+
+/// `column_mapping.csv`.
+#[derive(Serialize)]
+struct MappingRow {
+    file: String,
+    sheet: String,
+    cell: String,
+    header: String,
+    item: String,
+    how: &'static str,
+    similarity: String,
+}
+
 pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     crate::report::create_dir(dir)?;
     let sc = ctx.scores;
-    let mut out = Vec::new();
-    let mut done = |name: &str| out.push(Output { path: format!("data/{name}"), kind: "table" });
-
-    let mut w = writer(&dir.join("group_scores.csv"))?;
-    w.write_record([
-        "year",
-        "institution",
-        "line",
-        "area",
-        "kind",
-        "n",
-        "score",
-        "sd",
-        "median",
-        "ci_low",
-        "ci_high",
-        "suppressed",
-        "suppression",
-    ])?;
-    for g in &sc.groups {
-        let [score, sd, median, lo, hi] = stat_fields(g.shown());
-        w.write_record([
-            g.year.to_string(),
-            safe_text(&g.institution),
-            g.line.to_string(),
-            g.scope.area_code().into(),
-            g.scope.kind_code().into(),
-            g.shown().map(|f| f.n.to_string()).unwrap_or_default(),
-            score,
-            sd,
-            median,
-            lo,
-            hi,
-            g.hidden().is_some().to_string(),
-            why_code(g.hidden().or(g.shown().and_then(Figures::detail_withheld))).into(),
-        ])?;
-    }
-    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
-    done("group_scores.csv");
-
-    let mut w = writer(&dir.join("sector_scores.csv"))?;
-    w.write_record([
-        "year",
-        "peer_group",
-        "line",
-        "area",
-        "kind",
-        "n",
-        "score",
-        "ci_low",
-        "ci_high",
-        "institutions",
-        "p25",
-        "p50",
-        "p75",
-        "sd",
-        "suppressed",
-        "suppression",
-    ])?;
-    for s in &sc.sector {
-        let shown = s.shown();
-        let q = s.quartiles;
-        w.write_record([
-            s.year.to_string(),
-            s.peer.map_or("ALL".to_string(), |p| p.code().to_string()),
-            s.line.to_string(),
-            s.scope.area_code().into(),
-            s.scope.kind_code().into(),
-            shown.map(|f| f.n.to_string()).unwrap_or_default(),
-            opt(shown.map(|x| x.mean)),
-            opt(shown.and_then(|x| x.ci().map(|c| c.0))),
-            opt(shown.and_then(|x| x.ci().map(|c| c.1))),
-            s.institutions.to_string(),
-            opt(q.map(|q| q.0)),
-            opt(q.map(|q| q.1)),
-            opt(q.map(|q| q.2)),
-            opt(shown.and_then(|x| x.sd())),
-            s.hidden().is_some().to_string(),
-            why_code(s.hidden().or(shown.and_then(Figures::detail_withheld))).into(),
-        ])?;
-    }
-    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
-    done("sector_scores.csv");
-
-    let mut w = writer(&dir.join("item_scores.csv"))?;
-    w.write_record(["year", "institution", "line", "item", "n", "score", "suppressed", "suppression"])?;
-    for it in &sc.items {
-        w.write_record([
-            it.year.to_string(),
-            it.institution.as_deref().map_or("ALL".to_string(), safe_text),
-            it.line.to_string(),
-            ctx.fw_for(it.year).item(it.item).id.to_string(),
-            it.shown().map(|f| f.n.to_string()).unwrap_or_default(),
-            opt(it.shown().map(|f| f.score)),
-            it.hidden().is_some().to_string(),
-            why_code(it.hidden()).into(),
-        ])?;
-    }
-    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
-    done("item_scores.csv");
-
-    // Respondent scores: pseudonymous keys only; score leaves out the rows of hidden
-    // groups, or the group's figure could be rebuilt from them.
-    let mut w = writer(&dir.join("respondent_scores.csv"))?;
-    w.write_record(["year", "institution", "line", "respondent", "area", "kind", "score"])?;
-    for r in &sc.respondents {
-        let who = &ctx.ingested.respondents[r.respondent as usize];
-        w.write_record([
-            who.year.to_string(),
-            safe_text(&who.institution),
-            who.line.to_string(),
-            who.key.clone(),
-            r.scope.area_code().into(),
-            r.scope.kind_code().into(),
-            num(r.score),
-        ])?;
-    }
-    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
-    done("respondent_scores.csv");
-
-    let mut w = writer(&dir.join("benchmarks.csv"))?;
-    w.write_record([
-        "year",
-        "institution",
-        "line",
-        "area",
-        "kind",
-        "score",
-        "rank_sector",
-        "rank_peer",
-        "previous_year",
-        "change",
-    ])?;
-    for b in &sc.benchmarks {
-        w.write_record([
-            b.year.to_string(),
-            safe_text(&b.institution),
-            b.line.to_string(),
-            b.scope.area_code().into(),
-            b.scope.kind_code().into(),
-            num(b.score),
-            opt(b.rank_sector),
-            opt(b.rank_peer),
-            b.change.map(|c| c.0.to_string()).unwrap_or_default(),
-            opt(b.change.map(|c| c.1)),
-        ])?;
-    }
-    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
-    done("benchmarks.csv");
-
-    let mut w = writer(&dir.join("line_gaps.csv"))?;
-    w.write_record(["year", "area", "kind", "line_a", "line_b", "gap"])?;
-    for g in &sc.gaps {
-        w.write_record([
-            g.year.to_string(),
-            g.scope.area_code().into(),
-            g.scope.kind_code().into(),
-            g.a.to_string(),
-            g.b.to_string(),
-            num(g.diff),
-        ])?;
-    }
-    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
-    done("line_gaps.csv");
-
-    let mut w = writer(&dir.join("rejections.csv"))?;
-    w.write_record(["file", "sheet", "cell", "level", "value", "reason"])?;
-    for r in &ctx.ingested.ledger.rejections {
-        w.write_record([
-            safe_text(&r.file),
-            safe_text(&r.sheet),
-            r.cell.clone(),
-            r.level.code().into(),
-            safe_text(&r.value),
-            r.reason.text(ctx.lang),
-        ])?;
-    }
-    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
-    done("rejections.csv");
-
-    let mut w = writer(&dir.join("column_mapping.csv"))?;
-    w.write_record(["file", "sheet", "cell", "header", "item", "how", "similarity"])?;
-    for m in &ctx.ingested.ledger.mappings {
-        w.write_record([
-            safe_text(&m.file),
-            safe_text(&m.sheet),
-            m.cell.clone(),
-            safe_text(&m.header),
-            m.item.clone(),
-            m.how.code().into(),
-            format!("{:.3}", m.similarity),
-        ])?;
-    }
-    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
-    done("column_mapping.csv");
-    Ok(out)
+    let detail = |f: Option<&Figures>| f.and_then(Figures::detail_withheld);
+    Ok(vec![
+        write_table(
+            dir,
+            "group_scores.csv",
+            sc.groups.iter().map(|g| {
+                let f = g.shown();
+                GroupRow {
+                    year: g.year,
+                    institution: safe_text(&g.institution),
+                    line: g.line.number(),
+                    area: g.scope.area_code(),
+                    kind: g.scope.kind_code(),
+                    n: f.map(|f| f.n),
+                    score: f.map(|f| f.mean),
+                    sd: f.and_then(Figures::sd),
+                    median: f.and_then(Figures::median),
+                    ci_low: f.and_then(Figures::ci).map(|c| c.0),
+                    ci_high: f.and_then(Figures::ci).map(|c| c.1),
+                    suppressed: g.hidden().is_some(),
+                    suppression: why_code(g.hidden().or(detail(f))),
+                }
+            }),
+        )?,
+        write_table(
+            dir,
+            "sector_scores.csv",
+            sc.sector.iter().map(|s| {
+                let f = s.shown();
+                let q = s.quartiles;
+                SectorRow {
+                    year: s.year,
+                    peer_group: s.peer.map_or("ALL", |p| p.code()),
+                    line: s.line.number(),
+                    area: s.scope.area_code(),
+                    kind: s.scope.kind_code(),
+                    n: f.map(|f| f.n),
+                    score: f.map(|f| f.mean),
+                    ci_low: f.and_then(Figures::ci).map(|c| c.0),
+                    ci_high: f.and_then(Figures::ci).map(|c| c.1),
+                    institutions: s.institutions,
+                    p25: q.map(|q| q.0),
+                    p50: q.map(|q| q.1),
+                    p75: q.map(|q| q.2),
+                    sd: f.and_then(Figures::sd),
+                    suppressed: s.hidden().is_some(),
+                    suppression: why_code(s.hidden().or(detail(f))),
+                }
+            }),
+        )?,
+        write_table(
+            dir,
+            "item_scores.csv",
+            sc.items.iter().map(|it| ItemRow {
+                year: it.year,
+                institution: it.institution.as_deref().map_or("ALL".to_string(), safe_text),
+                line: it.line.number(),
+                item: ctx.fw_for(it.year).item(it.item).id.to_string(),
+                n: it.shown().map(|f| f.n),
+                score: it.shown().map(|f| f.score),
+                suppressed: it.hidden().is_some(),
+                suppression: why_code(it.hidden()),
+            }),
+        )?,
+        // Pseudonymous keys only; score leaves out the rows of hidden groups, or the
+        // group's figure could be rebuilt from them.
+        write_table(
+            dir,
+            "respondent_scores.csv",
+            sc.respondents.iter().map(|r| {
+                let who = &ctx.ingested.respondents[r.respondent as usize];
+                RespondentRow {
+                    year: who.year,
+                    institution: safe_text(&who.institution),
+                    line: who.line.number(),
+                    respondent: &who.key,
+                    area: r.scope.area_code(),
+                    kind: r.scope.kind_code(),
+                    score: Some(r.score),
+                }
+            }),
+        )?,
+        write_table(
+            dir,
+            "benchmarks.csv",
+            sc.benchmarks.iter().map(|b| BenchmarkRow {
+                year: b.year,
+                institution: safe_text(&b.institution),
+                line: b.line.number(),
+                area: b.scope.area_code(),
+                kind: b.scope.kind_code(),
+                score: Some(b.score),
+                rank_sector: b.rank_sector,
+                rank_peer: b.rank_peer,
+                previous_year: b.change.map(|c| c.0),
+                change: b.change.map(|c| c.1),
+            }),
+        )?,
+        write_table(
+            dir,
+            "line_gaps.csv",
+            sc.gaps.iter().map(|g| GapRow {
+                year: g.year,
+                area: g.scope.area_code(),
+                kind: g.scope.kind_code(),
+                line_a: g.a.number(),
+                line_b: g.b.number(),
+                gap: Some(g.diff),
+            }),
+        )?,
+        write_table(
+            dir,
+            "rejections.csv",
+            ctx.ingested.ledger.rejections.iter().map(|r| RejectionRow {
+                file: safe_text(&r.file),
+                sheet: safe_text(&r.sheet),
+                cell: r.cell.clone(),
+                level: r.level.code(),
+                value: safe_text(&r.value),
+                reason: r.reason.text(ctx.lang),
+            }),
+        )?,
+        write_table(
+            dir,
+            "column_mapping.csv",
+            ctx.ingested.ledger.mappings.iter().map(|m| MappingRow {
+                file: safe_text(&m.file),
+                sheet: safe_text(&m.sheet),
+                cell: m.cell.clone(),
+                header: safe_text(&m.header),
+                item: m.item.clone(),
+                how: m.how.code(),
+                similarity: format!("{:.3}", m.similarity),
+            }),
+        )?,
+    ])
 }
 
 #[cfg(test)]
