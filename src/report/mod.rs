@@ -168,6 +168,52 @@ impl<'a> ReportContext<'a> {
         format!("<{}", self.privacy.min_group_size)
     }
 
+    /// A percentile rank in words where it is a band, as a number where it is one.
+    pub fn rank_text(&self, r: &crate::score::Rank) -> String {
+        use crate::score::{Band, Rank};
+        let band = |b: &Band| match b {
+            Band::LowestQuarter => self.t("laagste kwart", "lowest quarter"),
+            Band::MiddleHalf => self.t("middelste helft", "middle half"),
+            Band::HighestQuarter => self.t("hoogste kwart", "highest quarter"),
+        };
+        match r {
+            Rank::Number(n, _) => format!("{n:.0}"),
+            Rank::Band(b) => band(b).to_string(),
+            Rank::TooFew => self.t("te weinig instellingen", "too few institutions").to_string(),
+        }
+    }
+
+    /// Above, within or below the rest of the sector, in words.
+    pub fn versus_text(&self, v: crate::score::Versus) -> &'static str {
+        use crate::score::Versus;
+        match v {
+            Versus::Above => self.t("boven de sector", "above the sector"),
+            Versus::Within => self.t("binnen de sector", "within the sector"),
+            Versus::Below => self.t("onder de sector", "below the sector"),
+        }
+    }
+
+    /// A difference with its interval and what it means, e.g. "+4,2 (95%-BI −1,0 tot
+    /// 9,4; geen aantoonbaar verschil)".
+    pub fn difference_text(&self, d: &crate::score::Difference) -> String {
+        let n = |v: f64| {
+            let s = format!("{v:+.1}");
+            if self.lang == Lang::Nl { s.replace('.', ",").replace('-', "−") } else { s.replace('-', "−") }
+        };
+        match (d.ci, d.significant()) {
+            (Some((lo, hi)), Some(sig)) => format!(
+                "{} ({} {} {} {}; {})",
+                n(d.diff),
+                self.t("95%-BI", "95% CI"),
+                n(lo),
+                self.t("tot", "to"),
+                n(hi),
+                if sig { self.t("aantoonbaar verschil", "a real difference") } else { self.t("geen aantoonbaar verschil", "no clear difference") }
+            ),
+            _ => n(d.diff),
+        }
+    }
+
     /// The mark of a hidden figure, saying why: `<5` only where the group is that small;
     /// `afgeschermd` where it is hidden to protect another (its own data is fine).
     pub fn mark(&self, why: crate::score::Why) -> String {

@@ -121,14 +121,13 @@ fn headline(
                 ws.write_number_with_format(r, 6, b, &fm.score)?;
             }
             if let Some(b) = sc.benchmark(year, inst, line, scope) {
-                if let Some(p) = b.rank_sector {
-                    ws.write_number_with_format(r, 7, p, &fm.int)?;
+                xlsx::rank(ws, r, 7, &b.rank_sector, ctx, fm)?;
+                match &b.rank_peer {
+                    Some(p) => xlsx::rank(ws, r, 8, p, ctx, fm)?,
+                    None => xlsx::text(ws, r, 8, ctx.t("geen peergroep bekend", "no peer group known"), &fm.hidden)?,
                 }
-                if let Some(p) = b.rank_peer {
-                    ws.write_number_with_format(r, 8, p, &fm.int)?;
-                }
-                if let Some((_, d)) = b.change {
-                    ws.write_number_with_format(r, 9, d, &fm.signed)?;
+                if let Some(c) = b.change {
+                    xlsx::text(ws, r, 9, &format!("{} {}", ctx.difference_text(&c.change), ctx.t(&format!("sinds {}", c.previous_year), &format!("since {}", c.previous_year))), &fm.text)?;
                 }
             }
             r += 1;

@@ -198,7 +198,8 @@ pub fn recommend(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Vec<R
     }
     let fall = Line::ALL.into_iter().find_map(|l| {
         let b = sc.benchmark(year, institution, l, Scope::LINE)?;
-        let (py, d) = b.change?;
+        let c = b.change?;
+        let (py, d) = (c.previous_year, c.change.diff);
         (d < -5.0).then(|| {
             format!("{}: {} {} {py}", place(l, Scope::LINE), fmt(d), lang.pick("punten sinds", "points since"))
         })

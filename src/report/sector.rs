@@ -18,6 +18,7 @@ pub fn write(ctx: &ReportContext<'_>, path: &Path) -> Result<()> {
     let mut wb = xlsx::workbook(ctx, ctx.t("LOB-monitor sectorrapport", "LOB monitor sector report"))?;
     toelichting(ctx, &mut wb, &fm)?;
     overzicht(ctx, &mut wb, &fm)?;
+    lines(ctx, &mut wb, &fm)?;
     instellingen(ctx, &mut wb, &fm)?;
     items(ctx, &mut wb, &fm)?;
     trend(ctx, &mut wb, &fm)?;
@@ -371,6 +372,58 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
     Ok(())
 }
 
+/// The headline comparison for every year: lines 1, 2 and 3 side by side per area, and
+/// each gap between two lines with its 95 % interval and what it means.
+fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Lijnen", "Lines"))?;
+    xlsx::print_setup(ws, Some(0))?;
+    let pairs = [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)];
+    let mut heads: Vec<String> = vec![ctx.t("Jaar", "Year").into(), ctx.t("Aandachtsgebied", "Area").into()];
+    heads.extend(Line::ALL.iter().map(|l| l.label(ctx.lang)));
+    for (a, b) in pairs {
+        heads.push(format!("{} − {}", b.label(ctx.lang), a.label(ctx.lang)));
+        heads.push(ctx.t("95%-interval en betekenis", "95% interval and meaning").into());
+    }
+    let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+    let widths = [7.0, 26.0, 9.0, 9.0, 9.0, 11.0, 40.0, 11.0, 40.0, 11.0, 40.0];
+    xlsx::header(ws, 0, &refs, &widths, fm)?;
+    ws.set_row_height(0, 32)?;
+    let mut r = 1;
+    for &year in &ctx.scores.years {
+        for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
+            ws.write_number_with_format(r, 0, year as f64, &fm.int)?;
+            xlsx::text(ws, r, 1, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
+            for (j, l) in Line::ALL.iter().enumerate() {
+                let s = ctx.scores.sector(year, None, *l, sc);
+                xlsx::score(ws, r, 2 + j as u16, s.and_then(|s| s.shown()).map(|f| f.mean), s.and_then(|s| s.hidden()), ctx, fm)?;
+            }
+            for (k, (a, b)) in pairs.iter().enumerate() {
+                let gap = ctx.scores.gaps.iter().find(|g| g.year == year && g.peer.is_none() && g.scope == sc && g.a == *a && g.b == *b);
+                if let Some(g) = gap {
+                    let col = 5 + 2 * k as u16;
+                    ws.write_number_with_format(r, col, g.gap.diff, &fm.signed)?;
+                    let sig = g.gap.significant();
+                    let f = match sig {
+                        Some(true) => &fm.bold,
+                        _ => &fm.text,
+                    };
+                    xlsx::text(ws, r, col + 1, &ctx.difference_text(&g.gap), f)?;
+                }
+            }
+            r += 1;
+        }
+    }
+    xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
+    r += 1;
+    let note = ctx.t(
+        "Verschil tussen de gemiddelde scores van twee lijnen in de sector, met het 95%-betrouwbaarheidsinterval van Welch op de respondentscores van beide lijnen. Een aantoonbaar verschil: het interval bevat 0 niet. Per peergroep staan de verschillen in data/line_gaps.csv.",
+        "Difference between the mean scores of two lines in the sector, with Welch's 95% confidence interval on the respondent scores of both lines. A real difference: the interval does not contain 0. Per peer group the gaps are in data/line_gaps.csv.",
+    );
+    ws.merge_range(r, 0, r + 2, 10, note, &fm.note)?;
+    Ok(())
+}
+
 fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Instellingen", "Institutions"))?;
@@ -387,8 +440,10 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
         heads.push(a.label(ctx.lang));
     }
     heads.push(ctx.t("Percentiel (sector)", "Percentile (sector)"));
-    heads.push(ctx.t("Verandering t.o.v. vorig jaar", "Change since previous year"));
-    let widths = [7.0, 34.0, 8.0, 10.0, 7.0, 9.0, 12.0, 14.0, 12.0, 13.0, 12.0, 14.0];
+    heads.push(ctx.t("Ten opzichte van de andere instellingen", "Against the other institutions"));
+    heads.push(ctx.t("Verandering sinds vorig jaar", "Change since previous year"));
+    heads.push(ctx.t("Verandering: 95%-interval en betekenis", "Change: 95% interval and meaning"));
+    let widths = [7.0, 34.0, 8.0, 10.0, 7.0, 9.0, 12.0, 14.0, 12.0, 13.0, 14.0, 18.0, 13.0, 44.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     ws.set_row_height(0, 32)?;
     let mut r = 1;
@@ -414,11 +469,14 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
                 xlsx::score(ws, r, 5 + j as u16, g.and_then(|g| g.shown()).map(|s| s.mean), hidden, ctx, fm)?;
             }
             if let Some(b) = ctx.scores.benchmark(year, &inst, line, Scope::LINE) {
-                if let Some(p) = b.rank_sector {
-                    ws.write_number_with_format(r, 10, p, &fm.int)?;
+                xlsx::rank(ws, r, 10, &b.rank_sector, ctx, fm)?;
+                if let Some(v) = b.versus_sector {
+                    xlsx::versus(ws, r, 11, v, ctx, fm)?;
                 }
-                if let Some((_, d)) = b.change {
-                    ws.write_number_with_format(r, 11, d, &fm.signed)?;
+                if let Some(c) = b.change {
+                    ws.write_number_with_format(r, 12, c.change.diff, &fm.signed)?;
+                    let since = format!("{} {}", ctx.t("sinds", "since"), c.previous_year);
+                    xlsx::text(ws, r, 13, &format!("{}, {since}", ctx.difference_text(&c.change)), &fm.text)?;
                 }
             }
             r += 1;
@@ -497,10 +555,14 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
     }
     if years.len() >= 2 {
         heads.push(format!("{} {}–{}", ctx.t("Verschil", "Change"), years[years.len() - 2], years[years.len() - 1]));
+        heads.push(ctx.t("95%-interval en betekenis", "95% interval and meaning").into());
     }
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
     let mut widths = vec![10.0, 26.0];
     widths.extend(heads.iter().skip(2).map(|_| 12.0));
+    if years.len() >= 2 {
+        *widths.last_mut().expect("a column") = 44.0;
+    }
     xlsx::header(ws, 0, &refs, &widths, fm)?;
     let mut r = 1;
     for line in Line::ALL {
@@ -516,9 +578,11 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
                 xlsx::score(ws, r, 2 + j as u16, *v, hidden, ctx, fm)?;
             }
             if years.len() >= 2 {
-                let same_edition = ctx.scores.series_breaks().iter().all(|b| *b != years[years.len() - 1]);
-                if let (Some(a), Some(b), true) = (vals[vals.len() - 2], vals[vals.len() - 1], same_edition) {
-                    ws.write_number_with_format(r, 2 + years.len() as u16, b - a, &fm.signed)?;
+                let last = years[years.len() - 1];
+                let change = ctx.scores.sector_change(last, None, line, sc).filter(|c| c.change.previous_year == years[years.len() - 2]);
+                if let Some(c) = change {
+                    ws.write_number_with_format(r, 2 + years.len() as u16, c.change.change.diff, &fm.signed)?;
+                    xlsx::text(ws, r, 3 + years.len() as u16, &ctx.difference_text(&c.change.change), &fm.text)?;
                 }
             }
             r += 1;

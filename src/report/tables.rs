@@ -142,7 +142,9 @@ struct RespondentRow<'a> {
     score: Option<f64>,
 }
 
-/// `benchmarks.csv`.
+/// `benchmarks.csv`: the rank as a number only with at least 10 institutions shown,
+/// its band always; the change with Welch's interval; the comparison with the rest of
+/// the sector (after Benjamini–Hochberg over the portret's comparisons).
 #[derive(Serialize)]
 struct BenchmarkRow {
     year: u16,
@@ -159,18 +161,55 @@ struct BenchmarkRow {
     previous_year: Option<u16>,
     #[serde(serialize_with = "two_decimals")]
     change: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    change_ci_low: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    change_ci_high: Option<f64>,
+    change_significant: Option<bool>,
+    rank_sector_band: &'static str,
+    rank_peer_band: &'static str,
+    versus_sector: &'static str,
 }
 
-/// `line_gaps.csv`.
+/// `line_gaps.csv` (b − a, Welch on the two lines' respondent scores).
 #[derive(Serialize)]
 struct GapRow {
     year: u16,
+    peer_group: &'static str,
     area: &'static str,
     kind: &'static str,
     line_a: u8,
     line_b: u8,
     #[serde(serialize_with = "two_decimals")]
     gap: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    ci_low: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    ci_high: Option<f64>,
+    significant: Option<bool>,
+    n_a: u64,
+    n_b: u64,
+}
+
+/// `sector_changes.csv`: the sector's (and each peer group's) change since the previous
+/// year of the same edition.
+#[derive(Serialize)]
+struct SectorChangeRow {
+    year: u16,
+    peer_group: &'static str,
+    line: u8,
+    area: &'static str,
+    kind: &'static str,
+    previous_year: u16,
+    #[serde(serialize_with = "two_decimals")]
+    previous: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    change: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    ci_low: Option<f64>,
+    #[serde(serialize_with = "two_decimals")]
+    ci_high: Option<f64>,
+    significant: Option<bool>,
 }
 
 /// `rejections.csv`.
@@ -291,10 +330,16 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                 area: b.scope.area_code(),
                 kind: b.scope.kind_code(),
                 score: Some(b.score),
-                rank_sector: b.rank_sector,
-                rank_peer: b.rank_peer,
-                previous_year: b.change.map(|c| c.0),
-                change: b.change.map(|c| c.1),
+                rank_sector: b.rank_sector.number(),
+                rank_peer: b.rank_peer.and_then(|r| r.number()),
+                previous_year: b.change.map(|c| c.previous_year),
+                change: b.change.map(|c| c.change.diff),
+                change_ci_low: b.change.and_then(|c| c.change.ci).map(|c| c.0),
+                change_ci_high: b.change.and_then(|c| c.change.ci).map(|c| c.1),
+                change_significant: b.change.and_then(|c| c.change.significant()),
+                rank_sector_band: b.rank_sector.band().map_or("", |x| x.code()),
+                rank_peer_band: b.rank_peer.and_then(|r| r.band()).map_or("", |x| x.code()),
+                versus_sector: b.versus_sector.map_or("", |v| v.code()),
             }),
         )?,
         write_table(
@@ -302,11 +347,34 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             "line_gaps.csv",
             sc.gaps.iter().map(|g| GapRow {
                 year: g.year,
+                peer_group: g.peer.map_or("ALL", |p| p.code()),
                 area: g.scope.area_code(),
                 kind: g.scope.kind_code(),
                 line_a: g.a.number(),
                 line_b: g.b.number(),
-                gap: Some(g.diff),
+                gap: Some(g.gap.diff),
+                ci_low: g.gap.ci.map(|c| c.0),
+                ci_high: g.gap.ci.map(|c| c.1),
+                significant: g.gap.significant(),
+                n_a: g.n_a,
+                n_b: g.n_b,
+            }),
+        )?,
+        write_table(
+            dir,
+            "sector_changes.csv",
+            sc.sector_changes.iter().map(|c| SectorChangeRow {
+                year: c.year,
+                peer_group: c.peer.map_or("ALL", |p| p.code()),
+                line: c.line.number(),
+                area: c.scope.area_code(),
+                kind: c.scope.kind_code(),
+                previous_year: c.change.previous_year,
+                previous: Some(c.change.previous),
+                change: Some(c.change.change.diff),
+                ci_low: c.change.change.ci.map(|x| x.0),
+                ci_high: c.change.change.ci.map(|x| x.1),
+                significant: c.change.change.significant(),
             }),
         )?,
         write_table(

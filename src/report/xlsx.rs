@@ -22,6 +22,10 @@ pub struct Formats {
     pub signed: Format,
     /// A share between 0 and 1 as a percentage.
     pub share: Format,
+    /// Above the sector (blue) and below it (orange), with the words in the cell: the
+    /// colours of the chart palette's blue and vermillion, lightened; never colour alone.
+    pub above: Format,
+    pub below: Format,
 }
 
 static SHARED: std::sync::LazyLock<Formats> = std::sync::LazyLock::new(Formats::new);
@@ -55,6 +59,8 @@ impl Formats {
                 .set_align(FormatAlign::Top),
             signed: Format::new().set_num_format("+0.0;-0.0;0.0"),
             share: Format::new().set_num_format("0%"),
+            above: Format::new().set_background_color(Color::RGB(0xCCE3F2)).set_font_color(Color::RGB(0x003F66)),
+            below: Format::new().set_background_color(Color::RGB(0xF7D7C2)).set_font_color(Color::RGB(0x7A2E00)),
         }
     }
 }
@@ -117,6 +123,45 @@ pub fn score(
             ws.write_number_with_format(row, col, v, &fm.score)?;
         }
         (None, None) => {}
+    }
+    Ok(())
+}
+
+/// Above, within or below the sector: the words, on a colour for above and below.
+pub fn versus(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: crate::score::Versus,
+    ctx: &ReportContext<'_>,
+    fm: &Formats,
+) -> Result<(), XlsxError> {
+    use crate::score::Versus;
+    let f = match v {
+        Versus::Above => &fm.above,
+        Versus::Within => &fm.text,
+        Versus::Below => &fm.below,
+    };
+    ws.write_string_with_format(row, col, ctx.versus_text(v), f)?;
+    Ok(())
+}
+
+/// A percentile rank: the number where there is one, the band in words otherwise.
+pub fn rank(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    r: &crate::score::Rank,
+    ctx: &ReportContext<'_>,
+    fm: &Formats,
+) -> Result<(), XlsxError> {
+    match r.number() {
+        Some(n) => {
+            ws.write_number_with_format(row, col, n, &fm.int)?;
+        }
+        None => {
+            ws.write_string_with_format(row, col, ctx.rank_text(r), &fm.hidden)?;
+        }
     }
     Ok(())
 }

@@ -211,8 +211,113 @@ pub struct RespondentScore {
     pub score: f64,
 }
 
-/// Where an institution stands: percentile rank in the sector and its peer group, and
-/// its change since the previous year it took part. Only for shown groups.
+/// A difference with its uncertainty: the estimate, and where both groups publish
+/// their spread, Welch's 95 % interval and whether it excludes 0 (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Difference {
+    pub diff: f64,
+    pub ci: Option<(f64, f64)>,
+}
+
+impl Difference {
+    fn of(a: (u64, f64, Option<f64>), b: (u64, f64, Option<f64>)) -> Difference {
+        let ci = match (a.2, b.2) {
+            (Some(sa), Some(sb)) => stats::welch((a.0, a.1, sa), (b.0, b.1, sb)).map(|w| w.ci),
+            _ => None,
+        };
+        Difference { diff: b.1 - a.1, ci }
+    }
+
+    /// Whether the interval excludes 0; none without an interval.
+    pub fn significant(&self) -> Option<bool> {
+        self.ci.map(|(lo, hi)| lo > 0.0 || hi < 0.0)
+    }
+}
+
+/// A change since the previous year taken part in (same framework edition).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    pub previous_year: u16,
+    pub previous: f64,
+    pub change: Difference,
+}
+
+/// Where a percentile rank falls, given as words where too few institutions are shown
+/// for a number to mean anything (SPEC §4: fewer than 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    LowestQuarter,
+    MiddleHalf,
+    HighestQuarter,
+}
+
+impl Band {
+    pub fn of(rank: f64) -> Band {
+        if rank < 25.0 {
+            Band::LowestQuarter
+        } else if rank > 75.0 {
+            Band::HighestQuarter
+        } else {
+            Band::MiddleHalf
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Band::LowestQuarter => "lowest_quarter",
+            Band::MiddleHalf => "middle_half",
+            Band::HighestQuarter => "highest_quarter",
+        }
+    }
+}
+
+/// A percentile rank as published: the number with at least 10 institutions shown, the
+/// band with fewer, nothing where the group is too small for figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rank {
+    Number(f64, Band),
+    Band(Band),
+    TooFew,
+}
+
+impl Rank {
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Rank::Number(r, _) => Some(*r),
+            _ => None,
+        }
+    }
+
+    pub fn band(&self) -> Option<Band> {
+        match self {
+            Rank::Number(_, b) | Rank::Band(b) => Some(*b),
+            Rank::TooFew => None,
+        }
+    }
+}
+
+/// Whether an institution's mean differs from the pooled mean of the other institutions
+/// of the sector, after Benjamini–Hochberg over the comparisons of its portret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Versus {
+    Above,
+    Within,
+    Below,
+}
+
+impl Versus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Versus::Above => "above",
+            Versus::Within => "within",
+            Versus::Below => "below",
+        }
+    }
+}
+
+/// Where an institution stands: percentile rank in the sector and its peer group, its
+/// change since the previous year it took part, and whether it is above, within or
+/// below the sector. Only for shown groups.
 #[derive(Debug, Clone)]
 pub struct Benchmark {
     pub year: u16,
@@ -220,20 +325,37 @@ pub struct Benchmark {
     pub line: Line,
     pub scope: Scope,
     pub score: f64,
-    pub rank_sector: Option<f64>,
-    pub rank_peer: Option<f64>,
-    /// (previous year, change in points); only when both years are shown.
-    pub change: Option<(u16, f64)>,
+    pub rank_sector: Rank,
+    /// None: no peer group known.
+    pub rank_peer: Option<Rank>,
+    /// Only when both years are shown, within one framework edition.
+    pub change: Option<Change>,
+    /// Against the other institutions of the sector (BH over the portret's comparisons).
+    pub versus_sector: Option<Versus>,
 }
 
-/// Difference between two lines' sector scores in one year and scope (`b − a`).
+/// Difference between two lines' pooled scores in one year, peer group and scope
+/// (`b − a`), with Welch's interval on the respondent scores of the two lines.
 #[derive(Debug, Clone)]
 pub struct LineGap {
     pub year: u16,
+    pub peer: Option<Sector>,
     pub scope: Scope,
     pub a: Line,
     pub b: Line,
-    pub diff: f64,
+    pub gap: Difference,
+    pub n_a: u64,
+    pub n_b: u64,
+}
+
+/// The sector's (or a peer group's) change since the previous year, per line and scope.
+#[derive(Debug, Clone)]
+pub struct SectorChange {
+    pub year: u16,
+    pub peer: Option<Sector>,
+    pub line: Line,
+    pub scope: Scope,
+    pub change: Change,
 }
 
 /// A pooled cell: year × peer group (None = whole sector) × line × scope.
@@ -289,6 +411,8 @@ pub struct Scores {
     /// Sorted by (year, institution, line, scope).
     pub benchmarks: Vec<Benchmark>,
     pub gaps: Vec<LineGap>,
+    /// Sorted by (year, peer, line, scope).
+    pub sector_changes: Vec<SectorChange>,
     /// The framework edition each year was scored with.
     pub editions: BTreeMap<u16, String>,
     pub suppression: SuppressionCounts,
@@ -309,6 +433,13 @@ impl Scores {
             .binary_search_by(|s| (s.year, s.peer, s.line, s.scope).cmp(&(year, peer, line, scope)))
             .ok()
             .map(|i| &self.sector[i])
+    }
+
+    pub fn sector_change(&self, year: u16, peer: Option<Sector>, line: Line, scope: Scope) -> Option<&SectorChange> {
+        self.sector_changes
+            .binary_search_by(|c| (c.year, c.peer, c.line, c.scope).cmp(&(year, peer, line, scope)))
+            .ok()
+            .map(|i| &self.sector_changes[i])
     }
 
     pub fn benchmark(&self, year: u16, institution: &str, line: Line, scope: Scope) -> Option<&Benchmark> {
@@ -661,7 +792,8 @@ pub fn score(
     let years: Vec<u16> = groups.iter().map(|g| g.year).collect::<BTreeSet<_>>().into_iter().collect();
     let editions_of: BTreeMap<u16, String> = years.iter().map(|&y| (y, editions.for_year(y).edition.clone())).collect();
     let quartiles = distribution(&groups, &sector, privacy);
-    let benchmarks = benchmarks(&groups, &names, &years, &editions_of, privacy);
+    let benchmarks = benchmarks(&groups, &sector, &names, &years, &editions_of, privacy);
+    let sector_changes = sector_changes(&sector, &years, &editions_of);
     let suppression = SuppressionCounts {
         groups: count_hidden(groups.iter().filter(|g| g.n > 0).map(|g| (g.why, g.detail_why))),
         sector: count_hidden(sector.iter().filter(|s| s.n > 0).map(|s| (s.why, s.detail_why))),
@@ -727,6 +859,7 @@ pub fn score(
         respondents: rs,
         benchmarks,
         gaps: Vec::new(),
+        sector_changes,
         editions: editions_of,
         suppression,
     };
@@ -786,10 +919,44 @@ fn distribution(groups: &[RawGroup], sector: &[RawSector], privacy: Privacy) -> 
         .collect()
 }
 
+/// A shown figure as the statistics of differences use it: n, mean, and the spread
+/// where it is published (none where it is withheld, so no interval gives it away).
+fn published_stat(n: u64, stat: Option<Stat>, why: Option<Why>, detail_why: Option<Why>) -> Option<(u64, f64, Option<f64>)> {
+    match (why, stat) {
+        (None, Some(st)) => Some((n, st.mean, if detail_why.is_none() { st.sd } else { None })),
+        _ => None,
+    }
+}
+
+/// The sector's changes: per peer group, line and scope, against the previous year of
+/// the same edition, where both are published.
+fn sector_changes(sector: &[RawSector], years: &[u16], editions: &BTreeMap<u16, String>) -> Vec<SectorChange> {
+    let find = |year: u16, s: &RawSector| {
+        sector.binary_search_by(|x| (x.year, x.peer, x.line, x.scope).cmp(&(year, s.peer, s.line, s.scope))).ok().map(|i| &sector[i])
+    };
+    let mut out = Vec::new();
+    for s in sector {
+        let Some(now) = published_stat(s.n, s.stat, s.why, s.detail_why) else { continue };
+        let Some(py) = years.iter().rev().copied().find(|&y| y < s.year && editions.get(&y) == editions.get(&s.year)) else {
+            continue;
+        };
+        let Some(before) = find(py, s).and_then(|p| published_stat(p.n, p.stat, p.why, p.detail_why)) else { continue };
+        out.push(SectorChange {
+            year: s.year,
+            peer: s.peer,
+            line: s.line,
+            scope: s.scope,
+            change: Change { previous_year: py, previous: before.1, change: Difference::of(before, now) },
+        });
+    }
+    out
+}
+
 /// Ranks and changes of shown groups only: a hidden group has neither, and a change
 /// needs both years shown.
 fn benchmarks(
     groups: &[RawGroup],
+    sector: &[RawSector],
     names: &[String],
     years: &[u16],
     editions: &BTreeMap<u16, String>,
@@ -807,17 +974,30 @@ fn benchmarks(
     for vals in shown.values_mut() {
         vals.sort_by(f64::total_cmp);
     }
-    let rank = |key, v: f64| {
-        shown
-            .get(&key)
-            .filter(|vals| vals.len() >= privacy.min_institutions)
-            .and_then(|vals| percentile_rank_sorted(v, vals))
+    // A percentile among fewer than 10 shown institutions is a band, not a number;
+    // among fewer than `min_institutions`, nothing.
+    let rank = |key, v: f64| -> Rank {
+        match shown.get(&key) {
+            Some(vals) if vals.len() >= privacy.min_institutions => {
+                let r = percentile_rank_sorted(v, vals).expect("not empty");
+                if vals.len() >= 10 {
+                    Rank::Number(r, Band::of(r))
+                } else {
+                    Rank::Band(Band::of(r))
+                }
+            }
+            _ => Rank::TooFew,
+        }
     };
     let find = |year: u16, inst: u32, line: Line, scope: Scope| {
-        groups
-            .binary_search_by(|g| (g.year, g.inst, g.line, g.scope).cmp(&(year, inst, line, scope)))
+        groups.binary_search_by(|g| (g.year, g.inst, g.line, g.scope).cmp(&(year, inst, line, scope))).ok().map(|i| &groups[i])
+    };
+    let pooled = |year: u16, line: Line, scope: Scope| {
+        sector
+            .binary_search_by(|s| (s.year, s.peer, s.line, s.scope).cmp(&(year, None, line, scope)))
             .ok()
-            .map(|i| &groups[i])
+            .map(|i| &sector[i])
+            .filter(|s| s.why.is_none() && s.detail_why.is_none())
     };
     let mut out = Vec::new();
     for g in groups {
@@ -829,9 +1009,10 @@ fn benchmarks(
             .rev()
             .filter(|&&y| y < g.year && editions.get(&y) == editions.get(&g.year))
             .find_map(|&y| find(y, g.inst, g.line, g.scope).filter(|p| p.n > 0).map(|p| (y, p)));
-        let change = previous.and_then(|(y, p)| match (p.why, p.stat) {
-            (None, Some(ps)) => Some((y, st.mean - ps.mean)),
-            _ => None,
+        let now = published_stat(g.n, g.stat, g.why, g.detail_why).expect("shown");
+        let change = previous.and_then(|(y, p)| {
+            published_stat(p.n, p.stat, p.why, p.detail_why)
+                .map(|before| Change { previous_year: y, previous: before.1, change: Difference::of(before, now) })
         });
         out.push(Benchmark {
             year: g.year,
@@ -840,21 +1021,63 @@ fn benchmarks(
             scope: g.scope,
             score: st.mean,
             rank_sector: rank((g.year, None, g.line, g.scope), st.mean),
-            rank_peer: g.peer.and_then(|p| rank((g.year, Some(p), g.line, g.scope), st.mean)),
+            rank_peer: g.peer.map(|p| rank((g.year, Some(p), g.line, g.scope), st.mean)),
             change,
+            versus_sector: None,
         });
+    }
+    // Against the other institutions: own mean and spread against the pooled mean and
+    // spread of the sector without it (from the sums the pooled figures hold), Welch's
+    // test, then Benjamini–Hochberg (q = 0.05) over one portret's comparisons: every
+    // line × area and line total of the institution-year.
+    let mut by_portret: BTreeMap<(u16, String), Vec<(usize, f64, f64)>> = BTreeMap::new();
+    for (bi, b) in out.iter().enumerate() {
+        if b.scope.kind.is_some() {
+            continue;
+        }
+        let inst = groups.iter().position(|g| names[g.inst as usize] == b.institution).map(|i| groups[i].inst);
+        let Some(g) = inst.and_then(|i| find(b.year, i, b.line, b.scope)) else { continue };
+        let (Some(own), None) = (g.stat, g.detail_why) else { continue };
+        let (Some(sd), Some(s)) = (own.sd, pooled(b.year, b.line, b.scope)) else { continue };
+        let (Some(all), Some(all_sd)) = (s.stat, s.stat.and_then(|x| x.sd)) else { continue };
+        let rest_n = s.n - g.n;
+        if rest_n < 2 {
+            continue;
+        }
+        let sum_sq = |n: u64, m: f64, sd: f64| (n as f64 - 1.0) * sd * sd + n as f64 * m * m;
+        let rest_mean = (s.n as f64 * all.mean - g.n as f64 * own.mean) / rest_n as f64;
+        let rest_sq = sum_sq(s.n, all.mean, all_sd) - sum_sq(g.n, own.mean, sd);
+        let rest_var = ((rest_sq - rest_n as f64 * rest_mean * rest_mean) / (rest_n as f64 - 1.0)).max(0.0);
+        if let Some(w) = stats::welch((rest_n, rest_mean, rest_var.sqrt()), (g.n, own.mean, sd)) {
+            by_portret.entry((b.year, b.institution.clone())).or_default().push((bi, w.p, w.diff));
+        }
+    }
+    for tests in by_portret.values() {
+        let p: Vec<f64> = tests.iter().map(|t| t.1).collect();
+        for (&(bi, _, diff), found) in tests.iter().zip(stats::benjamini_hochberg(&p, 0.05)) {
+            out[bi].versus_sector = Some(match (found, diff > 0.0) {
+                (false, _) => Versus::Within,
+                (true, true) => Versus::Above,
+                (true, false) => Versus::Below,
+            });
+        }
     }
     out
 }
 
+/// Gaps between lines: per year, peer group (and the whole sector), scope and pair of
+/// lines, with Welch's interval where both pooled figures and their spread are published.
 fn gaps(scores: &Scores) -> Vec<LineGap> {
     let mut out = Vec::new();
+    let peers = std::iter::once(None).chain(Sector::ALL.into_iter().map(Some));
     for &year in &scores.years {
-        for scope in Scope::all() {
-            let mean = |l| scores.sector(year, None, l, scope).and_then(SectorScore::shown).map(|s| s.mean);
-            for (a, b) in [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)] {
-                if let (Some(x), Some(y)) = (mean(a), mean(b)) {
-                    out.push(LineGap { year, scope, a, b, diff: y - x });
+        for peer in peers.clone() {
+            for scope in Scope::all() {
+                let fig = |l| scores.sector(year, peer, l, scope).and_then(SectorScore::shown).map(|f| (f.n, f.mean, f.sd()));
+                for (a, b) in [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)] {
+                    if let (Some(x), Some(y)) = (fig(a), fig(b)) {
+                        out.push(LineGap { year, peer, scope, a, b, gap: Difference::of(x, y), n_a: x.0, n_b: y.0 });
+                    }
                 }
             }
         }
