@@ -38,7 +38,7 @@ fn sector_workbook_shows_the_pooled_score_computed_by_hand() {
     assert_eq!(run.code, 0, "{}", run.stderr);
 
     let wb = output.join("sector.xlsx");
-    assert_eq!(sheet_names(&wb), ["Toelichting", "Overzicht", "Instellingen", "Items", "Trend", "Datakwaliteit"]);
+    assert_eq!(sheet_names(&wb), ["Toelichting", "Overzicht", "Lijnen", "Instellingen", "Items", "Trend", "Datakwaliteit"]);
     let rows = read_sheet(&wb, "Overzicht");
     let row = rows
         .iter()
@@ -394,4 +394,86 @@ fn same_inputs_give_byte_identical_outputs_with_source_date_epoch() {
     assert_eq!(lobmonitor(t.path(), &["run", "--output", "out1"]).code, 0);
     assert_eq!(lobmonitor(t.path(), &["run", "--output", "out2"]).code, 0);
     assert_same_outputs(&t.path().join("out1"), &t.path().join("out2"), true);
+}
+
+/// Line 1 as in `three_institutions`; line 2 answered by A and B with "ja" (100) and by C
+/// with "grotendeels" (66.67); and A in 2025 on line 1: ja, ja, nee, nee, nee (40).
+#[test]
+fn gaps_between_lines_and_changes_carry_welch_intervals() {
+    let (_t, input, output) = tempdir();
+    let (ids1, ids2) = (items_of_line(1), items_of_line(2));
+    let plan: [(&str, [&'static str; 5], &'static str); 3] = [
+        ("Instelling A", ["ja", "ja", "ja", "nee", "nee"], "ja"),
+        ("Instelling B", ["grotendeels"; 5], "ja"),
+        ("Instelling C", ["enigszins"; 5], "grotendeels"),
+    ];
+    for (inst, first, second) in plan {
+        let l1 = std::iter::once(header(&ids1))
+            .chain(first.iter().enumerate().map(|(i, a)| row_all(&format!("r{i}"), ids1.len(), a)))
+            .collect();
+        let l2 = std::iter::once(header(&ids2))
+            .chain((0..5).map(|i| row_all(&format!("s{i}"), ids2.len(), second)))
+            .collect();
+        let file = input.join(format!("{}.xlsx", inst.replace(' ', "_")));
+        write_xlsx(&file, vec![info(inst, 2026, "mbo"), sheet("1e lijn", l1), sheet("2e lijn", l2)]);
+    }
+    let before = std::iter::once(header(&ids1))
+        .chain(["ja", "ja", "nee", "nee", "nee"].iter().enumerate().map(|(i, a)| row_all(&format!("p{i}"), ids1.len(), a)))
+        .collect();
+    write_xlsx(&input.join("A-2025.xlsx"), vec![info("Instelling A", 2025, "mbo"), sheet("1e lijn", before)]);
+    let run = lobmonitor(input.parent().unwrap(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // Line 1 (15): 100 ×3, 0 ×2, 66.67 ×5, 33.33 ×5: mean 53.33, sd 32.854.
+    // Line 2 (15): 100 ×10, 66.67 ×5: mean 88.89, sd 16.265.
+    // gap 35.56; se = √(32.854²/15 + 16.265²/15) = 9.465; Welch df 20.47;
+    // t(0.975, 20.47) = 2.0830 → 15.84 … 55.27 (mpmath), a real difference.
+    let gaps = read_csv(&output.join("data/line_gaps.csv"));
+    assert_eq!(
+        gaps[0],
+        ["year", "peer_group", "area", "kind", "line_a", "line_b", "gap", "ci_low", "ci_high", "significant", "n_a", "n_b"]
+    );
+    let g = gaps.iter().find(|r| r[0] == "2026" && r[1] == "ALL" && r[2] == "ALL" && r[3] == "ALL" && r[4] == "1" && r[5] == "2").unwrap();
+    assert_eq!(&g[6..], ["35.56", "15.84", "55.27", "true", "15", "15"]);
+    // Line 3 has no respondents: no gap with it.
+    assert!(!gaps.iter().any(|r| r[5] == "3" || r[4] == "3"));
+
+    let rows = read_sheet(&output.join("sector.xlsx"), "Lijnen");
+    let total = rows.iter().find(|r| text(&r[0]) == "2026" && text(&r[1]) == "Totaal").unwrap();
+    assert!((num(&total[2]) - 53.3333).abs() < 1e-3);
+    assert!((num(&total[3]) - 88.8889).abs() < 1e-3);
+    assert!((num(&total[5]) - 35.5556).abs() < 1e-3);
+    assert_eq!(text(&total[6]), "+35,6 (95%-BI +15,8 tot +55,3; aantoonbaar verschil)");
+
+    // A's change on line 1: 2025 {100, 100, 0, 0, 0} mean 40, 2026 mean 60, both sd
+    // √3000 = 54.77: +20, se = √(600 + 600) = 34.64, df 8, t = 2.306004 → ±79.88.
+    let b = read_csv(&output.join("data/benchmarks.csv"));
+    let col = |name: &str| b[0].iter().position(|c| c == name).unwrap();
+    let a = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling A" && r[2] == "1" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    assert_eq!(a[col("previous_year")], "2025");
+    assert_eq!(a[col("change")], "20.00");
+    assert_eq!((a[col("change_ci_low")].as_str(), a[col("change_ci_high")].as_str()), ("-59.88", "99.88"));
+    assert_eq!(a[col("change_significant")], "false");
+    // Three institutions shown: a band, not a number. A (60) among {33.33, 60, 66.67}:
+    // 100·(1 + ½)/3 = 50, the middle half. In 2025 it was alone: too few institutions.
+    assert_eq!((a[col("rank_sector")].as_str(), a[col("rank_sector_band")].as_str()), ("", "middle_half"));
+    let a25 = b.iter().find(|r| r[0] == "2025" && r[1] == "Instelling A" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    assert_eq!(a25[col("rank_sector_band")], "too_few_institutions");
+    // B's line 2 (100, sd 0) against A and C (100 ×5, 66.67 ×5, sd 17.57): +16.67,
+    // se 5.556, df 9, p = 0.0150. B's portret also compares line 1 (66.67 against
+    // mean 46.67, sd 39.1: p = 0.140). Over its ten comparisons (five per line: the
+    // total and four areas, all alike here) BH ranks the line-2 p-values 1–5:
+    // 0.0150 ≤ 0.05·5/10 → above; line 1: 0.140 > 0.05 → within.
+    let b2 = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling B" && r[2] == "2" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    assert_eq!(b2[col("versus_sector")], "above");
+    let b1 = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling B" && r[2] == "1" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    assert_eq!(b1[col("versus_sector")], "within");
+    // C's line 1 (33.33, sd 0) against A and B (100 ×3, 0 ×2, 66.67 ×5, sd 36.68):
+    // −30, se 11.60, df 9, p = 0.0294. Its line 2 (66.67 against 100, both sd 0) is an
+    // exact difference, p = 0. Over its ten comparisons the largest, 0.0294, is at rank
+    // 10 ≤ 0.05·10/10: all are kept → below on both lines.
+    let c1 = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling C" && r[2] == "1" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    assert_eq!(c1[col("versus_sector")], "below");
+    let c2 = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling C" && r[2] == "2" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    assert_eq!(c2[col("versus_sector")], "below");
 }

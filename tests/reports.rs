@@ -24,7 +24,7 @@ fn english_throughout_with_lang_en() {
     let run = lobmonitor(t.path(), &["run", "--lang", "en"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     let wb = output.join("sector.xlsx");
-    assert_eq!(sheet_names(&wb), ["Notes", "Overview", "Institutions", "Items", "Trend", "Data quality"]);
+    assert_eq!(sheet_names(&wb), ["Notes", "Overview", "Lines", "Institutions", "Items", "Trend", "Data quality"]);
     let items = read_sheet(&wb, "Items");
     assert_eq!(text(&items[1][4]), "Take note of the vision and goals for career guidance of one's own institution");
     assert_eq!(text(&items[1][2]), "Vision and policy");
@@ -134,6 +134,8 @@ fn portret_shows_the_institutions_own_series_and_change() {
     let head = read_sheet(&p, "Portret");
     let row = head.iter().find(|r| text(&r[0]) == "1e lijn" && text(&r[1]) == "Totaal").unwrap();
     assert_eq!(num(&row[9]), 100.0, "change since 2024");
+    // All "nee" then all "ja": no spread in either year, the change is exact.
+    assert_eq!(text(&row[10]), "+100,0 (geen spreiding in beide groepen: exact) sinds 2024");
     let b = read_csv(&output.join("data/benchmarks.csv"));
     let a26 = b.iter().find(|r| r[0] == "2026" && r[1] == "School A" && r[3] == "ALL" && r[4] == "ALL").unwrap();
     assert_eq!((a26[8].as_str(), a26[9].as_str()), ("2024", "100.00"));

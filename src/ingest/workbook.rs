@@ -228,7 +228,9 @@ fn open_xls(cursor: Cursor<&[u8]>, limits: Limits) -> Result<Xls<Cursor<&[u8]>>,
 /// (a DIMENSIONS of 2^32 rows, one cell at row 65535 and column 65535) asks for tens of
 /// gigabytes and the allocator aborts the whole process (both found by our fuzzer). So
 /// the BIFF stream is scanned first, sheet by sheet, and a file whose declared or actual
-/// sheet size is beyond the cell budget, or impossible, is refused before calamine sees it.
+/// sheet size is beyond the cell budget, or impossible, is refused before calamine sees it;
+/// so is a sheet said to start past the end of the stream (calamine slices there
+/// unchecked and panics; the fuzzer found it).
 fn check_xls_dimensions(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
     use std::io::Read;
     let mut comp = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| Reason::Unreadable(e.to_string()))?;
@@ -273,6 +275,10 @@ fn check_xls_dimensions(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
             // BOUNDSHEET: a sheet and the stream position of its data.
             0x0085 if data.len() >= 4 => {
                 let start = u32_at(data, 0);
+                // calamine slices the stream at this position unchecked (a panic).
+                if start >= stream.len() as u64 {
+                    return Err(Reason::Unreadable("a sheet's data lies beyond the end of the file (BOUNDSHEET)".into()));
+                }
                 if sheet_starts.contains(&start) {
                     return Err(Reason::XlsSheetAliases);
                 }

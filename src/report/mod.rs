@@ -201,6 +201,10 @@ impl<'a> ReportContext<'a> {
             if self.lang == Lang::Nl { s.replace('.', ",").replace('-', "−") } else { s.replace('-', "−") }
         };
         match (d.ci, d.significant()) {
+            // Neither group has any spread: the difference is exact.
+            (Some((lo, hi)), Some(_)) if lo == hi => {
+                format!("{} ({})", n(d.diff), self.t("geen spreiding in beide groepen: exact", "no spread in either group: exact"))
+            }
             (Some((lo, hi)), Some(sig)) => format!(
                 "{} ({} {} {} {}; {})",
                 n(d.diff),

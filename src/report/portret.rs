@@ -84,9 +84,11 @@ fn headline(
         ctx.t("Percentiel", "Percentile"),
         ctx.t("Percentiel peergroep", "Percentile peer group"),
         ctx.t("Verandering", "Change"),
+        ctx.t("Verandering: 95%-interval en betekenis", "Change: 95% interval and meaning"),
+        ctx.t("Ten opzichte van de andere instellingen", "Against the other institutions"),
     ];
     let hr = 3;
-    xlsx::header(ws, hr, &heads, &[10.0, 26.0, 6.0, 11.0, 11.0, 13.0, 11.0, 11.0, 13.0, 12.0], fm)?;
+    xlsx::header(ws, hr, &heads, &[10.0, 26.0, 6.0, 11.0, 11.0, 13.0, 11.0, 11.0, 13.0, 12.0, 40.0, 18.0], fm)?;
     ws.set_row_height(hr, 32)?;
     let mut r = hr + 1;
     let mut protected = false;
@@ -126,8 +128,16 @@ fn headline(
                     Some(p) => xlsx::rank(ws, r, 8, p, ctx, fm)?,
                     None => xlsx::text(ws, r, 8, ctx.t("geen peergroep bekend", "no peer group known"), &fm.hidden)?,
                 }
-                if let Some(c) = b.change {
-                    xlsx::text(ws, r, 9, &format!("{} {}", ctx.difference_text(&c.change), ctx.t(&format!("sinds {}", c.previous_year), &format!("since {}", c.previous_year))), &fm.text)?;
+                if let Some(c) = &b.change {
+                    ws.write_number_with_format(r, 9, c.change.diff, &fm.signed)?;
+                    let since = match ctx.lang {
+                        crate::lang::Lang::Nl => format!("sinds {}", c.previous_year),
+                        crate::lang::Lang::En => format!("since {}", c.previous_year),
+                    };
+                    xlsx::text(ws, r, 10, &format!("{} {since}", ctx.difference_text(&c.change)), &fm.text)?;
+                }
+                if let Some(v) = b.versus_sector {
+                    xlsx::versus(ws, r, 11, v, ctx, fm)?;
                 }
             }
             r += 1;
@@ -138,18 +148,18 @@ fn headline(
         "{} {}",
         ctx.hidden_mark(),
         ctx.t(
-            "= niet getoond om respondenten te beschermen. Sectorkolommen: de verdeling over de instellingen, alleen bij genoeg instellingen. Percentiel: het deel van de instellingen dat lager scoort (gelijke scores half).",
-            "= not shown to protect respondents. Sector columns: the distribution over institutions, only with enough institutions. Percentile: the share of institutions scoring lower (ties count half).",
+            "= niet getoond om respondenten te beschermen. Sectorkolommen: de verdeling over de instellingen, alleen bij genoeg instellingen. Percentiel: het deel van de instellingen dat lager scoort (gelijke scores half); bij minder dan 10 instellingen alleen het kwart waarin u valt. Verandering en 'ten opzichte van': zie Toelichting voor wat aantoonbaar betekent.",
+            "= not shown to protect respondents. Sector columns: the distribution over institutions, only with enough institutions. Percentile: the share of institutions scoring lower (ties count half); with fewer than 10 institutions only the quarter you fall in. Change and 'against': see Notes for what a real difference means.",
         )
     );
-    ws.merge_range(r, 0, r + 2, 9, &note, &fm.note)?;
+    ws.merge_range(r, 0, r + 2, 11, &note, &fm.note)?;
     r += 4;
     if protected {
         let why = ctx.t(
             "Enkele van uw eigen cijfers staan hier wel, maar in de sectortabellen niet: daar zijn ze afgeschermd om de cijfers van een kleine groep elders te beschermen. Het zijn uw eigen gegevens.",
             "Some of your own figures are shown here but not in the sector tables: there they are protected to keep a small group elsewhere from being worked back. They are your own data.",
         );
-        ws.merge_range(r - 1, 0, r, 9, why, &fm.note)?;
+        ws.merge_range(r - 1, 0, r, 11, why, &fm.note)?;
         r += 2;
     }
     // A native chart of the table above: own scores per line as columns, the sector's

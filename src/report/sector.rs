@@ -81,13 +81,23 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
         (
             t("Benchmark", "Benchmark"),
             t(
-                "Percentielrang 100·(lager + ½·gelijk)/N onder de getoonde instellingen, en de verandering sinds het vorige jaar van deelname.",
-                "Percentile rank 100·(below + ½·equal)/N among the institutions shown, and the change since the previous year of participation.",
+                "Percentielrang 100·(lager + ½·gelijk)/N onder de getoonde instellingen; bij minder dan 10 getoonde instellingen alleen de band (laagste kwart onder 25, middelste helft, hoogste kwart boven 75), bij te weinig instellingen niets (\"te weinig instellingen\").",
+                "Percentile rank 100·(below + ½·equal)/N among the institutions shown; with fewer than 10 institutions shown only its band (lowest quarter below 25, middle half, highest quarter above 75), with too few institutions nothing (\"too few institutions\").",
             ),
         ),
         (
-            t("Verschil tussen lijnen", "Gap between lines"),
-            t("Verschil tussen de sectorscores van twee lijnen in hetzelfde aandachtsgebied en jaar.", "Difference between two lines' sector scores in the same area and year."),
+            t("Verschil en interval", "Difference and interval"),
+            t(
+                "Verandering sinds het vorige jaar van deelname (binnen één raamwerkeditie) en verschil tussen lijnen: d = gemiddelde₂ − gemiddelde₁ met 95%-interval volgens Welch: d ± t(0,975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Significant betekent: het interval bevat 0 niet (p < 0,05); het verschil is dan waarschijnlijk niet alleen toeval in wie de vragenlijst invulde. Niet significant betekent niet dat er geen verschil is, maar dat het met deze aantallen niet vast te stellen is. Dezelfde medewerkers in beide jaren maken de jaren afhankelijk; de berekening neemt onafhankelijke groepen aan en is daardoor eerder te voorzichtig dan te ruim. Verborgen groepen krijgen geen verandering, verschil of vergelijking; waar de spreiding is weggelaten, ontbreekt het interval.",
+                "Change since the previous year of participation (within one framework edition) and gap between lines: d = mean₂ − mean₁ with Welch's 95% interval: d ± t(0.975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Significant means: the interval does not contain 0 (p < 0.05); the difference is then unlikely to be only chance in who answered. Not significant does not mean there is no difference, only that these numbers cannot establish one. The same staff answering in both years makes the years dependent; the calculation assumes independent groups and so errs on the cautious side. Hidden groups get no change, gap or comparison; where the spread is withheld, so is the interval.",
+            ),
+        ),
+        (
+            t("Boven, binnen, onder", "Above, within, below"),
+            t(
+                "Per lijn × aandachtsgebied en lijn totaal: het gemiddelde van de instelling tegen het gemiddelde van alle respondenten van de andere instellingen van de sector (Welch). Omdat één portret zo tot 15 vergelijkingen per jaar maakt, worden de p-waarden per instelling en jaar gecorrigeerd volgens Benjamini–Hochberg (q = 0,05): gemiddeld is hooguit 5% van de gemelde verschillen toeval. Boven of onder: significant na die correctie; binnen: niet.",
+                "Per line × area and line total: the institution's mean against the mean of all respondents of the sector's other institutions (Welch). As one portret makes up to 15 such comparisons a year, the p-values per institution and year are corrected by Benjamini–Hochberg (q = 0.05): on average at most 5% of the differences reported are chance. Above or below: significant after that correction; within: not.",
+            ),
         ),
         (
             t("Privacy", "Privacy"),

@@ -143,7 +143,7 @@ struct RespondentRow<'a> {
 }
 
 /// `benchmarks.csv`: the rank as a number only with at least 10 institutions shown,
-/// its band always; the change with Welch's interval; the comparison with the rest of
+/// its band always (or `too_few_institutions`); the change with Welch's interval; the comparison with the rest of
 /// the sector (after Benjamini–Hochberg over the portret's comparisons).
 #[derive(Serialize)]
 struct BenchmarkRow {
@@ -337,8 +337,9 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                 change_ci_low: b.change.and_then(|c| c.change.ci).map(|c| c.0),
                 change_ci_high: b.change.and_then(|c| c.change.ci).map(|c| c.1),
                 change_significant: b.change.and_then(|c| c.change.significant()),
-                rank_sector_band: b.rank_sector.band().map_or("", |x| x.code()),
-                rank_peer_band: b.rank_peer.and_then(|r| r.band()).map_or("", |x| x.code()),
+                rank_sector_band: b.rank_sector.band_code(),
+                // Empty only where the institution's kind is not known.
+                rank_peer_band: b.rank_peer.map_or("", |r| r.band_code()),
                 versus_sector: b.versus_sector.map_or("", |v| v.code()),
             }),
         )?,

@@ -294,6 +294,11 @@ impl Rank {
             Rank::TooFew => None,
         }
     }
+
+    /// The band's code, or `too_few_institutions` where the group is too small to rank in.
+    pub fn band_code(&self) -> &'static str {
+        self.band().map_or("too_few_institutions", Band::code)
+    }
 }
 
 /// Whether an institution's mean differs from the pooled mean of the other institutions
@@ -1000,6 +1005,7 @@ fn benchmarks(
             .filter(|s| s.why.is_none() && s.detail_why.is_none())
     };
     let mut out = Vec::new();
+    let mut of_group = Vec::new(); // the group each benchmark stands for
     for g in groups {
         let (None, Some(st)) = (g.why, g.stat) else { continue };
         // The previous year it took part, within the same framework edition: no change
@@ -1025,6 +1031,7 @@ fn benchmarks(
             change,
             versus_sector: None,
         });
+        of_group.push(g);
     }
     // Against the other institutions: own mean and spread against the pooled mean and
     // spread of the sector without it (from the sums the pooled figures hold), Welch's
@@ -1035,8 +1042,7 @@ fn benchmarks(
         if b.scope.kind.is_some() {
             continue;
         }
-        let inst = groups.iter().position(|g| names[g.inst as usize] == b.institution).map(|i| groups[i].inst);
-        let Some(g) = inst.and_then(|i| find(b.year, i, b.line, b.scope)) else { continue };
+        let g = of_group[bi];
         let (Some(own), None) = (g.stat, g.detail_why) else { continue };
         let (Some(sd), Some(s)) = (own.sd, pooled(b.year, b.line, b.scope)) else { continue };
         let (Some(all), Some(all_sd)) = (s.stat, s.stat.and_then(|x| x.sd)) else { continue };

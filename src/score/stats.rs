@@ -368,14 +368,14 @@ mod tests {
     fn no_change_is_flagged_at_most_six_percent_and_intervals_cover_95_percent() {
         use rand::{Rng, SeedableRng};
         let mut rng = rand::rngs::StdRng::seed_from_u64(7);
-        let mut normal = |rng: &mut rand::rngs::StdRng| {
+        let normal = |rng: &mut rand::rngs::StdRng| {
             // Box–Muller.
             let (u1, u2): (f64, f64) = (rng.random::<f64>().max(1e-12), rng.random::<f64>());
             (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
         };
         let (mut flagged, mut covered, replays) = (0, 0, 1000);
         for _ in 0..replays {
-            let mut year = |rng: &mut rand::rngs::StdRng| {
+            let year = |rng: &mut rand::rngs::StdRng| {
                 let n = rng.random_range(5..=80u64);
                 let xs: Vec<f64> = (0..n).map(|_| (62.0 + 18.0 * normal(rng)).clamp(0.0, 100.0)).collect();
                 let (m, sd) = mean_sd(&xs).unwrap();

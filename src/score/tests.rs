@@ -166,9 +166,14 @@ fn quartiles_and_percentile_ranks_over_shown_institutions() {
     assert!((p25 - 45.0).abs() < 1e-9);
     assert!((p50 - 63.3333).abs() < 1e-3);
     assert!((p75 - 75.0).abs() < 1e-9);
-    // C (60): one below, itself equal → 100·(1 + 0.5)/4 = 37.5
+    // C (60): one below, itself equal → 100·(1 + 0.5)/4 = 37.5; among 4 shown
+    // institutions (fewer than 10) only its band is published: the middle half.
+    assert_eq!(stats::percentile_rank_sorted(60.0, &[0.0, 60.0, 200.0 / 3.0, 100.0]), Some(37.5));
     let b = sc.benchmark(2026, "C", Line::L1, Scope::LINE).unwrap();
-    assert_eq!(b.rank_sector, Some(37.5));
+    assert_eq!(b.rank_sector, Rank::Band(Band::MiddleHalf));
+    // B (0): 100·0.5/4 = 12.5, the lowest quarter; A (100): 87.5, the highest.
+    assert_eq!(sc.benchmark(2026, "B", Line::L1, Scope::LINE).unwrap().rank_sector, Rank::Band(Band::LowestQuarter));
+    assert_eq!(sc.benchmark(2026, "A", Line::L1, Scope::LINE).unwrap().rank_sector, Rank::Band(Band::HighestQuarter));
 }
 
 #[test]
@@ -183,9 +188,10 @@ fn change_since_the_previous_year_it_took_part() {
         score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy { min_group_size: 5, min_institutions: 1 })
             .unwrap();
     let b = sc.benchmark(2026, "A", Line::L1, Scope::LINE).unwrap();
-    let (y, d) = b.change.unwrap();
-    assert_eq!(y, 2024);
-    assert!((d - (66.6667 - 80.0)).abs() < 1e-3);
+    let c = b.change.unwrap();
+    assert_eq!(c.previous_year, 2024);
+    assert!((c.previous - 80.0).abs() < 1e-9);
+    assert!((c.change.diff - (66.6667 - 80.0)).abs() < 1e-3);
 }
 
 #[test]
@@ -206,9 +212,10 @@ fn peer_group_rank_and_figures_need_min_institutions() {
     // C (60) among vo {0, 60, 100}: one below, itself equal → 100·1.5/3 = 50;
     // in the sector {0, 60, 66.67, 100}: 37.5.
     let c = sc.benchmark(2026, "C", Line::L1, Scope::LINE).unwrap();
-    assert_eq!((c.rank_sector, c.rank_peer), (Some(37.5), Some(50.0)));
+    assert_eq!((c.rank_sector, c.rank_peer), (Rank::Band(Band::MiddleHalf), Some(Rank::Band(Band::MiddleHalf))));
     // D is the only mbo institution: no peer rank, and the mbo figures are hidden.
-    assert_eq!(sc.benchmark(2026, "D", Line::L1, Scope::LINE).unwrap().rank_peer, None);
+    // With min_institutions = 3 a group of one has no rank at all.
+    assert_eq!(sc.benchmark(2026, "D", Line::L1, Scope::LINE).unwrap().rank_peer, Some(Rank::TooFew));
     let mbo = sc.sector(2026, Some(Sector::Mbo), Line::L1, Scope::LINE).unwrap();
     assert_eq!(mbo.hidden(), Some(Why::FewInstitutions));
     // The vo peer group: pooled (500 + 0 + 300)/15 = 53.33 over 3 institutions.
@@ -216,4 +223,75 @@ fn peer_group_rank_and_figures_need_min_institutions() {
     let f = vo.shown().unwrap();
     assert_eq!((f.n, vo.institutions), (15, 3));
     assert!((f.mean - 53.3333).abs() < 1e-3);
+}
+
+/// Twelve respondents of one institution and line answering the four role items of
+/// Visie en beleid alike, six at each of two degrees.
+fn twelve(fw: &Framework, inst: &str, line: Line, low: u8, high: u8) -> Vec<Respondent> {
+    // Line 2 has three role items in Visie en beleid: its fourth answer is a D item.
+    let parts = if line == Line::L1 { ["R1", "R2", "R3", "R4"] } else { ["R1", "R2", "R3", "D1"] };
+    let items = parts.map(|r| format!("L{}-VB-{r}", line.number()));
+    let item = |d: u8| items.iter().map(|i| (i.as_str(), d)).collect::<Vec<_>>();
+    (0..12).map(|k| resp(fw, inst, 2026, line, &item(if k < 6 { low } else { high }))).collect()
+}
+
+/// A: 100 ×6, 66.67 ×6 (83.33); B: 0, 33.33 (16.67); C and D: 33.33, 66.67 (50).
+fn four_institutions(fw: &Framework) -> Vec<Respondent> {
+    [("A", 2, 3), ("B", 0, 1), ("C", 1, 2), ("D", 1, 2)]
+        .into_iter()
+        .flat_map(|(i, lo, hi)| twelve(fw, i, Line::L1, lo, hi))
+        .collect()
+}
+
+#[test]
+fn above_within_below_the_rest_of_the_sector() {
+    let fw = Framework::embedded();
+    let rs = four_institutions(&fw);
+    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
+    let versus = |i| sc.benchmark(2026, i, Line::L1, Scope::LINE).unwrap().versus_sector;
+    // A against B, C, D pooled (36 respondents, mean 38.89, sd 23.23): A 83.33, sd 17.41;
+    // Welch t = 44.44 / √(17.41²/12 + 23.23²/36) = 6.96 on 25.2 df, p = 2.3e-7 —
+    // far below 0.05/k for any k ≤ 17 comparisons of its portret. B mirrors A.
+    assert_eq!(versus("A"), Some(Versus::Above));
+    assert_eq!(versus("B"), Some(Versus::Below));
+    // C (50) against A, B, D (50): difference 0, p = 1.
+    assert_eq!(versus("C"), Some(Versus::Within));
+    // The areas are compared too (VB has the line's scores here); role and expertise
+    // cells are not: they would double the comparisons for little.
+    let a = |scope| sc.benchmark(2026, "A", Line::L1, scope).unwrap().versus_sector;
+    assert_eq!(a(Scope::area(Area::VB)), Some(Versus::Above));
+    assert_eq!(a(Scope::cell(Area::VB, Kind::R)), None);
+}
+
+#[test]
+fn line_gap_with_welch_interval_by_hand() {
+    let fw = Framework::embedded();
+    let mut rs = four_institutions(&fw);
+    for i in ["A", "B", "C", "D"] {
+        rs.extend(twelve(&fw, i, Line::L2, 2, 3));
+    }
+    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
+    let g = sc
+        .gaps
+        .iter()
+        .find(|g| g.peer.is_none() && g.scope == Scope::LINE && (g.a, g.b) == (Line::L1, Line::L2))
+        .unwrap();
+    // L1: 48 respondents, mean 50, sd 29.173; L2: 48, mean 83.33, sd 16.843.
+    // se = √(29.173²/48 + 16.843²/48) = 4.862; Welch df = 75.2; t(0.975, 75.2) = 1.99202
+    // → 33.333 ± 9.685 = 23.648 … 43.019 (mpmath).
+    assert_eq!((g.n_a, g.n_b), (48, 48));
+    assert!((g.gap.diff - 33.3333).abs() < 1e-3);
+    let (lo, hi) = g.gap.ci.unwrap();
+    assert!((lo - 23.6478).abs() < 1e-3, "{lo}");
+    assert!((hi - 43.0188).abs() < 1e-3, "{hi}");
+    assert_eq!(g.gap.significant(), Some(true));
+}
+
+#[test]
+fn rank_band_edges() {
+    // Strictly below 25 is the lowest quarter, strictly above 75 the highest.
+    assert_eq!(Band::of(24.99), Band::LowestQuarter);
+    assert_eq!(Band::of(25.0), Band::MiddleHalf);
+    assert_eq!(Band::of(75.0), Band::MiddleHalf);
+    assert_eq!(Band::of(75.01), Band::HighestQuarter);
 }
