@@ -94,21 +94,58 @@ impl Default for Config {
     }
 }
 
+/// A config that cannot be used, said in the run's language (the command line's
+/// `--lang`, else Dutch: the file's own `lang` is not known yet).
 #[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("config {path}: {source}")]
-    Io { path: String, source: std::io::Error },
-    #[error("config {path}: {message}")]
-    Invalid { path: String, message: String },
+#[error("config {path}: {message}")]
+pub struct ConfigError {
+    pub path: String,
+    pub message: String,
+}
+
+/// What a TOML or type error means, in words: the line, the key, what was expected.
+fn plain_error(e: &toml::de::Error, text: &str, lang: Lang) -> String {
+    let msg = e.message();
+    let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+    let at = line.map_or(String::new(), |l| format!("{} {l}: ", lang.pick("regel", "line")));
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let keys = expected.trim_start_matches(", expected one of ").replace('`', "");
+        return format!(
+            "{at}{} «{key}»; {}: {keys}",
+            lang.pick("onbekende sleutel", "unknown key"),
+            lang.pick("bekende sleutels", "known keys")
+        );
+    }
+    let expected = msg.rsplit_once("expected ").map(|(_, x)| x.trim());
+    let wanted = match expected {
+        Some("u64" | "usize" | "u32" | "u16" | "u8") => Some(lang.pick("een geheel getal van 0 of meer", "a whole number, 0 or more")),
+        Some("f64" | "f32") => Some(lang.pick("een getal (met een punt als decimaalteken)", "a number (with a decimal point)")),
+        Some("a boolean") => Some(lang.pick("true of false", "true or false")),
+        Some("a string") => Some(lang.pick("tekst tussen aanhalingstekens", "text in quotes")),
+        Some("a sequence") => Some(lang.pick("een lijst tussen [ ]", "a list in [ ]")),
+        _ => None,
+    };
+    match wanted {
+        Some(w) => format!("{at}{} {w}", lang.pick("verwacht", "expected")),
+        None => format!("{at}{msg}"),
+    }
 }
 
 impl Config {
     /// Reads a config file; relative paths in it are taken from the file's folder.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| ConfigError::Io { path: path.display().to_string(), source })?;
-        let mut cfg: Config = toml::from_str(&text)
-            .map_err(|e| ConfigError::Invalid { path: path.display().to_string(), message: e.message().to_string() })?;
+    /// Messages are in `lang`.
+    pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
+        let err = |message: String| ConfigError { path: path.display().to_string(), message };
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            err(match e.kind() {
+                std::io::ErrorKind::NotFound => lang.pick("bestand bestaat niet", "file does not exist").into(),
+                std::io::ErrorKind::PermissionDenied => lang.pick("geen leesrechten", "no permission to read it").into(),
+                std::io::ErrorKind::InvalidData => lang.pick("geen UTF-8-tekst", "not UTF-8 text").into(),
+                _ => format!("{} ({e})", lang.pick("kan niet gelezen worden", "cannot be read")),
+            })
+        })?;
+        let mut cfg: Config = toml::from_str(&text).map_err(|e| err(plain_error(&e, &text, lang)))?;
         let base = path.parent().unwrap_or(Path::new("."));
         let edition_paths = cfg.editions.iter_mut().map(|e| &mut e.framework);
         for p in [&mut cfg.framework, &mut cfg.institutions].into_iter().flatten().chain(edition_paths) {
@@ -116,7 +153,7 @@ impl Config {
                 *p = base.join(&*p);
             }
         }
-        cfg.validate().map_err(|message| ConfigError::Invalid { path: path.display().to_string(), message })?;
+        cfg.validate().map_err(err)?;
         Ok(cfg)
     }
 
@@ -173,8 +210,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("lobmonitor.toml");
         std::fs::write(&p, "min_group_size = 10\nmin_grup_size = 3\n").unwrap();
-        let err = Config::load(&p).unwrap_err().to_string();
-        assert!(err.contains("min_grup_size"), "{err}");
+        let err = Config::load(&p, Lang::Nl).unwrap_err().to_string();
+        assert!(err.contains("regel 2: onbekende sleutel «min_grup_size»; bekende sleutels: min_group_size,"), "{err}");
+    }
+
+    #[test]
+    fn errors_say_what_was_expected_in_the_runs_language_and_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("lobmonitor.toml");
+        std::fs::write(&p, "lang = \"nl\"\nmin_group_size = -3\n").unwrap();
+        let err = Config::load(&p, Lang::Nl).unwrap_err().to_string();
+        assert!(err.ends_with("lobmonitor.toml: regel 2: verwacht een geheel getal van 0 of meer"), "{err}");
+        std::fs::write(&p, "min_answered = \"half\"\n").unwrap();
+        let err = Config::load(&p, Lang::En).unwrap_err().to_string();
+        assert!(err.ends_with("line 1: expected a number (with a decimal point)"), "{err}");
+        // A missing file is said once, without the system's error text.
+        let err = Config::load(&dir.path().join("nope.toml"), Lang::Nl).unwrap_err();
+        assert_eq!(err.message, "bestand bestaat niet");
+        assert!(std::error::Error::source(&err).is_none());
     }
 
     #[test]
@@ -182,13 +235,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("lobmonitor.toml");
         std::fs::write(&p, "[[answers]]\nfiles = \"teams-*.xlsx\"\n\"3\" = \"ja\"\n\"2\" = \"grotendeels\"\n").unwrap();
-        let c = Config::load(&p).unwrap();
+        let c = Config::load(&p, Lang::Nl).unwrap();
         let t = c.answer_tables().unwrap();
         assert!(t[0].applies_to("2026/teams-noord.xlsx"));
         assert!(!t[0].applies_to("forms.xlsx"));
         assert_eq!(t[0].tokens.len(), 2);
         std::fs::write(&p, "[[answers]]\nfiles = \"*.xlsx\"\n\"3\" = \"misschien\"\n").unwrap();
-        let err = Config::load(&p).unwrap_err().to_string();
+        let err = Config::load(&p, Lang::Nl).unwrap_err().to_string();
         assert!(err.contains("misschien"), "{err}");
     }
 
@@ -197,7 +250,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("lobmonitor.toml");
         std::fs::write(&p, "min_group_size = 10\nblank = \"no\"\nlang = \"en\"\n").unwrap();
-        let c = Config::load(&p).unwrap();
+        let c = Config::load(&p, Lang::Nl).unwrap();
         assert_eq!(c.min_group_size, 10);
         assert_eq!(c.blank, BlankPolicy::No);
         assert_eq!(c.lang, Lang::En);

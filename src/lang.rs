@@ -25,6 +25,21 @@ impl Lang {
     }
 }
 
+/// The language of this process's messages to the user (errors, the summary): set once
+/// by the command from `--lang` or the config, Dutch until then. Reports take their
+/// language from their context, not from here.
+static MESSAGES: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the message language; the first call wins (one language per run).
+pub fn set_messages(lang: Lang) {
+    let _ = MESSAGES.set(lang);
+}
+
+/// Picks the Dutch or English text of a message, in the run's message language.
+pub fn say<'a>(nl: &'a str, en: &'a str) -> &'a str {
+    MESSAGES.get().copied().unwrap_or_default().pick(nl, en)
+}
+
 impl FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

@@ -11,6 +11,8 @@ use crate::lang::Lang;
 pub const ANSWER_ROWS: u32 = 500;
 /// Row (0-based) of the header on the response sheets.
 pub const HEADER_ROW: u32 = 2;
+/// Width (characters) of an item's column on the response sheets.
+const ITEM_WIDTH: f64 = 18.0;
 
 /// The answer words of the drop-down, in the template's language.
 pub fn answer_words(lang: Lang) -> [&'static str; 5] {
@@ -36,10 +38,13 @@ pub fn info_sheet(
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("Info")?;
+    // One portrait page: labels, values and hints side by side.
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 1);
     let bold = Format::new().set_bold();
     ws.set_column_width(0, 16)?;
-    ws.set_column_width(1, 40)?;
-    ws.set_column_width(2, 60)?;
+    ws.set_column_width(1, 36)?;
+    ws.set_column_width(2, 36)?;
     let rows: [(&str, String, &str); 5] = [
         (
             "Instelling",
@@ -62,8 +67,14 @@ pub fn info_sheet(
         } else if !v.is_empty() {
             ws.write_string(i as u32, 1, crate::report::xlsx::fit_cell(v))?;
         }
-        ws.write_string(i as u32, 2, *help)?;
+        ws.write_string_with_format(i as u32, 2, *help, &Format::new().set_italic().set_font_color(Color::RGB(0x555555)))?;
     }
+    // Sector from a list: the three words ingest reads.
+    let sectors = DataValidation::new()
+        .allow_list_strings(&["vo", "mbo", "hbo"])?
+        .set_error_title(lang.pick("Ongeldige sector", "Invalid sector"))?
+        .set_error_message(lang.pick("Kies vo, mbo of hbo.", "Choose vo, mbo or hbo."))?;
+    ws.add_data_validation(2, 1, 2, 1, &sectors)?;
     Ok(())
 }
 
@@ -100,26 +111,34 @@ pub fn template(
     for l in lines {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(l, lang))?;
-        ws.write_string_with_format(
-            0,
-            0,
-            format!("{} — {}", l.label(lang), l.description(lang)),
-            &Format::new().set_bold().set_font_size(13),
-        )?;
-        ws.write_string(
-            1,
-            0,
-            lang.pick(
-                "Eén rij per medewerker. Kies per item: ja, grotendeels, enigszins, nee of n.v.t. Laat leeg wat u niet wilt beantwoorden.",
-                "One row per staff member. For each item choose: yes, largely, somewhat, no or n/a. Leave blank what you do not want to answer.",
-            ),
-        )?;
+        // Printed landscape on A4, the title, instruction and item headers repeated on
+        // every page, and the respondent column at the left of every page.
+        ws.set_landscape();
+        ws.set_paper_size(9);
+        ws.set_repeat_rows(0, HEADER_ROW)?;
+        ws.set_repeat_columns(0, 0)?;
+        // At 75 % about ten items fit across a page.
+        ws.set_print_scale(75);
         let headers = response_headers(fw, l, lang);
         for (c, h) in headers.iter().enumerate() {
             ws.write_string_with_format(HEADER_ROW, c as u16, h, &head)?;
-            ws.set_column_width(c as u16, if c < 3 { 14.0 } else { 22.0 })?;
+            ws.set_column_width(c as u16, if c < 3 { 14.0 } else { ITEM_WIDTH })?;
         }
-        ws.set_row_height(HEADER_ROW, 150)?;
+        // Title and instruction wrap across the first columns, never past the page.
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let title = format!("{} — {}", l.label(lang), l.description(lang));
+        let span = 3.0 * 14.0 + 5.0 * ITEM_WIDTH;
+        ws.merge_range(0, 0, 0, 7, &title, &wrap.clone().set_bold().set_font_size(13))?;
+        ws.set_row_height(0, 18.0 * crate::report::xlsx::wrapped_lines(&title, span * 0.85) as f64)?;
+        let how = lang.pick(
+            "Eén rij per medewerker. Kies per item: ja, grotendeels, enigszins, nee of n.v.t. Laat leeg wat u niet wilt beantwoorden.",
+            "One row per staff member. For each item choose: yes, largely, somewhat, no or n/a. Leave blank what you do not want to answer.",
+        );
+        ws.merge_range(1, 0, 1, 7, how, &wrap)?;
+        ws.set_row_height(1, 15.0 * crate::report::xlsx::wrapped_lines(how, span) as f64)?;
+        // As tall as the longest item text needs: none is cut.
+        let lines = headers.iter().map(|h| crate::report::xlsx::wrapped_lines(h, ITEM_WIDTH - 1.0)).max().unwrap_or(1);
+        ws.set_row_height(HEADER_ROW, 15.0 * lines as f64)?;
         ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
         let dv =
             DataValidation::new()

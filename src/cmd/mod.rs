@@ -138,9 +138,13 @@ impl Settings {
     /// The config file given, else `lobmonitor.toml` here, else defaults; command-line
     /// values win. Then the framework editions it names.
     pub fn load(config: Option<&Path>, year: Option<u16>, lang: Option<LangArg>) -> Result<Settings> {
+        let says = lang.map_or(Lang::Nl, Lang::from);
+        if let Some(l) = lang {
+            crate::lang::set_messages(l.into());
+        }
         let mut cfg = match config {
-            Some(p) => Config::load(p)?,
-            None if Path::new("lobmonitor.toml").is_file() => Config::load(Path::new("lobmonitor.toml"))?,
+            Some(p) => Config::load(p, says)?,
+            None if Path::new("lobmonitor.toml").is_file() => Config::load(Path::new("lobmonitor.toml"), says)?,
             None => Config::default(),
         };
         if year.is_some() {
@@ -149,6 +153,7 @@ impl Settings {
         if let Some(l) = lang {
             cfg.lang = l.into();
         }
+        crate::lang::set_messages(cfg.lang);
         let base = match &cfg.framework {
             Some(p) => Framework::load(p)?,
             None => Framework::embedded(),

@@ -10,6 +10,7 @@ use crate::cmd::{LangArg, Outcome, Settings};
 use crate::ingest::ledger::FileStatus;
 use crate::ingest::{self, Progress};
 use crate::report::{self, manifest, ReportContext};
+use crate::lang::Lang;
 use crate::score;
 
 #[derive(clap::Args)]
@@ -48,12 +49,17 @@ pub fn run(args: Args) -> Result<Outcome> {
     let t_ingest = t0.elapsed();
     let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
     if !readable {
+        let n = ingested.ledger.files.len();
         bail!(
-            "{} {} ({} {}); {}",
+            "{} {} ({n} {}); {}",
             lang.pick("geen leesbaar vragenlijstbestand in", "no readable survey file in"),
             args.input.display(),
-            ingested.ledger.files.len(),
-            lang.pick("bestanden bekeken", "files looked at"),
+            match (n, lang) {
+                (1, Lang::Nl) => "bestand bekeken",
+                (_, Lang::Nl) => "bestanden bekeken",
+                (1, Lang::En) => "file looked at",
+                (_, Lang::En) => "files looked at",
+            },
             lang.pick("de vorige uitvoer is ongewijzigd", "the previous outputs are left as they were"),
         );
     }

@@ -86,7 +86,27 @@ pub fn discover(root: &Path, own: &[PathBuf]) -> Walk {
 /// stay two names.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| os_text(c.as_os_str())).collect::<Vec<_>>().join("/")
+    // The root of an absolute path is the empty part before the first `/`: "/a/b", not
+    // "//a/b".
+    rel.components()
+        .map(|c| match c {
+            std::path::Component::RootDir => String::new(),
+            c => os_text(c.as_os_str()),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod relative_tests {
+    use super::*;
+
+    #[test]
+    fn absolute_and_relative_paths_are_written_once() {
+        assert_eq!(relative(Path::new(""), Path::new("/tmp/in/a.xlsx")), "/tmp/in/a.xlsx");
+        assert_eq!(relative(Path::new("/tmp/in"), Path::new("/tmp/in/sub/a.xlsx")), "sub/a.xlsx");
+        assert_eq!(relative(Path::new(""), Path::new("in/a.xlsx")), "in/a.xlsx");
+    }
 }
 
 #[cfg(unix)]

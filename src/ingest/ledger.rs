@@ -24,6 +24,17 @@ impl Level {
             Level::Answer => "answer",
         }
     }
+
+    /// The level in the run's language (workbooks and messages; tables keep the code).
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Level::File, Lang::Nl) => "bestand",
+            (Level::Column, Lang::Nl) => "kolom",
+            (Level::Row, Lang::Nl) => "rij",
+            (Level::Answer, Lang::Nl) => "antwoord",
+            (level, Lang::En) => level.code(),
+        }
+    }
 }
 
 /// Why something was not scored.
@@ -80,6 +91,10 @@ pub enum Reason {
     ReaderPanic,
     /// A web page saved under a spreadsheet name.
     HtmlNotSpreadsheet,
+    /// Bytes that are no spreadsheet format at all (under a spreadsheet name).
+    NotASpreadsheet,
+    /// Plain text under a spreadsheet name, without a survey table in it.
+    TextNotSpreadsheet,
     /// An XML spreadsheet (Excel 2003 XML), which no reader here reads.
     XmlSpreadsheet,
     /// Byte for byte the same as a file read earlier (named).
@@ -126,11 +141,22 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// What the library or the system said, where the reason comes from there (for
+    /// support: `detail` in rejections.csv and in the Datakwaliteit sheet).
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            Reason::Unreadable(d) => Some(d),
+            _ => None,
+        }
+    }
+
     pub fn text(&self, lang: Lang) -> String {
         use Reason::*;
         match (self, lang) {
-            (Unreadable(d), Lang::Nl) => format!("bestand kan niet gelezen worden (beschadigd of geen spreadsheet): {d}"),
-            (Unreadable(d), Lang::En) => format!("file cannot be read (corrupt or not a spreadsheet): {d}"),
+            // The reader's own words are kept apart, in `detail`, for whoever supports
+            // the user; the reason says what it means.
+            (Unreadable(_), Lang::Nl) => "bestand kan niet gelezen worden: het is beschadigd of geen spreadsheet; sla het opnieuw op als .xlsx".into(),
+            (Unreadable(_), Lang::En) => "file cannot be read: it is corrupt or not a spreadsheet; save it again as .xlsx".into(),
             (Encrypted, Lang::Nl) => "bestand is met een wachtwoord beveiligd (versleuteld); sla het op zonder wachtwoord".into(),
             (Encrypted, Lang::En) => "file is password-protected (encrypted); save it without a password".into(),
             (TooLarge { bytes, limit }, Lang::Nl) => format!("bestand is te groot ({bytes} bytes, grens {limit})"),
@@ -169,6 +195,10 @@ impl Reason {
             (EmptyFile, Lang::En) => "file is empty (0 bytes)".into(),
             (NoSurveyTable, Lang::Nl) => "tekstbestand zonder vragenlijsttabel (geen kolomkoppen met item-codes of itemteksten)".into(),
             (NoSurveyTable, Lang::En) => "text file without a survey table (no headers with item ids or item texts)".into(),
+            (NotASpreadsheet, Lang::Nl) => "dit is geen spreadsheet (geen xlsx, xls, ods of tekst); sla het op als .xlsx".into(),
+            (NotASpreadsheet, Lang::En) => "this is not a spreadsheet (no xlsx, xls, ods or text); save it as .xlsx".into(),
+            (TextNotSpreadsheet, Lang::Nl) => "dit is tekst met een spreadsheetnaam, zonder vragenlijsttabel; sla de vragenlijst op als .xlsx of .csv".into(),
+            (TextNotSpreadsheet, Lang::En) => "this is text with a spreadsheet name, without a survey table; save the survey as .xlsx or .csv".into(),
             (HtmlNotSpreadsheet, Lang::Nl) => "dit is een webpagina met een spreadsheetnaam, geen spreadsheet; open het in Excel en sla het op als .xlsx".into(),
             (HtmlNotSpreadsheet, Lang::En) => "this is a web page with a spreadsheet name, not a spreadsheet; open it in Excel and save it as .xlsx".into(),
             (XmlSpreadsheet, Lang::Nl) => "XML-spreadsheet (Excel 2003) wordt niet gelezen; sla het op als .xlsx".into(),
@@ -312,6 +342,23 @@ pub enum FileStatus {
 }
 
 impl FileStatus {
+    /// The status in the run's language (workbooks and messages; the manifest keeps the
+    /// code).
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (FileStatus::Accepted, Lang::Nl) => "volledig gescoord",
+            (FileStatus::Partial, Lang::Nl) => "deels gescoord",
+            (FileStatus::Rejected, Lang::Nl) => "afgewezen",
+            (FileStatus::Ignored, Lang::Nl) => "genegeerd",
+            (FileStatus::Duplicate, Lang::Nl) => "dubbel",
+            (FileStatus::Accepted, Lang::En) => "fully scored",
+            (FileStatus::Partial, Lang::En) => "partly scored",
+            (FileStatus::Rejected, Lang::En) => "rejected",
+            (FileStatus::Ignored, Lang::En) => "ignored",
+            (FileStatus::Duplicate, Lang::En) => "duplicate",
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             FileStatus::Accepted => "accepted",

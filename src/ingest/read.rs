@@ -131,7 +131,7 @@ pub(crate) fn read_one(editions: &Editions, root: &Path, path: &Path, index: usi
         return match format {
             Format::Delimited => out.ignore(Some(Reason::NoSurveyTable)),
             _ if sheets.len() == 1 && sheets[0].name == crate::ingest::delimited::SHEET => {
-                out.reject(Reason::Unreadable("geen spreadsheet maar tekst / text, not a spreadsheet".into()))
+                out.reject(Reason::TextNotSpreadsheet)
             }
             _ => out.reject(Reason::NoSurveySheet),
         };

@@ -139,7 +139,7 @@ impl Format {
             Format::Delimited => Ok(Format::Delimited),
             // A text file under a spreadsheet name: read as the text it is.
             _ if !bytes.is_empty() && !bytes.contains(&0) => Ok(Format::Delimited),
-            _ => Err(Reason::Unreadable("geen spreadsheet / not a spreadsheet".into())),
+            _ => Err(Reason::NotASpreadsheet),
         }
     }
 }

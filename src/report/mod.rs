@@ -193,6 +193,32 @@ impl<'a> ReportContext<'a> {
         }
     }
 
+    /// A number as this run's language writes it in text: one decimal, a sign, the
+    /// Dutch decimal comma, a true minus.
+    pub fn signed_text(&self, v: f64) -> String {
+        let s = format!("{v:+.1}");
+        let s = if self.lang == Lang::Nl { s.replace('.', ",") } else { s };
+        s.replace('-', "−")
+    }
+
+    /// A difference's 95 % interval alone, e.g. "−1,8 tot +8,8"; empty without one.
+    pub fn interval_text(&self, d: &crate::score::Difference) -> String {
+        match d.ci {
+            Some((lo, hi)) if lo == hi => self.t("exact (geen spreiding)", "exact (no spread)").into(),
+            Some((lo, hi)) => format!("{} {} {}", self.signed_text(lo), self.t("tot", "to"), self.signed_text(hi)),
+            None => String::new(),
+        }
+    }
+
+    /// Whether a difference is real, in words: "ja" where its interval excludes 0.
+    pub fn significance_text(&self, d: &crate::score::Difference) -> &'static str {
+        match d.significant() {
+            Some(true) => self.t("ja", "yes"),
+            Some(false) => self.t("nee", "no"),
+            None => self.t("onbekend (spreiding niet getoond)", "unknown (spread not shown)"),
+        }
+    }
+
     /// A difference with its interval and what it means, e.g. "+4,2 (95%-BI −1,0 tot
     /// 9,4; geen aantoonbaar verschil)".
     pub fn difference_text(&self, d: &crate::score::Difference) -> String {
@@ -304,13 +330,13 @@ pub fn unique_slugs(texts: impl Iterator<Item = (String, String)>) -> BTreeMap<S
 pub fn write_file(path: impl AsRef<Path>, bytes: impl AsRef<[u8]>) -> Result<()> {
     let path = path.as_ref();
     use anyhow::Context;
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    std::fs::write(path, bytes).with_context(|| format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))
 }
 
 /// Creates an output folder; a failure names it.
 pub fn create_dir(path: &Path) -> Result<()> {
     use anyhow::Context;
-    std::fs::create_dir_all(path).with_context(|| format!("cannot create {}", path.display()))
+    std::fs::create_dir_all(path).with_context(|| format!("{} {}", crate::lang::say("kan niet maken:", "cannot create"), path.display()))
 }
 
 /// Writes every output the config asks for into `dir`.
@@ -462,7 +488,11 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         for r in rejections.get(f.path.as_str()).into_iter().flatten() {
             let value = if r.value.is_empty() { String::new() } else { format!(" «{}»", r.value) };
             let at = place(&r.sheet, &r.cell);
-            let _ = writeln!(out, "  {} {}{}: {}", lang.pick("probleem", "problem"), at, value, r.reason.text(lang));
+            let at = if at.is_empty() { String::new() } else { format!(" {at}") };
+            let _ = writeln!(out, "  {}{}{}: {}", lang.pick("probleem", "problem"), at, value, r.reason.text(lang));
+            if let Some(d) = r.reason.detail() {
+                let _ = writeln!(out, "    ({}: {d})", lang.pick("melding van de lezer", "the reader said"));
+            }
         }
     }
     if !groups.is_empty() {

@@ -152,15 +152,16 @@ fn headline(
             "= not shown to protect respondents. Sector columns: the distribution over institutions, only with enough institutions. Percentile: the share of institutions scoring lower (ties count half); with fewer than 10 institutions only the quarter you fall in. Change and 'against': see Notes for what a real difference means.",
         )
     );
-    ws.merge_range(r, 0, r + 2, 11, &note, &fm.note)?;
-    r += 4;
+    let table_width = 10.0 + 26.0 + 6.0 + 11.0 + 11.0 + 13.0 + 11.0 + 11.0 + 13.0 + 12.0 + 40.0 + 18.0;
+    xlsx::note(ws, r, 12, table_width, &note, fm)?;
+    r += 2;
     if protected {
         let why = ctx.t(
             "Enkele van uw eigen cijfers staan hier wel, maar in de sectortabellen niet: daar zijn ze afgeschermd om de cijfers van een kleine groep elders te beschermen. Het zijn uw eigen gegevens.",
             "Some of your own figures are shown here but not in the sector tables: there they are protected to keep a small group elsewhere from being worked back. They are your own data.",
         );
-        ws.merge_range(r - 1, 0, r, 11, why, &fm.note)?;
-        r += 2;
+        xlsx::note(ws, r - 1, 12, table_width, why, fm)?;
+        r += 1;
     }
     // A native chart of the table above: own scores per line as columns, the sector's
     // median as markers. Printed on a page of its own.
@@ -258,7 +259,7 @@ fn series(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, 
             ctx.t("scores daarvoor en daarna zijn niet vergelijkbaar.", "scores before and after are not comparable.")
         )
     };
-    xlsx::text(ws, r, 0, &note, &fm.note)?;
+    xlsx::note(ws, r, refs.len().max(4) as u16, widths.iter().sum::<f64>().max(56.0), &note, fm)?;
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use anyhow::Result;
 use rust_xlsxwriter::{Chart, ChartType, Color, ConditionalFormat3ColorScale, Workbook};
 
 use crate::framework::{Area, Line};
-use crate::ingest::ledger::{Counts, FileStatus};
+use crate::ingest::ledger::Counts;
 use crate::lang::Lang;
 use crate::report::xlsx::{self, Formats};
 use crate::report::ReportContext;
@@ -262,7 +262,7 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
     xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0], fm)?;
     let mut r = 1;
     for s in ctx.scores.sector.iter().filter(|s| s.peer.is_none()) {
-        xlsx::text(ws, r, 0, &s.year.to_string(), &fm.text)?;
+        ws.write_number_with_format(r, 0, s.year as f64, &fm.year)?;
         xlsx::text(ws, r, 1, &s.line.label(ctx.lang), &fm.text)?;
         xlsx::text(ws, r, 2, s.scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
         xlsx::text(ws, r, 3, s.scope.kind.map_or(ctx.t("Alle", "All"), |k| k.label(ctx.lang)), &fm.text)?;
@@ -328,49 +328,67 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
     ws.insert_chart(8, c0, &chart)?;
 
     // The institution distribution: P25, median and P75 of the institutions' line
-    // scores, drawn as a high–low bar with the median marked.
+    // scores, drawn as floating columns from P25 to P75 (an invisible column up to P25
+    // with the range stacked on it) and the median as a marker: a chart that Excel and
+    // LibreOffice draw alike.
     let d0: u32 = 32;
-    xlsx::text(
-        ws,
-        d0,
-        c0,
-        &format!("{} {}", ctx.t("Spreiding instellingen", "Spread of institutions"), year),
-        &fm.header,
-    )?;
-    for (j, h) in ["P25", ctx.t("Mediaan", "Median"), "P75"].iter().enumerate() {
-        xlsx::text(ws, d0, c0 + 1 + j as u16, h, &fm.header)?;
+    let dh = [
+        format!("{} {}", ctx.t("Spreiding instellingen", "Spread of institutions"), year),
+        "P25".into(),
+        ctx.t("Mediaan", "Median").into(),
+        "P75".into(),
+        ctx.t("P75 − P25 (voor de grafiek)", "P75 − P25 (for the chart)").into(),
+    ];
+    for (j, h) in dh.iter().enumerate() {
+        xlsx::text(ws, d0, c0 + j as u16, h, &fm.header)?;
     }
+    ws.set_column_width(c0 + 4, 14)?;
+    xlsx::fit_row(ws, d0, &[(&dh[0], 24.0), (&dh[4], 12.0)])?;
     for (i, l) in Line::ALL.iter().enumerate() {
         let row = d0 + 1 + i as u32;
         xlsx::text(ws, row, c0, &l.label(ctx.lang), &fm.text)?;
         match ctx.scores.sector(year, None, *l, Scope::LINE).and_then(|s| s.quartiles) {
             Some((a, m, b)) => {
-                for (j, v) in [a, m, b].iter().enumerate() {
+                for (j, v) in [a, m, b, b - a].iter().enumerate() {
                     ws.write_number_with_format(row, c0 + 1 + j as u16, *v, &fm.score)?;
                 }
             }
             None => xlsx::text(ws, row, c0 + 1, ctx.t("te weinig instellingen", "too few institutions"), &fm.hidden)?,
         }
     }
-    let mut dist = Chart::new(ChartType::Line);
-    for (j, name) in ["P25", ctx.t("Mediaan", "Median"), "P75"].iter().enumerate() {
-        let col = c0 + 1 + j as u16;
-        let marker = rust_xlsxwriter::ChartMarker::new()
-            .set_type(if j == 1 {
-                rust_xlsxwriter::ChartMarkerType::Diamond
-            } else {
-                rust_xlsxwriter::ChartMarkerType::ShortDash
-            })
-            .set_size(if j == 1 { 10 } else { 14 })
-            .to_owned();
-        dist.add_series()
-            .set_name(*name)
-            .set_categories((sheet.as_str(), d0 + 1, c0, d0 + 3, c0))
-            .set_values((sheet.as_str(), d0 + 1, col, d0 + 3, col))
-            .set_marker(&marker)
-            .set_format(rust_xlsxwriter::ChartFormat::new().set_no_line());
-    }
-    dist.set_high_low_lines(true);
+    let cats = (sheet.as_str(), d0 + 1, c0, d0 + 3, c0);
+    let mut dist = Chart::new(ChartType::ColumnStacked);
+    dist.add_series()
+        .set_name("P25")
+        .set_categories(cats)
+        .set_values((sheet.as_str(), d0 + 1, c0 + 1, d0 + 3, c0 + 1))
+        .set_format(rust_xlsxwriter::ChartFormat::new().set_no_fill().set_no_border());
+    dist.add_series()
+        .set_name(ctx.t("P25 tot P75 (middelste helft van de instellingen)", "P25 to P75 (middle half of the institutions)"))
+        .set_categories(cats)
+        .set_values((sheet.as_str(), d0 + 1, c0 + 4, d0 + 3, c0 + 4))
+        .set_gap(120)
+        .set_format(
+            rust_xlsxwriter::ChartFormat::new()
+                .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(xlsx::colour(crate::report::charts::PALETTE[0])).set_transparency(45))
+                .set_border(rust_xlsxwriter::ChartLine::new().set_color(xlsx::colour(crate::report::charts::PALETTE[0]))),
+        );
+    let mut medians = Chart::new(ChartType::Line);
+    medians
+        .add_series()
+        .set_name(ctx.t("Mediaan", "Median"))
+        .set_categories(cats)
+        .set_values((sheet.as_str(), d0 + 1, c0 + 2, d0 + 3, c0 + 2))
+        .set_format(rust_xlsxwriter::ChartFormat::new().set_no_line())
+        .set_marker(
+            rust_xlsxwriter::ChartMarker::new()
+                .set_type(rust_xlsxwriter::ChartMarkerType::Diamond)
+                .set_size(10)
+                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(rust_xlsxwriter::Color::Black))),
+        );
+    dist.combine(&medians);
+    // The invisible base column has no place in the legend.
+    dist.legend().delete_entries(&[0]).set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
     dist.title().set_name(&format!(
         "{} {}",
         ctx.t("Spreiding van de instellingen per lijn,", "Spread of institutions by line,"),
@@ -383,7 +401,7 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
 }
 
 /// The headline comparison for every year: lines 1, 2 and 3 side by side per area, and
-/// each gap between two lines with its 95 % interval and what it means.
+/// each gap between two lines with its 95 % interval and whether it is real.
 fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Lijnen", "Lines"))?;
@@ -391,19 +409,22 @@ fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
     let pairs = [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)];
     let mut heads: Vec<String> = vec![ctx.t("Jaar", "Year").into(), ctx.t("Aandachtsgebied", "Area").into()];
     heads.extend(Line::ALL.iter().map(|l| l.label(ctx.lang)));
+    let mut widths = vec![7.0, 26.0, 9.0, 9.0, 9.0];
     for (a, b) in pairs {
-        heads.push(format!("{} − {}", b.label(ctx.lang), a.label(ctx.lang)));
-        heads.push(ctx.t("95%-interval en betekenis", "95% interval and meaning").into());
+        let pair = format!("{} − {}", b.label(ctx.lang), a.label(ctx.lang));
+        heads.push(format!("{pair}: {}", ctx.t("verschil", "gap")));
+        heads.push(format!("{pair}: {}", ctx.t("95%-interval", "95% interval")));
+        heads.push(format!("{pair}: {}", ctx.t("aantoonbaar", "real")));
+        widths.extend([10.0, 17.0, 12.0]);
     }
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
-    let widths = [7.0, 26.0, 9.0, 9.0, 9.0, 11.0, 40.0, 11.0, 40.0, 11.0, 40.0];
     xlsx::header(ws, 0, &refs, &widths, fm)?;
-    ws.set_row_height(0, 32)?;
     let mut r = 1;
     for &year in &ctx.scores.years {
         for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
-            ws.write_number_with_format(r, 0, year as f64, &fm.int)?;
-            xlsx::text(ws, r, 1, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
+            ws.write_number_with_format(r, 0, year as f64, &fm.year)?;
+            let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
+            xlsx::text(ws, r, 1, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold)?;
             for (j, l) in Line::ALL.iter().enumerate() {
                 let s = ctx.scores.sector(year, None, *l, sc);
                 xlsx::score(ws, r, 2 + j as u16, s.and_then(|s| s.shown()).map(|f| f.mean), s.and_then(|s| s.hidden()), ctx, fm)?;
@@ -411,33 +432,31 @@ fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
             for (k, (a, b)) in pairs.iter().enumerate() {
                 let gap = ctx.scores.gaps.iter().find(|g| g.year == year && g.peer.is_none() && g.scope == sc && g.a == *a && g.b == *b);
                 if let Some(g) = gap {
-                    let col = 5 + 2 * k as u16;
+                    let col = 5 + 3 * k as u16;
                     ws.write_number_with_format(r, col, g.gap.diff, &fm.signed)?;
-                    let sig = g.gap.significant();
-                    let f = match sig {
-                        Some(true) => &fm.bold,
-                        _ => &fm.text,
-                    };
-                    xlsx::text(ws, r, col + 1, &ctx.difference_text(&g.gap), f)?;
+                    xlsx::text(ws, r, col + 1, &ctx.interval_text(&g.gap), &fm.center)?;
+                    let f = if g.gap.significant() == Some(true) { &fm.bold_center } else { &fm.center };
+                    xlsx::text(ws, r, col + 2, ctx.significance_text(&g.gap), f)?;
                 }
             }
             r += 1;
         }
     }
     xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
-    r += 1;
     let note = ctx.t(
-        "Verschil tussen de gemiddelde scores van twee lijnen in de sector, met het 95%-betrouwbaarheidsinterval van Welch op de respondentscores van beide lijnen. Een aantoonbaar verschil: het interval bevat 0 niet. Per peergroep staan de verschillen in data/line_gaps.csv.",
-        "Difference between the mean scores of two lines in the sector, with Welch's 95% confidence interval on the respondent scores of both lines. A real difference: the interval does not contain 0. Per peer group the gaps are in data/line_gaps.csv.",
+        "Verschil tussen de gemiddelde scores van twee lijnen in de sector, met het 95%-betrouwbaarheidsinterval van Welch op de respondentscores van beide lijnen. Aantoonbaar: het interval bevat 0 niet. Niet aantoonbaar betekent niet dat er geen verschil is, wel dat deze aantallen het niet vaststellen. Per peergroep (vo, mbo, hbo) staan de verschillen in data/line_gaps.csv.",
+        "Difference between the mean scores of two lines in the sector, with Welch's 95% confidence interval on the respondent scores of both lines. Real: the interval does not contain 0. Not real does not mean there is no difference, only that these numbers do not establish one. Per peer group (vo, mbo, hbo) the gaps are in data/line_gaps.csv.",
     );
-    ws.merge_range(r, 0, r + 2, 10, note, &fm.note)?;
+    xlsx::note(ws, r + 1, refs.len() as u16, widths.iter().sum(), note, fm)?;
     Ok(())
 }
 
 fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+    use crate::score::{Band, Rank, Versus};
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Instellingen", "Institutions"))?;
     xlsx::print_setup(ws, Some(0))?;
+    let pairs = ctx.scores.institution_years();
     let mut heads: Vec<&str> = vec![
         ctx.t("Jaar", "Year"),
         ctx.t("Instelling", "Institution"),
@@ -449,18 +468,43 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
     for a in Area::ALL {
         heads.push(a.label(ctx.lang));
     }
-    heads.push(ctx.t("Percentiel (sector)", "Percentile (sector)"));
-    heads.push(ctx.t("Ten opzichte van de andere instellingen", "Against the other institutions"));
-    heads.push(ctx.t("Verandering sinds vorig jaar", "Change since previous year"));
-    heads.push(ctx.t("Verandering: 95%-interval en betekenis", "Change: 95% interval and meaning"));
-    let widths = [7.0, 34.0, 8.0, 10.0, 7.0, 9.0, 12.0, 14.0, 12.0, 13.0, 14.0, 18.0, 13.0, 44.0];
+    heads.extend([
+        ctx.t("Percentiel in de sector", "Percentile in the sector"),
+        ctx.t("Ten opzichte van de andere instellingen", "Against the other institutions"),
+        ctx.t("Verandering", "Change"),
+        ctx.t("Sinds", "Since"),
+        ctx.t("95%-interval van de verandering", "95% interval of the change"),
+        ctx.t("Aantoonbaar veranderd", "Real change"),
+    ]);
+    // Wide enough for every value the column can hold, on one line.
+    let marks = [ctx.mark(crate::score::Why::Small), ctx.mark(crate::score::Why::Protects)];
+    let score_w = xlsx::width_for(marks.iter().map(String::as_str), 9.0, 14.0);
+    let ranks: Vec<String> = [Rank::Band(Band::LowestQuarter), Rank::Band(Band::MiddleHalf), Rank::Band(Band::HighestQuarter), Rank::TooFew]
+        .iter()
+        .map(|r| ctx.rank_text(r))
+        .collect();
+    let mut widths = vec![
+        7.0,
+        xlsx::width_for(pairs.iter().map(|p| p.0.as_str()), 14.0, 50.0),
+        8.0,
+        9.0,
+        score_w,
+    ];
+    widths.extend([score_w; 5]);
+    widths.extend([
+        xlsx::width_for(ranks.iter().map(String::as_str), 12.0, 30.0),
+        xlsx::width_for([Versus::Above, Versus::Within, Versus::Below].map(|v| ctx.versus_text(v)), 12.0, 30.0),
+        12.0,
+        8.0,
+        xlsx::width_for([ctx.interval_text(&crate::score::Difference { diff: 0.0, ci: Some((-88.8, 88.8)) }).as_str(), ctx.t("exact (geen spreiding)", "exact (no spread)")], 14.0, 30.0),
+        xlsx::width_for([ctx.t("onbekend (spreiding niet getoond)", "unknown (spread not shown)")], 12.0, 40.0),
+    ]);
     xlsx::header(ws, 0, &heads, &widths, fm)?;
-    ws.set_row_height(0, 32)?;
     let mut r = 1;
-    for (inst, year) in ctx.scores.institution_years() {
+    for (inst, year) in pairs {
         for line in Line::ALL {
             let Some(total) = ctx.scores.group(year, &inst, line, Scope::LINE) else { continue };
-            xlsx::text(ws, r, 0, &year.to_string(), &fm.text)?;
+            ws.write_number_with_format(r, 0, year as f64, &fm.year)?;
             xlsx::text(ws, r, 1, &inst, &fm.text)?;
             let sector = ctx.ingested.institutions.get(&inst).and_then(|m| m.sector).map_or("", |s| s.code());
             xlsx::text(ws, r, 2, sector, &fm.text)?;
@@ -483,10 +527,12 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
                 if let Some(v) = b.versus_sector {
                     xlsx::versus(ws, r, 11, v, ctx, fm)?;
                 }
-                if let Some(c) = b.change {
+                if let Some(c) = &b.change {
                     ws.write_number_with_format(r, 12, c.change.diff, &fm.signed)?;
-                    let since = format!("{} {}", ctx.t("sinds", "since"), c.previous_year);
-                    xlsx::text(ws, r, 13, &format!("{}, {since}", ctx.difference_text(&c.change)), &fm.text)?;
+                    ws.write_number_with_format(r, 13, c.previous_year as f64, &fm.year)?;
+                    xlsx::text(ws, r, 14, &ctx.interval_text(&c.change), &fm.center)?;
+                    let f = if c.change.significant() == Some(true) { &fm.bold_center } else { &fm.center };
+                    xlsx::text(ws, r, 15, ctx.significance_text(&c.change), f)?;
                 }
             }
             r += 1;
@@ -541,13 +587,15 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
             r += 1;
         }
     }
-    // Heat map: red (low) – yellow – green (high), on each year's score column.
+    // Heat map: orange (low) – white (the year's median item) – blue (high), on each
+    // year's score column. Orange–blue is told apart with every common colour-vision
+    // deficiency (red–green is not), and light enough for black figures on top.
     for j in 0..years.len() {
         let col = 5 + 2 * j as u16;
         let scale = ConditionalFormat3ColorScale::new()
-            .set_minimum_color(Color::RGB(0xF8696B))
-            .set_midpoint_color(Color::RGB(0xFFEB84))
-            .set_maximum_color(Color::RGB(0x63BE7B));
+            .set_minimum_color(Color::RGB(0xF4A582))
+            .set_midpoint_color(Color::RGB(0xF7F7F7))
+            .set_maximum_color(Color::RGB(0x92C5DE));
         ws.add_conditional_format(1, col, r - 1, col, &scale)?;
     }
     xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
@@ -563,16 +611,16 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
     for y in years {
         heads.push(y.to_string());
     }
+    let mut widths = vec![10.0, 26.0];
+    widths.extend(years.iter().map(|_| 12.0));
     if years.len() >= 2 {
-        heads.push(format!("{} {}–{}", ctx.t("Verschil", "Change"), years[years.len() - 2], years[years.len() - 1]));
-        heads.push(ctx.t("95%-interval en betekenis", "95% interval and meaning").into());
+        let span = format!("{}–{}", years[years.len() - 2], years[years.len() - 1]);
+        heads.push(format!("{} {span}", ctx.t("Verandering", "Change")));
+        heads.push(format!("{} {span}", ctx.t("95%-interval", "95% interval")));
+        heads.push(ctx.t("Aantoonbaar veranderd", "Real change").into());
+        widths.extend([13.0, 18.0, 13.0]);
     }
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
-    let mut widths = vec![10.0, 26.0];
-    widths.extend(heads.iter().skip(2).map(|_| 12.0));
-    if years.len() >= 2 {
-        *widths.last_mut().expect("a column") = 44.0;
-    }
     xlsx::header(ws, 0, &refs, &widths, fm)?;
     let mut r = 1;
     for line in Line::ALL {
@@ -591,35 +639,37 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
                 let last = years[years.len() - 1];
                 let change = ctx.scores.sector_change(last, None, line, sc).filter(|c| c.change.previous_year == years[years.len() - 2]);
                 if let Some(c) = change {
-                    ws.write_number_with_format(r, 2 + years.len() as u16, c.change.change.diff, &fm.signed)?;
-                    xlsx::text(ws, r, 3 + years.len() as u16, &ctx.difference_text(&c.change.change), &fm.text)?;
+                    let col = 2 + years.len() as u16;
+                    let d = &c.change.change;
+                    ws.write_number_with_format(r, col, d.diff, &fm.signed)?;
+                    xlsx::text(ws, r, col + 1, &ctx.interval_text(d), &fm.center)?;
+                    let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
+                    xlsx::text(ws, r, col + 2, ctx.significance_text(d), f)?;
                 }
             }
             r += 1;
         }
     }
     xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
-    r += 1;
-    xlsx::text(
-        ws,
-        r,
-        0,
-        &match ctx.scores.series_breaks().as_slice() {
-            [] => format!(
-                "{} {}",
-                ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"),
-                ctx.fw.edition
-            ),
-            breaks => format!(
-                "{} {}: {}. {}",
-                ctx.t("Reeksbreuk: nieuwe raamwerkeditie vanaf", "Series break: new framework edition from"),
-                breaks.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
-                ctx.editions_text(),
-                ctx.t("Er is geen verschil berekend over een breuk heen.", "No change is computed across a break."),
-            ),
-        },
-        &fm.note,
-    )?;
+    let note = match ctx.scores.series_breaks().as_slice() {
+        [] => format!(
+            "{} {}. {}",
+            ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"),
+            ctx.fw.edition,
+            ctx.t(
+                "Verandering: het verschil met het jaar ervoor, met het 95%-interval van Welch; aantoonbaar als het interval 0 niet bevat (zie Toelichting).",
+                "Change: the difference from the year before, with Welch's 95% interval; real where the interval does not contain 0 (see Notes).",
+            )
+        ),
+        breaks => format!(
+            "{} {}: {}. {}",
+            ctx.t("Reeksbreuk: nieuwe raamwerkeditie vanaf", "Series break: new framework edition from"),
+            breaks.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
+            ctx.editions_text(),
+            ctx.t("Er is geen verschil berekend over een breuk heen.", "No change is computed across a break."),
+        ),
+    };
+    xlsx::note(ws, r + 1, refs.len() as u16, widths.iter().sum(), &note, fm)?;
     Ok(())
 }
 
@@ -648,15 +698,65 @@ pub fn count_rows(ctx: &ReportContext<'_>, c: &Counts) -> Vec<(String, u64)> {
 /// in `data/rejections.csv`.
 pub const MAX_LISTED: usize = 50_000;
 
+/// A row of the Datakwaliteit sheet's files table (written by rust_xlsxwriter's serde
+/// support; the headers are set per language).
+#[derive(serde::Serialize, Default)]
+struct FileSheetRow {
+    file: String,
+    status: &'static str,
+    rows: u64,
+    scored: u64,
+    rejected_answers: u64,
+    note: String,
+    sha256: String,
+}
+
+/// A row of the Datakwaliteit sheet's rejections table: the plain reason, and the
+/// reader's own words in `detail` for support.
+#[derive(serde::Serialize, Default)]
+struct RejectionSheetRow {
+    file: String,
+    sheet: String,
+    cell: String,
+    level: &'static str,
+    value: String,
+    reason: String,
+    detail: String,
+}
+
+/// Headers in the run's language for a serde-written table, with the header format.
+fn serde_headers(names: &[(&str, &str)], fm: &Formats) -> rust_xlsxwriter::SerializeFieldOptions {
+    let fields: Vec<rust_xlsxwriter::CustomSerializeField> = names
+        .iter()
+        .map(|(field, header)| {
+            let wraps = matches!(*field, "reason" | "note" | "detail");
+            rust_xlsxwriter::CustomSerializeField::new(*field)
+                .rename(*header)
+                .set_value_format(if wraps { &fm.wrap } else { &fm.text })
+        })
+        .collect();
+    rust_xlsxwriter::SerializeFieldOptions::new().set_header_format(&fm.header).set_custom_headers(&fields)
+}
+
 fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Datakwaliteit", "Data quality"))?;
     xlsx::print_setup(ws, None)?;
     let led = &ctx.ingested.ledger;
     let c = &led.counts;
-    for (i, w) in [44.0, 12.0, 10.0, 12.0, 12.0, 60.0, 12.0].iter().enumerate() {
+    // Shared by the tables below: file (or count label), status/sheet, rows/cell,
+    // scored/level, rejected answers/value, reason or note (wrapped), detail/checksum.
+    let labels = count_rows(ctx, c);
+    let col_a = xlsx::width_for(
+        led.files.iter().map(|f| f.path.as_str()).chain(labels.iter().map(|l| l.0.as_str())),
+        24.0,
+        60.0,
+    );
+    let widths = [col_a, 18.0, 10.0, 11.0, 14.0, 60.0, 40.0];
+    for (i, w) in widths.iter().enumerate() {
         ws.set_column_width(i as u16, *w)?;
     }
+    let total: f64 = widths.iter().sum();
     xlsx::text(
         ws,
         0,
@@ -668,55 +768,58 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
         &fm.title,
     )?;
     let mut r = 2;
-    for (k, v) in count_rows(ctx, c) {
-        xlsx::text(ws, r, 0, &k, &fm.text)?;
-        ws.write_number_with_format(r, 1, v as f64, &fm.int)?;
+    for (k, v) in &labels {
+        xlsx::text(ws, r, 0, k, &fm.text)?;
+        ws.write_number_with_format(r, 1, *v as f64, &fm.int)?;
         r += 1;
     }
     let ok = c.rows_reconcile() && c.answers_reconcile();
-    xlsx::text(
-        ws,
-        r,
-        0,
-        if ok {
-            ctx.t("Sluitend: rijen = gescoord + uitgesloten + afgewezen; antwoorden = gescoord + niet gescoord + n.v.t. + andere lijn + afgewezen.", "Reconciled: rows = scored + excluded + rejected; answers = scored + unscored + n/a + other line + rejected.")
-        } else {
-            ctx.t("NIET SLUITEND — meld dit als fout.", "DOES NOT RECONCILE — report this as a bug.")
-        },
-        &fm.note,
-    )?;
+    let reconciled = if ok {
+        ctx.t("Sluitend: rijen = gescoord + uitgesloten + afgewezen; antwoorden = gescoord + niet gescoord + n.v.t. + andere lijn + afgewezen.", "Reconciled: rows = scored + excluded + rejected; answers = scored + unscored + n/a + other line + rejected.")
+    } else {
+        ctx.t("NIET SLUITEND — meld dit als fout.", "DOES NOT RECONCILE — report this as a bug.")
+    };
+    xlsx::note(ws, r, widths.len() as u16, total, reconciled, fm)?;
     r += 1;
-    xlsx::text(ws, r, 0, &format!("{}: {}", ctx.t("Privacy", "Privacy"), suppression_text(ctx)), &fm.note)?;
+    xlsx::note(ws, r, widths.len() as u16, total, &format!("{}: {}", ctx.t("Privacy", "Privacy"), suppression_text(ctx)), fm)?;
     r += 2;
-    xlsx::text(ws, r, 0, ctx.t("Bestanden", "Files"), &fm.bold)?;
+    xlsx::text(ws, r, 0, &format!("{} ({})", ctx.t("Bestanden", "Files"), led.files.len()), &fm.bold)?;
     r += 1;
-    let fh = [
-        ctx.t("Bestand", "File"),
-        "Status",
-        ctx.t("Rijen", "Rows"),
-        ctx.t("Gescoord", "Scored"),
-        ctx.t("Afgewezen antw.", "Rejected answers"),
-        "SHA-256",
+    let file_heads = [
+        ("file", ctx.t("Bestand", "File")),
+        ("status", "Status"),
+        ("rows", ctx.t("Rijen", "Rows")),
+        ("scored", ctx.t("Gescoord", "Scored")),
+        ("rejected_answers", ctx.t("Afgewezen antwoorden", "Rejected answers")),
+        ("note", ctx.t("Waarom", "Why")),
+        ("sha256", ctx.t("SHA-256 (begin; geheel in manifest.json)", "SHA-256 (start; whole in manifest.json)")),
     ];
-    for (i, h) in fh.iter().enumerate() {
-        xlsx::text(ws, r, i as u16, h, &fm.header)?;
+    let rows: Vec<FileSheetRow> = led
+        .files
+        .iter()
+        .map(|f| FileSheetRow {
+            file: xlsx::fit_cell(&f.path).into_owned(),
+            status: f.status.word(ctx.lang),
+            rows: f.counts.rows_read,
+            scored: f.respondents,
+            rejected_answers: f.counts.answers_rejected,
+            note: f.note.as_ref().map(|n| n.text(ctx.lang)).unwrap_or_default(),
+            // Enough to tell files apart; manifest.json has the whole checksum.
+            sha256: f.sha256.chars().take(16).collect(),
+        })
+        .collect();
+    let head = r;
+    ws.serialize_headers_with_options(r, 0, &FileSheetRow::default(), &serde_headers(&file_heads, fm))?;
+    xlsx::fit_row(ws, head, &file_heads.iter().zip(widths).map(|((_, h), w)| (*h, w - 2.0)).collect::<Vec<_>>())?;
+    for row in &rows {
+        ws.serialize(row)?;
+        r += 1;
+        xlsx::fit_row(ws, r, &[(&row.note, widths[5])])?;
     }
     r += 1;
-    for f in &led.files {
-        xlsx::text(ws, r, 0, &f.path, &fm.text)?;
-        xlsx::text(ws, r, 1, f.status.code(), &fm.text)?;
-        ws.write_number_with_format(r, 2, f.counts.rows_read as f64, &fm.int)?;
-        ws.write_number_with_format(r, 3, f.respondents as f64, &fm.int)?;
-        ws.write_number_with_format(r, 4, f.counts.answers_rejected as f64, &fm.int)?;
-        xlsx::text(ws, r, 5, &f.sha256, &fm.text)?;
-        r += 1;
-    }
     // What ingest noticed and acted on: the tool, a legend, a copy read once, …
-    let file_notes = led.files.iter().filter(|f| matches!(f.status, FileStatus::Duplicate | FileStatus::Ignored));
-    let notes: Vec<[String; 4]> = file_notes
-        .filter_map(|f| f.note.as_ref().map(|n| [f.path.clone(), String::new(), String::new(), n.text(ctx.lang)]))
-        .chain(led.notes.iter().map(|n| [n.file.clone(), n.sheet.clone(), n.cell.clone(), n.what.text(ctx.lang)]))
-        .collect();
+    let notes: Vec<[String; 4]> =
+        led.notes.iter().map(|n| [n.file.clone(), n.sheet.clone(), n.cell.clone(), n.what.text(ctx.lang)]).collect();
     if !notes.is_empty() {
         r += 1;
         xlsx::text(ws, r, 0, &format!("{} ({})", ctx.t("Opmerkingen", "Notes"), notes.len()), &fm.bold)?;
@@ -730,7 +833,8 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
             xlsx::text(ws, r, 0, file, &fm.text)?;
             xlsx::text(ws, r, 1, sheet, &fm.text)?;
             xlsx::text(ws, r, 2, cell, &fm.text)?;
-            xlsx::text(ws, r, 5, note, &fm.text)?;
+            xlsx::text(ws, r, 5, note, &fm.wrap)?;
+            xlsx::fit_row(ws, r, &[(note, widths[5])])?;
             r += 1;
         }
     }
@@ -770,7 +874,9 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
             xlsx::text(ws, r, 2, &m.cell, &fm.text)?;
             xlsx::text(ws, r, 3, &m.item, &fm.text)?;
             ws.write_number_with_format(r, 4, m.similarity, &fm.share)?;
-            xlsx::text(ws, r, 5, &format!("«{}» ({})", m.header, m.how.text(ctx.lang)), &fm.text)?;
+            let what = format!("«{}» ({})", m.header, m.how.text(ctx.lang));
+            xlsx::text(ws, r, 5, &what, &fm.wrap)?;
+            xlsx::fit_row(ws, r, &[(&what, widths[5])])?;
             r += 1;
         }
     }
@@ -783,32 +889,36 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
         &fm.bold,
     )?;
     r += 1;
-    let rh = [
-        ctx.t("Bestand", "File"),
-        ctx.t("Blad", "Sheet"),
-        ctx.t("Cel", "Cell"),
-        ctx.t("Niveau", "Level"),
-        ctx.t("Waarde", "Value"),
-        ctx.t("Reden", "Reason"),
+    let rej_heads = [
+        ("file", ctx.t("Bestand", "File")),
+        ("sheet", ctx.t("Blad", "Sheet")),
+        ("cell", ctx.t("Cel", "Cell")),
+        ("level", ctx.t("Niveau", "Level")),
+        ("value", ctx.t("Waarde", "Value")),
+        ("reason", ctx.t("Reden", "Reason")),
+        ("detail", ctx.t("Detail (voor ondersteuning)", "Detail (for support)")),
     ];
     let head = r;
-    for (i, h) in rh.iter().enumerate() {
-        xlsx::text(ws, r, i as u16, h, &fm.header)?;
-    }
-    r += 1;
+    ws.serialize_headers_with_options(r, 0, &RejectionSheetRow::default(), &serde_headers(&rej_heads, fm))?;
     // One sheet holds a million rows; the listing stops well before, and says where
     // the rest is (data/rejections.csv has every one).
     let shown = led.rejections.len().min(MAX_LISTED);
     for rj in &led.rejections[..shown] {
-        xlsx::text(ws, r, 0, &rj.file, &fm.text)?;
-        xlsx::text(ws, r, 1, &rj.sheet, &fm.text)?;
-        xlsx::text(ws, r, 2, &rj.cell, &fm.text)?;
-        xlsx::text(ws, r, 3, rj.level.code(), &fm.text)?;
-        xlsx::text(ws, r, 4, &rj.value, &fm.text)?;
-        xlsx::text(ws, r, 5, &rj.reason.text(ctx.lang), &fm.text)?;
+        let row = RejectionSheetRow {
+            file: xlsx::fit_cell(&rj.file).into_owned(),
+            sheet: xlsx::fit_cell(&rj.sheet).into_owned(),
+            cell: rj.cell.clone(),
+            level: rj.level.word(ctx.lang),
+            value: xlsx::fit_cell(&rj.value).into_owned(),
+            reason: rj.reason.text(ctx.lang),
+            detail: rj.reason.detail().map(|d| xlsx::fit_cell(d).into_owned()).unwrap_or_default(),
+        };
+        ws.serialize(&row)?;
         r += 1;
+        xlsx::fit_row(ws, r, &[(&row.reason, widths[5]), (&row.detail, widths[6])])?;
     }
-    xlsx::filter(ws, head, r - 1, rh.len() as u16)?;
+    r += 1;
+    xlsx::filter(ws, head, r - 1, rej_heads.len() as u16)?;
     if shown < led.rejections.len() {
         let rest = led.rejections.len() - shown;
         let more = match ctx.lang {

@@ -37,7 +37,7 @@ pub fn safe_text(s: &str) -> String {
 
 fn writer(path: &Path) -> Result<csv::Writer<std::io::BufWriter<std::fs::File>>> {
     use anyhow::Context;
-    let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let file = std::fs::File::create(path).with_context(|| format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))?;
     Ok(csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, file)))
 }
 
@@ -60,7 +60,7 @@ fn write_table<T: Serialize>(dir: &Path, name: &str, rows: impl Iterator<Item = 
     for r in rows {
         w.serialize(r)?;
     }
-    w.flush().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    w.flush().map_err(|e| anyhow::anyhow!("{} {}: {e}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))?;
     Ok(Output { path: format!("data/{name}"), kind: "table" })
 }
 
@@ -221,6 +221,8 @@ struct RejectionRow {
     level: &'static str,
     value: String,
     reason: String,
+    /// The reader's or system's own message, for support.
+    detail: String,
 }
 
 /// `column_mapping.csv`.
@@ -388,6 +390,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                 level: r.level.code(),
                 value: safe_text(&r.value),
                 reason: r.reason.text(ctx.lang),
+                detail: r.reason.detail().map(safe_text).unwrap_or_default(),
             }),
         )?,
         write_table(

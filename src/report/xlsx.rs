@@ -18,6 +18,12 @@ pub struct Formats {
     pub int: Format,
     pub hidden: Format,
     pub bold: Format,
+    /// Centred text (words in a column of figures, intervals): it does not run into the
+    /// figures beside it.
+    pub center: Format,
+    pub bold_center: Format,
+    /// A year as a number, centred.
+    pub year: Format,
     pub note: Format,
     pub signed: Format,
     /// A share between 0 and 1 as a percentage.
@@ -26,6 +32,8 @@ pub struct Formats {
     /// colours of the chart palette's blue and vermillion, lightened; never colour alone.
     pub above: Format,
     pub below: Format,
+    /// A percentile band in words (grey, centred).
+    pub rank: Format,
 }
 
 static SHARED: std::sync::LazyLock<Formats> = std::sync::LazyLock::new(Formats::new);
@@ -46,21 +54,38 @@ impl Formats {
                 .set_border_bottom(FormatBorder::Thin)
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
-            text: Format::new(),
+            // Every cell sits at the top of its row: where one cell of a row wraps, the
+            // others stay level with its first line, not with its last.
+            text: Format::new().set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            score: Format::new().set_num_format("0.0"),
-            int: Format::new().set_num_format("0"),
-            hidden: Format::new().set_font_color(Color::RGB(0x777777)).set_align(FormatAlign::Right),
-            bold: Format::new().set_bold(),
+            score: Format::new().set_num_format("0.0").set_align(FormatAlign::Top),
+            int: Format::new().set_num_format("0").set_align(FormatAlign::Top),
+            hidden: Format::new()
+                .set_font_color(Color::RGB(0x666666))
+                .set_align(FormatAlign::Right)
+                .set_align(FormatAlign::Top),
+            bold: Format::new().set_bold().set_align(FormatAlign::Top),
+            center: Format::new().set_align(FormatAlign::Center).set_align(FormatAlign::Top),
+            bold_center: Format::new().set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::Top),
+            year: Format::new().set_num_format("0").set_align(FormatAlign::Center).set_align(FormatAlign::Top),
             note: Format::new()
                 .set_italic()
                 .set_font_color(Color::RGB(0x555555))
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
-            signed: Format::new().set_num_format("+0.0;-0.0;0.0"),
-            share: Format::new().set_num_format("0%"),
-            above: Format::new().set_background_color(Color::RGB(0xCCE3F2)).set_font_color(Color::RGB(0x003F66)),
-            below: Format::new().set_background_color(Color::RGB(0xF7D7C2)).set_font_color(Color::RGB(0x7A2E00)),
+            signed: Format::new().set_num_format("+0.0;-0.0;0.0").set_align(FormatAlign::Top),
+            share: Format::new().set_num_format("0%").set_align(FormatAlign::Top),
+            above: Format::new()
+                .set_background_color(Color::RGB(0xCCE3F2))
+                .set_font_color(Color::RGB(0x003F66))
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::Top),
+            below: Format::new()
+                .set_background_color(Color::RGB(0xF7D7C2))
+                .set_font_color(Color::RGB(0x7A2E00))
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::Top),
+            rank: Format::new().set_font_color(Color::RGB(0x555555)).set_align(FormatAlign::Center).set_align(FormatAlign::Top),
         }
     }
 }
@@ -139,7 +164,7 @@ pub fn versus(
     use crate::score::Versus;
     let f = match v {
         Versus::Above => &fm.above,
-        Versus::Within => &fm.text,
+        Versus::Within => &fm.center,
         Versus::Below => &fm.below,
     };
     ws.write_string_with_format(row, col, ctx.versus_text(v), f)?;
@@ -157,16 +182,17 @@ pub fn rank(
 ) -> Result<(), XlsxError> {
     match r.number() {
         Some(n) => {
-            ws.write_number_with_format(row, col, n, &fm.int)?;
+            ws.write_number_with_format(row, col, n, &fm.year)?;
         }
         None => {
-            ws.write_string_with_format(row, col, ctx.rank_text(r), &fm.hidden)?;
+            ws.write_string_with_format(row, col, ctx.rank_text(r), &fm.rank)?;
         }
     }
     Ok(())
 }
 
-/// A header row with filters, frozen so it stays in view.
+/// A header row, frozen so it stays in view; its texts wrap within the column widths
+/// given, and the row is made as tall as the longest of them needs.
 pub fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], fm: &Formats) -> Result<(), XlsxError> {
     for (i, n) in names.iter().enumerate() {
         ws.write_string_with_format(row, i as u16, *n, &fm.header)?;
@@ -174,8 +200,18 @@ pub fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], fm: 
             ws.set_column_width(i as u16, *w)?;
         }
     }
+    // Bold letters are about as wide as the width unit (the digit 0) on average.
+    let cells: Vec<(&str, f64)> = names.iter().zip(widths).map(|(n, w)| (*n, *w)).collect();
+    fit_row(ws, row, &cells)?;
     ws.set_freeze_panes(row + 1, 0)?;
     Ok(())
+}
+
+/// A column width (in characters) that holds every one of `texts` on one line: at least
+/// `min`, at most `max` (longer texts must then be in a wrapping format).
+pub fn width_for<'a>(texts: impl IntoIterator<Item = &'a str>, min: f64, max: f64) -> f64 {
+    let longest = texts.into_iter().map(|t| t.chars().count()).max().unwrap_or(0) as f64;
+    (longest * 1.05 + 2.0).clamp(min, max)
 }
 
 /// Filters over a finished table.
@@ -208,20 +244,52 @@ pub fn print_setup(ws: &mut Worksheet, header_row: Option<u32>) -> Result<(), Xl
     Ok(())
 }
 
+/// How many lines `text` takes when wrapped at word boundaries in a column `width`
+/// characters wide (Calibri 11: about one character per width unit; a word longer than
+/// the line is broken).
+pub fn wrapped_lines(text: &str, width: f64) -> usize {
+    let cap = width.max(1.0) as usize;
+    text.split('\n')
+        .map(|para| {
+            let mut lines = 1;
+            let mut used = 0;
+            for word in para.split_whitespace() {
+                let len = word.chars().count();
+                let need = if used == 0 { len } else { used + 1 + len };
+                if need <= cap {
+                    used = need;
+                } else {
+                    // On a new line (unless this is the line's first word); a word longer
+                    // than the line fills lines of its own.
+                    lines += usize::from(used > 0) + (len - 1) / cap;
+                    used = len - (len - 1) / cap * cap;
+                }
+            }
+            lines
+        })
+        .sum()
+}
+
 /// Height (points) for a row whose wrapped cells hold `cells` (text, column width in
 /// characters): spreadsheet programs do not grow rows for wrapped text written by a
 /// generator, so the row is sized here.
 pub fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
-    let lines = cells
-        .iter()
-        .map(|(t, w)| {
-            let per_line = (w * 1.1).max(1.0);
-            t.split('\n').map(|p| (p.chars().count() as f64 / per_line).ceil().max(1.0)).sum::<f64>()
-        })
-        .fold(1.0, f64::max);
-    if lines > 1.0 {
-        ws.set_row_height(row, 15.0 * lines)?;
+    let lines = cells.iter().map(|(t, w)| wrapped_lines(t, *w)).max().unwrap_or(1);
+    if lines > 1 {
+        ws.set_row_height(row, 15.0 * lines as f64)?;
     }
+    Ok(())
+}
+
+/// A note across `cols` columns of total width `width`, wrapped, in a row as tall as it
+/// needs (one merged row: a merged range over several rows hides what does not fit).
+pub fn note(ws: &mut Worksheet, row: u32, cols: u16, width: f64, text: &str, fm: &Formats) -> Result<(), XlsxError> {
+    if cols > 1 {
+        ws.merge_range(row, 0, row, cols - 1, text, &fm.note)?;
+    } else {
+        ws.write_string_with_format(row, 0, text, &fm.note)?;
+    }
+    ws.set_row_height(row, 15.0 * wrapped_lines(text, width * 0.95) as f64)?;
     Ok(())
 }
 
@@ -238,5 +306,26 @@ mod tests {
         assert_eq!(fit_cell("kort"), "kort");
         let exact = "a".repeat(MAX_CELL_CHARS);
         assert_eq!(fit_cell(&exact).len(), MAX_CELL_CHARS);
+    }
+
+    #[test]
+    fn wrapping_counts_whole_words() {
+        // "Verandering sinds vorig jaar" in 13 characters: "Verandering" (11),
+        // "sinds vorig" (11), "jaar": three lines, not the 28/13 → 3 by length alone
+        // but two by length × 1.1.
+        assert_eq!(wrapped_lines("Verandering sinds vorig jaar", 13.0), 3);
+        assert_eq!(wrapped_lines("Ten opzichte van de andere instellingen", 18.0), 3);
+        assert_eq!(wrapped_lines("kort", 10.0), 1);
+        assert_eq!(wrapped_lines("a\nb", 10.0), 2);
+        // A word longer than the line: 25 characters in 10 → three lines.
+        assert_eq!(wrapped_lines(&"x".repeat(25), 10.0), 3);
+        assert_eq!(wrapped_lines(&format!("ab {}", "x".repeat(25)), 10.0), 4);
+    }
+
+    #[test]
+    fn a_width_holds_the_longest_text_within_bounds() {
+        assert_eq!(width_for(["Rijnmond College", "ROC"], 8.0, 60.0), 16.0 * 1.05 + 2.0);
+        assert_eq!(width_for(["a"], 8.0, 60.0), 8.0);
+        assert_eq!(width_for([&*"x".repeat(100)], 8.0, 60.0), 60.0);
     }
 }

@@ -471,9 +471,14 @@ impl Scores {
     }
 
     /// Institution-years that took part, in order.
+    /// Every institution-year, in the order a reader looks names up: alphabetical by
+    /// letters alone (case, accents and punctuation aside: "Rijnmond College" before
+    /// "ROC Zuiderzee", "Ésprit" among the e's), then by year.
     pub fn institution_years(&self) -> Vec<(String, u16)> {
         let set: BTreeSet<(String, u16)> = self.groups.iter().map(|g| (g.institution.clone(), g.year)).collect();
-        set.into_iter().collect()
+        let mut v: Vec<(String, u16)> = set.into_iter().collect();
+        v.sort_by_cached_key(|(name, year)| (crate::text::normalize(name), name.clone(), *year));
+        v
     }
 }
 

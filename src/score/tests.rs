@@ -295,3 +295,16 @@ fn rank_band_edges() {
     assert_eq!(Band::of(75.0), Band::MiddleHalf);
     assert_eq!(Band::of(75.01), Band::HighestQuarter);
 }
+
+#[test]
+fn institutions_in_the_order_a_reader_looks_them_up() {
+    let fw = Framework::embedded();
+    let mut rs = Vec::new();
+    for name in ["ROC Zuiderzee", "Zon", "de Breul", "Rijnmond College", "Ésprit"] {
+        rs.extend(five(&fw, name, [3, 3, 2, 1, 0]));
+    }
+    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
+    let names: Vec<String> = sc.institution_years().into_iter().map(|(n, _)| n).collect();
+    // Byte order would give "ROC Zuiderzee", "Rijnmond College", "Zon", "de Breul", "Ésprit".
+    assert_eq!(names, ["de Breul", "Ésprit", "Rijnmond College", "ROC Zuiderzee", "Zon"]);
+}

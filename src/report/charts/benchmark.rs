@@ -134,7 +134,14 @@ impl Chart for Benchmark {
                         c.text(&label, mid, label_y, 22.0, DARK, Align::Center, VAlign::Bottom);
                     }
                     Err(mark) => {
-                        c.text(mark, mid, p.y1 - 8.0, 20.0, GREY, Align::Center, VAlign::Bottom);
+                        // Upright where the slot holds the word; reading upwards where it
+                        // does not, so neighbouring marks never run into each other.
+                        let w = text::width(mark, 20.0);
+                        if w + 6.0 <= r - l {
+                            c.text(mark, mid, p.y1 - 8.0, 20.0, GREY, Align::Center, VAlign::Bottom);
+                        } else {
+                            c.text_up(mark, mid - 10.0, p.y1 - 10.0 - w / 2.0, 20.0, GREY);
+                        }
                     }
                 }
             }
