@@ -24,7 +24,7 @@ for n in 200 1000; do
     "$FLOOR" "$in"
   done
   # The first run writes into an empty output folder; the others rerun into it, as an
-  # analyst does (a rerun writes over the previous files: run.rs REUSE).
+  # analyst does.
   rm -rf "$WORK/out$n"
   for i in $(seq "$RUNS"); do
     /usr/bin/time -f "wall %e s, peak %M KiB" "$BIN" run --input "$in" --output "$WORK/out$n" 2>"$WORK/err" >/dev/null || true

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod charts;
 pub mod manifest;
 pub mod portret;
+pub mod findings;
 pub mod recommend;
 pub mod sector;
 pub mod tables;

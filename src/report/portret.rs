@@ -10,9 +10,11 @@ use rust_xlsxwriter::{
     Workbook,
 };
 
-use crate::framework::{Area, Line};
+use crate::framework::{Area, Kind, Line};
 use crate::report::xlsx::{self, Formats};
+use crate::report::findings::{self, Findings, Standing};
 use crate::report::{recommend, ReportContext};
+use crate::score::teams::{Grouping, TeamScore};
 use crate::score::Scope;
 
 /// Writes the portret.
@@ -28,6 +30,7 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path)
     headline(ctx, &mut wb, fm, institution, year, &title)?;
     series(ctx, &mut wb, fm, institution, year)?;
     items(ctx, &mut wb, fm, institution, year)?;
+    teams(ctx, &mut wb, fm, institution, year)?;
     recommendations(ctx, &mut wb, fm, institution, year)?;
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Toelichting", "Notes"))?;
@@ -45,6 +48,9 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path)
     Ok(())
 }
 
+/// The portret's columns on page 1, with their widths.
+const PAGE1_WIDTHS: [f64; 15] = [10.0, 26.0, 6.0, 9.0, 9.0, 9.0, 9.0, 20.0, 14.0, 20.0, 11.0, 7.0, 9.0, 18.0, 13.0];
+
 fn headline(
     ctx: &ReportContext<'_>,
     wb: &mut Workbook,
@@ -54,25 +60,34 @@ fn headline(
     title: &str,
 ) -> Result<()> {
     let sc = ctx.scores;
+    let facts = Findings::of(ctx, inst, year);
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Portret", "Portrait"))?;
     xlsx::print_setup(ws, None)?;
+    // Page 1 is one page: the words, the table and the chart together.
+    ws.set_print_fit_to_pages(1, 1);
+    let cols = PAGE1_WIDTHS.len() as u16;
+    let page_width: f64 = PAGE1_WIDTHS.iter().sum();
+    for (i, w) in PAGE1_WIDTHS.iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+    }
     xlsx::text(ws, 0, 0, title, &fm.title)?;
-    let meta = ctx.ingested.institutions.get(inst);
-    let sector = meta.and_then(|m| m.sector).map(|s| s.code().to_string()).unwrap_or_else(|| "—".into());
-    xlsx::text(
-        ws,
-        1,
-        0,
-        &format!(
-            "{} {} · {} {}",
-            ctx.t("Sector:", "Sector:"),
-            sector,
-            ctx.t("raamwerk", "framework"),
-            ctx.fw_for(year).edition
-        ),
-        &fm.subtitle,
-    )?;
+    xlsx::text(ws, 1, 0, &subtitle(ctx, inst, year), &fm.subtitle)?;
+    // Where it stands, in words.
+    let mut r = 3;
+    for sentence in facts.sentences(ctx.lang) {
+        ws.merge_range(r, 0, r, cols - 1, &sentence, &fm.lead)?;
+        ws.set_row_height(r, 16.5 * xlsx::wrapped_lines(&sentence, page_width * 0.85) as f64)?;
+        r += 1;
+    }
+    r += 1;
+    // How to read it.
+    let how = findings::how_to_read(ctx.lang, ctx.privacy.min_group_size).join("\n");
+    ws.merge_range(r, 0, r, cols - 1, &how, &fm.boxed)?;
+    ws.set_row_height(r, 15.0 * xlsx::wrapped_lines(&how, page_width * 0.95) as f64)?;
+    r += 1;
+    xlsx::note(ws, r, cols, page_width, &findings::glossary(ctx.lang), fm)?;
+    r += 2;
     let heads = [
         ctx.t("Lijn", "Line"),
         ctx.t("Aandachtsgebied", "Area"),
@@ -81,90 +96,77 @@ fn headline(
         ctx.t("Sector P25", "Sector P25"),
         ctx.t("Sector mediaan", "Sector median"),
         ctx.t("Sector P75", "Sector P75"),
+        ctx.t("Tegen de sector", "Against the sector"),
         ctx.t("Percentiel", "Percentile"),
         ctx.t("Percentiel peergroep", "Percentile peer group"),
         ctx.t("Verandering", "Change"),
-        ctx.t("Verandering: 95%-interval en betekenis", "Change: 95% interval and meaning"),
-        ctx.t("Ten opzichte van de andere instellingen", "Against the other institutions"),
+        ctx.t("Sinds", "Since"),
+        ctx.t("Toen", "Then"),
+        ctx.t("95%-interval van de verandering", "95% interval of the change"),
+        ctx.t("Aantoonbaar", "Real"),
     ];
-    let hr = 3;
-    xlsx::header(ws, hr, &heads, &[10.0, 26.0, 6.0, 11.0, 11.0, 13.0, 11.0, 11.0, 13.0, 12.0, 40.0, 18.0], fm)?;
-    ws.set_row_height(hr, 32)?;
-    let mut r = hr + 1;
+    xlsx::header_in_page(ws, r, &heads, &PAGE1_WIDTHS, fm)?;
+    r += 1;
     let mut protected = false;
     let mut line_rows: Vec<(Line, u32)> = Vec::new();
-    for line in Line::ALL {
-        if sc.group(year, inst, line, Scope::LINE).is_none() {
-            continue;
+    for cell in &facts.cells {
+        let (line, scope) = (cell.line, cell.area.map_or(Scope::LINE, Scope::area));
+        if cell.area.is_none() {
+            line_rows.push((line, r));
         }
-        line_rows.push((line, r));
-        for scope in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
-            let g = sc.group(year, inst, line, scope);
-            // Its own figures: shown, or hidden only to protect another group (its own
-            // data; a note says why the sector tables do not show them).
-            let own = g.and_then(|g| g.for_own_institution());
-            let hidden = if own.is_some() { None } else { g.and_then(|g| g.hidden()) };
-            protected |= own.is_some() && g.and_then(|g| g.hidden()).is_some();
-            xlsx::text(ws, r, 0, &line.label(ctx.lang), if scope == Scope::LINE { &fm.bold } else { &fm.text })?;
-            xlsx::text(
-                ws,
-                r,
-                1,
-                scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)),
-                if scope == Scope::LINE { &fm.bold } else { &fm.text },
-            )?;
-            if let Some(f) = own {
-                ws.write_number_with_format(r, 2, f.n as f64, &fm.int)?;
-            }
-            xlsx::score(ws, r, 3, own.map(|s| s.mean), hidden, ctx, fm)?;
-            if let Some((a, m, b)) = sc.sector(year, None, line, scope).and_then(|s| s.quartiles) {
-                ws.write_number_with_format(r, 4, a, &fm.score)?;
-                ws.write_number_with_format(r, 5, m, &fm.score)?;
-                ws.write_number_with_format(r, 6, b, &fm.score)?;
-            }
-            if let Some(b) = sc.benchmark(year, inst, line, scope) {
-                xlsx::rank(ws, r, 7, &b.rank_sector, ctx, fm)?;
-                match &b.rank_peer {
-                    Some(p) => xlsx::rank(ws, r, 8, p, ctx, fm)?,
-                    None => xlsx::text(ws, r, 8, ctx.t("geen peergroep bekend", "no peer group known"), &fm.hidden)?,
-                }
-                if let Some(c) = &b.change {
-                    ws.write_number_with_format(r, 9, c.change.diff, &fm.signed)?;
-                    let since = match ctx.lang {
-                        crate::lang::Lang::Nl => format!("sinds {}", c.previous_year),
-                        crate::lang::Lang::En => format!("since {}", c.previous_year),
-                    };
-                    xlsx::text(ws, r, 10, &format!("{} {since}", ctx.difference_text(&c.change)), &fm.text)?;
-                }
-                if let Some(v) = b.versus_sector {
-                    xlsx::versus(ws, r, 11, v, ctx, fm)?;
-                }
-            }
-            r += 1;
+        let g = sc.group(year, inst, line, scope);
+        // Its own figures: shown, or hidden only to protect another group (its own
+        // data; a note says why the sector tables do not show them).
+        let own = g.and_then(|g| g.for_own_institution());
+        let hidden = if own.is_some() { None } else { g.and_then(|g| g.hidden()) };
+        protected |= own.is_some() && g.and_then(|g| g.hidden()).is_some();
+        let strong = if scope == Scope::LINE { &fm.bold } else { &fm.text };
+        xlsx::text(ws, r, 0, &line.label(ctx.lang), strong)?;
+        xlsx::text(ws, r, 1, scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), strong)?;
+        if let Some(f) = own {
+            ws.write_number_with_format(r, 2, f.n as f64, &fm.int)?;
         }
+        xlsx::score(ws, r, 3, own.map(|s| s.mean), hidden, ctx, fm)?;
+        if let Some((a, m, b)) = cell.quartiles {
+            ws.write_number_with_format(r, 4, a, &fm.score)?;
+            ws.write_number_with_format(r, 5, m, &fm.score)?;
+            ws.write_number_with_format(r, 6, b, &fm.score)?;
+        }
+        if let Some(st) = cell.standing() {
+            let f = match st {
+                Standing::Above | Standing::HighQuarter => &fm.above,
+                Standing::Below | Standing::LowQuarter => &fm.below,
+                Standing::Within | Standing::MiddleHalf => &fm.center,
+            };
+            xlsx::text(ws, r, 7, st.words(ctx.lang), f)?;
+        }
+        if let Some(b) = sc.benchmark(year, inst, line, scope) {
+            xlsx::rank(ws, r, 8, &b.rank_sector, ctx, fm)?;
+            match &b.rank_peer {
+                Some(p) => xlsx::rank(ws, r, 9, p, ctx, fm)?,
+                None => xlsx::text(ws, r, 9, ctx.t("geen peergroep bekend", "no peer group known"), &fm.hidden)?,
+            }
+        }
+        if let Some(c) = &cell.change {
+            ws.write_number_with_format(r, 10, c.change.diff, &fm.signed)?;
+            ws.write_number_with_format(r, 11, c.previous_year as f64, &fm.year)?;
+            ws.write_number_with_format(r, 12, c.previous, &fm.score)?;
+            xlsx::text(ws, r, 13, &ctx.interval_text(&c.change), &fm.center)?;
+            xlsx::text(ws, r, 14, ctx.significance_text(&c.change), &fm.center)?;
+        }
+        r += 1;
     }
     r += 1;
-    let note = format!(
-        "{} {}",
-        ctx.hidden_mark(),
-        ctx.t(
-            "= niet getoond om respondenten te beschermen. Sectorkolommen: de verdeling over de instellingen, alleen bij genoeg instellingen. Percentiel: het deel van de instellingen dat lager scoort (gelijke scores half); bij minder dan 10 instellingen alleen het kwart waarin u valt. Verandering en 'ten opzichte van': zie Toelichting voor wat aantoonbaar betekent.",
-            "= not shown to protect respondents. Sector columns: the distribution over institutions, only with enough institutions. Percentile: the share of institutions scoring lower (ties count half); with fewer than 10 institutions only the quarter you fall in. Change and 'against': see Notes for what a real difference means.",
-        )
-    );
-    let table_width = 10.0 + 26.0 + 6.0 + 11.0 + 11.0 + 13.0 + 11.0 + 11.0 + 13.0 + 12.0 + 40.0 + 18.0;
-    xlsx::note(ws, r, 12, table_width, &note, fm)?;
-    r += 2;
     if protected {
         let why = ctx.t(
             "Enkele van uw eigen cijfers staan hier wel, maar in de sectortabellen niet: daar zijn ze afgeschermd om de cijfers van een kleine groep elders te beschermen. Het zijn uw eigen gegevens.",
             "Some of your own figures are shown here but not in the sector tables: there they are protected to keep a small group elsewhere from being worked back. They are your own data.",
         );
-        xlsx::note(ws, r - 1, 12, table_width, why, fm)?;
-        r += 1;
+        xlsx::note(ws, r, cols, page_width, why, fm)?;
+        r += 2;
     }
     // A native chart of the table above: own scores per line as columns, the sector's
-    // median as markers. Printed on a page of its own.
+    // median as markers; on the same page.
     if let Some(&(_, first)) = line_rows.first() {
         let sheet = ws.name();
         let mut chart = Chart::new(ChartType::Column);
@@ -198,11 +200,79 @@ fn headline(
         ));
         chart.y_axis().set_min(0).set_max(100).set_name(ctx.t("Score (0–100)", "Score (0–100)"));
         chart.legend().set_position(ChartLegendPosition::Bottom);
-        chart.set_width(900).set_height(460);
-        ws.set_page_breaks(&[r])?;
-        ws.insert_chart(r, 0, &chart)?;
+        chart.set_width(900).set_height(380);
+        ws.insert_chart(r, 1, &chart)?;
     }
     Ok(())
+}
+
+/// "Sector: mbo · raamwerk raamwerk-2017".
+fn subtitle(ctx: &ReportContext<'_>, inst: &str, year: u16) -> String {
+    let meta = ctx.ingested.institutions.get(inst);
+    let sector = meta.and_then(|m| m.sector).map(|s| s.code().to_string()).unwrap_or_else(|| "—".into());
+    format!(
+        "{} {} · {} {}",
+        ctx.t("Sector:", "Sector:"),
+        sector,
+        ctx.t("raamwerk", "framework"),
+        ctx.fw_for(year).edition
+    )
+}
+
+/// Line × area per team and per location, under the privacy rules inside the
+/// institution (`score::teams`). Only where the input names teams or locations.
+fn teams(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
+    let rows = ctx.scores.teams_of(year, inst);
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Teams en locaties", "Teams and locations"))?;
+    xlsx::print_setup(ws, Some(0))?;
+    let mut heads: Vec<&str> = vec![ctx.t("Indeling", "Grouping"), ctx.t("Naam", "Name"), ctx.t("Lijn", "Line"), "n", ctx.t("Totaal", "Total")];
+    heads.extend(Area::ALL.iter().map(|a| a.label(ctx.lang)));
+    let names: Vec<String> = rows.iter().map(|t| team_name(ctx, t)).collect();
+    let widths = [14.0, xlsx::width_for(names.iter().map(String::as_str), 16.0, 40.0), 10.0, 6.0, 9.0, 13.0, 15.0, 13.0, 13.0];
+    xlsx::header(ws, 0, &heads, &widths, fm)?;
+    let mut r = 1;
+    for (i, t) in rows.iter().enumerate() {
+        if t.scope != Scope::LINE {
+            continue;
+        }
+        let grouping = match t.grouping {
+            Grouping::Team => ctx.t("team", "team"),
+            Grouping::Location => ctx.t("locatie", "location"),
+        };
+        xlsx::text(ws, r, 0, grouping, &fm.text)?;
+        xlsx::text(ws, r, 1, &names[i], &fm.text)?;
+        xlsx::text(ws, r, 2, &t.line.label(ctx.lang), &fm.text)?;
+        if let Some(f) = t.shown() {
+            ws.write_number_with_format(r, 3, f.n as f64, &fm.int)?;
+        }
+        // The line total and its four areas: the rows of this team and line, in order.
+        let same = |x: &&TeamScore| x.grouping == t.grouping && x.name == t.name && x.line == t.line;
+        for (j, scope) in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)).enumerate() {
+            if let Some(x) = rows.iter().filter(same).find(|x| x.scope == scope) {
+                xlsx::score(ws, r, 4 + j as u16, x.shown().map(|f| f.mean), x.hidden(), ctx, fm)?;
+            }
+        }
+        r += 1;
+    }
+    xlsx::filter(ws, 0, r - 1, heads.len() as u16)?;
+    let note = format!(
+        "{} {}",
+        ctx.hidden_mark(),
+        ctx.t(
+            "= te weinig respondenten. Afgeschermd: verborgen omdat u anders uit uw eigen totaal een kleine groep zou kunnen terugrekenen. Een team of locatie wordt per lijn als geheel getoond of verborgen.",
+            "= too few respondents. Protected: hidden because otherwise a small group could be worked back from your own total. A team or location is shown or hidden as a whole per line.",
+        )
+    );
+    xlsx::note(ws, r + 1, heads.len() as u16, widths.iter().sum(), &note, fm)?;
+    Ok(())
+}
+
+fn team_name(ctx: &ReportContext<'_>, t: &TeamScore) -> String {
+    t.name.clone().unwrap_or_else(|| ctx.t("(niet opgegeven)", "(not given)").to_string())
 }
 
 /// The institution's own series: its line and area scores in every year it took part,
@@ -318,6 +388,31 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
     Ok(())
 }
 
+/// A line's own role (R) and expertise (D) scores: the area × kind cells weighted by n.
+pub fn role_and_expertise(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Vec<(Line, Kind, f64)> {
+    let mut out = Vec::new();
+    for line in Line::ALL {
+        for kind in Kind::ALL {
+            let (mut n, mut sum) = (0u64, 0.0);
+            for area in Area::ALL {
+                if let Some(f) = ctx.scores.group(year, inst, line, Scope::cell(area, kind)).and_then(|g| g.for_own_institution()) {
+                    n += f.n;
+                    sum += f.n as f64 * f.mean;
+                }
+            }
+            if n > 0 {
+                out.push((line, kind, sum / n as f64));
+            }
+        }
+    }
+    out
+}
+
+/// The recommendations for this portret.
+pub fn recommendations_for(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Vec<recommend::Recommendation> {
+    recommend::recommend(&Findings::of(ctx, inst, year), &role_and_expertise(ctx, inst, year), ctx.lang)
+}
+
 fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Aanbevelingen", "Recommendations"))?;
@@ -328,14 +423,15 @@ fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, ins
         ctx.t("Aanleiding", "Finding"),
         ctx.t("Bron", "Source"),
     ];
-    xlsx::header(ws, 0, &heads, &[40.0, 80.0, 40.0, 30.0], fm)?;
-    for (i, rec) in recommend::recommend(ctx, inst, year).iter().enumerate() {
+    let widths = [40.0, 80.0, 40.0, 36.0];
+    xlsx::header(ws, 0, &heads, &widths, fm)?;
+    for (i, rec) in recommendations_for(ctx, inst, year).iter().enumerate() {
         let r = 1 + i as u32;
         xlsx::text(ws, r, 0, &rec.title, &fm.wrap)?;
         xlsx::text(ws, r, 1, &rec.text, &fm.wrap)?;
         xlsx::text(ws, r, 2, &rec.finding, &fm.wrap)?;
-        xlsx::text(ws, r, 3, rec.source, &fm.wrap)?;
-        xlsx::fit_row(ws, r, &[(&rec.title, 40.0), (&rec.text, 80.0), (&rec.finding, 40.0), (rec.source, 30.0)])?;
+        xlsx::text(ws, r, 3, &rec.source, &fm.wrap)?;
+        xlsx::fit_row(ws, r, &[(&rec.title, 40.0), (&rec.text, 80.0), (&rec.finding, 40.0), (&rec.source, 36.0)])?;
     }
     Ok(())
 }

@@ -34,6 +34,9 @@ pub struct Formats {
     pub below: Format,
     /// A percentile band in words (grey, centred).
     pub rank: Format,
+    /// Page 1's sentences (plain, wrapped) and its "how to read" box (boxed, shaded).
+    pub lead: Format,
+    pub boxed: Format,
 }
 
 static SHARED: std::sync::LazyLock<Formats> = std::sync::LazyLock::new(Formats::new);
@@ -86,6 +89,13 @@ impl Formats {
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::Top),
             rank: Format::new().set_font_color(Color::RGB(0x555555)).set_align(FormatAlign::Center).set_align(FormatAlign::Top),
+            lead: Format::new().set_text_wrap().set_font_size(12).set_align(FormatAlign::Top),
+            boxed: Format::new()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(Color::RGB(0xF2F2F2))
+                .set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(0xA6A6A6)),
         }
     }
 }
@@ -205,6 +215,15 @@ pub fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], fm: 
     fit_row(ws, row, &cells)?;
     ws.set_freeze_panes(row + 1, 0)?;
     Ok(())
+}
+
+/// A header row inside a page (not frozen: rows above it are text, not a table).
+pub fn header_in_page(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], fm: &Formats) -> Result<(), XlsxError> {
+    for (i, n) in names.iter().enumerate() {
+        ws.write_string_with_format(row, i as u16, *n, &fm.header)?;
+    }
+    let cells: Vec<(&str, f64)> = names.iter().zip(widths).map(|(n, w)| (*n, *w)).collect();
+    fit_row(ws, row, &cells)
 }
 
 /// A column width (in characters) that holds every one of `texts` on one line: at least

@@ -6,6 +6,7 @@
 pub mod privacy;
 pub mod published;
 pub mod stats;
+pub mod teams;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -421,9 +422,20 @@ pub struct Scores {
     /// The framework edition each year was scored with.
     pub editions: BTreeMap<u16, String>,
     pub suppression: SuppressionCounts,
+    /// Per team and per location, sorted by (year, institution, grouping, name, line,
+    /// scope); only institution-years whose input names them.
+    pub teams: Vec<teams::TeamScore>,
 }
 
 impl Scores {
+    /// An institution-year's team and location rows (empty where the input has none).
+    pub fn teams_of(&self, year: u16, institution: &str) -> &[teams::TeamScore] {
+        let key = (year, institution);
+        let lo = self.teams.partition_point(|t| (t.year, t.institution.as_str()) < key);
+        let hi = self.teams.partition_point(|t| (t.year, t.institution.as_str()) <= key);
+        &self.teams[lo..hi]
+    }
+
     pub fn group(&self, year: u16, institution: &str, line: Line, scope: Scope) -> Option<&GroupScore> {
         self.groups
             .binary_search_by(|g| {
@@ -792,6 +804,8 @@ pub fn score(
     privacy::suppress(editions, &mut groups, &mut sector, &mut items, privacy);
     privacy::withhold_reconstructable(editions, respondents, &inst_idx, &peers, &rs, &mut groups, &mut sector);
 
+    // Teams from every respondent: a team's privacy is decided inside its institution.
+    let team_rows = teams::team_scores(respondents, &rs, privacy.min_group_size);
     // Respondent rows of hidden groups never leave score.
     rs.retain(|r| {
         let who = &respondents[r.respondent as usize];
@@ -872,6 +886,7 @@ pub fn score(
         sector_changes,
         editions: editions_of,
         suppression,
+        teams: team_rows,
     };
     scores.gaps = gaps(&scores);
     Ok(scores)
