@@ -72,6 +72,9 @@ pub struct Config {
     pub max_file_mb: u64,
     /// Answer tables for named files.
     pub answers: Vec<AnswersConfig>,
+    /// A PDF of every portret and of the sector overview (`run --pdf`); off by default
+    /// for the time it costs (BENCHMARKS.md).
+    pub pdf: bool,
 }
 
 impl Default for Config {
@@ -89,6 +92,7 @@ impl Default for Config {
             outputs: vec![OutputKind::SectorWorkbook, OutputKind::Portret, OutputKind::Charts, OutputKind::Tables],
             chart_formats: vec![ChartFormat::Png, ChartFormat::Svg],
             max_file_mb: 64,
+            pdf: false,
             answers: Vec::new(),
         }
     }

@@ -30,17 +30,21 @@ pub struct Args {
     /// Language of the reports and messages (default: the config's, else nl).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+    /// Also write a PDF of every portret and of the sector overview (config: pdf = true).
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 impl Default for Args {
     fn default() -> Self {
-        Args { input: "input".into(), output: "output".into(), config: None, year: None, lang: None }
+        Args { input: "input".into(), output: "output".into(), config: None, year: None, lang: None, pdf: false }
     }
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
     let t0 = Instant::now();
-    let settings = Settings::load(args.config.as_deref(), args.year, args.lang)?;
+    let mut settings = Settings::load(args.config.as_deref(), args.year, args.lang)?;
+    settings.config.pdf |= args.pdf;
     let lang = settings.lang();
     let progress = progress_bar();
     // The output folder (and what a run keeps beside it) is never read as input.

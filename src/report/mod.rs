@@ -5,7 +5,9 @@ pub mod catalogue;
 pub mod charts;
 pub mod manifest;
 pub mod portret;
+pub mod documents;
 pub mod findings;
+pub mod pdf;
 pub mod recommend;
 pub mod sector;
 pub mod tables;
@@ -354,6 +356,10 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                 let name = "sector.xlsx";
                 sector::write(ctx, &dir.join(name))?;
                 outputs.push(Output { path: name.into(), kind: "sector_workbook" });
+                if ctx.cfg.pdf {
+                    write_file(dir.join("sector.pdf"), documents::sector(ctx)?)?;
+                    outputs.push(Output { path: "sector.pdf".into(), kind: "sector_pdf" });
+                }
             }
             Ok(outputs)
         },
@@ -377,17 +383,22 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
         create_dir(&pdir)?;
         let pairs = ctx.scores.institution_years();
         ctx.progress.stage(ctx.t("portretten", "portraits"), pairs.len() as u64);
-        let written: Vec<Result<Output>> = pairs
+        let written: Vec<Result<Vec<Output>>> = pairs
             .par_iter()
             .map(|(inst, year)| {
-                let file = format!("{}-{}.xlsx", ctx.portret_slug(inst), year);
-                portret::write(ctx, inst, *year, &pdir.join(&file))?;
+                let stem = format!("{}-{}", ctx.portret_slug(inst), year);
+                portret::write(ctx, inst, *year, &pdir.join(format!("{stem}.xlsx")))?;
+                let mut out = vec![Output { path: format!("portretten/{stem}.xlsx"), kind: "portret" }];
+                if ctx.cfg.pdf {
+                    write_file(pdir.join(format!("{stem}.pdf")), documents::portret(ctx, inst, *year)?)?;
+                    out.push(Output { path: format!("portretten/{stem}.pdf"), kind: "portret_pdf" });
+                }
                 ctx.progress.tick();
-                Ok(Output { path: format!("portretten/{file}"), kind: "portret" })
+                Ok(out)
             })
             .collect();
         for w in written {
-            outputs.push(w?);
+            outputs.extend(w?);
         }
     }
     Ok(outputs)

@@ -1,0 +1,365 @@
+//! The two PDFs (SPEC §6): each portret, and the sector overview for analysts. Laid out
+//! with [`pdf::Flow`]; the figures and words are the workbooks' own (the same findings,
+//! recommendations and read model), so the PDF and the workbook never disagree.
+
+use anyhow::Result;
+
+use crate::framework::{Area, Line};
+use crate::report::charts::{self, Chart};
+use crate::report::findings::{self, line_name, num, Findings};
+use crate::report::pdf::{Cell, Column, Flow, Just, WIDTH};
+use crate::report::portret::recommendations_for;
+use crate::report::ReportContext;
+use crate::score::teams::Grouping;
+use crate::score::Scope;
+
+fn drawn(chart: &dyn Chart) -> charts::Canvas {
+    let (w, h) = chart.size();
+    let mut c = charts::Canvas::new(w, h);
+    chart.draw(&mut c);
+    c
+}
+
+fn scope_label(ctx: &ReportContext<'_>, area: Option<Area>) -> String {
+    area.map_or(ctx.t("Totaal", "Total").to_string(), |a| a.label(ctx.lang).to_string())
+}
+
+fn page_words(ctx: &ReportContext<'_>) -> (&'static str, &'static str) {
+    (ctx.t("pagina", "page"), ctx.t("van", "of"))
+}
+
+fn lang_code(ctx: &ReportContext<'_>) -> &'static str {
+    ctx.t("nl", "en")
+}
+
+/// The portret as an A4 PDF: page 1 where the institution stands (sentences, the
+/// line × area table in colour and words, the chart, how to read it); then change and
+/// series, teams and locations, recommendations, strongest and weakest items.
+pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>> {
+    let sc = ctx.scores;
+    let title = format!("{} — {inst} {year}", ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait"));
+    let facts = Findings::of(ctx, inst, year);
+    let mut f = Flow::new(&title, lang_code(ctx));
+    let meta = ctx.ingested.institutions.get(inst);
+    let kind = meta.and_then(|m| m.sector).map_or("—", |s| s.code());
+    f.title(&title, &format!("{} {kind} · {} {}", ctx.t("Sector:", "Sector:"), ctx.t("raamwerk", "framework"), ctx.fw_for(year).edition));
+    f.heading(ctx.t("Waar staat u", "Where you stand"));
+    for s in facts.sentences(ctx.lang) {
+        f.paragraph(&s, 9.0, charts::canvas::DARK);
+    }
+    // The table: own score against the sector's quartiles, in colour and words.
+    let mut cols = [
+        Column { head: ctx.t("Lijn", "Line"), width: 42.0, just: Just::Left },
+        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 104.0, just: Just::Left },
+        Column { head: "n", width: 24.0, just: Just::Right },
+        Column { head: ctx.t("Eigen score", "Own score"), width: 38.0, just: Just::Right },
+        Column { head: "P25", width: 30.0, just: Just::Right },
+        Column { head: ctx.t("Mediaan", "Median"), width: 36.0, just: Just::Right },
+        Column { head: "P75", width: 30.0, just: Just::Right },
+        Column { head: ctx.t("Tegen de sector", "Against the sector"), width: 84.0, just: Just::Center },
+        Column { head: ctx.t("Verandering", "Change"), width: 56.0, just: Just::Right },
+        Column { head: ctx.t("Aantoonbaar", "Real"), width: 59.0, just: Just::Center },
+    ];
+    // Where every change is since the same year, the header says it once.
+    let mut since: Vec<u16> = facts.cells.iter().filter_map(|c| c.change.map(|ch| ch.previous_year)).collect();
+    since.dedup();
+    let one_since = (since.len() == 1).then(|| since[0]);
+    let change_head = match one_since {
+        Some(y) => format!("{} {y}", ctx.t("Verandering sinds", "Change since")),
+        None => ctx.t("Verandering", "Change").to_string(),
+    };
+    cols[8].head = &change_head;
+    let mut rows = Vec::new();
+    for c in &facts.cells {
+        let g = sc.group(year, inst, c.line, c.area.map_or(Scope::LINE, Scope::area));
+        let own = match (c.own, g.and_then(|g| g.hidden())) {
+            (Some((v, _)), _) => num(v, ctx.lang),
+            (None, Some(why)) => ctx.mark(why),
+            (None, None) => String::new(),
+        };
+        let q = |i: usize| c.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
+        let standing = match c.standing() {
+            Some(s) => Cell::filled(s.words(ctx.lang), s.colour()),
+            None => Cell::new(""),
+        };
+        let (change, real) = match &c.change {
+            Some(ch) if one_since.is_some() => (ctx.signed_text(ch.change.diff), ctx.significance_text(&ch.change).to_string()),
+            Some(ch) => (
+                format!("{} ({} {})", ctx.signed_text(ch.change.diff), ctx.t("sinds", "since"), ch.previous_year),
+                ctx.significance_text(&ch.change).to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let total = c.area.is_none();
+        let strong = |s: String| if total { Cell::strong(s) } else { Cell::new(s) };
+        rows.push(vec![
+            strong(c.line.label(ctx.lang)),
+            strong(scope_label(ctx, c.area)),
+            Cell::new(c.own.map_or(String::new(), |o| o.1.to_string())),
+            strong(own),
+            Cell::new(q(0)),
+            Cell::new(q(1)),
+            Cell::new(q(2)),
+            standing,
+            Cell::new(change),
+            Cell::new(real),
+        ]);
+    }
+    f.table(&cols, &rows, 7.0);
+    // The chart, with how to read all this beside it.
+    let chart = drawn(&charts::benchmark::Benchmark::new(ctx, inst, inst, year));
+    let box_lines = findings::how_to_read(ctx.lang, ctx.privacy.min_group_size);
+    f.chart_beside_box(chart, &box_lines);
+    f.small(&findings::glossary(ctx.lang));
+
+    // Change and the own series.
+    f.new_page();
+    f.heading(ctx.t("Verandering en eigen reeks", "Change and own series"));
+    let years: Vec<u16> = sc
+        .years
+        .iter()
+        .copied()
+        .filter(|&y| y <= year && Line::ALL.iter().any(|&l| sc.group(y, inst, l, Scope::LINE).is_some()))
+        .collect();
+    f.text(&match ctx.lang {
+        crate::lang::Lang::Nl => format!(
+            "Uw scores in elk jaar waarin u meedeed ({}), en de verandering sinds het vorige jaar met haar 95%-interval.",
+            years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+        ),
+        crate::lang::Lang::En => format!(
+            "Your scores in every year you took part ({}), and the change since the previous year with its 95% interval.",
+            years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+        ),
+    });
+    let shown_years: Vec<u16> = years.iter().rev().take(5).rev().copied().collect();
+    let year_w = 34.0;
+    let rest = WIDTH - 42.0 - 104.0 - year_w * shown_years.len() as f32;
+    let heads: Vec<String> = shown_years.iter().map(|y| y.to_string()).collect();
+    let mut cols = vec![
+        Column { head: ctx.t("Lijn", "Line"), width: 42.0, just: Just::Left },
+        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 104.0, just: Just::Left },
+    ];
+    for h in &heads {
+        cols.push(Column { head: h, width: year_w, just: Just::Right });
+    }
+    let interval_head = ctx.t("Verandering (95%-interval)", "Change (95% interval)");
+    cols.push(Column { head: interval_head, width: rest, just: Just::Left });
+    let mut rows = Vec::new();
+    for c in &facts.cells {
+        let scope = c.area.map_or(Scope::LINE, Scope::area);
+        let mut row = vec![Cell::new(c.line.label(ctx.lang)), Cell::new(scope_label(ctx, c.area))];
+        for &y in &shown_years {
+            let v = sc.group(y, inst, c.line, scope).and_then(|g| match g.for_own_institution() {
+                Some(f) => Some(num(f.mean, ctx.lang)),
+                None => g.hidden().map(|w| ctx.mark(w)),
+            });
+            row.push(Cell::new(v.unwrap_or_default()));
+        }
+        row.push(Cell::new(c.change.map_or(String::new(), |ch| {
+            format!("{} {} {}", ctx.difference_text(&ch.change), ctx.t("sinds", "since"), ch.previous_year)
+        })));
+        rows.push(row);
+    }
+    f.table(&cols, &rows, 7.0);
+
+    // Teams and locations.
+    let teams = sc.teams_of(year, inst);
+    if !teams.is_empty() {
+        f.heading(ctx.t("Teams en locaties", "Teams and locations"));
+        f.text(ctx.t(
+            "Per team en per locatie, waar de vragenlijst ze vroeg. Kleine groepen zijn verborgen, en waar nodig meer, zodat geen groep uit uw eigen totaal terug te rekenen is.",
+            "Per team and per location, where the survey asked for them. Small groups are hidden, and more where needed, so no group can be worked back from your own total.",
+        ));
+        let mut cols = vec![
+            Column { head: ctx.t("Team of locatie", "Team or location"), width: 118.0, just: Just::Left },
+            Column { head: ctx.t("Lijn", "Line"), width: 42.0, just: Just::Left },
+            Column { head: "n", width: 28.0, just: Just::Right },
+            Column { head: ctx.t("Totaal", "Total"), width: 43.0, just: Just::Right },
+        ];
+        let area_heads: Vec<&str> = Area::ALL.iter().map(|a| a.label(ctx.lang)).collect();
+        for h in &area_heads {
+            cols.push(Column { head: h, width: (WIDTH - 231.0) / 4.0, just: Just::Right });
+        }
+        let mut rows = Vec::new();
+        for t in teams.iter().filter(|t| t.scope == Scope::LINE) {
+            let name = t.name.clone().unwrap_or_else(|| ctx.t("(niet opgegeven)", "(not given)").into());
+            let kind = match t.grouping {
+                Grouping::Team => ctx.t("team", "team"),
+                Grouping::Location => ctx.t("locatie", "location"),
+            };
+            let mut row = vec![
+                Cell::new(format!("{name} ({kind})")),
+                Cell::new(t.line.label(ctx.lang)),
+                Cell::new(t.shown().map_or(String::new(), |f| f.n.to_string())),
+            ];
+            for scope in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
+                let x = teams
+                    .iter()
+                    .find(|x| x.grouping == t.grouping && x.name == t.name && x.line == t.line && x.scope == scope);
+                row.push(Cell::new(x.map_or(String::new(), |x| match (x.shown(), x.hidden()) {
+                    (Some(f), _) => num(f.mean, ctx.lang),
+                    (None, Some(w)) => ctx.mark(w),
+                    _ => String::new(),
+                })));
+            }
+            rows.push(row);
+        }
+        f.table(&cols, &rows, 7.0);
+    }
+
+    // Recommendations.
+    f.heading(ctx.t("Aanbevelingen", "Recommendations"));
+    for r in recommendations_for(ctx, inst, year) {
+        f.paragraph(&r.title, 10.0, [0, 63, 102]);
+        f.text(&r.text);
+        f.small(&format!("{}: {} · {}: {}", ctx.t("Aanleiding", "Finding"), r.finding, ctx.t("Bron", "Source"), r.source));
+    }
+
+    // Strongest and weakest items.
+    f.heading(ctx.t("Sterkste en zwakste items", "Strongest and weakest items"));
+    let sector: std::collections::HashMap<u16, f64> =
+        sc.items_of(year, None).iter().filter_map(|i| i.shown().map(|f| (i.item, f.score))).collect();
+    let cols = [
+        Column { head: ctx.t("Lijn", "Line"), width: 42.0, just: Just::Left },
+        Column { head: "", width: 44.0, just: Just::Left },
+        Column { head: "Item", width: 50.0, just: Just::Left },
+        Column { head: ctx.t("Tekst", "Text"), width: WIDTH - 42.0 - 44.0 - 50.0 - 40.0 - 40.0, just: Just::Left },
+        Column { head: ctx.t("Eigen", "Own"), width: 40.0, just: Just::Right },
+        Column { head: ctx.t("Sector", "Sector"), width: 40.0, just: Just::Right },
+    ];
+    let mut rows = Vec::new();
+    for line in facts.lines() {
+        let mut own: Vec<(u16, f64)> = sc
+            .items_of(year, Some(inst))
+            .iter()
+            .filter(|i| i.line == line)
+            .filter_map(|i| i.shown().map(|f| (i.item, f.score)))
+            .collect();
+        own.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let k = own.len().min(3);
+        let weak: Vec<(u16, f64)> = own[own.len() - k..].iter().rev().copied().collect();
+        for (label, list) in [(ctx.t("sterkst", "strongest"), own[..k].to_vec()), (ctx.t("zwakst", "weakest"), weak)] {
+            for (idx, v) in list {
+                let item = ctx.fw_for(year).item(idx);
+                rows.push(vec![
+                    Cell::new(line.label(ctx.lang)),
+                    Cell::new(label),
+                    Cell::new(item.id.to_string()),
+                    Cell::new(item.text(ctx.lang)),
+                    Cell::new(num(v, ctx.lang)),
+                    Cell::new(sector.get(&idx).map_or(String::new(), |s| num(*s, ctx.lang))),
+                ]);
+            }
+        }
+    }
+    f.table(&cols, &rows, 7.0);
+    f.finish(&format!("{inst} {year}"), page_words(ctx), ctx.timestamp)
+}
+
+/// The sector overview for analysts: method, per year the line × area distribution,
+/// gaps between lines with their intervals, and the sector charts as vectors.
+pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
+    let sc = ctx.scores;
+    let title = ctx.t("Sectoroverzicht professionaliteit LOB", "Sector overview of career guidance professionalism").to_string();
+    let mut f = Flow::new(&title, lang_code(ctx));
+    let years = sc.years.clone();
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    f.title(&format!("{title} {span}"), &charts::source_line(ctx));
+    let institutions = ctx.scores.institution_years().len();
+    f.text(&match ctx.lang {
+        crate::lang::Lang::Nl => format!(
+            "{} instellingsjaren, {} respondenten gescoord. De verdeling over de instellingen (P25, mediaan, P75) staat alleen waar genoeg instellingen getoond worden; kleine groepen zijn verborgen (zie Methode).",
+            institutions,
+            ctx.ingested.respondents.len()
+        ),
+        crate::lang::Lang::En => format!(
+            "{} institution-years, {} respondents scored. The distribution over institutions (P25, median, P75) is given only where enough institutions are shown; small groups are hidden (see Method).",
+            institutions,
+            ctx.ingested.respondents.len()
+        ),
+    });
+    for &year in years.iter().rev() {
+        f.heading(&format!("{} {year}", ctx.t("Lijnen en aandachtsgebieden", "Lines and areas")));
+        let cols = [
+            Column { head: ctx.t("Lijn", "Line"), width: 46.0, just: Just::Left },
+            Column { head: ctx.t("Aandachtsgebied", "Area"), width: 120.0, just: Just::Left },
+            Column { head: ctx.t("Instellingen", "Institutions"), width: 56.0, just: Just::Right },
+            Column { head: "n", width: 45.0, just: Just::Right },
+            Column { head: ctx.t("Score", "Score"), width: 45.0, just: Just::Right },
+            Column { head: "P25", width: 40.0, just: Just::Right },
+            Column { head: ctx.t("Mediaan", "Median"), width: 45.0, just: Just::Right },
+            Column { head: "P75", width: 40.0, just: Just::Right },
+            Column { head: ctx.t("Verandering", "Change"), width: WIDTH - 437.0, just: Just::Right },
+        ];
+        let mut rows = Vec::new();
+        for line in Line::ALL {
+            for area in std::iter::once(None).chain(Area::ALL.into_iter().map(Some)) {
+                let scope = area.map_or(Scope::LINE, Scope::area);
+                let Some(s) = sc.sector(year, None, line, scope) else { continue };
+                let (n, score) = match (s.shown(), s.hidden()) {
+                    (Some(fg), _) => (fg.n.to_string(), num(fg.mean, ctx.lang)),
+                    (None, Some(w)) => (String::new(), ctx.mark(w)),
+                    _ => (String::new(), String::new()),
+                };
+                let q = |i: usize| s.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
+                let change = sc.sector_change(year, None, line, scope).map_or(String::new(), |c| {
+                    format!("{} ({} {})", ctx.signed_text(c.change.change.diff), ctx.t("sinds", "since"), c.change.previous_year)
+                });
+                let strong = |t: String| if area.is_none() { Cell::strong(t) } else { Cell::new(t) };
+                rows.push(vec![
+                    strong(line.label(ctx.lang)),
+                    strong(scope_label(ctx, area)),
+                    Cell::new(s.institutions.to_string()),
+                    Cell::new(n),
+                    strong(score),
+                    Cell::new(q(0)),
+                    Cell::new(q(1)),
+                    Cell::new(q(2)),
+                    Cell::new(change),
+                ]);
+            }
+        }
+        f.table(&cols, &rows, 7.0);
+        // Gaps between lines.
+        let gaps: Vec<_> = sc.gaps.iter().filter(|g| g.year == year && g.peer.is_none() && g.scope.kind.is_none()).collect();
+        if !gaps.is_empty() {
+            f.heading(&format!("{} {year}", ctx.t("Verschillen tussen de lijnen", "Gaps between lines")));
+            let cols = [
+                Column { head: ctx.t("Aandachtsgebied", "Area"), width: 130.0, just: Just::Left },
+                Column { head: ctx.t("Lijnen", "Lines"), width: 90.0, just: Just::Left },
+                Column { head: ctx.t("Verschil", "Gap"), width: 50.0, just: Just::Right },
+                Column { head: ctx.t("95%-interval", "95% interval"), width: 110.0, just: Just::Center },
+                Column { head: ctx.t("Aantoonbaar", "Real"), width: WIDTH - 380.0, just: Just::Center },
+            ];
+            let rows: Vec<Vec<Cell>> = gaps
+                .iter()
+                .map(|g| {
+                    vec![
+                        Cell::new(scope_label(ctx, g.scope.area)),
+                        Cell::new(format!("{} – {}", line_name(g.b, ctx.lang), line_name(g.a, ctx.lang))),
+                        Cell::new(ctx.signed_text(g.gap.diff)),
+                        Cell::new(ctx.interval_text(&g.gap)),
+                        Cell::new(ctx.significance_text(&g.gap)),
+                    ]
+                })
+                .collect();
+            f.table(&cols, &rows, 7.0);
+        }
+        f.chart(drawn(&charts::line_comparison::LineComparison::new(ctx, year)), WIDTH);
+        f.chart(drawn(&charts::distribution::Distribution::new(ctx, year)), WIDTH);
+    }
+    if years.len() > 1 {
+        f.heading(ctx.t("Trend", "Trend"));
+        f.chart(drawn(&charts::trend::Trend::new(ctx)), WIDTH);
+    }
+    f.heading(ctx.t("Methode", "Method"));
+    for (k, v) in ctx.method_lines() {
+        f.paragraph(k, 9.0, [0, 63, 102]);
+        f.small(v);
+    }
+    f.finish(&title, page_words(ctx), ctx.timestamp)
+}
