@@ -8,6 +8,9 @@
 //! new page (a table continues on the next page with its header repeated). Page numbers
 //! are set once the number of pages is known.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use anyhow::{anyhow, Result};
@@ -17,7 +20,7 @@ use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::Document;
 
 use crate::report::charts::canvas::{Align, Op, Rgb, VAlign, DARK, GREY};
@@ -41,6 +44,59 @@ const RULE: Rgb = [166, 166, 166];
 
 static FONT: LazyLock<Font> =
     LazyLock::new(|| Font::new(text::FONT_BYTES.into(), 0).expect("the embedded font parses"));
+
+static FACE: LazyLock<rustybuzz::Face<'static>> =
+    LazyLock::new(|| rustybuzz::Face::from_slice(text::FONT_BYTES, 0).expect("the embedded font parses"));
+
+thread_local! {
+    /// Lines already shaped on this thread, in em units (so for every size): 2,000
+    /// portrets set the same headers, labels and area names again and again. krilla's
+    /// own `draw_text` parses the font's layout tables anew for every line (a quarter
+    /// of a national run's time went there).
+    static SHAPED: RefCell<HashMap<String, Rc<Vec<KrillaGlyph>>>> = RefCell::new(HashMap::new());
+}
+
+/// A line shaped left to right by rustybuzz with the embedded font, each glyph with the
+/// bytes of its cluster (so the PDF's text can be copied and searched).
+fn shaped(line: &str) -> Rc<Vec<KrillaGlyph>> {
+    if let Some(g) = SHAPED.with(|c| c.borrow().get(line).cloned()) {
+        return g;
+    }
+    let mut buf = rustybuzz::UnicodeBuffer::new();
+    buf.push_str(line);
+    buf.guess_segment_properties();
+    buf.set_direction(rustybuzz::Direction::LeftToRight);
+    let out = rustybuzz::shape(&FACE, &[], buf);
+    let upem = FACE.units_per_em() as f32;
+    let infos = out.glyph_infos();
+    let glyphs: Vec<KrillaGlyph> = infos
+        .iter()
+        .zip(out.glyph_positions())
+        .enumerate()
+        .map(|(i, (info, pos))| {
+            let start = info.cluster as usize;
+            let end = infos[i + 1..].iter().map(|n| n.cluster as usize).find(|&c| c != start).unwrap_or(line.len());
+            KrillaGlyph::new(
+                GlyphId::new(info.glyph_id),
+                pos.x_advance as f32 / upem,
+                pos.x_offset as f32 / upem,
+                pos.y_offset as f32 / upem,
+                pos.y_advance as f32 / upem,
+                start..end,
+                None,
+            )
+        })
+        .collect();
+    let glyphs = Rc::new(glyphs);
+    SHAPED.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 50_000 {
+            c.clear();
+        }
+        c.insert(line.to_string(), glyphs.clone());
+    });
+    glyphs
+}
 
 /// How a table column aligns its cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -406,7 +462,7 @@ fn draw(s: &mut Surface, c: &Canvas) {
                 if *up {
                     s.push_transform(&Transform::from_rotate_at(-90.0, *x, *y));
                 }
-                s.draw_text(Point::from_xy(*x, *y), FONT.clone(), *size, text, false, TextDirection::Auto);
+                s.draw_glyphs(Point::from_xy(*x, *y), &shaped(text), FONT.clone(), text, *size, false);
                 if *up {
                     s.pop();
                 }

@@ -196,16 +196,22 @@ pub fn t975_real(df: f64) -> f64 {
     if df.fract() == 0.0 && (1.0..=30.0).contains(&df) || df > 1e6 {
         return t975(df.round().max(1.0) as u64);
     }
-    let (mut lo, mut hi) = (1.9, 130.0);
-    for _ in 0..100 {
-        let mid = (lo + hi) / 2.0;
-        if t_two_sided_p(mid, df) > 0.05 {
-            lo = mid;
-        } else {
-            hi = mid;
+    // Newton's method on p(t) = 0.05, with p'(t) = −2·f(t) (f the t density), from the
+    // quantile of the whole df below (p is convex and falling for t > 0: the first step
+    // lands left of the root, every later one approaches it from the left). Converges to
+    // 1e-12 in a handful of steps; bisection took 100 evaluations of the incomplete beta
+    // per interval (2 s of a national run).
+    let ln_c = ln_gamma((df + 1.0) / 2.0) - ln_gamma(df / 2.0) - 0.5 * (df * std::f64::consts::PI).ln();
+    let density = |t: f64| (ln_c - (df + 1.0) / 2.0 * (1.0 + t * t / df).ln()).exp();
+    let mut t = t975(df.floor().max(1.0) as u64).min(130.0);
+    for _ in 0..50 {
+        let step = (t_two_sided_p(t, df) - 0.05) / (2.0 * density(t));
+        t += step;
+        if step.abs() < 1e-12 * t {
+            break;
         }
     }
-    (lo + hi) / 2.0
+    t
 }
 
 /// A difference between two independent groups, b − a, by Welch's t: the estimate, its
