@@ -50,22 +50,25 @@ fn portret_recommendations_cite_the_finding_that_triggered_them() {
     let (t, input, output) = tempdir();
     small_sector(&input);
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 3);
-    // School B answered "nee" everywhere: every area scores 0, below 50.
+    // School B (vo) answered "nee" everywhere: every area 0, against a median over A
+    // (100), B (0) and C (66.67) of 66.67. Its two weakest areas are the first two in
+    // the framework's order (all four equally far below): the general advice for vision
+    // and for the guidance itself (no mbo or teacher-training advice for a vo school).
     let rec = read_sheet(&output.join("portretten/school-b-2026.xlsx"), "Aanbevelingen");
     let titles: Vec<String> = rec.iter().skip(1).map(|r| text(&r[0])).collect();
-    assert!(
-        titles.contains(&"Maak een duidelijke omschrijving van rollen, taken en competenties".to_string()),
-        "{titles:?}"
+    assert_eq!(titles[0], "Werk aan visie, beleid en strategie voor LOB");
+    assert_eq!(text(&rec[1][2]), "Visie en beleid in de 1e lijn: 0,0 (sectormediaan 66,7)");
+    assert_eq!(
+        text(&rec[1][3]),
+        "Professionaliteit van loopbaanbegeleiding, inleiding bij de infographic, Euroguidance Nederland 2014"
     );
-    assert!(titles.contains(&"Geef LOB een plek in de onderwijsvisie".to_string()));
-    assert!(titles.contains(&"Stem af met het afnemende veld".to_string()));
-    let roles = rec.iter().find(|r| text(&r[0]).starts_with("Maak een duidelijke")).unwrap();
-    assert_eq!(text(&roles[2]), "Organisatie 1e lijn: 0,0 (onder 50,0)");
-    assert!(text(&roles[3]).contains("seed 004"));
-    // School A answered "ja" everywhere: nothing is weak; the yearly review remains.
+    assert_eq!(titles[1], "Voer het gesprek over de begeleiding aan de hand van het raamwerk");
+    assert_eq!(text(&rec[2][3]), "Raamwerk voor loopbaanbegeleiding jongeren, MBO Raad, VO-raad en OCW 2017");
+    // School A answered "ja" everywhere: nothing is weak; the portret as a mirror.
     let rec_a = read_sheet(&output.join("portretten/school-a-2026.xlsx"), "Aanbevelingen");
     assert_eq!(rec_a.len(), 2, "one recommendation: {rec_a:?}");
-    assert!(text(&rec_a[1][0]).starts_with("Monitor de effecten"));
+    assert_eq!(text(&rec_a[1][0]), "Gebruik het portret als spiegel");
+    assert_eq!(text(&rec_a[1][2]), "Visie en beleid in de 1e lijn: 100,0 (laagste score; nergens onder de sector)");
 }
 
 /// Every workbook opens in LibreOffice (converted headless to PDF). LibreOffice is
@@ -133,9 +136,11 @@ fn portret_shows_the_institutions_own_series_and_change() {
     assert_eq!((num(&total[2]), num(&total[3])), (0.0, 100.0));
     let head = read_sheet(&p, "Portret");
     let row = head.iter().find(|r| text(&r[0]) == "1e lijn" && text(&r[1]) == "Totaal").unwrap();
-    assert_eq!(num(&row[9]), 100.0, "change since 2024");
+    // Change, since, then, interval, real.
+    assert_eq!((num(&row[10]), num(&row[11]), num(&row[12])), (100.0, 2024.0, 0.0), "change since 2024");
     // All "nee" then all "ja": no spread in either year, the change is exact.
-    assert_eq!(text(&row[10]), "+100,0 (geen spreiding in beide groepen: exact) sinds 2024");
+    assert_eq!(text(&row[13]), "exact (geen spreiding)");
+    assert_eq!(text(&row[14]), "ja");
     let b = read_csv(&output.join("data/benchmarks.csv"));
     let a26 = b.iter().find(|r| r[0] == "2026" && r[1] == "School A" && r[3] == "ALL" && r[4] == "ALL").unwrap();
     assert_eq!((a26[8].as_str(), a26[9].as_str()), ("2024", "100.00"));
@@ -150,7 +155,7 @@ fn xlsx_part(path: &std::path::Path, part: &str) -> String {
 }
 
 #[test]
-fn the_portret_chart_is_a_native_chart_of_its_own_table_on_a_page_of_its_own() {
+fn the_portret_chart_is_a_native_chart_of_its_own_table_on_page_one() {
     let (t, input, output) = tempdir();
     small_sector(&input);
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 3);
@@ -160,13 +165,17 @@ fn the_portret_chart_is_a_native_chart_of_its_own_table_on_a_page_of_its_own() {
     assert!(!names.iter().any(|n| n.starts_with("xl/media/")), "no image: {names:?}");
     let mut chart = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("xl/charts/chart1.xml").unwrap(), &mut chart).unwrap();
-    // The own scores (column D) and the sector's median (column F) of the table above.
+    // The own scores (column D) and the sector's median (column F) of the table above:
+    // the line total's row and its four areas.
+    let page = read_sheet(&p, "Portret");
+    let at = page.iter().position(|r| text(&r[0]) == "1e lijn" && text(&r[1]) == "Totaal").unwrap() + 1;
     assert!(chart.contains("<c:barChart>") && chart.contains("<c:lineChart>"), "{chart}");
-    assert!(chart.contains("Portret!$D$5:$D$9"), "{chart}");
-    assert!(chart.contains("Portret!$F$5:$F$9"), "{chart}");
-    // A page break above the chart.
+    assert!(chart.contains(&format!("Portret!$D${at}:$D${}", at + 4)), "{chart}");
+    assert!(chart.contains(&format!("Portret!$F${at}:$F${}", at + 4)), "{chart}");
+    // On page 1 with the words and the table: no page break, printed on one page.
     let sheet = xlsx_part(&p, "xl/worksheets/sheet1.xml");
-    assert!(sheet.contains("<rowBreaks count=\"1\""), "{sheet}");
+    assert!(!sheet.contains("<rowBreaks"), "{sheet}");
+    assert!(sheet.contains("fitToPage=\"1\""), "{sheet}");
     // A portret-only run writes the same portret, without the pack.
     std::fs::write(t.path().join("alleen.toml"), "outputs = [\"portret\"]\n").unwrap();
     let run = lobmonitor(t.path(), &["run", "--config", "alleen.toml", "--output", "alleen"]);

@@ -358,7 +358,13 @@ impl Findings {
         let mut areas: Vec<(&Cell, f64)> = self.areas().filter_map(|c| c.score().map(|s| (c, s))).collect();
         areas.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.line.cmp(&b.0.line)));
         if let (Some(best), Some(worst)) = (areas.first(), areas.last()) {
-            if areas.len() > 1 {
+            if areas.len() > 1 && best.1 == worst.1 {
+                out.push(if nl {
+                    format!("Alle aandachtsgebieden scoren gelijk: {}.", num(best.1, lang))
+                } else {
+                    format!("Every area scores the same: {}.", num(best.1, lang))
+                });
+            } else if areas.len() > 1 {
                 let at = |c: &Cell| format!("{} {} {}", c.area.map_or("", |a| a.label(lang)), lang.pick("in de", "in"), line_name(c.line, lang));
                 let median = |c: &Cell| {
                     c.quartiles.map_or(String::new(), |q| format!("; {} {}", lang.pick("sectormediaan", "sector median"), num(q.1, lang)))
