@@ -123,8 +123,12 @@ fn plain_error(e: &toml::de::Error, text: &str, lang: Lang) -> String {
     }
     let expected = msg.rsplit_once("expected ").map(|(_, x)| x.trim());
     let wanted = match expected {
-        Some("u64" | "usize" | "u32" | "u16" | "u8") => Some(lang.pick("een geheel getal van 0 of meer", "a whole number, 0 or more")),
-        Some("f64" | "f32") => Some(lang.pick("een getal (met een punt als decimaalteken)", "a number (with a decimal point)")),
+        Some("u64" | "usize" | "u32" | "u16" | "u8") => {
+            Some(lang.pick("een geheel getal van 0 of meer", "a whole number, 0 or more"))
+        }
+        Some("f64" | "f32") => {
+            Some(lang.pick("een getal (met een punt als decimaalteken)", "a number (with a decimal point)"))
+        }
         Some("a boolean") => Some(lang.pick("true of false", "true or false")),
         Some("a string") => Some(lang.pick("tekst tussen aanhalingstekens", "text in quotes")),
         Some("a sequence") => Some(lang.pick("een lijst tussen [ ]", "a list in [ ]")),
@@ -144,7 +148,9 @@ impl Config {
         let text = std::fs::read_to_string(path).map_err(|e| {
             err(match e.kind() {
                 std::io::ErrorKind::NotFound => lang.pick("bestand bestaat niet", "file does not exist").into(),
-                std::io::ErrorKind::PermissionDenied => lang.pick("geen leesrechten", "no permission to read it").into(),
+                std::io::ErrorKind::PermissionDenied => {
+                    lang.pick("geen leesrechten", "no permission to read it").into()
+                }
                 std::io::ErrorKind::InvalidData => lang.pick("geen UTF-8-tekst", "not UTF-8 text").into(),
                 _ => format!("{} ({e})", lang.pick("kan niet gelezen worden", "cannot be read")),
             })

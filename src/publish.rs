@@ -45,12 +45,28 @@ impl Publisher {
     /// output folder is refused with a message that says so.
     pub fn start(output: &Path) -> Result<Publisher> {
         let output = if output.is_absolute() { output.to_path_buf() } else { std::env::current_dir()?.join(output) };
-        let parent = output.parent().context(say("de uitvoermap heeft geen bovenliggende map", "the output folder has no parent folder"))?.to_path_buf();
-        std::fs::create_dir_all(&parent)
-            .with_context(|| format!("{} {} {}", say("uitvoermap", "output folder"), parent.display(), say("kan niet gemaakt worden", "cannot be created")))?;
+        let parent = output
+            .parent()
+            .context(say("de uitvoermap heeft geen bovenliggende map", "the output folder has no parent folder"))?
+            .to_path_buf();
+        std::fs::create_dir_all(&parent).with_context(|| {
+            format!(
+                "{} {} {}",
+                say("uitvoermap", "output folder"),
+                parent.display(),
+                say("kan niet gemaakt worden", "cannot be created")
+            )
+        })?;
         let lock_path = beside(&output, "lock");
-        let lock = File::create(&lock_path)
-            .with_context(|| format!("{} {} {} ({})", say("in de map", "folder"), parent.display(), say("kan niet geschreven worden", "is not writable"), lock_path.display()))?;
+        let lock = File::create(&lock_path).with_context(|| {
+            format!(
+                "{} {} {} ({})",
+                say("in de map", "folder"),
+                parent.display(),
+                say("kan niet geschreven worden", "is not writable"),
+                lock_path.display()
+            )
+        })?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => bail!(
@@ -61,7 +77,9 @@ impl Publisher {
                 say("wacht tot die klaar is", "wait until it has finished")
             ),
             Err(std::fs::TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("{} {}", say("kan niet vergrendelen:", "cannot lock"), lock_path.display()))
+                return Err(e).with_context(|| {
+                    format!("{} {}", say("kan niet vergrendelen:", "cannot lock"), lock_path.display())
+                })
             }
         }
         let publisher =
@@ -84,8 +102,13 @@ impl Publisher {
             if self.output.exists() {
                 remove(&self.previous)?;
             } else {
-                std::fs::rename(&self.previous, &self.output)
-                    .with_context(|| format!("{} {}", say("kan de vorige uitvoer niet terugzetten:", "cannot put the previous outputs back:"), self.output.display()))?;
+                std::fs::rename(&self.previous, &self.output).with_context(|| {
+                    format!(
+                        "{} {}",
+                        say("kan de vorige uitvoer niet terugzetten:", "cannot put the previous outputs back:"),
+                        self.output.display()
+                    )
+                })?;
             }
         }
         if self.staging.exists() {
@@ -104,20 +127,41 @@ impl Publisher {
     pub fn publish(self) -> Result<()> {
         failpoint(1);
         if !self.output.exists() {
-            std::fs::rename(&self.staging, &self.output)
-                .with_context(|| format!("{} {}", say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"), self.output.display()))?;
+            std::fs::rename(&self.staging, &self.output).with_context(|| {
+                format!(
+                    "{} {}",
+                    say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"),
+                    self.output.display()
+                )
+            })?;
             return Ok(());
         }
         if !self.output.is_dir() {
-            bail!("{} {}; {} {}", self.output.display(), say("bestaat en is geen map", "exists and is not a folder"), say("uitvoer staat in", "outputs left in"), self.staging.display());
+            bail!(
+                "{} {}; {} {}",
+                self.output.display(),
+                say("bestaat en is geen map", "exists and is not a folder"),
+                say("uitvoer staat in", "outputs left in"),
+                self.staging.display()
+            );
         }
         if exchange(&self.staging, &self.output).is_err() {
             // Two steps where the file system cannot swap: aside, then in.
-            std::fs::rename(&self.output, &self.previous)
-                .with_context(|| format!("{} {}", say("kan de vorige uitvoer niet opzij zetten:", "cannot move the previous outputs aside:"), self.output.display()))?;
+            std::fs::rename(&self.output, &self.previous).with_context(|| {
+                format!(
+                    "{} {}",
+                    say("kan de vorige uitvoer niet opzij zetten:", "cannot move the previous outputs aside:"),
+                    self.output.display()
+                )
+            })?;
             failpoint(2);
-            std::fs::rename(&self.staging, &self.output)
-                .with_context(|| format!("{} {}", say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"), self.output.display()))?;
+            std::fs::rename(&self.staging, &self.output).with_context(|| {
+                format!(
+                    "{} {}",
+                    say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"),
+                    self.output.display()
+                )
+            })?;
             failpoint(3);
             return remove(&self.previous);
         }
@@ -128,7 +172,8 @@ impl Publisher {
 }
 
 fn remove(path: &Path) -> Result<()> {
-    std::fs::remove_dir_all(path).with_context(|| format!("{} {}", say("kan niet verwijderen:", "cannot remove"), path.display()))
+    std::fs::remove_dir_all(path)
+        .with_context(|| format!("{} {}", say("kan niet verwijderen:", "cannot remove"), path.display()))
 }
 
 /// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`).

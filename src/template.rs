@@ -67,7 +67,12 @@ pub fn info_sheet(
         } else if !v.is_empty() {
             ws.write_string(i as u32, 1, crate::report::xlsx::fit_cell(v))?;
         }
-        ws.write_string_with_format(i as u32, 2, *help, &Format::new().set_italic().set_font_color(Color::RGB(0x555555)))?;
+        ws.write_string_with_format(
+            i as u32,
+            2,
+            *help,
+            &Format::new().set_italic().set_font_color(Color::RGB(0x555555)),
+        )?;
     }
     // Sector from a list: the three words ingest reads.
     let sectors = DataValidation::new()

@@ -20,7 +20,14 @@ fn the_samples_tables_are_the_recorded_ones() {
     }
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden");
-    for f in ["group_scores.csv", "sector_scores.csv", "item_scores.csv", "benchmarks.csv", "line_gaps.csv", "sector_changes.csv"] {
+    for f in [
+        "group_scores.csv",
+        "sector_scores.csv",
+        "item_scores.csv",
+        "benchmarks.csv",
+        "line_gaps.csv",
+        "sector_changes.csv",
+    ] {
         let want = std::fs::read_to_string(golden.join(f)).unwrap();
         let got = std::fs::read_to_string(output.join("data").join(f)).unwrap();
         if want != got {

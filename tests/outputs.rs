@@ -48,7 +48,8 @@ fn widths(sheet_xml: &str) -> HashMap<u32, f64> {
     let mut out = HashMap::new();
     for tag in sheet_xml.split("<col ").skip(1) {
         let tag = &format!(" {}", &tag[..tag.find('>').unwrap()]);
-        let (min, max): (u32, u32) = (attr(tag, "min").unwrap().parse().unwrap(), attr(tag, "max").unwrap().parse().unwrap());
+        let (min, max): (u32, u32) =
+            (attr(tag, "min").unwrap().parse().unwrap(), attr(tag, "max").unwrap().parse().unwrap());
         let w: f64 = attr(tag, "width").unwrap().parse().unwrap();
         for c in min..=max {
             out.insert(c - 1, w);
@@ -179,7 +180,9 @@ fn one_language_per_run_and_plain_reasons_with_the_library_text_kept_apart() {
             assert!(!cells.iter().any(|c| c == f), "{lang}: a cell says «{f}»");
         }
         // The corrupt file: a plain reason, the library's words in the detail column.
-        let row = dq.iter().find(|r| text(&r[0]) == "kapot.xlsx" && text(&r[3]).len() > 1 && r.len() > 6 && text(&r[6]).len() > 1);
+        let row = dq
+            .iter()
+            .find(|r| text(&r[0]) == "kapot.xlsx" && text(&r[3]).len() > 1 && r.len() > 6 && text(&r[6]).len() > 1);
         let row = row.unwrap_or_else(|| panic!("{lang}: no rejection row for kapot.xlsx with a detail"));
         let (reason, detail) = (text(&row[5]), text(&row[6]));
         assert!(!reason.to_lowercase().contains("zip"), "{lang}: library words in the reason: {reason}");

@@ -38,7 +38,10 @@ fn sector_workbook_shows_the_pooled_score_computed_by_hand() {
     assert_eq!(run.code, 0, "{}", run.stderr);
 
     let wb = output.join("sector.xlsx");
-    assert_eq!(sheet_names(&wb), ["Toelichting", "Overzicht", "Lijnen", "Instellingen", "Items", "Trend", "Datakwaliteit"]);
+    assert_eq!(
+        sheet_names(&wb),
+        ["Toelichting", "Overzicht", "Lijnen", "Instellingen", "Items", "Trend", "Datakwaliteit"]
+    );
     let rows = read_sheet(&wb, "Overzicht");
     let row = rows
         .iter()
@@ -419,7 +422,9 @@ fn gaps_between_lines_and_changes_carry_welch_intervals() {
         write_xlsx(&file, vec![info(inst, 2026, "mbo"), sheet("1e lijn", l1), sheet("2e lijn", l2)]);
     }
     let before = std::iter::once(header(&ids1))
-        .chain(["ja", "ja", "nee", "nee", "nee"].iter().enumerate().map(|(i, a)| row_all(&format!("p{i}"), ids1.len(), a)))
+        .chain(
+            ["ja", "ja", "nee", "nee", "nee"].iter().enumerate().map(|(i, a)| row_all(&format!("p{i}"), ids1.len(), a)),
+        )
         .collect();
     write_xlsx(&input.join("A-2025.xlsx"), vec![info("Instelling A", 2025, "mbo"), sheet("1e lijn", before)]);
     let run = lobmonitor(input.parent().unwrap(), &["run"]);
@@ -432,9 +437,25 @@ fn gaps_between_lines_and_changes_carry_welch_intervals() {
     let gaps = read_csv(&output.join("data/line_gaps.csv"));
     assert_eq!(
         gaps[0],
-        ["year", "peer_group", "area", "kind", "line_a", "line_b", "gap", "ci_low", "ci_high", "significant", "n_a", "n_b"]
+        [
+            "year",
+            "peer_group",
+            "area",
+            "kind",
+            "line_a",
+            "line_b",
+            "gap",
+            "ci_low",
+            "ci_high",
+            "significant",
+            "n_a",
+            "n_b"
+        ]
     );
-    let g = gaps.iter().find(|r| r[0] == "2026" && r[1] == "ALL" && r[2] == "ALL" && r[3] == "ALL" && r[4] == "1" && r[5] == "2").unwrap();
+    let g = gaps
+        .iter()
+        .find(|r| r[0] == "2026" && r[1] == "ALL" && r[2] == "ALL" && r[3] == "ALL" && r[4] == "1" && r[5] == "2")
+        .unwrap();
     assert_eq!(&g[6..], ["35.56", "15.84", "55.27", "true", "15", "15"]);
     // Line 3 has no respondents: no gap with it.
     assert!(!gaps.iter().any(|r| r[5] == "3" || r[4] == "3"));
@@ -451,7 +472,10 @@ fn gaps_between_lines_and_changes_carry_welch_intervals() {
     // √3000 = 54.77: +20, se = √(600 + 600) = 34.64, df 8, t = 2.306004 → ±79.88.
     let b = read_csv(&output.join("data/benchmarks.csv"));
     let col = |name: &str| b[0].iter().position(|c| c == name).unwrap();
-    let a = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling A" && r[2] == "1" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    let a = b
+        .iter()
+        .find(|r| r[0] == "2026" && r[1] == "Instelling A" && r[2] == "1" && r[3] == "ALL" && r[4] == "ALL")
+        .unwrap();
     assert_eq!(a[col("previous_year")], "2025");
     assert_eq!(a[col("change")], "20.00");
     assert_eq!((a[col("change_ci_low")].as_str(), a[col("change_ci_high")].as_str()), ("-59.88", "99.88"));
@@ -466,16 +490,28 @@ fn gaps_between_lines_and_changes_carry_welch_intervals() {
     // mean 46.67, sd 39.1: p = 0.140). Over its ten comparisons (five per line: the
     // total and four areas, all alike here) BH ranks the line-2 p-values 1–5:
     // 0.0150 ≤ 0.05·5/10 → above; line 1: 0.140 > 0.05 → within.
-    let b2 = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling B" && r[2] == "2" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    let b2 = b
+        .iter()
+        .find(|r| r[0] == "2026" && r[1] == "Instelling B" && r[2] == "2" && r[3] == "ALL" && r[4] == "ALL")
+        .unwrap();
     assert_eq!(b2[col("versus_sector")], "above");
-    let b1 = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling B" && r[2] == "1" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    let b1 = b
+        .iter()
+        .find(|r| r[0] == "2026" && r[1] == "Instelling B" && r[2] == "1" && r[3] == "ALL" && r[4] == "ALL")
+        .unwrap();
     assert_eq!(b1[col("versus_sector")], "within");
     // C's line 1 (33.33, sd 0) against A and B (100 ×3, 0 ×2, 66.67 ×5, sd 36.68):
     // −30, se 11.60, df 9, p = 0.0294. Its line 2 (66.67 against 100, both sd 0) is an
     // exact difference, p = 0. Over its ten comparisons the largest, 0.0294, is at rank
     // 10 ≤ 0.05·10/10: all are kept → below on both lines.
-    let c1 = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling C" && r[2] == "1" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    let c1 = b
+        .iter()
+        .find(|r| r[0] == "2026" && r[1] == "Instelling C" && r[2] == "1" && r[3] == "ALL" && r[4] == "ALL")
+        .unwrap();
     assert_eq!(c1[col("versus_sector")], "below");
-    let c2 = b.iter().find(|r| r[0] == "2026" && r[1] == "Instelling C" && r[2] == "2" && r[3] == "ALL" && r[4] == "ALL").unwrap();
+    let c2 = b
+        .iter()
+        .find(|r| r[0] == "2026" && r[1] == "Instelling C" && r[2] == "2" && r[3] == "ALL" && r[4] == "ALL")
+        .unwrap();
     assert_eq!(c2[col("versus_sector")], "below");
 }

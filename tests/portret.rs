@@ -16,9 +16,12 @@ use common::*;
 /// P25, median and P75 (linear interpolation over 0, 33.33, 66.67, 100) are 25, 50, 75.
 fn four_schools(input: &Path) {
     let ids = items_of_line(1);
-    for (inst, kind, word) in
-        [("School A", "vo", "ja"), ("School B", "mbo", "nee"), ("School C", "vo", "grotendeels"), ("School D", "hbo", "enigszins")]
-    {
+    for (inst, kind, word) in [
+        ("School A", "vo", "ja"),
+        ("School B", "mbo", "nee"),
+        ("School C", "vo", "grotendeels"),
+        ("School D", "hbo", "enigszins"),
+    ] {
         let mut rows = vec![header(&ids)];
         for i in 0..6 {
             rows.push(row_all(&format!("r{i}"), ids.len(), word));
@@ -67,8 +70,12 @@ fn page_one_says_where_the_institution_stands_in_the_workbook_and_the_pdf() {
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-") && bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF"));
     assert!(output.join("sector.pdf").is_file());
-    let kinds: Vec<String> =
-        manifest(&output)["outputs"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap().to_string()).collect();
+    let kinds: Vec<String> = manifest(&output)["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["kind"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(kinds.iter().filter(|k| *k == "portret_pdf").count(), 4);
     assert_eq!(kinds.iter().filter(|k| *k == "sector_pdf").count(), 1);
     if !has("pdftotext") {
@@ -95,7 +102,8 @@ fn page_one_says_where_the_institution_stands_in_the_workbook_and_the_pdf() {
     assert!(dejavu.contains("yes yes yes"), "embedded, subset, with a Unicode map: {dejavu}");
     // It renders.
     let png = t.path().join("page");
-    let r = Command::new("pdftoppm").args(["-r", "40", "-png", "-f", "1", "-l", "1"]).arg(&pdf).arg(&png).status().unwrap();
+    let r =
+        Command::new("pdftoppm").args(["-r", "40", "-png", "-f", "1", "-l", "1"]).arg(&pdf).arg(&png).status().unwrap();
     assert!(r.success());
     // The sector overview: the distribution row of line 1, by hand as above, and the
     // pooled score (24 respondents: (6·100 + 6·0 + 6·66.67 + 6·33.33) / 24 = 50).
@@ -252,8 +260,7 @@ fn no_team_can_be_worked_back_from_the_institutions_own_total() {
     for (j, label) in labels.iter().enumerate() {
         let row = page.iter().find(|r| text(&r[0]) == "1e lijn" && text(&r[1]) == *label).unwrap();
         let (n, mean) = (num(&row[2]), num(&row[3]));
-        let shown_sum: f64 =
-            shown.values().filter_map(|v| Some(v[0].clone().ok()? * v[1 + j].clone().ok()?)).sum();
+        let shown_sum: f64 = shown.values().filter_map(|v| Some(v[0].clone().ok()? * v[1 + j].clone().ok()?)).sum();
         let rest = n * mean - shown_sum;
         // Audited: the small teams (a team hidden only to protect them may itself be
         // narrowed: it is big enough to be shown, as the sector audit holds too).

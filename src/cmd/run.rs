@@ -9,8 +9,8 @@ use anyhow::{bail, Result};
 use crate::cmd::{LangArg, Outcome, Settings};
 use crate::ingest::ledger::FileStatus;
 use crate::ingest::{self, Progress};
-use crate::report::{self, manifest, ReportContext};
 use crate::lang::Lang;
+use crate::report::{self, manifest, ReportContext};
 use crate::score;
 
 #[derive(clap::Args)]

@@ -277,7 +277,9 @@ fn check_xls_dimensions(bytes: &[u8], limits: Limits) -> Result<(), Reason> {
                 let start = u32_at(data, 0);
                 // calamine slices the stream at this position unchecked (a panic).
                 if start >= stream.len() as u64 {
-                    return Err(Reason::Unreadable("a sheet's data lies beyond the end of the file (BOUNDSHEET)".into()));
+                    return Err(Reason::Unreadable(
+                        "a sheet's data lies beyond the end of the file (BOUNDSHEET)".into(),
+                    ));
                 }
                 if sheet_starts.contains(&start) {
                     return Err(Reason::XlsSheetAliases);

@@ -37,12 +37,23 @@ fn lang_code(ctx: &ReportContext<'_>) -> &'static str {
 /// series, teams and locations, recommendations, strongest and weakest items.
 pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>> {
     let sc = ctx.scores;
-    let title = format!("{} — {inst} {year}", ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait"));
+    let title = format!(
+        "{} — {inst} {year}",
+        ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait")
+    );
     let facts = Findings::of(ctx, inst, year);
     let mut f = Flow::new(&title, lang_code(ctx));
     let meta = ctx.ingested.institutions.get(inst);
     let kind = meta.and_then(|m| m.sector).map_or("—", |s| s.code());
-    f.title(&title, &format!("{} {kind} · {} {}", ctx.t("Sector:", "Sector:"), ctx.t("raamwerk", "framework"), ctx.fw_for(year).edition));
+    f.title(
+        &title,
+        &format!(
+            "{} {kind} · {} {}",
+            ctx.t("Sector:", "Sector:"),
+            ctx.t("raamwerk", "framework"),
+            ctx.fw_for(year).edition
+        ),
+    );
     f.heading(ctx.t("Waar staat u", "Where you stand"));
     for s in facts.sentences(ctx.lang) {
         f.paragraph(&s, 9.0, charts::canvas::DARK);
@@ -83,7 +94,9 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
             None => Cell::new(""),
         };
         let (change, real) = match &c.change {
-            Some(ch) if one_since.is_some() => (ctx.signed_text(ch.change.diff), ctx.significance_text(&ch.change).to_string()),
+            Some(ch) if one_since.is_some() => {
+                (ctx.signed_text(ch.change.diff), ctx.significance_text(&ch.change).to_string())
+            }
             Some(ch) => (
                 format!("{} ({} {})", ctx.signed_text(ch.change.diff), ctx.t("sinds", "since"), ch.previous_year),
                 ctx.significance_text(&ch.change).to_string(),
@@ -212,7 +225,13 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     for r in recommendations_for(ctx, inst, year) {
         f.paragraph(&r.title, 10.0, [0, 63, 102]);
         f.text(&r.text);
-        f.small(&format!("{}: {} · {}: {}", ctx.t("Aanleiding", "Finding"), r.finding, ctx.t("Bron", "Source"), r.source));
+        f.small(&format!(
+            "{}: {} · {}: {}",
+            ctx.t("Aanleiding", "Finding"),
+            r.finding,
+            ctx.t("Bron", "Source"),
+            r.source
+        ));
     }
 
     // Strongest and weakest items.
@@ -260,7 +279,9 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
 /// gaps between lines with their intervals, and the sector charts as vectors.
 pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
     let sc = ctx.scores;
-    let title = ctx.t("Sectoroverzicht professionaliteit LOB", "Sector overview of career guidance professionalism").to_string();
+    let title = ctx
+        .t("Sectoroverzicht professionaliteit LOB", "Sector overview of career guidance professionalism")
+        .to_string();
     let mut f = Flow::new(&title, lang_code(ctx));
     let years = sc.years.clone();
     let span = match (years.first(), years.last()) {
@@ -307,7 +328,12 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
                 };
                 let q = |i: usize| s.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
                 let change = sc.sector_change(year, None, line, scope).map_or(String::new(), |c| {
-                    format!("{} ({} {})", ctx.signed_text(c.change.change.diff), ctx.t("sinds", "since"), c.change.previous_year)
+                    format!(
+                        "{} ({} {})",
+                        ctx.signed_text(c.change.change.diff),
+                        ctx.t("sinds", "since"),
+                        c.change.previous_year
+                    )
                 });
                 let strong = |t: String| if area.is_none() { Cell::strong(t) } else { Cell::new(t) };
                 rows.push(vec![
@@ -325,7 +351,8 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
         }
         f.table(&cols, &rows, 7.0);
         // Gaps between lines.
-        let gaps: Vec<_> = sc.gaps.iter().filter(|g| g.year == year && g.peer.is_none() && g.scope.kind.is_none()).collect();
+        let gaps: Vec<_> =
+            sc.gaps.iter().filter(|g| g.year == year && g.peer.is_none() && g.scope.kind.is_none()).collect();
         if !gaps.is_empty() {
             f.heading(&format!("{} {year}", ctx.t("Verschillen tussen de lijnen", "Gaps between lines")));
             let cols = [

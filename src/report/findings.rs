@@ -132,8 +132,10 @@ impl Findings {
             }
             for area in std::iter::once(None).chain(Area::ALL.into_iter().map(Some)) {
                 let scope = area.map_or(Scope::LINE, Scope::area);
-                let own =
-                    sc.group(year, institution, line, scope).and_then(|g| g.for_own_institution()).map(|f| (f.mean, f.n));
+                let own = sc
+                    .group(year, institution, line, scope)
+                    .and_then(|g| g.for_own_institution())
+                    .map(|f| (f.mean, f.n));
                 let quartiles = sc.sector(year, None, line, scope).and_then(|s| s.quartiles);
                 let b = sc.benchmark(year, institution, line, scope);
                 cells.push(Cell {
@@ -185,7 +187,8 @@ impl Findings {
         let mut out = Vec::new();
         for line in self.lines() {
             let areas: Vec<&Cell> = self.areas().filter(|c| c.line == line).collect();
-            let Some(since) = areas.iter().chain(self.total(line).iter()).find_map(|c| c.change.map(|ch| ch.previous_year))
+            let Some(since) =
+                areas.iter().chain(self.total(line).iter()).find_map(|c| c.change.map(|ch| ch.previous_year))
             else {
                 continue;
             };
@@ -255,18 +258,53 @@ impl Findings {
                     let who = join(&ls.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
                     let plural = ls.len() > 1;
                     match (s, nl) {
-                        (Standing::Above, true) => format!("uw {who} {} aantoonbaar hoger dan de rest van de sector", if plural { "scoren" } else { "scoort" }),
-                        (Standing::Below, true) => format!("uw {who} {} aantoonbaar lager dan de rest van de sector", if plural { "scoren" } else { "scoort" }),
-                        (Standing::Within, true) => format!("uw {who} {} er niet aantoonbaar van", if plural { "verschillen" } else { "verschilt" }),
-                        (Standing::HighQuarter, true) => format!("uw {who} {} in het hoogste kwart van de instellingen", if plural { "vallen" } else { "valt" }),
-                        (Standing::MiddleHalf, true) => format!("uw {who} {} in de middelste helft van de instellingen", if plural { "vallen" } else { "valt" }),
-                        (Standing::LowQuarter, true) => format!("uw {who} {} in het laagste kwart van de instellingen", if plural { "vallen" } else { "valt" }),
-                        (Standing::Above, false) => format!("your {who} {} clearly higher than the rest of the sector", if plural { "score" } else { "scores" }),
-                        (Standing::Below, false) => format!("your {who} {} clearly lower than the rest of the sector", if plural { "score" } else { "scores" }),
-                        (Standing::Within, false) => format!("your {who} {} not clearly differ from it", if plural { "do" } else { "does" }),
-                        (Standing::HighQuarter, false) => format!("your {who} {} in the highest quarter of institutions", if plural { "fall" } else { "falls" }),
-                        (Standing::MiddleHalf, false) => format!("your {who} {} in the middle half of institutions", if plural { "fall" } else { "falls" }),
-                        (Standing::LowQuarter, false) => format!("your {who} {} in the lowest quarter of institutions", if plural { "fall" } else { "falls" }),
+                        (Standing::Above, true) => format!(
+                            "uw {who} {} aantoonbaar hoger dan de rest van de sector",
+                            if plural { "scoren" } else { "scoort" }
+                        ),
+                        (Standing::Below, true) => format!(
+                            "uw {who} {} aantoonbaar lager dan de rest van de sector",
+                            if plural { "scoren" } else { "scoort" }
+                        ),
+                        (Standing::Within, true) => format!(
+                            "uw {who} {} er niet aantoonbaar van",
+                            if plural { "verschillen" } else { "verschilt" }
+                        ),
+                        (Standing::HighQuarter, true) => format!(
+                            "uw {who} {} in het hoogste kwart van de instellingen",
+                            if plural { "vallen" } else { "valt" }
+                        ),
+                        (Standing::MiddleHalf, true) => format!(
+                            "uw {who} {} in de middelste helft van de instellingen",
+                            if plural { "vallen" } else { "valt" }
+                        ),
+                        (Standing::LowQuarter, true) => format!(
+                            "uw {who} {} in het laagste kwart van de instellingen",
+                            if plural { "vallen" } else { "valt" }
+                        ),
+                        (Standing::Above, false) => format!(
+                            "your {who} {} clearly higher than the rest of the sector",
+                            if plural { "score" } else { "scores" }
+                        ),
+                        (Standing::Below, false) => format!(
+                            "your {who} {} clearly lower than the rest of the sector",
+                            if plural { "score" } else { "scores" }
+                        ),
+                        (Standing::Within, false) => {
+                            format!("your {who} {} not clearly differ from it", if plural { "do" } else { "does" })
+                        }
+                        (Standing::HighQuarter, false) => format!(
+                            "your {who} {} in the highest quarter of institutions",
+                            if plural { "fall" } else { "falls" }
+                        ),
+                        (Standing::MiddleHalf, false) => format!(
+                            "your {who} {} in the middle half of institutions",
+                            if plural { "fall" } else { "falls" }
+                        ),
+                        (Standing::LowQuarter, false) => format!(
+                            "your {who} {} in the lowest quarter of institutions",
+                            if plural { "fall" } else { "falls" }
+                        ),
                     }
                 })
                 .collect();
@@ -338,17 +376,20 @@ impl Findings {
                     .iter()
                     .filter_map(|m| {
                         let t = m.total?;
-                        (t.change.significant() == Some(true)).then(|| {
-                            format!("{} {}", line_name(m.line, lang), signed(t.change.diff, lang))
-                        })
+                        (t.change.significant() == Some(true))
+                            .then(|| format!("{} {}", line_name(m.line, lang), signed(t.change.diff, lang)))
                     })
                     .collect();
                 let since = moves[0].since;
                 said.push(match (real.is_empty(), nl) {
                     (true, true) => format!("Sinds {since} is geen lijn aantoonbaar veranderd."),
                     (true, false) => format!("Since {since} no line has changed beyond chance."),
-                    (false, true) => format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&real, lang)),
-                    (false, false) => format!("Changed beyond chance since {since}: {}; the rest not clearly.", join(&real, lang)),
+                    (false, true) => {
+                        format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&real, lang))
+                    }
+                    (false, false) => {
+                        format!("Changed beyond chance since {since}: {}; the rest not clearly.", join(&real, lang))
+                    }
                 });
             }
             out.extend(said.into_iter().take(2));
@@ -365,9 +406,18 @@ impl Findings {
                     format!("Every area scores the same: {}.", num(best.1, lang))
                 });
             } else if areas.len() > 1 {
-                let at = |c: &Cell| format!("{} {} {}", c.area.map_or("", |a| a.label(lang)), lang.pick("in de", "in"), line_name(c.line, lang));
+                let at = |c: &Cell| {
+                    format!(
+                        "{} {} {}",
+                        c.area.map_or("", |a| a.label(lang)),
+                        lang.pick("in de", "in"),
+                        line_name(c.line, lang)
+                    )
+                };
                 let median = |c: &Cell| {
-                    c.quartiles.map_or(String::new(), |q| format!("; {} {}", lang.pick("sectormediaan", "sector median"), num(q.1, lang)))
+                    c.quartiles.map_or(String::new(), |q| {
+                        format!("; {} {}", lang.pick("sectormediaan", "sector median"), num(q.1, lang))
+                    })
                 };
                 out.push(if nl {
                     format!(
@@ -435,7 +485,8 @@ pub fn how_to_read(lang: Lang, min_group_size: u64) -> Vec<String> {
 
 /// The glossary line: R/D, the three lines, the four areas.
 pub fn glossary(lang: Lang) -> String {
-    let lines: Vec<String> = Line::ALL.iter().map(|l| format!("{} = {}", line_name(*l, lang), l.description(lang))).collect();
+    let lines: Vec<String> =
+        Line::ALL.iter().map(|l| format!("{} = {}", line_name(*l, lang), l.description(lang))).collect();
     let areas: Vec<String> = Area::ALL.iter().map(|a| format!("{} ({})", a.label(lang), a.code())).collect();
     match lang {
         Lang::Nl => format!(
@@ -462,13 +513,21 @@ pub fn line_name(l: Line, lang: Lang) -> String {
 /// One decimal, Dutch decimal comma.
 pub fn num(v: f64, lang: Lang) -> String {
     let s = format!("{v:.1}");
-    if lang == Lang::Nl { s.replace('.', ",") } else { s }
+    if lang == Lang::Nl {
+        s.replace('.', ",")
+    } else {
+        s
+    }
 }
 
 /// Signed, one decimal, a true minus.
 pub fn signed(v: f64, lang: Lang) -> String {
     let s = format!("{v:+.1}").replace('-', "−");
-    if lang == Lang::Nl { s.replace('.', ",") } else { s }
+    if lang == Lang::Nl {
+        s.replace('.', ",")
+    } else {
+        s
+    }
 }
 
 /// "a, b en c" / "a, b and c".
@@ -565,7 +624,10 @@ pub(crate) mod tests {
         // Without a test: the quartile. Line 1 at 60 with P25–P75 45–65: middle half;
         // line 2 at 47 with 42–62: middle half too.
         assert_eq!(s[1], "Your line 1 and line 2 fall in the middle half of institutions.");
-        assert_eq!(s[2], "There is no earlier year to compare with: this is the first survey with this framework edition.");
+        assert_eq!(
+            s[2],
+            "There is no earlier year to compare with: this is the first survey with this framework edition."
+        );
         assert_eq!(s.len(), 4, "{s:?}");
     }
 

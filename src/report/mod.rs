@@ -3,11 +3,11 @@
 
 pub mod catalogue;
 pub mod charts;
-pub mod manifest;
-pub mod portret;
 pub mod documents;
 pub mod findings;
+pub mod manifest;
 pub mod pdf;
+pub mod portret;
 pub mod recommend;
 pub mod sector;
 pub mod tables;
@@ -227,12 +227,20 @@ impl<'a> ReportContext<'a> {
     pub fn difference_text(&self, d: &crate::score::Difference) -> String {
         let n = |v: f64| {
             let s = format!("{v:+.1}");
-            if self.lang == Lang::Nl { s.replace('.', ",").replace('-', "−") } else { s.replace('-', "−") }
+            if self.lang == Lang::Nl {
+                s.replace('.', ",").replace('-', "−")
+            } else {
+                s.replace('-', "−")
+            }
         };
         match (d.ci, d.significant()) {
             // Neither group has any spread: the difference is exact.
             (Some((lo, hi)), Some(_)) if lo == hi => {
-                format!("{} ({})", n(d.diff), self.t("geen spreiding in beide groepen: exact", "no spread in either group: exact"))
+                format!(
+                    "{} ({})",
+                    n(d.diff),
+                    self.t("geen spreiding in beide groepen: exact", "no spread in either group: exact")
+                )
             }
             (Some((lo, hi)), Some(sig)) => format!(
                 "{} ({} {} {} {}; {})",
@@ -241,7 +249,11 @@ impl<'a> ReportContext<'a> {
                 n(lo),
                 self.t("tot", "to"),
                 n(hi),
-                if sig { self.t("aantoonbaar verschil", "a real difference") } else { self.t("geen aantoonbaar verschil", "no clear difference") }
+                if sig {
+                    self.t("aantoonbaar verschil", "a real difference")
+                } else {
+                    self.t("geen aantoonbaar verschil", "no clear difference")
+                }
             ),
             _ => n(d.diff),
         }
@@ -333,13 +345,15 @@ pub fn unique_slugs(texts: impl Iterator<Item = (String, String)>) -> BTreeMap<S
 pub fn write_file(path: impl AsRef<Path>, bytes: impl AsRef<[u8]>) -> Result<()> {
     let path = path.as_ref();
     use anyhow::Context;
-    std::fs::write(path, bytes).with_context(|| format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))
+    std::fs::write(path, bytes)
+        .with_context(|| format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))
 }
 
 /// Creates an output folder; a failure names it.
 pub fn create_dir(path: &Path) -> Result<()> {
     use anyhow::Context;
-    std::fs::create_dir_all(path).with_context(|| format!("{} {}", crate::lang::say("kan niet maken:", "cannot create"), path.display()))
+    std::fs::create_dir_all(path)
+        .with_context(|| format!("{} {}", crate::lang::say("kan niet maken:", "cannot create"), path.display()))
 }
 
 /// Writes every output the config asks for into `dir`.

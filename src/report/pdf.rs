@@ -504,7 +504,8 @@ mod tests {
         let rows: Vec<Vec<Cell>> = (0..80).map(|i| vec![Cell::new(format!("rij {i}"))]).collect();
         f.table(&cols, &rows, 9.0);
         assert_eq!(f.pages.len(), 2);
-        let heads = |p: &Page| p.canvas.ops.iter().filter(|o| matches!(o, Op::Text { text, .. } if text == "Kop")).count();
+        let heads =
+            |p: &Page| p.canvas.ops.iter().filter(|o| matches!(o, Op::Text { text, .. } if text == "Kop")).count();
         assert_eq!(heads(&f.pages[0]), 1);
         assert_eq!(heads(&f.pages[1]), 1);
         let pdf = f.finish("t", ("pagina", "van"), 1_767_225_600).unwrap();

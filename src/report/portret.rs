@@ -11,8 +11,8 @@ use rust_xlsxwriter::{
 };
 
 use crate::framework::{Area, Kind, Line};
-use crate::report::xlsx::{self, Formats};
 use crate::report::findings::{self, Findings, Standing};
+use crate::report::xlsx::{self, Formats};
 use crate::report::{recommend, ReportContext};
 use crate::score::teams::{Grouping, TeamScore};
 use crate::score::Scope;
@@ -229,10 +229,17 @@ fn teams(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Teams en locaties", "Teams and locations"))?;
     xlsx::print_setup(ws, Some(0))?;
-    let mut heads: Vec<&str> = vec![ctx.t("Indeling", "Grouping"), ctx.t("Naam", "Name"), ctx.t("Lijn", "Line"), "n", ctx.t("Totaal", "Total")];
+    let mut heads: Vec<&str> = vec![
+        ctx.t("Indeling", "Grouping"),
+        ctx.t("Naam", "Name"),
+        ctx.t("Lijn", "Line"),
+        "n",
+        ctx.t("Totaal", "Total"),
+    ];
     heads.extend(Area::ALL.iter().map(|a| a.label(ctx.lang)));
     let names: Vec<String> = rows.iter().map(|t| team_name(ctx, t)).collect();
-    let widths = [14.0, xlsx::width_for(names.iter().map(String::as_str), 16.0, 40.0), 10.0, 6.0, 9.0, 13.0, 15.0, 13.0, 13.0];
+    let widths =
+        [14.0, xlsx::width_for(names.iter().map(String::as_str), 16.0, 40.0), 10.0, 6.0, 9.0, 13.0, 15.0, 13.0, 13.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     let mut r = 1;
     for (i, t) in rows.iter().enumerate() {
@@ -395,7 +402,9 @@ pub fn role_and_expertise(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Vec
         for kind in Kind::ALL {
             let (mut n, mut sum) = (0u64, 0.0);
             for area in Area::ALL {
-                if let Some(f) = ctx.scores.group(year, inst, line, Scope::cell(area, kind)).and_then(|g| g.for_own_institution()) {
+                if let Some(f) =
+                    ctx.scores.group(year, inst, line, Scope::cell(area, kind)).and_then(|g| g.for_own_institution())
+                {
                     n += f.n;
                     sum += f.n as f64 * f.mean;
                 }

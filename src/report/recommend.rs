@@ -307,9 +307,10 @@ pub struct Recommendation {
 /// The advice of a theme for this kind of institution: its own kind's first, else the
 /// general one.
 fn pick(theme: Theme, kind: Option<Sector>) -> Option<&'static Advice> {
-    ADVICE.iter().find(|a| a.theme == theme && a.audience != Audience::General && a.audience.fits(kind)).or_else(|| {
-        ADVICE.iter().find(|a| a.theme == theme && a.audience == Audience::General)
-    })
+    ADVICE
+        .iter()
+        .find(|a| a.theme == theme && a.audience != Audience::General && a.audience.fits(kind))
+        .or_else(|| ADVICE.iter().find(|a| a.theme == theme && a.audience == Audience::General))
 }
 
 fn area_theme(a: Area) -> Theme {
@@ -341,7 +342,9 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
         let big_fall = total.is_some_and(|t| t.diff < -5.0);
         if m.down.len() == 4 || real_fall || big_fall {
             let how = match total {
-                Some(t) => format!("{} {} {}", signed(t.diff, lang), lang.pick("punten sinds", "points since"), m.since),
+                Some(t) => {
+                    format!("{} {} {}", signed(t.diff, lang), lang.pick("punten sinds", "points since"), m.since)
+                }
                 None => format!("{} {}", lang.pick("sinds", "since"), m.since),
             };
             let finding = if m.down.len() == 4 {
@@ -371,14 +374,22 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
             Some(q) => format!("{} {}", lang.pick("sectormediaan", "sector median"), num(q.1, lang)),
             None => lang.pick("onder 50", "below 50").to_string(),
         };
-        add(area_theme(a), format!("{}: {} ({against})", capital(&place(c, lang)), num(c.score().unwrap_or(0.0), lang)));
+        add(
+            area_theme(a),
+            format!("{}: {} ({against})", capital(&place(c, lang)), num(c.score().unwrap_or(0.0), lang)),
+        );
     }
     // 3. Line 3 below the sector.
     if let Some(c) = f.total(Line::L3) {
         let below_p25 = c.score().zip(c.quartiles).is_some_and(|(v, q)| v < q.0);
         if c.versus == Some(crate::score::Versus::Below) || below_p25 {
-            let q = c.quartiles.map_or(String::new(), |q| format!(" ({} P25 {})", lang.pick("sector", "sector"), num(q.0, lang)));
-            add(Theme::Leadership, format!("{}: {}{q}", capital(&line_name(Line::L3, lang)), num(c.score().unwrap_or(0.0), lang)));
+            let q = c
+                .quartiles
+                .map_or(String::new(), |q| format!(" ({} P25 {})", lang.pick("sector", "sector"), num(q.0, lang)));
+            add(
+                Theme::Leadership,
+                format!("{}: {}{q}", capital(&line_name(Line::L3, lang)), num(c.score().unwrap_or(0.0), lang)),
+            );
         }
     }
     // 4. Expertise behind role.
@@ -408,24 +419,42 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
             if b - a > 15.0 {
                 add(
                     Theme::Development,
-                    format!("{} {} {} {} {}", capital(&line_name(Line::L1, lang)), num(a, lang), lang.pick("tegen", "against"), line_name(Line::L2, lang), num(b, lang)),
+                    format!(
+                        "{} {} {} {} {}",
+                        capital(&line_name(Line::L1, lang)),
+                        num(a, lang),
+                        lang.pick("tegen", "against"),
+                        line_name(Line::L2, lang),
+                        num(b, lang)
+                    ),
                 );
             }
         }
         if c1.versus == Some(crate::score::Versus::Below) {
             add(
                 Theme::Development,
-                format!("{}: {} ({})", capital(&line_name(Line::L1, lang)), num(v1.unwrap_or(0.0), lang), lang.pick("lager dan de sector", "below the sector")),
+                format!(
+                    "{}: {} ({})",
+                    capital(&line_name(Line::L1, lang)),
+                    num(v1.unwrap_or(0.0), lang),
+                    lang.pick("lager dan de sector", "below the sector")
+                ),
             );
         }
     }
     // 6. Nothing fired: the lowest area.
     if triggers.is_empty() {
-        let lowest = f.areas().filter(|c| c.score().is_some()).min_by(|a, b| a.score().unwrap().total_cmp(&b.score().unwrap()));
+        let lowest =
+            f.areas().filter(|c| c.score().is_some()).min_by(|a, b| a.score().unwrap().total_cmp(&b.score().unwrap()));
         if let Some(c) = lowest {
             triggers.push((
                 Theme::Monitoring,
-                format!("{}: {} ({})", capital(&place(c, lang)), num(c.score().unwrap_or(0.0), lang), lang.pick("laagste score; nergens onder de sector", "lowest score; nowhere below the sector")),
+                format!(
+                    "{}: {} ({})",
+                    capital(&place(c, lang)),
+                    num(c.score().unwrap_or(0.0), lang),
+                    lang.pick("laagste score; nergens onder de sector", "lowest score; nowhere below the sector")
+                ),
             ));
         }
     }

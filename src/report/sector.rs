@@ -364,14 +364,22 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
         .set_values((sheet.as_str(), d0 + 1, c0 + 1, d0 + 3, c0 + 1))
         .set_format(rust_xlsxwriter::ChartFormat::new().set_no_fill().set_no_border());
     dist.add_series()
-        .set_name(ctx.t("P25 tot P75 (middelste helft van de instellingen)", "P25 to P75 (middle half of the institutions)"))
+        .set_name(
+            ctx.t("P25 tot P75 (middelste helft van de instellingen)", "P25 to P75 (middle half of the institutions)"),
+        )
         .set_categories(cats)
         .set_values((sheet.as_str(), d0 + 1, c0 + 4, d0 + 3, c0 + 4))
         .set_gap(120)
         .set_format(
             rust_xlsxwriter::ChartFormat::new()
-                .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(xlsx::colour(crate::report::charts::PALETTE[0])).set_transparency(45))
-                .set_border(rust_xlsxwriter::ChartLine::new().set_color(xlsx::colour(crate::report::charts::PALETTE[0]))),
+                .set_solid_fill(
+                    rust_xlsxwriter::ChartSolidFill::new()
+                        .set_color(xlsx::colour(crate::report::charts::PALETTE[0]))
+                        .set_transparency(45),
+                )
+                .set_border(
+                    rust_xlsxwriter::ChartLine::new().set_color(xlsx::colour(crate::report::charts::PALETTE[0])),
+                ),
         );
     let mut medians = Chart::new(ChartType::Line);
     medians
@@ -384,7 +392,11 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
             rust_xlsxwriter::ChartMarker::new()
                 .set_type(rust_xlsxwriter::ChartMarkerType::Diamond)
                 .set_size(10)
-                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(rust_xlsxwriter::Color::Black))),
+                .set_format(
+                    rust_xlsxwriter::ChartFormat::new().set_solid_fill(
+                        rust_xlsxwriter::ChartSolidFill::new().set_color(rust_xlsxwriter::Color::Black),
+                    ),
+                ),
         );
     dist.combine(&medians);
     // The invisible base column has no place in the legend.
@@ -427,10 +439,22 @@ fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
             xlsx::text(ws, r, 1, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold)?;
             for (j, l) in Line::ALL.iter().enumerate() {
                 let s = ctx.scores.sector(year, None, *l, sc);
-                xlsx::score(ws, r, 2 + j as u16, s.and_then(|s| s.shown()).map(|f| f.mean), s.and_then(|s| s.hidden()), ctx, fm)?;
+                xlsx::score(
+                    ws,
+                    r,
+                    2 + j as u16,
+                    s.and_then(|s| s.shown()).map(|f| f.mean),
+                    s.and_then(|s| s.hidden()),
+                    ctx,
+                    fm,
+                )?;
             }
             for (k, (a, b)) in pairs.iter().enumerate() {
-                let gap = ctx.scores.gaps.iter().find(|g| g.year == year && g.peer.is_none() && g.scope == sc && g.a == *a && g.b == *b);
+                let gap = ctx
+                    .scores
+                    .gaps
+                    .iter()
+                    .find(|g| g.year == year && g.peer.is_none() && g.scope == sc && g.a == *a && g.b == *b);
                 if let Some(g) = gap {
                     let col = 5 + 3 * k as u16;
                     ws.write_number_with_format(r, col, g.gap.diff, &fm.signed)?;
@@ -479,24 +503,26 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
     // Wide enough for every value the column can hold, on one line.
     let marks = [ctx.mark(crate::score::Why::Small), ctx.mark(crate::score::Why::Protects)];
     let score_w = xlsx::width_for(marks.iter().map(String::as_str), 9.0, 14.0);
-    let ranks: Vec<String> = [Rank::Band(Band::LowestQuarter), Rank::Band(Band::MiddleHalf), Rank::Band(Band::HighestQuarter), Rank::TooFew]
-        .iter()
-        .map(|r| ctx.rank_text(r))
-        .collect();
-    let mut widths = vec![
-        7.0,
-        xlsx::width_for(pairs.iter().map(|p| p.0.as_str()), 14.0, 50.0),
-        8.0,
-        9.0,
-        score_w,
-    ];
+    let ranks: Vec<String> =
+        [Rank::Band(Band::LowestQuarter), Rank::Band(Band::MiddleHalf), Rank::Band(Band::HighestQuarter), Rank::TooFew]
+            .iter()
+            .map(|r| ctx.rank_text(r))
+            .collect();
+    let mut widths = vec![7.0, xlsx::width_for(pairs.iter().map(|p| p.0.as_str()), 14.0, 50.0), 8.0, 9.0, score_w];
     widths.extend([score_w; 5]);
     widths.extend([
         xlsx::width_for(ranks.iter().map(String::as_str), 12.0, 30.0),
         xlsx::width_for([Versus::Above, Versus::Within, Versus::Below].map(|v| ctx.versus_text(v)), 12.0, 30.0),
         12.0,
         8.0,
-        xlsx::width_for([ctx.interval_text(&crate::score::Difference { diff: 0.0, ci: Some((-88.8, 88.8)) }).as_str(), ctx.t("exact (geen spreiding)", "exact (no spread)")], 14.0, 30.0),
+        xlsx::width_for(
+            [
+                ctx.interval_text(&crate::score::Difference { diff: 0.0, ci: Some((-88.8, 88.8)) }).as_str(),
+                ctx.t("exact (geen spreiding)", "exact (no spread)"),
+            ],
+            14.0,
+            30.0,
+        ),
         xlsx::width_for([ctx.t("onbekend (spreiding niet getoond)", "unknown (spread not shown)")], 12.0, 40.0),
     ]);
     xlsx::header(ws, 0, &heads, &widths, fm)?;
@@ -637,7 +663,10 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
             }
             if years.len() >= 2 {
                 let last = years[years.len() - 1];
-                let change = ctx.scores.sector_change(last, None, line, sc).filter(|c| c.change.previous_year == years[years.len() - 2]);
+                let change = ctx
+                    .scores
+                    .sector_change(last, None, line, sc)
+                    .filter(|c| c.change.previous_year == years[years.len() - 2]);
                 if let Some(c) = change {
                     let col = 2 + years.len() as u16;
                     let d = &c.change.change;
@@ -730,9 +759,11 @@ fn serde_headers(names: &[(&str, &str)], fm: &Formats) -> rust_xlsxwriter::Seria
         .iter()
         .map(|(field, header)| {
             let wraps = matches!(*field, "reason" | "note" | "detail");
-            rust_xlsxwriter::CustomSerializeField::new(*field)
-                .rename(*header)
-                .set_value_format(if wraps { &fm.wrap } else { &fm.text })
+            rust_xlsxwriter::CustomSerializeField::new(*field).rename(*header).set_value_format(if wraps {
+                &fm.wrap
+            } else {
+                &fm.text
+            })
         })
         .collect();
     rust_xlsxwriter::SerializeFieldOptions::new().set_header_format(&fm.header).set_custom_headers(&fields)
@@ -781,7 +812,14 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
     };
     xlsx::note(ws, r, widths.len() as u16, total, reconciled, fm)?;
     r += 1;
-    xlsx::note(ws, r, widths.len() as u16, total, &format!("{}: {}", ctx.t("Privacy", "Privacy"), suppression_text(ctx)), fm)?;
+    xlsx::note(
+        ws,
+        r,
+        widths.len() as u16,
+        total,
+        &format!("{}: {}", ctx.t("Privacy", "Privacy"), suppression_text(ctx)),
+        fm,
+    )?;
     r += 2;
     xlsx::text(ws, r, 0, &format!("{} ({})", ctx.t("Bestanden", "Files"), led.files.len()), &fm.bold)?;
     r += 1;

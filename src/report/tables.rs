@@ -37,7 +37,8 @@ pub fn safe_text(s: &str) -> String {
 
 fn writer(path: &Path) -> Result<csv::Writer<std::io::BufWriter<std::fs::File>>> {
     use anyhow::Context;
-    let file = std::fs::File::create(path).with_context(|| format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))?;
+    let file = std::fs::File::create(path)
+        .with_context(|| format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))?;
     Ok(csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, file)))
 }
 
@@ -60,7 +61,9 @@ fn write_table<T: Serialize>(dir: &Path, name: &str, rows: impl Iterator<Item = 
     for r in rows {
         w.serialize(r)?;
     }
-    w.flush().map_err(|e| anyhow::anyhow!("{} {}: {e}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))?;
+    w.flush().map_err(|e| {
+        anyhow::anyhow!("{} {}: {e}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display())
+    })?;
     Ok(Output { path: format!("data/{name}"), kind: "table" })
 }
 

@@ -88,7 +88,10 @@ impl Formats {
                 .set_font_color(Color::RGB(0x7A2E00))
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::Top),
-            rank: Format::new().set_font_color(Color::RGB(0x555555)).set_align(FormatAlign::Center).set_align(FormatAlign::Top),
+            rank: Format::new()
+                .set_font_color(Color::RGB(0x555555))
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::Top),
             lead: Format::new().set_text_wrap().set_font_size(12).set_align(FormatAlign::Top),
             boxed: Format::new()
                 .set_text_wrap()
@@ -218,7 +221,13 @@ pub fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], fm: 
 }
 
 /// A header row inside a page (not frozen: rows above it are text, not a table).
-pub fn header_in_page(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], fm: &Formats) -> Result<(), XlsxError> {
+pub fn header_in_page(
+    ws: &mut Worksheet,
+    row: u32,
+    names: &[&str],
+    widths: &[f64],
+    fm: &Formats,
+) -> Result<(), XlsxError> {
     for (i, n) in names.iter().enumerate() {
         ws.write_string_with_format(row, i as u16, *n, &fm.header)?;
     }

@@ -946,7 +946,12 @@ fn distribution(groups: &[RawGroup], sector: &[RawSector], privacy: Privacy) -> 
 
 /// A shown figure as the statistics of differences use it: n, mean, and the spread
 /// where it is published (none where it is withheld, so no interval gives it away).
-fn published_stat(n: u64, stat: Option<Stat>, why: Option<Why>, detail_why: Option<Why>) -> Option<(u64, f64, Option<f64>)> {
+fn published_stat(
+    n: u64,
+    stat: Option<Stat>,
+    why: Option<Why>,
+    detail_why: Option<Why>,
+) -> Option<(u64, f64, Option<f64>)> {
     match (why, stat) {
         (None, Some(st)) => Some((n, st.mean, if detail_why.is_none() { st.sd } else { None })),
         _ => None,
@@ -957,12 +962,16 @@ fn published_stat(n: u64, stat: Option<Stat>, why: Option<Why>, detail_why: Opti
 /// the same edition, where both are published.
 fn sector_changes(sector: &[RawSector], years: &[u16], editions: &BTreeMap<u16, String>) -> Vec<SectorChange> {
     let find = |year: u16, s: &RawSector| {
-        sector.binary_search_by(|x| (x.year, x.peer, x.line, x.scope).cmp(&(year, s.peer, s.line, s.scope))).ok().map(|i| &sector[i])
+        sector
+            .binary_search_by(|x| (x.year, x.peer, x.line, x.scope).cmp(&(year, s.peer, s.line, s.scope)))
+            .ok()
+            .map(|i| &sector[i])
     };
     let mut out = Vec::new();
     for s in sector {
         let Some(now) = published_stat(s.n, s.stat, s.why, s.detail_why) else { continue };
-        let Some(py) = years.iter().rev().copied().find(|&y| y < s.year && editions.get(&y) == editions.get(&s.year)) else {
+        let Some(py) = years.iter().rev().copied().find(|&y| y < s.year && editions.get(&y) == editions.get(&s.year))
+        else {
             continue;
         };
         let Some(before) = find(py, s).and_then(|p| published_stat(p.n, p.stat, p.why, p.detail_why)) else { continue };
@@ -1015,7 +1024,10 @@ fn benchmarks(
         }
     };
     let find = |year: u16, inst: u32, line: Line, scope: Scope| {
-        groups.binary_search_by(|g| (g.year, g.inst, g.line, g.scope).cmp(&(year, inst, line, scope))).ok().map(|i| &groups[i])
+        groups
+            .binary_search_by(|g| (g.year, g.inst, g.line, g.scope).cmp(&(year, inst, line, scope)))
+            .ok()
+            .map(|i| &groups[i])
     };
     let pooled = |year: u16, line: Line, scope: Scope| {
         sector
@@ -1037,8 +1049,11 @@ fn benchmarks(
             .find_map(|&y| find(y, g.inst, g.line, g.scope).filter(|p| p.n > 0).map(|p| (y, p)));
         let now = published_stat(g.n, g.stat, g.why, g.detail_why).expect("shown");
         let change = previous.and_then(|(y, p)| {
-            published_stat(p.n, p.stat, p.why, p.detail_why)
-                .map(|before| Change { previous_year: y, previous: before.1, change: Difference::of(before, now) })
+            published_stat(p.n, p.stat, p.why, p.detail_why).map(|before| Change {
+                previous_year: y,
+                previous: before.1,
+                change: Difference::of(before, now),
+            })
         });
         out.push(Benchmark {
             year: g.year,
@@ -1057,7 +1072,9 @@ fn benchmarks(
     // spread of the sector without it (from the sums the pooled figures hold), Welch's
     // test, then Benjamini–Hochberg (q = 0.05) over one portret's comparisons: every
     // line × area and line total of the institution-year.
-    let mut by_portret: BTreeMap<(u16, String), Vec<(usize, f64, f64)>> = BTreeMap::new();
+    // (year, institution) → (benchmark, p, difference).
+    type Tests = Vec<(usize, f64, f64)>;
+    let mut by_portret: BTreeMap<(u16, String), Tests> = BTreeMap::new();
     for (bi, b) in out.iter().enumerate() {
         if b.scope.kind.is_some() {
             continue;
@@ -1099,7 +1116,8 @@ fn gaps(scores: &Scores) -> Vec<LineGap> {
     for &year in &scores.years {
         for peer in peers.clone() {
             for scope in Scope::all() {
-                let fig = |l| scores.sector(year, peer, l, scope).and_then(SectorScore::shown).map(|f| (f.n, f.mean, f.sd()));
+                let fig =
+                    |l| scores.sector(year, peer, l, scope).and_then(SectorScore::shown).map(|f| (f.n, f.mean, f.sd()));
                 for (a, b) in [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)] {
                     if let (Some(x), Some(y)) = (fig(a), fig(b)) {
                         out.push(LineGap { year, peer, scope, a, b, gap: Difference::of(x, y), n_a: x.0, n_b: y.0 });

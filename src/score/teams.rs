@@ -76,15 +76,20 @@ fn deciding(scope: Scope) -> bool {
 
 type TeamKey<'a> = (u16, &'a str, Grouping, Line);
 
+/// Per team (None: not given), per scope: (n, sum of scores).
+type TeamSums<'a> = BTreeMap<Option<&'a str>, BTreeMap<Scope, (u64, f64)>>;
+
 /// Team scores of every institution-year whose respondents name a team (or location).
 /// `rs` holds every respondent's scope scores (before hidden groups are dropped).
 pub fn team_scores(respondents: &[Respondent], rs: &[RespondentScore], min: u64) -> Vec<TeamScore> {
     // (year, institution, grouping, line) → team → scope → (n, sum).
-    let mut acc: BTreeMap<TeamKey<'_>, BTreeMap<Option<&str>, BTreeMap<Scope, (u64, f64)>>> = BTreeMap::new();
+    let mut acc: BTreeMap<TeamKey<'_>, TeamSums<'_>> = BTreeMap::new();
     // Only institution-year-lines where someone names a team: most inputs name none.
     let named: std::collections::HashSet<TeamKey<'_>> = respondents
         .iter()
-        .flat_map(|r| Grouping::ALL.into_iter().filter(|g| g.of(r).is_some()).map(|g| (r.year, r.institution.as_str(), g, r.line)))
+        .flat_map(|r| {
+            Grouping::ALL.into_iter().filter(|g| g.of(r).is_some()).map(|g| (r.year, r.institution.as_str(), g, r.line))
+        })
         .collect();
     if named.is_empty() {
         return Vec::new();
@@ -205,7 +210,8 @@ mod tests {
         // Hiding the next smallest (6) leaves two hidden, still fewer than three; then
         // 6 and 8: three hidden (3, 6, 8), without the largest 3 + 6 = 9 ≥ 5, safe;
         // but that hides 2 of the 3 shown teams (2·2 ≥ 3), so every team is hidden.
-        let (p, rs) = fixture(&[(Some("a"), 12, 60.0), (Some("b"), 8, 50.0), (Some("c"), 6, 40.0), (Some("d"), 3, 30.0)]);
+        let (p, rs) =
+            fixture(&[(Some("a"), 12, 60.0), (Some("b"), 8, 50.0), (Some("c"), 6, 40.0), (Some("d"), 3, 30.0)]);
         let t = team_scores(&p, &rs, 5);
         assert_eq!(line_total(&t, "d").hidden(), Some(Why::Small));
         for name in ["a", "b", "c"] {
