@@ -303,7 +303,26 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
             ctx.ingested.respondents.len()
         ),
     });
-    for &year in years.iter().rev() {
+    for (k, &year) in years.iter().rev().enumerate() {
+        if k > 0 {
+            f.new_page();
+        }
+        // Where every change of this year is since the same year, the header says so once.
+        let mut since: Vec<u16> = Line::ALL
+            .iter()
+            .flat_map(|&l| {
+                std::iter::once(Scope::LINE)
+                    .chain(Area::ALL.into_iter().map(Scope::area))
+                    .filter_map(move |s| sc.sector_change(year, None, l, s).map(|c| c.change.previous_year))
+            })
+            .collect();
+        since.sort();
+        since.dedup();
+        let one_since = (since.len() == 1).then(|| since[0]);
+        let change_head = match one_since {
+            Some(y) => format!("{} {y}", ctx.t("Verandering sinds", "Change since")),
+            None => ctx.t("Verandering", "Change").to_string(),
+        };
         f.heading(&format!("{} {year}", ctx.t("Lijnen en aandachtsgebieden", "Lines and areas")));
         let cols = [
             Column { head: ctx.t("Lijn", "Line"), width: 46.0, just: Just::Left },
@@ -314,7 +333,7 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
             Column { head: "P25", width: 40.0, just: Just::Right },
             Column { head: ctx.t("Mediaan", "Median"), width: 45.0, just: Just::Right },
             Column { head: "P75", width: 40.0, just: Just::Right },
-            Column { head: ctx.t("Verandering", "Change"), width: WIDTH - 437.0, just: Just::Right },
+            Column { head: &change_head, width: WIDTH - 437.0, just: Just::Right },
         ];
         let mut rows = Vec::new();
         for line in Line::ALL {
@@ -327,13 +346,14 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
                     _ => (String::new(), String::new()),
                 };
                 let q = |i: usize| s.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
-                let change = sc.sector_change(year, None, line, scope).map_or(String::new(), |c| {
-                    format!(
+                let change = sc.sector_change(year, None, line, scope).map_or(String::new(), |c| match one_since {
+                    Some(_) => ctx.signed_text(c.change.change.diff),
+                    None => format!(
                         "{} ({} {})",
                         ctx.signed_text(c.change.change.diff),
                         ctx.t("sinds", "since"),
                         c.change.previous_year
-                    )
+                    ),
                 });
                 let strong = |t: String| if area.is_none() { Cell::strong(t) } else { Cell::new(t) };
                 rows.push(vec![
