@@ -5,6 +5,7 @@
 #
 #   bash benches/run.sh            # uses target/release; builds it if missing
 #   RUNS=3 bash benches/run.sh     # runs per size: the first into an empty folder, then reruns
+#   (then the 1,000-institution run with --pdf, as often)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -34,4 +35,12 @@ for n in 200 1000; do
     echo "run $n institutions: $res; $timings"
   done
   echo "  $summary"
+done
+# The same national run with the PDFs (run --pdf): every portret and the sector overview.
+in="$WORK/in1000"
+for i in $(seq "$RUNS"); do
+  /usr/bin/time -f "wall %e s, peak %M KiB" "$BIN" run --pdf --input "$in" --output "$WORK/outpdf" 2>"$WORK/err" >/dev/null || true
+  res=$(tail -1 "$WORK/err")
+  timings=$(python3 -c "import json;t=json.load(open('$WORK/outpdf/manifest.json'))['timings_ms'];print(' '.join(f'{k}={v}' for k,v in t.items()))")
+  echo "run --pdf 1000 institutions: $res; $timings"
 done
