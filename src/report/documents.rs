@@ -145,6 +145,12 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
         ),
     });
     let shown_years: Vec<u16> = years.iter().rev().take(5).rev().copied().collect();
+    if shown_years.len() < years.len() {
+        f.small(ctx.t(
+            "De tabel toont de laatste vijf jaren; het werkblad Ontwikkeling van het portret heeft ze alle.",
+            "The table shows the last five years; the portret workbook's Trend sheet has them all.",
+        ));
+    }
     let year_w = 34.0;
     let rest = WIDTH - 42.0 - 104.0 - year_w * shown_years.len() as f32;
     let heads: Vec<String> = shown_years.iter().map(|y| y.to_string()).collect();

@@ -191,7 +191,7 @@ pub fn t_two_sided_p(t: f64, df: f64) -> f64 {
 }
 
 /// t(0.975, df) for fractional df (Welch): the table where df is whole and at most 30,
-/// else the t at which the two-sided p-value is 0.05, found by bisection.
+/// else the t at which the two-sided p-value is 0.05, found by Newton's method.
 pub fn t975_real(df: f64) -> f64 {
     if df.fract() == 0.0 && (1.0..=30.0).contains(&df) || df > 1e6 {
         return t975(df.round().max(1.0) as u64);
