@@ -184,6 +184,8 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     // Teams and locations.
     let teams = sc.teams_of(year, inst);
     if !teams.is_empty() {
+        // A page of their own: the page a coordinator hands to team leaders.
+        f.new_page();
         f.heading(ctx.t("Teams en locaties", "Teams and locations"));
         f.text(ctx.t(
             "Per team en per locatie, waar de vragenlijst ze vroeg. Kleine groepen zijn verborgen, en waar nodig meer, zodat geen groep uit uw eigen totaal terug te rekenen is.",
