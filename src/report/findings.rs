@@ -252,9 +252,13 @@ impl Findings {
             }
         }
         if !by.is_empty() {
+            // "er … van" / "from it" only once the sector has been named.
+            let mut named = false;
             let clauses: Vec<String> = by
                 .iter()
                 .map(|(s, ls)| {
+                    let refer = named;
+                    named |= matches!(s, Standing::Above | Standing::Below);
                     let who = join(&ls.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
                     let plural = ls.len() > 1;
                     match (s, nl) {
@@ -267,8 +271,13 @@ impl Findings {
                             if plural { "scoren" } else { "scoort" }
                         ),
                         (Standing::Within, true) => format!(
-                            "uw {who} {} er niet aantoonbaar van",
-                            if plural { "verschillen" } else { "verschilt" }
+                            "uw {who} {} {}",
+                            if plural { "verschillen" } else { "verschilt" },
+                            if refer {
+                                "er niet aantoonbaar van"
+                            } else {
+                                "niet aantoonbaar van de rest van de sector"
+                            }
                         ),
                         (Standing::HighQuarter, true) => format!(
                             "uw {who} {} in het hoogste kwart van de instellingen",
@@ -291,7 +300,11 @@ impl Findings {
                             if plural { "score" } else { "scores" }
                         ),
                         (Standing::Within, false) => {
-                            format!("your {who} {} not clearly differ from it", if plural { "do" } else { "does" })
+                            format!(
+                                "your {who} {} not clearly differ from {}",
+                                if plural { "do" } else { "does" },
+                                if refer { "it" } else { "the rest of the sector" }
+                            )
                         }
                         (Standing::HighQuarter, false) => format!(
                             "your {who} {} in the highest quarter of institutions",
@@ -611,6 +624,21 @@ pub(crate) mod tests {
         );
         assert_eq!(s[4], "Aantoonbaar lager dan de rest van de sector: Samenwerking (2e lijn).");
         assert_eq!(s.len(), 5);
+    }
+
+    #[test]
+    fn a_line_level_with_the_sector_names_the_sector_when_it_comes_first() {
+        let mut f = example();
+        f.cells[0].versus = Some(Versus::Within);
+        f.cells[5].versus = Some(Versus::Below);
+        assert_eq!(
+            f.sentences(Lang::Nl)[1],
+            "Uw 1e lijn verschilt niet aantoonbaar van de rest van de sector; uw 2e lijn scoort aantoonbaar lager dan de rest van de sector."
+        );
+        assert_eq!(
+            f.sentences(Lang::En)[1],
+            "Your line 1 does not clearly differ from the rest of the sector; your line 2 scores clearly lower than the rest of the sector."
+        );
     }
 
     #[test]
