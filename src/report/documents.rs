@@ -120,7 +120,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     }
     f.table(&cols, &rows, 7.0);
     // The chart, with how to read all this beside it.
-    let chart = drawn(&charts::benchmark::Benchmark::new(ctx, inst, inst, year));
+    let chart = drawn(&charts::benchmark::Benchmark::for_portret(ctx, inst, year));
     let box_lines = findings::how_to_read(ctx.lang, ctx.privacy.min_group_size);
     f.chart_beside_box(chart, &box_lines);
     f.small(&findings::glossary(ctx.lang));

@@ -25,8 +25,20 @@ pub struct Benchmark {
 }
 
 impl Benchmark {
-    /// `shown_name`: the name the chart may carry (the pseudonym in the pack).
+    /// `shown_name`: the name the chart may carry (the pseudonym in the pack). Only the
+    /// figures everyone may see.
     pub fn new(ctx: &ReportContext<'_>, institution: &str, shown_name: &str, year: u16) -> Benchmark {
+        Benchmark::build(ctx, institution, shown_name, year, false)
+    }
+
+    /// The chart in the institution's own portret: its own figures also where they are
+    /// hidden in the sector tables only to protect another group (as the portret's
+    /// table shows them).
+    pub fn for_portret(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Benchmark {
+        Benchmark::build(ctx, institution, institution, year, true)
+    }
+
+    fn build(ctx: &ReportContext<'_>, institution: &str, shown_name: &str, year: u16, own: bool) -> Benchmark {
         let sc = ctx.scores;
         // Only the lines the institution took part in.
         let series: Vec<Series> = Line::ALL
@@ -37,7 +49,7 @@ impl Benchmark {
                 own: area_scopes()
                     .into_iter()
                     .map(|s| match sc.group(year, institution, line, s) {
-                        Some(g) => match (g.shown(), g.hidden()) {
+                        Some(g) => match (if own { g.for_own_institution() } else { g.shown() }, g.hidden()) {
                             (Some(f), _) => Ok((f.mean, f.n)),
                             (None, Some(w)) => Err(ctx.mark(w)),
                             (None, None) => Err(ctx.hidden_mark()),
