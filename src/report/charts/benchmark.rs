@@ -22,23 +22,33 @@ pub struct Benchmark {
     series: Vec<Series>,
     frame: Frame,
     lang: crate::lang::Lang,
+    /// Width and height in px: the pack's 1600 × 1000, narrower for the PDF, where the
+    /// same type sizes then print larger on the page.
+    size: (u32, u32),
 }
 
 impl Benchmark {
     /// `shown_name`: the name the chart may carry (the pseudonym in the pack). Only the
     /// figures everyone may see.
     pub fn new(ctx: &ReportContext<'_>, institution: &str, shown_name: &str, year: u16) -> Benchmark {
-        Benchmark::build(ctx, institution, shown_name, year, false)
+        Benchmark::build(ctx, institution, shown_name, year, false, (1600, 1000))
     }
 
     /// The chart in the institution's own portret: its own figures also where they are
     /// hidden in the sector tables only to protect another group (as the portret's
     /// table shows them).
     pub fn for_portret(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Benchmark {
-        Benchmark::build(ctx, institution, institution, year, true)
+        Benchmark::build(ctx, institution, institution, year, true, (1150, 880))
     }
 
-    fn build(ctx: &ReportContext<'_>, institution: &str, shown_name: &str, year: u16, own: bool) -> Benchmark {
+    fn build(
+        ctx: &ReportContext<'_>,
+        institution: &str,
+        shown_name: &str,
+        year: u16,
+        own: bool,
+        size: (u32, u32),
+    ) -> Benchmark {
         let sc = ctx.scores;
         // Only the lines the institution took part in.
         let series: Vec<Series> = Line::ALL
@@ -102,22 +112,26 @@ impl Benchmark {
             series,
             frame,
             lang: ctx.lang,
+            size,
         }
     }
 }
 
 impl Chart for Benchmark {
     fn size(&self) -> (u32, u32) {
-        (1600, 1000)
+        self.size
     }
 
     fn draw(&self, c: &mut Canvas) {
-        let p = frame(c, &self.frame, 0.0, 100.0, 10.0, 60.0);
+        let p = frame(c, &self.frame, 0.0, 100.0, 10.0, 74.0);
         let gw = (p.x1 - p.x0) / self.categories.len() as f32;
         let bw = gw * 0.8 / self.series.len().max(1) as f32;
         for (ci, cat) in self.categories.iter().enumerate() {
             let gx = p.x0 + ci as f32 * gw;
-            c.text(cat, gx + gw / 2.0, p.y1 + 14.0, 24.0, DARK, Align::Center, VAlign::Top);
+            // Wrapped within its group, never into the next one.
+            for (k, l) in text::wrap(cat, 24.0, gw - 12.0).iter().enumerate() {
+                c.text(l, gx + gw / 2.0, p.y1 + 12.0 + k as f32 * 28.0, 24.0, DARK, Align::Center, VAlign::Top);
+            }
             for (si, s) in self.series.iter().enumerate() {
                 let (l, r) = (gx + gw * 0.1 + si as f32 * bw + 3.0, gx + gw * 0.1 + (si + 1) as f32 * bw - 3.0);
                 let mid = (l + r) / 2.0;
