@@ -63,7 +63,7 @@ fn portret_recommendations_cite_the_finding_that_triggered_them() {
         "Professionaliteit van loopbaanbegeleiding, inleiding bij de infographic, Euroguidance Nederland 2014"
     );
     assert_eq!(titles[1], "Voer het gesprek over de begeleiding aan de hand van het raamwerk");
-    assert_eq!(text(&rec[2][3]), "Raamwerk voor loopbaanbegeleiding jongeren, MBO Raad, VO-raad en OCW 2017");
+    assert_eq!(text(&rec[2][3]), "Raamwerk voor loopbaanbegeleiding jongeren, MBO Raad, VO-raad, OCW 2017");
     // School A answered "ja" everywhere: nothing is weak; the portret as a mirror.
     let rec_a = read_sheet(&output.join("portretten/school-a-2026.xlsx"), "Aanbevelingen");
     assert_eq!(rec_a.len(), 2, "one recommendation: {rec_a:?}");

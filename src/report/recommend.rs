@@ -39,8 +39,12 @@ pub struct Source {
 }
 
 impl Source {
+    /// Its title as published (Dutch), in English with a translation beside it.
     pub fn text(&self, lang: Lang) -> String {
-        format!("{}, {} {}", lang.pick(self.title.0, self.title.1), self.by, self.year)
+        match lang {
+            Lang::Nl => format!("{}, {} {}", self.title.0, self.by, self.year),
+            Lang::En => format!("{} ({}), {} {}", self.title.0, self.title.1, self.by, self.year),
+        }
     }
 }
 
@@ -67,7 +71,7 @@ pub const STUDY_2014: Source = Source {
 };
 pub const FRAMEWORK_2017: Source = Source {
     title: ("Raamwerk voor loopbaanbegeleiding jongeren", "Framework for career guidance for young people"),
-    by: "MBO Raad, VO-raad en OCW",
+    by: "MBO Raad, VO-raad, OCW",
     year: 2017,
 };
 
@@ -503,10 +507,19 @@ mod tests {
         assert_eq!(r[1].theme, Theme::Cooperation);
         assert_eq!(r[1].finding, "Samenwerking in de 2e lijn: 38,0 (sectormediaan 52,0)");
         // No mbo advice on cooperation: the framework's general advice.
-        assert_eq!(r[1].source, "Raamwerk voor loopbaanbegeleiding jongeren, MBO Raad, VO-raad en OCW 2017");
+        assert_eq!(r[1].source, "Raamwerk voor loopbaanbegeleiding jongeren, MBO Raad, VO-raad, OCW 2017");
         assert_eq!(r[2].theme, Theme::Vision);
         assert_eq!(r[2].finding, "Visie en beleid in de 2e lijn: 50,0 (sectormediaan 52,0)");
         assert_eq!(r.len(), 3);
+    }
+
+    #[test]
+    fn sources_by_their_published_title_with_a_translation_in_english() {
+        assert_eq!(MBO_2014.text(Lang::Nl), "Aanbevelingen voor mbo-instellingen, Euroguidance Nederland 2014");
+        assert_eq!(
+            MBO_2014.text(Lang::En),
+            "Aanbevelingen voor mbo-instellingen (Recommendations for mbo institutions), Euroguidance Nederland 2014"
+        );
     }
 
     #[test]
