@@ -234,11 +234,19 @@ impl Findings {
                 None => format!("{} {}", lang.pick("enkelen in de", "a few in"), line_name(l, lang)),
             })
             .collect();
-        let total: u64 = self.lines().iter().filter_map(|&l| self.total(l).and_then(|c| c.own)).map(|o| o.1).sum();
-        out.push(if nl {
-            format!("In {} vulden {total} medewerkers de vragenlijst in: {}.", self.year, join(&parts, lang))
-        } else {
-            format!("In {}, {total} staff completed the survey: {}.", self.year, join(&parts, lang))
+        let known: Vec<u64> =
+            self.lines().iter().filter_map(|&l| self.total(l).and_then(|c| c.own)).map(|o| o.1).collect();
+        let total: u64 = known.iter().sum();
+        // A line too small to show even to itself ("a few") leaves the total unsaid: a
+        // number beside "a few" would read as everyone.
+        let all_known = known.len() == self.lines().len();
+        out.push(match (nl, all_known) {
+            (true, true) => {
+                format!("In {} vulden {total} medewerkers de vragenlijst in: {}.", self.year, join(&parts, lang))
+            }
+            (true, false) => format!("In {} vulden medewerkers de vragenlijst in: {}.", self.year, join(&parts, lang)),
+            (false, true) => format!("In {}, {total} staff completed the survey: {}.", self.year, join(&parts, lang)),
+            (false, false) => format!("In {}, staff completed the survey: {}.", self.year, join(&parts, lang)),
         });
 
         // 2. Each line against the sector, lines with the same verdict together.
@@ -638,6 +646,18 @@ pub(crate) mod tests {
         assert_eq!(
             f.sentences(Lang::En)[1],
             "Your line 1 does not clearly differ from the rest of the sector; your line 2 scores clearly lower than the rest of the sector."
+        );
+    }
+
+    #[test]
+    fn a_line_too_small_to_show_leaves_the_total_unsaid() {
+        let mut f = example();
+        for c in f.cells.iter_mut().filter(|c| c.line == Line::L2) {
+            c.own = None;
+        }
+        assert_eq!(
+            f.sentences(Lang::Nl)[0],
+            "In 2026 vulden medewerkers de vragenlijst in: 12 in de 1e lijn en enkelen in de 2e lijn."
         );
     }
 
