@@ -13,11 +13,7 @@ use common::*;
 #[test]
 fn the_samples_tables_are_the_recorded_ones() {
     let (t, input, output) = tempdir();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    for e in std::fs::read_dir(&sample).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
-    }
+    copy_sample(&input);
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden");
     for f in [

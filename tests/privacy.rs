@@ -252,11 +252,7 @@ fn a_small_group_among_four_cannot_be_worked_back_by_anyone() {
 #[test]
 fn the_committed_sample_survives_every_insider() {
     let (t, input, _) = tempdir();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    for e in std::fs::read_dir(&sample).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
-    }
+    copy_sample(&input);
     let (out, all) = two_runs(t.path());
     let (audited, pairs, narrowest) = audit(&input, &out, &all);
     assert!(audited > 0, "the sample has small groups (ROC Kempenland)");

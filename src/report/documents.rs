@@ -8,9 +8,9 @@ use crate::framework::{Area, Line};
 use crate::report::charts::{self, Chart};
 use crate::report::findings::{self, line_name, num, Findings};
 use crate::report::pdf::{Cell, Column, Flow, Just, WIDTH};
-use crate::report::portret::recommendations_for;
+use crate::report::portret::{grouping_word, recommendations_for, team_name};
 use crate::report::ReportContext;
-use crate::score::teams::Grouping;
+use crate::score::teams::per_team;
 use crate::score::Scope;
 
 fn drawn(chart: &dyn Chart) -> charts::Canvas {
@@ -20,8 +20,11 @@ fn drawn(chart: &dyn Chart) -> charts::Canvas {
     c
 }
 
-fn scope_label(ctx: &ReportContext<'_>, area: Option<Area>) -> String {
-    area.map_or(ctx.t("Totaal", "Total").to_string(), |a| a.label(ctx.lang).to_string())
+/// The value every item has, where they all have the same one (a table's changes all
+/// since the same year: its header says the year once).
+fn the_one(mut years: impl Iterator<Item = u16>) -> Option<u16> {
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
 }
 
 fn page_words(ctx: &ReportContext<'_>) -> (&'static str, &'static str) {
@@ -72,9 +75,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
         Column { head: ctx.t("Aantoonbaar", "Real"), width: 59.0, just: Just::Center },
     ];
     // Where every change is since the same year, the header says it once.
-    let mut since: Vec<u16> = facts.cells.iter().filter_map(|c| c.change.map(|ch| ch.previous_year)).collect();
-    since.dedup();
-    let one_since = (since.len() == 1).then(|| since[0]);
+    let one_since = the_one(facts.cells.iter().filter_map(|c| c.change.map(|ch| ch.previous_year)));
     let change_head = match one_since {
         Some(y) => format!("{} {y}", ctx.t("Verandering sinds", "Change since")),
         None => ctx.t("Verandering", "Change").to_string(),
@@ -107,7 +108,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
         let strong = |s: String| if total { Cell::strong(s) } else { Cell::new(s) };
         rows.push(vec![
             strong(c.line.label(ctx.lang)),
-            strong(scope_label(ctx, c.area)),
+            strong(charts::scope_name(ctx, c.area.map_or(Scope::LINE, Scope::area))),
             Cell::new(c.own.map_or(String::new(), |o| o.1.to_string())),
             strong(own),
             Cell::new(q(0)),
@@ -166,7 +167,10 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     let mut rows = Vec::new();
     for c in &facts.cells {
         let scope = c.area.map_or(Scope::LINE, Scope::area);
-        let mut row = vec![Cell::new(c.line.label(ctx.lang)), Cell::new(scope_label(ctx, c.area))];
+        let mut row = vec![
+            Cell::new(c.line.label(ctx.lang)),
+            Cell::new(charts::scope_name(ctx, c.area.map_or(Scope::LINE, Scope::area))),
+        ];
         for &y in &shown_years {
             let v = sc.group(y, inst, c.line, scope).and_then(|g| match g.for_own_institution() {
                 Some(f) => Some(num(f.mean, ctx.lang)),
@@ -202,26 +206,20 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
             cols.push(Column { head: h, width: (WIDTH - 231.0) / 4.0, just: Just::Right });
         }
         let mut rows = Vec::new();
-        for t in teams.iter().filter(|t| t.scope == Scope::LINE) {
-            let name = t.name.clone().unwrap_or_else(|| ctx.t("(niet opgegeven)", "(not given)").into());
-            let kind = match t.grouping {
-                Grouping::Team => ctx.t("team", "team"),
-                Grouping::Location => ctx.t("locatie", "location"),
-            };
+        for team in per_team(teams) {
+            let t = &team[0];
             let mut row = vec![
-                Cell::new(format!("{name} ({kind})")),
+                Cell::new(format!("{} ({})", team_name(ctx, t), grouping_word(ctx, t.grouping))),
                 Cell::new(t.line.label(ctx.lang)),
                 Cell::new(t.shown().map_or(String::new(), |f| f.n.to_string())),
             ];
-            for scope in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
-                let x = teams
-                    .iter()
-                    .find(|x| x.grouping == t.grouping && x.name == t.name && x.line == t.line && x.scope == scope);
-                row.push(Cell::new(x.map_or(String::new(), |x| match (x.shown(), x.hidden()) {
+            // The line total and its four areas.
+            for x in team {
+                row.push(Cell::new(match (x.shown(), x.hidden()) {
                     (Some(f), _) => num(f.mean, ctx.lang),
                     (None, Some(w)) => ctx.mark(w),
                     _ => String::new(),
-                })));
+                }));
             }
             rows.push(row);
         }
@@ -230,7 +228,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
 
     // Recommendations.
     f.heading(ctx.t("Aanbevelingen", "Recommendations"));
-    for r in recommendations_for(ctx, inst, year) {
+    for r in recommendations_for(ctx, &facts, inst, year) {
         f.paragraph(&r.title, 10.0, [0, 63, 102]);
         f.text(&r.text);
         f.small(&format!(
@@ -316,17 +314,11 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
             f.new_page();
         }
         // Where every change of this year is since the same year, the header says so once.
-        let mut since: Vec<u16> = Line::ALL
-            .iter()
-            .flat_map(|&l| {
-                std::iter::once(Scope::LINE)
-                    .chain(Area::ALL.into_iter().map(Scope::area))
-                    .filter_map(move |s| sc.sector_change(year, None, l, s).map(|c| c.change.previous_year))
-            })
-            .collect();
-        since.sort();
-        since.dedup();
-        let one_since = (since.len() == 1).then(|| since[0]);
+        let one_since = the_one(Line::ALL.iter().flat_map(|&l| {
+            std::iter::once(Scope::LINE)
+                .chain(Area::ALL.into_iter().map(Scope::area))
+                .filter_map(move |s| sc.sector_change(year, None, l, s).map(|c| c.change.previous_year))
+        }));
         let change_head = match one_since {
             Some(y) => format!("{} {y}", ctx.t("Verandering sinds", "Change since")),
             None => ctx.t("Verandering", "Change").to_string(),
@@ -366,7 +358,7 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
                 let strong = |t: String| if area.is_none() { Cell::strong(t) } else { Cell::new(t) };
                 rows.push(vec![
                     strong(line.label(ctx.lang)),
-                    strong(scope_label(ctx, area)),
+                    strong(charts::scope_name(ctx, scope)),
                     Cell::new(s.institutions.to_string()),
                     Cell::new(n),
                     strong(score),
@@ -394,7 +386,7 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
                 .iter()
                 .map(|g| {
                     vec![
-                        Cell::new(scope_label(ctx, g.scope.area)),
+                        Cell::new(charts::scope_name(ctx, g.scope)),
                         Cell::new(format!("{} – {}", line_name(g.b, ctx.lang), line_name(g.a, ctx.lang))),
                         Cell::new(ctx.signed_text(g.gap.diff)),
                         Cell::new(ctx.interval_text(&g.gap)),

@@ -357,37 +357,20 @@ impl Findings {
                         (_, false) => format!("only in {} is the {word} larger than chance", areas(real)),
                     }
                 };
-                if m.down.len() == 4 {
-                    said.push(if nl {
-                        format!(
-                            "Uw {} scoort in alle vier aandachtsgebieden lager dan in {}; {}.",
-                            line_name(m.line, lang),
-                            m.since,
-                            real_of(&m.down, &m.down_real, true)
-                        )
-                    } else {
-                        format!(
-                            "Your {} scores lower than in {} in all four areas; {}.",
-                            line_name(m.line, lang),
-                            m.since,
-                            real_of(&m.down, &m.down_real, true)
-                        )
-                    });
+                // A line that moved the same way in all four areas.
+                let whole = if m.down.len() == 4 {
+                    Some((lang.pick("lager", "lower"), &m.down, &m.down_real, true))
                 } else if m.up.len() == 4 {
+                    Some((lang.pick("hoger", "higher"), &m.up, &m.up_real, false))
+                } else {
+                    None
+                };
+                if let Some((how, all, real, down)) = whole {
+                    let (line, since, rest) = (line_name(m.line, lang), m.since, real_of(all, real, down));
                     said.push(if nl {
-                        format!(
-                            "Uw {} scoort in alle vier aandachtsgebieden hoger dan in {}; {}.",
-                            line_name(m.line, lang),
-                            m.since,
-                            real_of(&m.up, &m.up_real, false)
-                        )
+                        format!("Uw {line} scoort in alle vier aandachtsgebieden {how} dan in {since}; {rest}.")
                     } else {
-                        format!(
-                            "Your {} scores higher than in {} in all four areas; {}.",
-                            line_name(m.line, lang),
-                            m.since,
-                            real_of(&m.up, &m.up_real, false)
-                        )
+                        format!("Your {line} scores {how} than in {since} in all four areas; {rest}.")
                     });
                 }
             }
@@ -560,7 +543,7 @@ pub fn join(parts: &[String], lang: Lang) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),

@@ -199,9 +199,7 @@ impl<'a> ReportContext<'a> {
     /// A number as this run's language writes it in text: one decimal, a sign, the
     /// Dutch decimal comma, a true minus.
     pub fn signed_text(&self, v: f64) -> String {
-        let s = format!("{v:+.1}");
-        let s = if self.lang == Lang::Nl { s.replace('.', ",") } else { s };
-        s.replace('-', "−")
+        findings::signed(v, self.lang)
     }
 
     /// A difference's 95 % interval alone, e.g. "−1,8 tot +8,8"; empty without one.
@@ -225,14 +223,7 @@ impl<'a> ReportContext<'a> {
     /// A difference with its interval and what it means, e.g. "+4,2 (95%-BI −1,0 tot
     /// 9,4; geen aantoonbaar verschil)".
     pub fn difference_text(&self, d: &crate::score::Difference) -> String {
-        let n = |v: f64| {
-            let s = format!("{v:+.1}");
-            if self.lang == Lang::Nl {
-                s.replace('.', ",").replace('-', "−")
-            } else {
-                s.replace('-', "−")
-            }
-        };
+        let n = |v: f64| self.signed_text(v);
         match (d.ci, d.significant()) {
             // Neither group has any spread: the difference is exact.
             (Some((lo, hi)), Some(_)) if lo == hi => {

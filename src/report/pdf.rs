@@ -45,9 +45,6 @@ const RULE: Rgb = [166, 166, 166];
 static FONT: LazyLock<Font> =
     LazyLock::new(|| Font::new(text::FONT_BYTES.into(), 0).expect("the embedded font parses"));
 
-static FACE: LazyLock<rustybuzz::Face<'static>> =
-    LazyLock::new(|| rustybuzz::Face::from_slice(text::FONT_BYTES, 0).expect("the embedded font parses"));
-
 thread_local! {
     /// Lines already shaped on this thread, in em units (so for every size): 2,000
     /// portrets set the same headers, labels and area names again and again. krilla's
@@ -66,8 +63,8 @@ fn shaped(line: &str) -> Rc<Vec<KrillaGlyph>> {
     buf.push_str(line);
     buf.guess_segment_properties();
     buf.set_direction(rustybuzz::Direction::LeftToRight);
-    let out = rustybuzz::shape(&FACE, &[], buf);
-    let upem = FACE.units_per_em() as f32;
+    let out = rustybuzz::shape(text::face(), &[], buf);
+    let upem = text::face().units_per_em() as f32;
     let infos = out.glyph_infos();
     let glyphs: Vec<KrillaGlyph> = infos
         .iter()
@@ -183,10 +180,6 @@ impl Flow {
         }
     }
 
-    pub fn space(&mut self, h: f32) {
-        self.y += h;
-    }
-
     pub fn title(&mut self, s: &str, sub: &str) {
         let lines = text::wrap(s, 17.0, WIDTH);
         self.need(22.0 * lines.len() as f32 + 18.0);
@@ -228,16 +221,6 @@ impl Flow {
         self.paragraph(s, SMALL, GREY);
     }
 
-    /// A shaded, ruled box across the text width: its first line a heading, the rest
-    /// paragraphs.
-    pub fn boxed(&mut self, lines: &[String]) {
-        let h = box_height(lines, WIDTH);
-        self.need(h);
-        let y = self.y;
-        draw_box(&mut self.page().canvas, lines, MARGIN, y, WIDTH);
-        self.y += h + 8.0;
-    }
-
     /// A chart on the left and a box on the right, side by side (page 1 of the portret:
     /// the chart and how to read it together).
     pub fn chart_beside_box(&mut self, chart: Canvas, lines: &[String]) {
@@ -246,12 +229,12 @@ impl Flow {
         let chart_w = WIDTH - box_w - gap;
         let scale = chart_w / chart.w as f32;
         let chart_h = chart.h as f32 * scale;
-        let box_h = box_height(lines, box_w);
-        self.need(chart_h.max(box_h));
+        let boxed = TextBox::new(lines, box_w);
+        self.need(chart_h.max(boxed.h));
         let y = self.y;
         self.page().charts.push((chart, MARGIN, y, scale));
-        draw_box(&mut self.page().canvas, lines, MARGIN + chart_w + gap, y, box_w);
-        self.y += chart_h.max(box_h) + 8.0;
+        boxed.draw(&mut self.page().canvas, MARGIN + chart_w + gap, y);
+        self.y += chart_h.max(boxed.h) + 8.0;
     }
 
     /// A table; cells wrap within their columns, a row never splits, the header repeats
@@ -316,11 +299,6 @@ impl Flow {
         self.y += h + 8.0;
     }
 
-    /// Room left on this page, in points.
-    pub fn room(&self) -> f32 {
-        Flow::bottom() - self.y
-    }
-
     /// The finished PDF: every page with its footer ("title · page i of n"), fonts
     /// embedded, creation date from `timestamp` (reproducible with SOURCE_DATE_EPOCH).
     pub fn finish(self, footer: &str, page_word: (&str, &str), timestamp: i64) -> Result<Vec<u8>> {
@@ -357,34 +335,42 @@ impl Flow {
     }
 }
 
-fn box_lines(lines: &[String], width: f32) -> Vec<(Vec<String>, f32)> {
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let size = if i == 0 { 9.0 } else { 7.0 };
-            (text::wrap(l, size, width - 16.0), size)
-        })
-        .collect()
+/// A shaded box with a thin rule around it, its first line a heading: wrapped once,
+/// measured, then drawn.
+struct TextBox {
+    /// Each paragraph's lines and type size.
+    paragraphs: Vec<(Vec<String>, f32)>,
+    w: f32,
+    h: f32,
 }
 
-fn box_height(lines: &[String], width: f32) -> f32 {
-    box_lines(lines, width).iter().map(|(ls, s)| ls.len() as f32 * s * 1.35 + 2.0).sum::<f32>() + 14.0
-}
+impl TextBox {
+    fn new(lines: &[String], w: f32) -> TextBox {
+        let paragraphs: Vec<(Vec<String>, f32)> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let size = if i == 0 { 9.0 } else { 7.0 };
+                (text::wrap(l, size, w - 16.0), size)
+            })
+            .collect();
+        let h = paragraphs.iter().map(|(ls, s)| ls.len() as f32 * s * 1.35 + 2.0).sum::<f32>() + 14.0;
+        TextBox { paragraphs, w, h }
+    }
 
-/// A shaded box with a thin rule around it, its first line a heading.
-fn draw_box(c: &mut Canvas, lines: &[String], x: f32, y0: f32, width: f32) {
-    let h = box_height(lines, width);
-    c.rect(x, y0, x + width, y0 + h, RULE);
-    c.rect(x + 0.7, y0 + 0.7, x + width - 0.7, y0 + h - 0.7, BOX_FILL);
-    let mut y = y0 + 7.0;
-    for (i, (ls, size)) in box_lines(lines, width).iter().enumerate() {
-        for l in ls {
+    fn draw(&self, c: &mut Canvas, x: f32, y0: f32) {
+        let (w, h) = (self.w, self.h);
+        c.rect(x, y0, x + w, y0 + h, RULE);
+        c.rect(x + 0.7, y0 + 0.7, x + w - 0.7, y0 + h - 0.7, BOX_FILL);
+        let mut y = y0 + 7.0;
+        for (i, (ls, size)) in self.paragraphs.iter().enumerate() {
             let color = if i == 0 { HEAD_BLUE } else { DARK };
-            c.text(l, x + 8.0, y, *size, color, Align::Left, VAlign::Top);
-            y += size * 1.35;
+            for l in ls {
+                c.text(l, x + 8.0, y, *size, color, Align::Left, VAlign::Top);
+                y += size * 1.35;
+            }
+            y += 2.0;
         }
-        y += 2.0;
     }
 }
 

@@ -14,7 +14,7 @@ use crate::framework::{Area, Kind, Line};
 use crate::report::findings::{self, Findings, Standing};
 use crate::report::xlsx::{self, Formats};
 use crate::report::{recommend, ReportContext};
-use crate::score::teams::{Grouping, TeamScore};
+use crate::score::teams::{per_team, Grouping, TeamScore};
 use crate::score::Scope;
 
 /// Writes the portret.
@@ -27,11 +27,13 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path)
         year
     );
     let mut wb = xlsx::workbook(ctx, &title)?;
-    headline(ctx, &mut wb, fm, institution, year, &title)?;
+    // The facts page 1's sentences and the recommendations are both written from.
+    let facts = Findings::of(ctx, institution, year);
+    headline(ctx, &mut wb, fm, &facts, institution, year, &title)?;
     series(ctx, &mut wb, fm, institution, year)?;
     items(ctx, &mut wb, fm, institution, year)?;
     teams(ctx, &mut wb, fm, institution, year)?;
-    recommendations(ctx, &mut wb, fm, institution, year)?;
+    recommendations(ctx, &mut wb, fm, &facts, institution, year)?;
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Toelichting", "Notes"))?;
     xlsx::print_setup(ws, None)?;
@@ -55,12 +57,12 @@ fn headline(
     ctx: &ReportContext<'_>,
     wb: &mut Workbook,
     fm: &Formats,
+    facts: &Findings,
     inst: &str,
     year: u16,
     title: &str,
 ) -> Result<()> {
     let sc = ctx.scores;
-    let facts = Findings::of(ctx, inst, year);
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Portret", "Portrait"))?;
     xlsx::print_setup(ws, None)?;
@@ -242,26 +244,17 @@ fn teams(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
         [14.0, xlsx::width_for(names.iter().map(String::as_str), 16.0, 40.0), 10.0, 6.0, 9.0, 13.0, 15.0, 13.0, 13.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     let mut r = 1;
-    for (i, t) in rows.iter().enumerate() {
-        if t.scope != Scope::LINE {
-            continue;
-        }
-        let grouping = match t.grouping {
-            Grouping::Team => ctx.t("team", "team"),
-            Grouping::Location => ctx.t("locatie", "location"),
-        };
-        xlsx::text(ws, r, 0, grouping, &fm.text)?;
-        xlsx::text(ws, r, 1, &names[i], &fm.text)?;
+    for team in per_team(rows) {
+        let t = &team[0];
+        xlsx::text(ws, r, 0, grouping_word(ctx, t.grouping), &fm.text)?;
+        xlsx::text(ws, r, 1, &team_name(ctx, t), &fm.text)?;
         xlsx::text(ws, r, 2, &t.line.label(ctx.lang), &fm.text)?;
         if let Some(f) = t.shown() {
             ws.write_number_with_format(r, 3, f.n as f64, &fm.int)?;
         }
-        // The line total and its four areas: the rows of this team and line, in order.
-        let same = |x: &&TeamScore| x.grouping == t.grouping && x.name == t.name && x.line == t.line;
-        for (j, scope) in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)).enumerate() {
-            if let Some(x) = rows.iter().filter(same).find(|x| x.scope == scope) {
-                xlsx::score(ws, r, 4 + j as u16, x.shown().map(|f| f.mean), x.hidden(), ctx, fm)?;
-            }
+        // The line total and its four areas.
+        for (j, x) in team.iter().enumerate() {
+            xlsx::score(ws, r, 4 + j as u16, x.shown().map(|f| f.mean), x.hidden(), ctx, fm)?;
         }
         r += 1;
     }
@@ -278,8 +271,17 @@ fn teams(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
     Ok(())
 }
 
-fn team_name(ctx: &ReportContext<'_>, t: &TeamScore) -> String {
+/// A team's name, or that none was given.
+pub(crate) fn team_name(ctx: &ReportContext<'_>, t: &TeamScore) -> String {
     t.name.clone().unwrap_or_else(|| ctx.t("(niet opgegeven)", "(not given)").to_string())
+}
+
+/// "team" or "locatie".
+pub(crate) fn grouping_word(ctx: &ReportContext<'_>, g: Grouping) -> &'static str {
+    match g {
+        Grouping::Team => ctx.t("team", "team"),
+        Grouping::Location => ctx.t("locatie", "location"),
+    }
 }
 
 /// The institution's own series: its line and area scores in every year it took part,
@@ -418,11 +420,23 @@ pub fn role_and_expertise(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Vec
 }
 
 /// The recommendations for this portret.
-pub fn recommendations_for(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Vec<recommend::Recommendation> {
-    recommend::recommend(&Findings::of(ctx, inst, year), &role_and_expertise(ctx, inst, year), ctx.lang)
+pub fn recommendations_for(
+    ctx: &ReportContext<'_>,
+    facts: &Findings,
+    inst: &str,
+    year: u16,
+) -> Vec<recommend::Recommendation> {
+    recommend::recommend(facts, &role_and_expertise(ctx, inst, year), ctx.lang)
 }
 
-fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
+fn recommendations(
+    ctx: &ReportContext<'_>,
+    wb: &mut Workbook,
+    fm: &Formats,
+    facts: &Findings,
+    inst: &str,
+    year: u16,
+) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Aanbevelingen", "Recommendations"))?;
     xlsx::print_setup(ws, Some(0))?;
@@ -434,7 +448,7 @@ fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, ins
     ];
     let widths = [40.0, 80.0, 40.0, 36.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
-    for (i, rec) in recommendations_for(ctx, inst, year).iter().enumerate() {
+    for (i, rec) in recommendations_for(ctx, facts, inst, year).iter().enumerate() {
         let r = 1 + i as u32;
         xlsx::text(ws, r, 0, &rec.title, &fm.wrap)?;
         xlsx::text(ws, r, 1, &rec.text, &fm.wrap)?;

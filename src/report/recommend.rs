@@ -28,7 +28,7 @@
 use crate::framework::{Area, Kind, Line};
 use crate::ingest::institutions::Sector;
 use crate::lang::Lang;
-use crate::report::findings::{line_name, num, signed, Cell, Findings};
+use crate::report::findings::{capitalise, line_name, num, signed, Cell, Findings};
 
 /// A source document, by its real title and year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,11 +354,11 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
             let finding = if m.down.len() == 4 {
                 format!(
                     "{}: {} ({how})",
-                    capital(&line_name(m.line, lang)),
+                    capitalise(&line_name(m.line, lang)),
                     lang.pick("lager in alle vier aandachtsgebieden", "lower in all four areas")
                 )
             } else {
-                format!("{}: {how}", capital(&line_name(m.line, lang)))
+                format!("{}: {how}", capitalise(&line_name(m.line, lang)))
             };
             add(Theme::Monitoring, finding);
         }
@@ -380,7 +380,7 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
         };
         add(
             area_theme(a),
-            format!("{}: {} ({against})", capital(&place(c, lang)), num(c.score().unwrap_or(0.0), lang)),
+            format!("{}: {} ({against})", capitalise(&place(c, lang)), num(c.score().unwrap_or(0.0), lang)),
         );
     }
     // 3. Line 3 below the sector.
@@ -392,7 +392,7 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
                 .map_or(String::new(), |q| format!(" ({} P25 {})", lang.pick("sector", "sector"), num(q.0, lang)));
             add(
                 Theme::Leadership,
-                format!("{}: {}{q}", capital(&line_name(Line::L3, lang)), num(c.score().unwrap_or(0.0), lang)),
+                format!("{}: {}{q}", capitalise(&line_name(Line::L3, lang)), num(c.score().unwrap_or(0.0), lang)),
             );
         }
     }
@@ -405,7 +405,7 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
                     Theme::StaffCareers,
                     format!(
                         "{}: {} {} {} {}",
-                        capital(&line_name(line, lang)),
+                        capitalise(&line_name(line, lang)),
                         lang.pick("deskundigheid", "expertise"),
                         num(d, lang),
                         lang.pick("tegen rol", "against role"),
@@ -425,7 +425,7 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
                     Theme::Development,
                     format!(
                         "{} {} {} {} {}",
-                        capital(&line_name(Line::L1, lang)),
+                        capitalise(&line_name(Line::L1, lang)),
                         num(a, lang),
                         lang.pick("tegen", "against"),
                         line_name(Line::L2, lang),
@@ -439,7 +439,7 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
                 Theme::Development,
                 format!(
                     "{}: {} ({})",
-                    capital(&line_name(Line::L1, lang)),
+                    capitalise(&line_name(Line::L1, lang)),
                     num(v1.unwrap_or(0.0), lang),
                     lang.pick("lager dan de sector", "below the sector")
                 ),
@@ -455,7 +455,7 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
                 Theme::Monitoring,
                 format!(
                     "{}: {} ({})",
-                    capital(&place(c, lang)),
+                    capitalise(&place(c, lang)),
                     num(c.score().unwrap_or(0.0), lang),
                     lang.pick("laagste score; nergens onder de sector", "lowest score; nowhere below the sector")
                 ),
@@ -479,14 +479,6 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
         }
     }
     out
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

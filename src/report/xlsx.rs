@@ -207,20 +207,16 @@ pub fn rank(
 /// A header row, frozen so it stays in view; its texts wrap within the column widths
 /// given, and the row is made as tall as the longest of them needs.
 pub fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], fm: &Formats) -> Result<(), XlsxError> {
-    for (i, n) in names.iter().enumerate() {
-        ws.write_string_with_format(row, i as u16, *n, &fm.header)?;
-        if let Some(w) = widths.get(i) {
-            ws.set_column_width(i as u16, *w)?;
-        }
+    for (i, w) in widths.iter().enumerate().take(names.len()) {
+        ws.set_column_width(i as u16, *w)?;
     }
-    // Bold letters are about as wide as the width unit (the digit 0) on average.
-    let cells: Vec<(&str, f64)> = names.iter().zip(widths).map(|(n, w)| (*n, *w)).collect();
-    fit_row(ws, row, &cells)?;
+    header_in_page(ws, row, names, widths, fm)?;
     ws.set_freeze_panes(row + 1, 0)?;
     Ok(())
 }
 
-/// A header row inside a page (not frozen: rows above it are text, not a table).
+/// A header row inside a page (not frozen: rows above it are text, not a table); the
+/// column widths are the page's, set by the caller.
 pub fn header_in_page(
     ws: &mut Worksheet,
     row: u32,
@@ -231,6 +227,7 @@ pub fn header_in_page(
     for (i, n) in names.iter().enumerate() {
         ws.write_string_with_format(row, i as u16, *n, &fm.header)?;
     }
+    // Bold letters are about as wide as the width unit (the digit 0) on average.
     let cells: Vec<(&str, f64)> = names.iter().zip(widths).map(|(n, w)| (*n, *w)).collect();
     fit_row(ws, row, &cells)
 }

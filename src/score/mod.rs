@@ -422,7 +422,7 @@ pub struct Scores {
     /// The framework edition each year was scored with.
     pub editions: BTreeMap<u16, String>,
     pub suppression: SuppressionCounts,
-    /// Per team and per location, sorted by (year, institution, grouping, name, line,
+    /// Per team and per location, sorted by (year, institution, grouping, line, name,
     /// scope); only institution-years whose input names them.
     pub teams: Vec<teams::TeamScore>,
 }

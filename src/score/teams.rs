@@ -69,6 +69,13 @@ impl TeamScore {
     }
 }
 
+/// An institution-year's team rows (as `Scores::teams_of` gives them, sorted by
+/// grouping, line, name and scope) one team and line at a time: its line total first,
+/// then its four areas.
+pub fn per_team(rows: &[TeamScore]) -> impl Iterator<Item = &[TeamScore]> {
+    rows.chunk_by(|a, b| (a.grouping, &a.name, a.line) == (b.grouping, &b.name, b.line))
+}
+
 /// The scopes a team is shown or hidden on as a whole.
 fn deciding(scope: Scope) -> bool {
     scope.kind.is_none()
@@ -115,7 +122,7 @@ pub fn team_scores(respondents: &[Respondent], rs: &[RespondentScore], min: u64)
             Scope::all().into_iter().filter(|s| deciding(*s)).map(|s| t.get(&s).map_or(0, |c| c.0)).min().unwrap_or(0)
         };
         let mut members: Vec<(usize, u64, bool)> =
-            names.iter().enumerate().map(|(i, t)| (i, smallest(&teams[t]), smallest(&teams[t]) < min)).collect();
+            names.iter().enumerate().map(|(i, t)| (i, smallest(&teams[t]))).map(|(i, n)| (i, n, n < min)).collect();
         let mut why: Vec<Option<Why>> = members.iter().map(|m| m.2.then_some(Why::Small)).collect();
         match privacy::protect(&members, min) {
             Protection::Fine => {}
@@ -237,6 +244,22 @@ mod tests {
         for name in ["x", "y", "z"] {
             assert_eq!(line_total(&t, name).hidden(), Some(Why::Small));
         }
+    }
+
+    #[test]
+    fn per_team_gives_each_team_and_line_its_total_then_its_four_areas() {
+        let (p, rs) = fixture(&[(Some("a"), 8, 50.0), (Some("b"), 6, 20.0), (None, 5, 10.0)]);
+        let t = team_scores(&p, &rs, 5);
+        let teams: Vec<&[TeamScore]> = per_team(&t).collect();
+        assert_eq!(teams.len(), 3);
+        let want: Vec<Scope> = std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)).collect();
+        for team in &teams {
+            assert_eq!(team.iter().map(|x| x.scope).collect::<Vec<_>>(), want);
+        }
+        // Unnamed first (None sorts before a name), then a, b.
+        let names: Vec<Option<&str>> = teams.iter().map(|x| x[0].name.as_deref()).collect();
+        assert_eq!(names, [None, Some("a"), Some("b")]);
+        assert_eq!(teams[2][0].shown().map(|f| (f.n, f.mean)), Some((6, 20.0)));
     }
 
     #[test]

@@ -119,6 +119,15 @@ pub fn lobmonitor(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// Copies the committed sample (`input/`) into a test's input folder.
+pub fn copy_sample(input: &Path) {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    for e in std::fs::read_dir(&sample).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+    }
+}
+
 /// A sheet of a workbook as rows of cells.
 pub fn read_sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
     let mut wb = open_workbook_auto(path).unwrap();

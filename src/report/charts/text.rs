@@ -29,6 +29,12 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     Fonts { face, raster, units_per_em }
 });
 
+/// The embedded font as rustybuzz shapes it (shared with the PDF writer, which shapes
+/// with glyph clusters of its own).
+pub fn face() -> &'static rustybuzz::Face<'static> {
+    &FONTS.face
+}
+
 /// A glyph placed on a line: its id and pen position (px, from the start of the line,
 /// on the baseline).
 #[derive(Debug, Clone, Copy, PartialEq)]
