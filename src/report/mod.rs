@@ -61,6 +61,12 @@ pub struct ReportContext<'a> {
 }
 
 impl<'a> ReportContext<'a> {
+    /// The warning that leads every output when the config lowered the privacy
+    /// thresholds (SPEC §5), in the report's language.
+    pub fn not_for_publication(&self) -> Option<&'static str> {
+        self.cfg.not_for_publication(self.lang)
+    }
+
     pub fn new(
         editions: &'a Editions,
         cfg: &'a Config,

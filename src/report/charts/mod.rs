@@ -227,6 +227,9 @@ fn write_index(ctx: &ReportContext<'_>, dir: &Path, index: &[IndexEntry]) -> Res
             "Every chart with its title, a short description (alt text) and the figures in words. The figures themselves are in the CSV file beside each chart."
         ))
     );
+    if let Some(warning) = ctx.not_for_publication() {
+        let _ = writeln!(html, "<p><strong>{}</strong></p>", x(warning));
+    }
     for e in index {
         let file = e.file.trim_start_matches("charts/");
         let _ = write!(
