@@ -183,9 +183,7 @@ impl Config {
                     CONFIG_CAP >> 10,
                     lang.pick("geen configuratiebestand", "not a config file")
                 ),
-                std::io::ErrorKind::InvalidInput => {
-                    lang.pick("geen gewoon bestand", "not a regular file").into()
-                }
+                std::io::ErrorKind::InvalidInput => lang.pick("geen gewoon bestand", "not a regular file").into(),
                 _ => format!("{} ({e})", lang.pick("kan niet gelezen worden", "cannot be read")),
             })
         })?;

@@ -65,7 +65,10 @@ pub enum Refusal {
     /// Another file system is mounted at the output folder.
     MountPoint(PathBuf),
     /// Entries that are not lobmonitor's (at most [`NAMED`]), and how many there are.
-    NotOurs { entries: Vec<Entry>, total: usize },
+    NotOurs {
+        entries: Vec<Entry>,
+        total: usize,
+    },
     /// Office lock files: these workbooks are open in a spreadsheet program.
     OpenWorkbooks(Vec<String>),
     /// A folder of the previous outputs that cannot be removed, and why.
@@ -103,7 +106,10 @@ impl fmt::Display for Refusal {
                 "{} {} {}; {new_folder}",
                 say("de uitvoer", "the output"),
                 p.display(),
-                say("is een bestaand bestand, geen map: het blijft staan", "is an existing file, not a folder: it is left alone")
+                say(
+                    "is een bestaand bestand, geen map: het blijft staan",
+                    "is an existing file, not a folder: it is left alone"
+                )
             ),
             Refusal::DanglingLink(p) => write!(
                 f,
@@ -122,7 +128,10 @@ impl fmt::Display for Refusal {
             Refusal::Root => write!(
                 f,
                 "{}; {new_folder}",
-                say("de uitvoermap is de hoofdmap (/) van het systeem", "the output folder is the root (/) of the system")
+                say(
+                    "de uitvoermap is de hoofdmap (/) van het systeem",
+                    "the output folder is the root (/) of the system"
+                )
             ),
             Refusal::IsInput => write!(
                 f,
@@ -185,12 +194,16 @@ impl fmt::Display for Refusal {
                     .map(|e| {
                         let why = match e.why {
                             Foreign::Unlisted => None,
-                            Foreign::Changed => Some(say("gewijzigd sinds lobmonitor het schreef", "changed since lobmonitor wrote it")),
+                            Foreign::Changed => {
+                                Some(say("gewijzigd sinds lobmonitor het schreef", "changed since lobmonitor wrote it"))
+                            }
                             Foreign::Unverifiable => Some(say(
                                 "van een oudere lobmonitor zonder controlegetal",
-                                "from an older lobmonitor without a checksum"
+                                "from an older lobmonitor without a checksum",
                             )),
-                            Foreign::Special => Some(say("een koppeling of speciaal bestand", "a link or special file")),
+                            Foreign::Special => {
+                                Some(say("een koppeling of speciaal bestand", "a link or special file"))
+                            }
                         };
                         match why {
                             Some(w) => format!("{} ({w})", e.path),
@@ -266,7 +279,8 @@ impl Surroundings {
     pub fn of_run(input: &Path) -> Result<Surroundings> {
         Ok(Surroundings {
             input: input.to_path_buf(),
-            cwd: std::env::current_dir().context(say("de werkmap is niet te lezen", "the working folder cannot be read"))?,
+            cwd: std::env::current_dir()
+                .context(say("de werkmap is niet te lezen", "the working folder cannot be read"))?,
             home: std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from),
         })
     }
@@ -335,7 +349,8 @@ pub fn check(output: &Path, around: &Surroundings) -> std::result::Result<Checke
             return Err(Refusal::HoldsHome);
         }
     }
-    let parent_meta = fs::metadata(parent).map_err(|e| Refusal::CannotLook(parent.display().to_string(), e.to_string()))?;
+    let parent_meta =
+        fs::metadata(parent).map_err(|e| Refusal::CannotLook(parent.display().to_string(), e.to_string()))?;
     if id_of(&parent_meta).dev != me.dev || id_of(&parent_meta) == me {
         return Err(Refusal::MountPoint(abs));
     }
@@ -357,7 +372,8 @@ fn resolve_missing(abs: &Path) -> std::result::Result<PathBuf, Refusal> {
             _ => return Err(Refusal::Unclear(abs.to_path_buf())),
         }
     }
-    let mut real = fs::canonicalize(&existing).map_err(|e| Refusal::CannotLook(existing.display().to_string(), e.to_string()))?;
+    let mut real =
+        fs::canonicalize(&existing).map_err(|e| Refusal::CannotLook(existing.display().to_string(), e.to_string()))?;
     if !real.is_dir() {
         return Err(Refusal::NotAFolder(existing));
     }
@@ -394,8 +410,7 @@ fn manifest_files(root: &Path) -> Option<(std::collections::HashMap<String, Stri
     let mut text = String::new();
     file.take(MANIFEST_CAP).read_to_string(&mut text).ok()?;
     let m: Manifest = serde_json::from_str(&text).ok()?;
-    (m.tool.name == "lobmonitor")
-        .then(|| (m.outputs.into_iter().map(|o| (o.path, o.sha256)).collect(), m.folders))
+    (m.tool.name == "lobmonitor").then(|| (m.outputs.into_iter().map(|o| (o.path, o.sha256)).collect(), m.folders))
 }
 
 /// Walks an existing output folder: every entry must be lobmonitor's (by its manifest), a
@@ -409,7 +424,12 @@ fn check_contents(root: &Path, dev: u64) -> std::result::Result<Vec<PathBuf>, Re
     let mut to_hash = Vec::new();
     let mut dirs = vec![(root.to_path_buf(), String::new())];
     let rel_of = |p: &Path| -> String {
-        p.strip_prefix(root).unwrap_or(p).components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+        p.strip_prefix(root)
+            .unwrap_or(p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
     };
     for entry in walkdir::WalkDir::new(root).follow_links(false).sort_by_file_name().min_depth(1) {
         let entry = entry.map_err(|e| {
@@ -458,7 +478,9 @@ fn check_contents(root: &Path, dev: u64) -> std::result::Result<Vec<PathBuf>, Re
     // is the user's, even when empty.
     for (_, rel) in dirs.iter().skip(1) {
         let named = folders.iter().any(|f| f == rel)
-            || listed.keys().any(|k| k.len() > rel.len() && k.starts_with(rel.as_str()) && k.as_bytes()[rel.len()] == b'/');
+            || listed
+                .keys()
+                .any(|k| k.len() > rel.len() && k.starts_with(rel.as_str()) && k.as_bytes()[rel.len()] == b'/');
         let only_placeholders = placeholders.iter().any(|p| p.parent() == Some(Path::new(rel)));
         if !named && !only_placeholders {
             foreign.push(Entry { path: format!("{rel}/"), why: Foreign::Unlisted });
@@ -561,16 +583,17 @@ impl Lock {
     /// path must still name the file locked (a run ending removes it): else try again.
     fn take(path: &Path, output: &Path) -> Result<Lock> {
         for _ in 0..16 {
-            let file = fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path).with_context(
-                || {
-                    format!(
-                        "{} {} {}",
-                        say("in de map", "the folder"),
-                        path.parent().unwrap_or(path).display(),
-                        say("kan niet geschreven worden", "is not writable")
-                    )
-                },
-            )?;
+            let file =
+                fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path).with_context(
+                    || {
+                        format!(
+                            "{} {} {}",
+                            say("in de map", "the folder"),
+                            path.parent().unwrap_or(path).display(),
+                            say("kan niet geschreven worden", "is not writable")
+                        )
+                    },
+                )?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(fs::TryLockError::WouldBlock) => anyhow::bail!(
@@ -580,8 +603,9 @@ impl Lock {
                     say("wacht tot die klaar is", "wait until it has finished")
                 ),
                 Err(fs::TryLockError::Error(e)) => {
-                    return Err(e)
-                        .with_context(|| format!("{} {}", say("kan niet vergrendelen:", "cannot lock"), path.display()))
+                    return Err(e).with_context(|| {
+                        format!("{} {}", say("kan niet vergrendelen:", "cannot lock"), path.display())
+                    })
                 }
             }
             let held = file.metadata().map(|m| id_of(&m)).ok();
@@ -615,7 +639,8 @@ pub struct Publisher {
     /// Folders above the output folder that this run made (removed again on failure).
     made: Vec<PathBuf>,
     published: bool,
-    _lock: Lock,
+    /// Taken last, released first when dropped (before the folders it made are removed).
+    lock: Option<Lock>,
 }
 
 impl Publisher {
@@ -638,7 +663,12 @@ impl Publisher {
                     let _ = fs::remove_dir(d);
                 }
                 return Err(e).with_context(|| {
-                    format!("{} {} {}", say("map", "folder"), dir.display(), say("kan niet gemaakt worden", "cannot be created"))
+                    format!(
+                        "{} {} {}",
+                        say("map", "folder"),
+                        dir.display(),
+                        say("kan niet gemaakt worden", "cannot be created")
+                    )
                 });
             }
         }
@@ -658,7 +688,7 @@ impl Publisher {
             placeholders: checked.placeholders,
             made,
             published: false,
-            _lock: lock,
+            lock: Some(lock),
         };
         publisher.recover()?;
         fs::create_dir(&publisher.staging)
@@ -719,7 +749,11 @@ impl Publisher {
         }
         if fs::symlink_metadata(&self.output).is_err() {
             fs::rename(&self.staging, &self.output).with_context(|| {
-                format!("{} {}", say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"), self.output.display())
+                format!(
+                    "{} {}",
+                    say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"),
+                    self.output.display()
+                )
             })?;
             self.published = true;
             return Ok(());
@@ -737,7 +771,11 @@ impl Publisher {
             if let Err(e) = fs::rename(&self.staging, &self.output) {
                 let _ = fs::rename(&self.previous, &self.output);
                 return Err(e).with_context(|| {
-                    format!("{} {}", say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"), self.output.display())
+                    format!(
+                        "{} {}",
+                        say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"),
+                        self.output.display()
+                    )
                 });
             }
             self.published = true;
@@ -756,6 +794,7 @@ impl Drop for Publisher {
         if fs::symlink_metadata(&self.staging).is_ok() {
             let _ = fs::remove_dir_all(&self.staging);
         }
+        drop(self.lock.take());
         if !self.published {
             for d in self.made.iter().rev() {
                 let _ = fs::remove_dir(d);
@@ -765,7 +804,8 @@ impl Drop for Publisher {
 }
 
 fn remove(path: &Path) -> Result<()> {
-    fs::remove_dir_all(path).with_context(|| format!("{} {}", say("kan niet verwijderen:", "cannot remove"), path.display()))
+    fs::remove_dir_all(path)
+        .with_context(|| format!("{} {}", say("kan niet verwijderen:", "cannot remove"), path.display()))
 }
 
 /// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`).

@@ -19,7 +19,10 @@ fn with_fixture(name: &str, config: &str) -> (tempfile::TempDir, std::path::Path
 /// Dirk: line "lijn 4" invalid → rejected row; his two answers unscored.
 /// Answers read 7 = scored 4 + unscored 2 + rejected 1.
 fn check_forms_export(name: &str) {
-    let (t, output) = with_fixture(name, "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n");
+    let (t, output) = with_fixture(
+        name,
+        "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n",
+    );
     let run = lobmonitor(t.path(), &["run"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     let m = manifest(&output);
@@ -77,7 +80,10 @@ fn survey_tool_export_as_xls() {
 /// line 3 score (1 + 1/3)/2 = 66.67. p2: n.v.t., ja, and a line-1 item (other line) → 100.
 /// Answers read 7 = scored 3 + n/a 1 + other line 1 + rejected 2.
 fn check_long(name: &str) {
-    let (t, output) = with_fixture(name, "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n");
+    let (t, output) = with_fixture(
+        name,
+        "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n",
+    );
     let run = lobmonitor(t.path(), &["run"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     let c = manifest(&output)["counts"].clone();
@@ -121,8 +127,11 @@ fn item_columns_by_id_and_text_and_the_gegevens_sheet() {
         vec![s("ja"), s("Enigszins"), s("largely")],
     ];
     write_xlsx(&input.join("y.xlsx"), vec![gegevens, sheet("Derde lijn", rows)]);
-    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n")
-        .unwrap();
+    std::fs::write(
+        t.path().join("lobmonitor.toml"),
+        "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n",
+    )
+    .unwrap();
     let run = lobmonitor(t.path(), &["run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let g = read_csv(&output.join("data/group_scores.csv"));

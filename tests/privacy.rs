@@ -181,7 +181,11 @@ fn two_runs(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     assert_ne!(lobmonitor(dir, &["run", "--output", "output"]).code, 1);
     // The same settings, nothing hidden.
     let base = std::fs::read_to_string(dir.join("lobmonitor.toml")).unwrap_or_default();
-    std::fs::write(dir.join("open.toml"), format!("{base}\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n")).unwrap();
+    std::fs::write(
+        dir.join("open.toml"),
+        format!("{base}\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n"),
+    )
+    .unwrap();
     assert_ne!(lobmonitor(dir, &["run", "--output", "alles", "--config", "open.toml"]).code, 1);
     (out, all)
 }

@@ -105,7 +105,10 @@ pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, Reason> {
     // Read no more than the limit, whatever the file grows to after it was measured.
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(
-        &mut std::io::Read::take(std::fs::File::open(path).map_err(|e| Reason::Unreadable(e.to_string()))?, limits.max_file_bytes + 1),
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(|e| Reason::Unreadable(e.to_string()))?,
+            limits.max_file_bytes + 1,
+        ),
         &mut bytes,
     )
     .map_err(|e| Reason::Unreadable(e.to_string()))?;

@@ -88,7 +88,12 @@ pub fn write(
             let kind = kinds.get(path.as_str()).copied().unwrap_or("other");
             Written { path, kind, sha256, bytes }
         })
-        .chain(std::iter::once(Written { path: "manifest.json".into(), kind: "manifest", sha256: String::new(), bytes: 0 }))
+        .chain(std::iter::once(Written {
+            path: "manifest.json".into(),
+            kind: "manifest",
+            sha256: String::new(),
+            bytes: 0,
+        }))
         .collect();
     let m = Manifest {
         tool: Tool { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG_VERSION") },
