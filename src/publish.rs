@@ -832,9 +832,16 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::other("no atomic exchange here"))
 }
 
-/// Every file below `dir` (relative, `/`-separated, sorted) with its SHA-256 and size, and
-/// every folder: what a manifest lists so that the next run knows its own.
-pub fn inventory(dir: &Path) -> Result<(Vec<(String, String, u64)>, Vec<String>)> {
+/// A file of an output tree: relative path (`/`-separated), SHA-256, size.
+pub struct WrittenFile {
+    pub path: String,
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// Every file below `dir` (sorted) with its SHA-256 and size, and every folder: what a
+/// manifest lists so that the next run knows its own.
+pub fn inventory(dir: &Path) -> Result<(Vec<WrittenFile>, Vec<String>)> {
     let mut files = Vec::new();
     let mut folders = Vec::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name().min_depth(1) {
@@ -854,7 +861,9 @@ pub fn inventory(dir: &Path) -> Result<(Vec<(String, String, u64)>, Vec<String>)
     }
     let hashed = files
         .par_iter()
-        .map(|(path, rel)| Ok((rel.clone(), sha256_file(path)?, fs::metadata(path)?.len())))
+        .map(|(path, rel)| {
+            Ok(WrittenFile { path: rel.clone(), sha256: sha256_file(path)?, bytes: fs::metadata(path)?.len() })
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok((hashed, folders))
 }

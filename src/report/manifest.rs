@@ -84,9 +84,9 @@ pub fn write(
     let kinds: std::collections::HashMap<&str, &str> = outputs.iter().map(|o| (o.path.as_str(), o.kind)).collect();
     let written = files
         .into_iter()
-        .map(|(path, sha256, bytes)| {
-            let kind = kinds.get(path.as_str()).copied().unwrap_or("other");
-            Written { path, kind, sha256, bytes }
+        .map(|f| {
+            let kind = kinds.get(f.path.as_str()).copied().unwrap_or("other");
+            Written { path: f.path, kind, sha256: f.sha256, bytes: f.bytes }
         })
         .chain(std::iter::once(Written {
             path: "manifest.json".into(),
