@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod charts;
+pub mod csv_writer;
 pub mod documents;
 pub mod findings;
 pub mod manifest;
