@@ -69,6 +69,9 @@ pub enum Reason {
     SheetAlias(String),
     /// An .xls whose sheet entries point at the same data.
     XlsSheetAliases,
+    /// An xlsx/ods package holding two parts of one name (named): which one a program
+    /// reads depends on the program.
+    DuplicatePart(String),
     NoSurveySheet,
     /// A hidden file or folder (its name starts with a dot): not read.
     Hidden,
@@ -171,6 +174,8 @@ impl Reason {
             (TooManySharedStrings { declared, fits }, Lang::En) => format!("file is corrupt: it declares {declared} texts where at most {fits} fit; not loaded"),
             (SheetAlias(first), Lang::Nl) => format!("werkblad verwijst naar dezelfde gegevens als «{first}»; één keer gelezen"),
             (SheetAlias(first), Lang::En) => format!("sheet points at the same data as «{first}»; read once"),
+            (DuplicatePart(name), Lang::Nl) => format!("bestand is beschadigd: het bevat twee onderdelen met dezelfde naam ({name}), en welk ervan gelezen wordt hangt af van het programma; niet gelezen. Open het in Excel en sla het opnieuw op"),
+            (DuplicatePart(name), Lang::En) => format!("file is corrupt: it holds two parts of the same name ({name}), and which one is read depends on the program; not read. Open it in Excel and save it again"),
             (XlsSheetAliases, Lang::Nl) => "bestand is beschadigd: werkbladen verwijzen naar dezelfde gegevens; niet geladen".into(),
             (XlsSheetAliases, Lang::En) => "file is corrupt: sheets point at the same data; not loaded".into(),
             (SheetTooLarge { cells, limit }, Lang::Nl) => format!("werkblad is te groot ({cells} cellen, grens {limit}); niet geladen"),
