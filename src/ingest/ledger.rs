@@ -69,6 +69,11 @@ pub enum Reason {
     SheetAlias(String),
     /// An .xls whose sheet entries point at the same data.
     XlsSheetAliases,
+    /// Delimited text with a row of more fields than a sheet has columns (row from 1).
+    RowTooWide {
+        row: u32,
+        limit: u32,
+    },
     /// An xlsx/ods package holding two parts of one name (named): which one a program
     /// reads depends on the program.
     DuplicatePart(String),
@@ -176,6 +181,8 @@ impl Reason {
             (SheetAlias(first), Lang::En) => format!("sheet points at the same data as «{first}»; read once"),
             (DuplicatePart(name), Lang::Nl) => format!("bestand is beschadigd: het bevat twee onderdelen met dezelfde naam ({name}), en welk ervan gelezen wordt hangt af van het programma; niet gelezen. Open het in Excel en sla het opnieuw op"),
             (DuplicatePart(name), Lang::En) => format!("file is corrupt: it holds two parts of the same name ({name}), and which one is read depends on the program; not read. Open it in Excel and save it again"),
+            (RowTooWide { row, limit }, Lang::Nl) => format!("rij {row} heeft meer dan {limit} velden, meer kolommen dan een Excel-werkblad heeft: geen vragenlijsttabel; niet gelezen"),
+            (RowTooWide { row, limit }, Lang::En) => format!("row {row} has more than {limit} fields, more columns than an Excel sheet has: not a survey table; not read"),
             (XlsSheetAliases, Lang::Nl) => "bestand is beschadigd: werkbladen verwijzen naar dezelfde gegevens; niet geladen".into(),
             (XlsSheetAliases, Lang::En) => "file is corrupt: sheets point at the same data; not loaded".into(),
             (SheetTooLarge { cells, limit }, Lang::Nl) => format!("werkblad is te groot ({cells} cellen, grens {limit}); niet geladen"),
