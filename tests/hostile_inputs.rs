@@ -117,3 +117,159 @@ fn a_package_holding_two_parts_of_one_name_is_rejected_never_read_with_one_of_th
     assert!(v.stdout.contains("dubbel.xlsx: REJECTED"), "{}", v.stdout);
     assert!(v.stdout.contains("two parts of the same name (xl/worksheets/sheet2.xml)"), "{}", v.stdout);
 }
+
+/// A CSV survey of line 1 as bytes: `Respondent;Instelling;Jaar;Lijn;<items>` and one
+/// row per (respondent, institution as bytes, answer as bytes).
+fn survey_csv(rows: &[(&str, &[u8], &[u8])]) -> Vec<u8> {
+    let items = items_of_line(1);
+    let mut out = format!("Respondent;Instelling;Jaar;Lijn;{}\n", items.join(";")).into_bytes();
+    for (id, inst, answer) in rows {
+        out.extend_from_slice(format!("{id};").as_bytes());
+        out.extend_from_slice(inst);
+        out.extend_from_slice(b";2026;1");
+        for _ in &items {
+            out.push(b';');
+            out.extend_from_slice(answer);
+        }
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Every CSV under the output folder, with its text.
+fn output_csvs(output: &Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(output)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "csv"))
+        .map(|e| {
+            let text = String::from_utf8(std::fs::read(e.path()).unwrap()).expect("UTF-8");
+            (e.path().strip_prefix(output).unwrap().display().to_string(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn a_csv_mixing_utf8_and_windows_1252_names_its_institution_once_and_rightly() {
+    let (t, input, output) = tempdir();
+    // Five rows written by a UTF-8 export (é = C3 A9), five added in Dutch Excel (é = E9).
+    let utf8: &[u8] = b"Caf\xc3\xa9 College";
+    let ansi: &[u8] = b"Caf\xe9 College";
+    let rows: Vec<(String, &[u8])> = (1..=10).map(|i| (format!("r{i}"), if i <= 5 { utf8 } else { ansi })).collect();
+    let rows: Vec<(&str, &[u8], &[u8])> = rows.iter().map(|(id, inst)| (id.as_str(), *inst, b"ja" as &[u8])).collect();
+    let bytes = survey_csv(&rows);
+    assert!(std::str::from_utf8(&bytes).is_err(), "not valid UTF-8 as a whole");
+    std::fs::write(input.join("cafe.csv"), bytes).unwrap();
+    let r = lobmonitor(t.path(), &["run"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let groups = read_csv(&output.join("data/group_scores.csv"));
+    let col = |name: &str| groups[0].iter().position(|h| h == name).unwrap();
+    let names: std::collections::BTreeSet<&str> = groups[1..].iter().map(|g| g[col("institution")].as_str()).collect();
+    assert_eq!(names, ["Café College"].into_iter().collect(), "one institution, spelt right");
+    // Its line-1 total: 10 respondents, every item ja = 100.
+    let total =
+        groups[1..].iter().find(|g| g[col("line")] == "1" && g[col("area")] == "ALL" && g[col("kind")] == "ALL");
+    let total = total.unwrap();
+    assert_eq!((total[col("n")].as_str(), total[col("score")].as_str()), ("10", "100.00"));
+    for (file, text) in output_csvs(&output) {
+        assert!(!text.contains("CafÃ©") && !text.contains('\u{FFFD}'), "{file}");
+    }
+}
+
+#[test]
+fn control_bytes_in_names_values_and_headers_never_reach_a_csv_table_raw() {
+    let (t, input, output) = tempdir();
+    good_file(&input);
+    // An institution whose name holds BEL and a right-to-left override, answers with a
+    // NUL, a header with ESC (and a vertical tab, trimmed as white space), a file name
+    // with ESC and a line break.
+    let mut bytes = survey_csv(&[
+        ("1", b"Ctl\x07 \xe2\x80\xae College", b"ja"),
+        ("2", b"Ctl\x07 \xe2\x80\xae College", b"ja\x00"),
+        ("3", b"Ctl\x07 \xe2\x80\xae College", b"\"ja\r\nnee\""),
+    ]);
+    let first_line = bytes.iter().position(|b| *b == b'\n').unwrap();
+    bytes.splice(first_line..first_line, b";Opmerking\x1b[2J\x0b".iter().copied());
+    std::fs::write(input.join("ctl\x1b[31m\nx.csv"), bytes).unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\n").unwrap();
+    let r = lobmonitor(t.path(), &["run"]);
+    assert_eq!(r.code, 3, "rejected answers: {}", r.stderr);
+    let csvs = output_csvs(&output);
+    assert!(csvs.len() > 10, "tables, chart tables, the chart index: {}", csvs.len());
+    for (file, text) in &csvs {
+        // The only control character left is the line feed that ends each row, and
+        // every row has as many fields as the header.
+        let raw: Vec<char> =
+            text.chars().filter(|c| (c.is_control() && *c != '\n') || ('\u{202A}'..='\u{202E}').contains(c)).collect();
+        assert!(raw.is_empty(), "{file} holds {raw:?}");
+        let mut rows = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        let lines = text.lines().count();
+        assert_eq!(rows.records().map(|r| r.unwrap()).count(), lines, "{file}: one row a line");
+    }
+    let table = |name: &str| csvs.iter().find(|(f, _)| f == name).unwrap().1.clone();
+    // Escaped, not lost: the name, the file, the rejected values, the header.
+    // (The override is one of the invisible characters reading drops from names.)
+    assert!(
+        table("data/group_scores.csv").contains("\n2026,Ctl\\u{7}  College,1,ALL,ALL,"),
+        "{}",
+        table("data/group_scores.csv")
+    );
+    let rejections = read_csv(&output.join("data/rejections.csv"));
+    let file = "ctl\\u{1B}[31m\\u{A}x.csv";
+    assert!(rejections.iter().any(|r| r[0] == file && r[4] == "ja\\u{0}" && r[3] == "answer"), "{rejections:?}");
+    assert!(rejections.iter().any(|r| r[0] == file && r[4] == "ja\\u{D}\\u{A}nee"), "{rejections:?}");
+    assert!(
+        rejections.iter().any(|r| r[0] == file && r[4] == "Opmerking\\u{1B}[2J" && r[3] == "column"),
+        "{rejections:?}"
+    );
+}
+
+/// Runs the binary and returns what it did with its own peak resident memory (KiB),
+/// read from `wait4` for this child alone (tests run side by side in one process).
+fn run_measured(dir: &Path, args: &[&str]) -> (Run, i64) {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lobmonitor"))
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let stdout = std::thread::spawn(move || {
+        let mut s = String::new();
+        out.read_to_string(&mut s).unwrap();
+        s
+    });
+    let mut stderr = String::new();
+    err.read_to_string(&mut stderr).unwrap();
+    // SAFETY: wait4 writes the status and the usage into the values it is given.
+    let (status, rss) = unsafe {
+        let mut status = 0;
+        let mut usage: libc::rusage = std::mem::zeroed();
+        assert_eq!(libc::wait4(child.id() as i32, &mut status, 0, &mut usage), child.id() as i32);
+        (std::process::ExitStatus::from_raw(status), usage.ru_maxrss)
+    };
+    let run = Run { code: status.code().unwrap_or(-1), stdout: stdout.join().unwrap(), stderr };
+    (run, rss)
+}
+
+#[test]
+fn a_csv_of_one_60_mb_line_is_refused_in_little_memory() {
+    let (t, input, output) = tempdir();
+    good_file(&input);
+    // 20 million fields of "ja" on one line: 60,000,000 bytes, under the 64 MB limit.
+    std::fs::write(input.join("een-regel.csv"), "ja;".repeat(20_000_000)).unwrap();
+    let (r, kib) = run_measured(t.path(), &["run"]);
+    // Recorded in BENCHMARKS.md: 1.9 GiB before the row limit, now about 100 MiB for
+    // reading it (validate) and the good file's reports beside it.
+    eprintln!("one 60 MB line: peak {} MiB", kib / 1024);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(status(&output, "een-regel.csv"), "rejected");
+    let rej = rejection_of(&output, "een-regel.csv");
+    assert!(rej[0][5].contains("rij 1 heeft meer dan 16384 velden"), "{rej:?}");
+    assert_eq!(manifest(&output)["counts"]["respondents_scored"], 5, "the good file is scored");
+    assert!(kib < 300 * 1024, "peak {} MiB", kib / 1024);
+}

@@ -578,14 +578,15 @@ impl Place {
 }
 
 /// A header as a listing shows it: invisible characters made visible (`\u{200B}`),
-/// so a header that looks right says why it did not match.
+/// so a header that looks right says why it did not match; control characters and
+/// bidirectional overrides too, in the one notation of [`crate::text::escape_steering`].
 pub fn visible(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control()
+            if crate::text::is_steering(c)
                 || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00A0}')
             {
-                format!("\\u{{{:04X}}}", c as u32)
+                format!("\\u{{{:X}}}", c as u32)
             } else {
                 c.to_string()
             }
