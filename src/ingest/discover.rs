@@ -29,10 +29,12 @@ pub fn discover(root: &Path, own: &[PathBuf]) -> Walk {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-                let reason = if e.loop_ancestor().is_some() {
-                    Reason::LinkLoop
-                } else {
-                    Reason::Unreadable(e.io_error().map_or_else(|| e.to_string(), |io| io.to_string()))
+                // A folder it may not open, a path past the system's limit: said as
+                // such (`Reason::from_io`), never as a corrupt file.
+                let reason = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(_), _) => Reason::LinkLoop,
+                    (None, Some(io)) => Reason::from_io(io),
+                    (None, None) => Reason::SystemError(e.to_string()),
                 };
                 walk.skipped.push((path, reason));
                 continue;

@@ -42,6 +42,13 @@ impl Level {
 pub enum Reason {
     // files
     Unreadable(String),
+    /// The system refused to open a file or folder (permission denied): not corrupt,
+    /// only closed to the user lobmonitor runs as.
+    PermissionDenied,
+    /// A path longer than the system takes (folders nested too deep, names too long).
+    PathTooLong,
+    /// Any other error of the system while opening or reading (its message).
+    SystemError(String),
     Encrypted,
     TooLarge {
         bytes: u64,
@@ -149,11 +156,30 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// What an error of the system while finding, opening or reading a file means for
+    /// the user: permission denied and a path too long are said as such, never as a
+    /// corrupt file; anything else keeps the system's words.
+    pub fn from_io(e: &std::io::Error) -> Reason {
+        match e.kind() {
+            std::io::ErrorKind::PermissionDenied => Reason::PermissionDenied,
+            // ENAMETOOLONG on Unix.
+            std::io::ErrorKind::InvalidFilename => Reason::PathTooLong,
+            _ => Reason::SystemError(e.to_string()),
+        }
+    }
+
+    /// Whether the file or folder could not be read for a reason of the system (rather
+    /// than left out on purpose, as a hidden file is): it may hold surveys, so it counts
+    /// as a rejection.
+    pub fn is_read_failure(&self) -> bool {
+        matches!(self, Reason::PermissionDenied | Reason::PathTooLong | Reason::SystemError(_))
+    }
+
     /// What the library or the system said, where the reason comes from there (for
     /// support: `detail` in rejections.csv and in the Datakwaliteit sheet).
     pub fn detail(&self) -> Option<&str> {
         match self {
-            Reason::Unreadable(d) => Some(d),
+            Reason::Unreadable(d) | Reason::SystemError(d) => Some(d),
             _ => None,
         }
     }
@@ -165,6 +191,12 @@ impl Reason {
             // the user; the reason says what it means.
             (Unreadable(_), Lang::Nl) => "bestand kan niet gelezen worden: het is beschadigd of geen spreadsheet; sla het opnieuw op als .xlsx".into(),
             (Unreadable(_), Lang::En) => "file cannot be read: it is corrupt or not a spreadsheet; save it again as .xlsx".into(),
+            (PermissionDenied, Lang::Nl) => "geen toegang (permission denied): lobmonitor mag dit niet lezen; niet gelezen. Geef de gebruiker die lobmonitor draait leesrechten".into(),
+            (PermissionDenied, Lang::En) => "permission denied: lobmonitor may not read this; not read. Give the user that runs lobmonitor read access".into(),
+            (PathTooLong, Lang::Nl) => "pad is te lang voor het systeem (mappen te diep genest of namen te lang); niet gelezen. Zet het in een map dichter bij de invoermap".into(),
+            (PathTooLong, Lang::En) => "path too long for the system (folders nested too deep or names too long); not read. Move it to a folder nearer the input folder".into(),
+            (SystemError(_), Lang::Nl) => "het systeem kon dit niet lezen; niet gelezen".into(),
+            (SystemError(_), Lang::En) => "the system could not read this; not read".into(),
             (Encrypted, Lang::Nl) => "bestand is met een wachtwoord beveiligd (versleuteld); sla het op zonder wachtwoord".into(),
             (Encrypted, Lang::En) => "file is password-protected (encrypted); save it without a password".into(),
             (TooLarge { bytes, limit }, Lang::Nl) => format!("bestand is te groot ({bytes} bytes, grens {limit})"),
