@@ -273,3 +273,178 @@ fn a_csv_of_one_60_mb_line_is_refused_in_little_memory() {
     assert_eq!(manifest(&output)["counts"]["respondents_scored"], 5, "the good file is scored");
     assert!(kib < 300 * 1024, "peak {} MiB", kib / 1024);
 }
+
+/// Builds folders nested past the system's path limit (PATH_MAX, 4,096 bytes on
+/// Linux) below `dir`: 25 levels of 200-letter names, 5,025 bytes, with a survey at
+/// the bottom. Made by bash walking down with `cd` (relative paths never reach the
+/// limit; dash's `cd` would), as a user's tools would.
+fn nest_past_path_limit(dir: &Path) -> String {
+    let name = "d".repeat(200);
+    let script = format!("for i in $(seq 1 25); do mkdir {name} && cd {name} || exit 1; done; printf 'Respondent;L1-VB-R1\\n1;ja\\n' > diep.csv");
+    let done = std::process::Command::new("bash").arg("-c").arg(&script).current_dir(dir).status().unwrap();
+    assert!(done.success());
+    name
+}
+
+/// The binary as an unprivileged user (nobody), where this test runs as root and
+/// permissions would not bite; `None` (the test says it skipped) where that cannot be
+/// done. Not root: the binary as it is.
+fn unprivileged(dir: &Path, args: &[&str]) -> Option<Run> {
+    let bin = env!("CARGO_BIN_EXE_lobmonitor");
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut cmd = if root {
+        let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].into_iter().find(|p| Path::new(p).exists())?;
+        let mut c = std::process::Command::new(setpriv);
+        c.args(["--reuid", "65534", "--regid", "65534", "--clear-groups", bin]);
+        c
+    } else {
+        std::process::Command::new(bin)
+    };
+    let out = cmd.current_dir(dir).env("SOURCE_DATE_EPOCH", "1767225600").args(args).output().unwrap();
+    Some(Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into(),
+        stderr: String::from_utf8_lossy(&out.stderr).into(),
+    })
+}
+
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[test]
+fn folders_past_the_path_limit_are_listed_as_too_long_never_as_corrupt() {
+    let (t, input, output) = tempdir();
+    good_file(&input);
+    let name = nest_past_path_limit(&input);
+    let r = lobmonitor(t.path(), &["run"]);
+    assert_eq!(r.code, 3, "a folder not read is a rejection: {}", r.stderr);
+    let m = manifest(&output);
+    assert_eq!(m["counts"]["respondents_scored"], 5, "the good file is scored");
+    // The first path past the limit is listed (the folders above it were walked).
+    let inputs = m["inputs"].as_array().unwrap();
+    let deep: Vec<&serde_json::Value> =
+        inputs.iter().filter(|i| i["path"].as_str().unwrap().starts_with(&name)).collect();
+    assert_eq!(deep.len(), 1, "{inputs:?}");
+    assert_eq!(deep[0]["status"], "rejected");
+    assert!(deep[0]["path"].as_str().unwrap().len() > 4096 - input.as_os_str().len() - 2);
+    let rej = rejection_of(&output, deep[0]["path"].as_str().unwrap());
+    assert_eq!(rej.len(), 1);
+    assert!(rej[0][5].starts_with("pad is te lang voor het systeem"), "{rej:?}");
+    assert!(!rej[0][5].contains("beschadigd"), "not corrupt");
+    let v = lobmonitor(t.path(), &["validate", "--lang", "en", "input"]);
+    assert!(
+        v.stdout.contains("path too long for the system (folders nested too deep or names too long)"),
+        "{}",
+        v.stdout
+    );
+}
+
+#[test]
+fn folders_and_files_it_may_not_read_are_listed_as_such_and_an_unreadable_input_says_so() {
+    let (t, input, output) = tempdir();
+    good_file(&input);
+    // A folder holding a survey, and a survey, closed to everyone but their owner
+    // (root, in CI); the binary runs as nobody.
+    std::fs::create_dir(input.join("geheim")).unwrap();
+    std::fs::copy(input.join("goed.xlsx"), input.join("geheim/kopie.xlsx")).unwrap();
+    std::fs::copy(input.join("goed.xlsx"), input.join("dicht.xlsx")).unwrap();
+    chmod(&input.join("geheim"), 0o000);
+    chmod(&input.join("dicht.xlsx"), 0o000);
+    // nobody must reach the test folder and write the output beside the input.
+    chmod(t.path(), 0o777);
+    let Some(r) = unprivileged(t.path(), &["run"]) else {
+        eprintln!("SKIPPED: running as root without setpriv, permissions cannot be tested");
+        return;
+    };
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(manifest(&output)["counts"]["respondents_scored"], 5, "the good file is scored");
+    for file in ["geheim", "dicht.xlsx"] {
+        assert_eq!(status(&output, file), "rejected");
+        let rej = rejection_of(&output, file);
+        assert_eq!(rej.len(), 1, "{rej:?}");
+        assert!(rej[0][5].starts_with("geen toegang (permission denied)"), "{rej:?}");
+        assert!(!rej[0][5].contains("beschadigd"), "not corrupt: {rej:?}");
+    }
+    // An input folder it may not read at all: exit 1, saying so.
+    chmod(&input, 0o000);
+    let r = unprivileged(t.path(), &["run", "--output", "elders"]).unwrap();
+    let r_en = unprivileged(t.path(), &["run", "--lang", "en", "--output", "elders"]).unwrap();
+    chmod(&input, 0o755);
+    chmod(&input.join("geheim"), 0o755);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.trim(), "lobmonitor: invoermap input kan niet gelezen worden: geen toegang (permission denied): lobmonitor mag dit niet lezen; niet gelezen. Geef de gebruiker die lobmonitor draait leesrechten");
+    assert_eq!(r_en.code, 1);
+    assert!(
+        r_en.stderr.starts_with("lobmonitor: input folder input cannot be read: permission denied"),
+        "{}",
+        r_en.stderr
+    );
+    assert!(!t.path().join("elders").exists(), "nothing written");
+}
+
+#[test]
+fn validate_shows_names_that_steer_a_terminal_and_forge_lines_as_their_codes() {
+    let (t, input, _output) = tempdir();
+    good_file(&input);
+    // A right-to-left override makes "verslag\u{202E}xslx.exe" look like
+    // "verslagexe.xlsx"; a line break in a name would print a line of its own.
+    std::fs::copy(input.join("goed.xlsx"), input.join("verslag\u{202E}xslx.exe")).unwrap();
+    std::fs::copy(input.join("goed.xlsx"), input.join("a\n  geaccepteerd: Nep College.xlsx")).unwrap();
+    std::fs::write(input.join("iso\u{2066}late\u{2069}\u{7}.csv"), "Respondent;L1-VB-R1\n1;ja\u{1b}[2J\n").unwrap();
+    let v = lobmonitor(t.path(), &["validate", "input"]);
+    assert_eq!(v.code, 3, "{}", v.stderr);
+    let steering = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    };
+    assert!(!v.stdout.chars().any(steering) && !v.stderr.chars().any(steering), "{:?}", v.stdout);
+    assert!(v.stdout.contains("input/verslag\\u{202E}xslx.exe: "), "{}", v.stdout);
+    assert!(v.stdout.contains("input/a\\u{A}  geaccepteerd: Nep College.xlsx: "), "{}", v.stdout);
+    assert!(v.stdout.contains("input/iso\\u{2066}late\\u{2069}\\u{7}.csv: "), "{}", v.stdout);
+    assert!(v.stdout.contains("«ja\\u{1B}[2J»"), "the rejected value: {}", v.stdout);
+    // No line is forged: the only accepted line of Nep College is inside the file name.
+    assert!(!v.stdout.lines().any(|l| l.starts_with("  geaccepteerd: Nep College")), "{}", v.stdout);
+}
+
+#[test]
+fn validate_through_a_pipe_closed_early_ends_quietly() {
+    let (t, input, _output) = tempdir();
+    good_file(&input);
+    // 3,000 rows of rejected answers: far more than a pipe holds (64 KiB), so the
+    // writing meets the closed pipe whatever the timing.
+    let mut csv = String::from("Respondent;Instelling;Jaar;Lijn;L1-VB-R1;L1-VB-R2\n");
+    for r in 0..3000 {
+        csv += &format!("r{r};Veel College;2026;1;?;?\n");
+    }
+    std::fs::write(input.join("veel.csv"), csv).unwrap();
+    let full = lobmonitor(t.path(), &["validate", "input"]);
+    assert_eq!(full.code, 3);
+    assert!(full.stdout.len() > 256 * 1024, "{} bytes", full.stdout.len());
+    // The reader closes before reading anything.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lobmonitor"))
+        .current_dir(t.path())
+        .args(["validate", "input"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(3), "the outcome of the check, no panic (101): {stderr}");
+    assert_eq!(stderr, "", "quietly");
+    // As a user types it: `lobmonitor validate input | head -1`.
+    let bin = env!("CARGO_BIN_EXE_lobmonitor");
+    let out = std::process::Command::new("bash")
+        .args(["-c", &format!("set -o pipefail; '{bin}' validate input 2>err.txt | head -1")])
+        .current_dir(t.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{}\n", full.stdout.lines().next().unwrap()));
+    assert_eq!(out.status.code(), Some(3), "lobmonitor's own outcome under pipefail");
+    assert_eq!(std::fs::read_to_string(t.path().join("err.txt")).unwrap(), "", "no panic, no message");
+}
