@@ -38,6 +38,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         seed: args.seed,
     };
     let n = write_sample(&fw, &spec, &args.output)?;
-    eprintln!("lobmonitor: {} files written to {} in {:.1} s", n, args.output.display(), t.elapsed().as_secs_f64());
+    let to = crate::ingest::terminal_safe(&args.output.display().to_string());
+    eprintln!("lobmonitor: {} files written to {to} in {:.1} s", n, t.elapsed().as_secs_f64());
     Ok(Outcome::Clean)
 }

@@ -34,6 +34,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     std::fs::write(&args.output, bytes).with_context(|| {
         format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), args.output.display())
     })?;
-    eprintln!("lobmonitor: {} {}", lang.pick("sjabloon geschreven naar", "template written to"), args.output.display());
+    let to = crate::ingest::terminal_safe(&args.output.display().to_string());
+    eprintln!("lobmonitor: {} {to}", lang.pick("sjabloon geschreven naar", "template written to"));
     Ok(Outcome::Clean)
 }
