@@ -16,6 +16,7 @@ pub mod institutions;
 pub mod layout;
 pub mod ledger;
 pub mod matching;
+pub mod names;
 mod read;
 pub mod rows;
 pub mod workbook;
