@@ -213,6 +213,53 @@ pub fn line_value(text: &str, roles: &Roles) -> Option<Lines> {
     Line::parse(text).map(Lines::one).or_else(|| roles.lines_of(text))
 }
 
+/// Where an identity fact of a sheet came from (SPEC §3.5), as `validate` and
+/// Datakwaliteit say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The row's own column, by its header.
+    Column(String),
+    Info,
+    Title,
+    SheetName,
+    /// Every item column of the sheet belongs to one line.
+    SheetItems,
+    FileName,
+    /// A folder below the input folder, by its name.
+    Folder(String),
+    /// The config's `year` or `--year`.
+    Config,
+    /// The date a survey tool stamped on each response, in the column named.
+    ResponseDate(String),
+}
+
+impl Source {
+    /// "the file name", as the object of "from".
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang::{En, Nl};
+        match (self, lang) {
+            (Source::Column(h), Nl) => format!("de kolom «{h}»"),
+            (Source::Column(h), En) => format!("the column «{h}»"),
+            (Source::Info, Nl) => "het Info-blad".into(),
+            (Source::Info, En) => "the Info sheet".into(),
+            (Source::Title, Nl) => "de titelregel".into(),
+            (Source::Title, En) => "the title row".into(),
+            (Source::SheetName, Nl) => "de bladnaam".into(),
+            (Source::SheetName, En) => "the sheet name".into(),
+            (Source::SheetItems, Nl) => "de items van het blad (alle van één lijn)".into(),
+            (Source::SheetItems, En) => "the sheet's items (all of one line)".into(),
+            (Source::FileName, Nl) => "de bestandsnaam".into(),
+            (Source::FileName, En) => "the file name".into(),
+            (Source::Folder(n), Nl) => format!("de mapnaam «{n}»"),
+            (Source::Folder(n), En) => format!("the folder name «{n}»"),
+            (Source::Config, Nl) => "de configuratie (year of --year)".into(),
+            (Source::Config, En) => "the config (year or --year)".into(),
+            (Source::ResponseDate(h), Nl) => format!("de antwoorddatum per rij (kolom «{h}», schooljaar augustus–juli)"),
+            (Source::ResponseDate(h), En) => format!("each row's response date (column «{h}», school year August–July)"),
+        }
+    }
+}
+
 /// What an institution name candidate of a name is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Candidates {
