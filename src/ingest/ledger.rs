@@ -234,8 +234,8 @@ impl Reason {
             (InvalidYear, Lang::En) => "year is not a valid year or school year (e.g. 2026, 2025-2026 or 25-26)".into(),
             (MissingLine, Lang::Nl) => "lijn ontbreekt (geen kolom; blad-, bestands- en mapnamen en titelregel noemen geen lijn; de items zijn van meer dan één lijn)".into(),
             (MissingLine, Lang::En) => "line missing (no column; sheet, file and folder names and title row name none; the items are of more than one line)".into(),
-            (InvalidLine, Lang::Nl) => "lijn niet herkend: geen 1, 2 of 3 en geen rol uit het raamwerk (docent, mentor, decaan, teamleider, …)".into(),
-            (InvalidLine, Lang::En) => "line not recognised: not 1, 2 or 3 and no role of the framework (docent, mentor, decaan, teamleider, …)".into(),
+            (InvalidLine, Lang::Nl) => "lijn is geen 1, 2 of 3 en geen rol uit het raamwerk (docent, mentor, decaan, teamleider, …)".into(),
+            (InvalidLine, Lang::En) => "line is not 1, 2 or 3 and no role of the framework (docent, mentor, decaan, teamleider, …)".into(),
             (AmbiguousInstitution { source, candidates }, lang) => {
                 let names = candidates.iter().map(|c| format!("«{c}»")).collect::<Vec<_>>();
                 let (last, rest) = names.split_last().expect("two or more");
