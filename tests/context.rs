@@ -265,3 +265,40 @@ fn the_response_date_gives_the_school_year_where_nothing_else_does() {
 fn info_without_year(inst: &'static str) -> SheetSpec {
     sheet("Info", vec![vec![s("Instelling"), s(inst)]])
 }
+
+#[test]
+fn an_info_sheet_naming_a_team_gives_every_row_its_team() {
+    let (t, input, output) = tempdir();
+    std::fs::write(t.path().join("lobmonitor.toml"), SMALL).unwrap();
+    // Every line-1 item answered (a team is shown on its smallest n over the areas).
+    let ids = items_of_line(1);
+    for (file, team, answers) in [("techniek.xlsx", "Techniek", ["ja", "nee"]), ("zorg.xlsx", "Zorg", ["ja", "ja"])] {
+        let info = sheet(
+            "Info",
+            vec![
+                vec![s("Instelling"), s("ROC Team")],
+                vec![s("Jaar"), s("2025-2026")],
+                vec![s("Team"), C::T(team.into())],
+            ],
+        );
+        let rows = vec![
+            header(&ids),
+            row_all(&format!("{team}1"), ids.len(), answers[0]),
+            row_all(&format!("{team}2"), ids.len(), answers[1]),
+        ];
+        write_xlsx(&input.join(file), vec![info, sheet("1e lijn", rows)]);
+    }
+    let run = lobmonitor(t.path(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let teams = read_sheet(&output.join("portretten/roc-team-2026.xlsx"), "Teams en locaties");
+    let row = |name: &str| {
+        teams
+            .iter()
+            .find(|r| text(&r[0]) == "team" && text(&r[1]) == name)
+            .unwrap_or_else(|| panic!("{name}: {teams:?}"))
+            .clone()
+    };
+    // Techniek: ja, nee → 100, 0 → 50; Zorg: ja, ja → 100.
+    assert_eq!((num(&row("Techniek")[3]), num(&row("Techniek")[4])), (2.0, 50.0));
+    assert_eq!((num(&row("Zorg")[3]), num(&row("Zorg")[4])), (2.0, 100.0));
+}

@@ -576,6 +576,10 @@ pub struct Info {
     pub sector: Option<String>,
     pub region: Option<String>,
     pub year: Option<Data>,
+    /// The team and location every response of the workbook belongs to, where a
+    /// workbook is one team's (`Team`/`Opleiding`/`Afdeling`, `Locatie`/`Vestiging`).
+    pub team: Option<String>,
+    pub location: Option<String>,
 }
 
 pub fn is_info_sheet(name: &str) -> bool {
@@ -597,6 +601,8 @@ pub fn read_info(sheet: &Sheet) -> Info {
             "sector" | "onderwijssector" => info.sector = Some(text),
             "regio" | "region" => info.region = Some(text),
             "jaar" | "year" | "schooljaar" => info.year = Some(v.clone()),
+            "team" | "opleiding" | "afdeling" | "department" => info.team = Some(text),
+            "locatie" | "vestiging" | "location" => info.location = Some(text),
             _ => {}
         }
     }

@@ -200,8 +200,17 @@ fn context<'a>(
     names: &FileNames,
     opts: &'a IngestOptions,
 ) -> Defaults<'a> {
-    let sheet_name = read_name(&sheet.name, &opts.roles);
-    let mut d = Defaults { roles: Some(&opts.roles), ..Defaults::default() };
+    let mut sheet_name = read_name(&sheet.name, &opts.roles);
+    // A sheet named by a bare ordinal ("2", "2e") is that line's.
+    if sheet_name.line.is_none() && normalize(&sheet.name).len() <= 4 {
+        sheet_name.line = Line::parse(&sheet.name).map(Lines::one);
+    }
+    let mut d = Defaults {
+        roles: Some(&opts.roles),
+        team: info.and_then(|i| i.team.clone()),
+        location: info.and_then(|i| i.location.clone()),
+        ..Defaults::default()
+    };
     let named = std::iter::once((Source::FileName, &names.file))
         .chain(names.folders.iter().map(|(n, f)| (Source::Folder(n.clone()), f)));
     if let Some(name) = info.and_then(|i| i.institution.clone().or_else(|| i.brin.clone())) {

@@ -100,6 +100,9 @@ pub struct Defaults<'a> {
     /// time): the school year it falls in is the last resort for the year.
     pub stamp: Option<u32>,
     pub roles: Option<&'a Roles>,
+    /// Team and location for rows without their own (the Info sheet's).
+    pub team: Option<String>,
+    pub location: Option<String>,
 }
 
 impl Defaults<'_> {
@@ -304,8 +307,8 @@ pub fn wide_rows(
             first_col: row.cells.first().map_or(0, |(c, _)| *c),
             identity,
             respondent: get(c_resp).map(cell_text).filter(|s| !s.is_empty()),
-            location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()),
-            team: get(c_team).map(cell_text).filter(|s| !s.is_empty()),
+            location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.location.clone()),
+            team: get(c_team).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.team.clone()),
             cells,
         });
     }
@@ -365,8 +368,8 @@ pub fn long_rows(
                     // The line is settled below, once the group's answers are in.
                     identity: ident.clone().map(|p| Identity { institution: p.institution, year: p.year, line: Line::L1 }),
                     respondent: Some(r.clone()),
-                    location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()),
-                    team: get(c_team).map(cell_text).filter(|s| !s.is_empty()),
+                    location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.location.clone()),
+                    team: get(c_team).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.team.clone()),
                     cells: Vec::new(),
                 });
                 out.len() - 1
