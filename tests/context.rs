@@ -95,16 +95,16 @@ fn file_and_folder_names_give_what_the_rows_and_sheets_leave_open() {
     let scalda: Vec<&Vec<String>> = rej.iter().filter(|r| r[0] == "ROC Zeeland - Scalda College 2026.xlsx").collect();
     assert_eq!(scalda.len(), 1, "{rej:?}");
     assert_eq!((scalda[0][2].as_str(), scalda[0][3].as_str()), ("A2", "row"));
-    assert!(
-        scalda[0][5].contains("de bestandsnaam noemt «ROC Zeeland» en «Scalda College»"),
-        "{}",
-        scalda[0][5]
-    );
+    assert!(scalda[0][5].contains("de bestandsnaam noemt «ROC Zeeland» en «Scalda College»"), "{}", scalda[0][5]);
     let c = manifest(&output)["counts"].clone();
     assert_eq!((c["rows_read"].as_u64(), c["respondents_scored"].as_u64()), (Some(8), Some(7)));
     assert_eq!(c["respondents_rejected"], 1);
 
-    // validate says, per sheet, where each fact came from.
+    // Datakwaliteit says, per sheet, where each fact came from, and so does validate.
+    let dq = read_sheet(&output.join("sector.xlsx"), "Datakwaliteit");
+    let said = |what: &str| dq.iter().any(|r| r.iter().any(|c| text(c) == what));
+    assert!(said("instelling «ROC Zeeland» uit de mapnaam «ROC Zeeland»"), "{dq:?}");
+    assert!(said("lijn «2» uit de bestandsnaam"), "{dq:?}");
     let v = lobmonitor(t.path(), &["validate", "input"]);
     for said in [
         "instelling «ROC Zeeland» uit de mapnaam «ROC Zeeland»",
@@ -150,7 +150,17 @@ fn a_role_column_names_the_line_and_a_year_column_every_school_year_notation() {
         // line 1: 100
         vec![s("b"), s("docent/mentor"), s("2025/26"), s("ja"), s("ja"), e(), e(), e(), e()],
         // line 3: (1 + 2/3)/2 = 83.33
-        vec![s("c"), s("Teamleider techniek"), s("schooljaar 2025 - 2026"), e(), e(), e(), e(), s("ja"), s("grotendeels")],
+        vec![
+            s("c"),
+            s("Teamleider techniek"),
+            s("schooljaar 2025 - 2026"),
+            e(),
+            e(),
+            e(),
+            e(),
+            s("ja"),
+            s("grotendeels"),
+        ],
         // decaan (lines 2 and 3) answered line-2 items only: line 2, (1 + 1/3)/2 = 66.67
         vec![s("d"), s("Decaan"), s("sj 25/26"), e(), e(), s("ja"), s("enigszins"), e(), e()],
         // LOB-coördinator answering items of lines 2 and 3: rejected, naming both lines

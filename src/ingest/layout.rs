@@ -8,10 +8,10 @@
 use calamine::Data;
 
 use crate::framework::{Framework, ItemIdx};
-use crate::ingest::names::{read_name, NameFacts, Roles};
 use crate::ingest::answer::{parse_legend, parse_text, Answer, Legend};
 use crate::ingest::ledger::{Reason, Tool};
 use crate::ingest::matching::{item_id_prefix, match_exact, match_item, How, ItemMatch};
+use crate::ingest::names::{read_name, NameFacts, Roles};
 use crate::ingest::workbook::{Sheet, SheetRow};
 use crate::text::{clean, normalize};
 
@@ -682,7 +682,10 @@ mod tests {
         let t = parse_title("Zelfevaluatie LOB: ROC Lingewaard", &r).facts;
         assert_eq!((t.institution, t.year, t.line), (Candidates::One("ROC Lingewaard".into()), None, None));
         // Two candidates: no guess.
-        assert!(matches!(parse_title("Team Noord - ROC Lingewaard - 2026", &r).facts.institution, Candidates::Several(_)));
+        assert!(matches!(
+            parse_title("Team Noord - ROC Lingewaard - 2026", &r).facts.institution,
+            Candidates::Several(_)
+        ));
         assert_eq!(parse_title("Tweede lijn, 2026", &r).facts.line, Some(Lines::one(Line::L2)));
     }
 

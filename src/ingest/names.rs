@@ -254,8 +254,12 @@ impl Source {
             (Source::Folder(n), En) => format!("the folder name «{n}»"),
             (Source::Config, Nl) => "de configuratie (year of --year)".into(),
             (Source::Config, En) => "the config (year or --year)".into(),
-            (Source::ResponseDate(h), Nl) => format!("de antwoorddatum per rij (kolom «{h}», schooljaar augustus–juli)"),
-            (Source::ResponseDate(h), En) => format!("each row's response date (column «{h}», school year August–July)"),
+            (Source::ResponseDate(h), Nl) => {
+                format!("de antwoorddatum per rij (kolom «{h}», schooljaar augustus–juli)")
+            }
+            (Source::ResponseDate(h), En) => {
+                format!("each row's response date (column «{h}», school year August–July)")
+            }
         }
     }
 }
@@ -420,7 +424,8 @@ const MONTHS: &[&str] = &[
 /// Small words that join a survey word to a name ("Resultaten van de LOB-scan"): cut
 /// with the token they stand beside when written in lower case ("De Rooi Pannen" keeps
 /// its article).
-const FILLERS: &[&str] = &["de", "het", "een", "van", "voor", "en", "the", "of", "for", "and", "in", "op", "bij", "door"];
+const FILLERS: &[&str] =
+    &["de", "het", "een", "van", "voor", "en", "the", "of", "for", "and", "in", "op", "bij", "door"];
 
 const ORDINALS: &[&str] = &[
     "1", "2", "3", "1e", "2e", "3e", "1ste", "2de", "3de", "1st", "2nd", "3rd", "eerste", "tweede", "derde", "first",
@@ -457,7 +462,8 @@ fn mark(toks: &mut [Tok<'_>], roles: &Roles) {
     let num = |toks: &[Tok<'_>], k: usize| digits(toks[words[k]].text).is_some();
     // A tool's count: `(1)`, `(1-23)`.
     for k in 0..n {
-        let before = if k == 0 { toks[..words[0]].iter().map(|t| t.text).collect() } else { sep(toks, words[k - 1], words[k]) };
+        let before =
+            if k == 0 { toks[..words[0]].iter().map(|t| t.text).collect() } else { sep(toks, words[k - 1], words[k]) };
         if !num(toks, k) || !before.trim_end().ends_with('(') {
             continue;
         }
@@ -580,7 +586,10 @@ fn mark(toks: &mut [Tok<'_>], roles: &Roles) {
         let w = norm[k].as_str();
         let stem = w.trim_end_matches(|c: char| c.is_ascii_digit());
         let version = w.strip_prefix('v').is_some_and(|d| digits(d).is_some());
-        if SURVEY_WORDS.contains(&w) || (!stem.is_empty() && SURVEY_WORDS.contains(&stem)) || MONTHS.contains(&w) || version
+        if SURVEY_WORDS.contains(&w)
+            || (!stem.is_empty() && SURVEY_WORDS.contains(&stem))
+            || MONTHS.contains(&w)
+            || version
         {
             toks[words[k]].mark = Mark::Cut;
         }
@@ -663,7 +672,8 @@ pub fn read_name(text: &str, roles: &Roles) -> NameFacts {
 }
 
 /// Acronyms written in capitals when a name is written all in lower case.
-const ACRONYMS: &[&str] = &["roc", "mbo", "vo", "hbo", "csg", "sg", "rsg", "isg", "osg", "pcc", "vmbo", "havo", "vwo", "aoc", "brin"];
+const ACRONYMS: &[&str] =
+    &["roc", "mbo", "vo", "hbo", "csg", "sg", "rsg", "isg", "osg", "pcc", "vmbo", "havo", "vwo", "aoc", "brin"];
 /// Words kept in lower case inside a name ("ROC van Twente"); an article is too right
 /// after one ("Hogeschool van de Kunsten"), else it starts a proper name ("CSG Het
 /// Noordik", "ROC De Leijgraaf").
@@ -716,7 +726,8 @@ pub fn year_text(s: &str) -> Option<u16> {
     for t in toks.iter().filter(|t| t.word) {
         match t.mark {
             Mark::Year(y) if year.is_none_or(|x| x == y) => year = Some(y),
-            Mark::Cut if matches!(compact(t.text).as_str(), "sj" | "sy" | "schooljaar" | "jaar" | "year" | "school") => {}
+            Mark::Cut
+                if matches!(compact(t.text).as_str(), "sj" | "sy" | "schooljaar" | "jaar" | "year" | "school") => {}
             // The second half of a school year.
             Mark::Cut if digits(t.text).is_some() && year.is_some() => {}
             _ => return None,
@@ -820,7 +831,9 @@ mod tests {
     #[test]
     fn number_pairs_that_are_no_school_year_are_no_year() {
         // Not consecutive; a date; a range of two school years; a day and a month.
-        for s in ["2025-2027", "2025-26-03", "2026-03-04", "03-04", "25-27", "26-25", "volgend jaar", "2025 en 2026", "26"] {
+        for s in
+            ["2025-2027", "2025-26-03", "2026-03-04", "03-04", "25-27", "26-25", "volgend jaar", "2025 en 2026", "26"]
+        {
             assert_eq!(year_text(s), None, "{s}");
         }
         // In a name, `25-26` is not read out of a date.
@@ -895,13 +908,34 @@ mod tests {
     fn roles_name_their_line_as_written() {
         let r = Roles::default();
         let one = |s: &str| r.lines_of(s).and_then(Lines::single);
-        for s in ["Docent", "docenten", "Vakdocent", "Docent Nederlands", "MENTOR", "coach", "SLB'er", "Studieloopbaanbegeleider", "BPV-begeleider", "Stagebegeleiders", "docent/mentor"] {
+        for s in [
+            "Docent",
+            "docenten",
+            "Vakdocent",
+            "Docent Nederlands",
+            "MENTOR",
+            "coach",
+            "SLB'er",
+            "Studieloopbaanbegeleider",
+            "BPV-begeleider",
+            "Stagebegeleiders",
+            "docent/mentor",
+        ] {
             assert_eq!(one(s), Some(Line::L1), "{s}");
         }
         for s in ["Loopbaanadviseur", "LOB-adviseur", "SLB-adviseur", "studieloopbaanadviseur"] {
             assert_eq!(one(s), Some(Line::L2), "{s}");
         }
-        for s in ["Leidinggevende", "teamleider techniek", "Opleidingsmanager", "(opleidings)manager", "Directeur", "beleidsmedewerker", "Beleidsmaker", "Teamleiders"] {
+        for s in [
+            "Leidinggevende",
+            "teamleider techniek",
+            "Opleidingsmanager",
+            "(opleidings)manager",
+            "Directeur",
+            "beleidsmedewerker",
+            "Beleidsmaker",
+            "Teamleiders",
+        ] {
             assert_eq!(one(s), Some(Line::L3), "{s}");
         }
         for s in ["Decaan", "decanen", "LOB-coördinator", "lob coordinator"] {

@@ -11,13 +11,13 @@ use sha2::{Digest, Sha256};
 use crate::framework::{Editions, Line};
 use crate::ingest::answer::{whole_number, Scale};
 use crate::ingest::layout::{
-    find_header, find_legend, find_title, is_info_sheet, read_info, recognise_tool, transpose_if_across,
-    cell_text, transposed_respondent_column, Field, Header, Info, Layout, TitleInfo,
+    cell_text, find_header, find_legend, find_title, is_info_sheet, read_info, recognise_tool, transpose_if_across,
+    transposed_respondent_column, Field, Header, Info, Layout, TitleInfo,
 };
-use crate::ingest::names::{parse_year, read_name, Candidates, Lines, NameFacts, Source};
 use crate::ingest::ledger::{
     visible, ColumnMapping, Counts, FileStatus, InputFile, Level, Note, NoteKind, Place, Reason, Rejection, Tool,
 };
+use crate::ingest::names::{parse_year, read_name, Candidates, Lines, NameFacts, Source};
 use crate::ingest::rows::{self, Defaults, RawRow, SheetCtx};
 use crate::ingest::workbook::{read_workbook, Format, Sheet};
 use crate::ingest::{relative, IngestOptions};

@@ -9,9 +9,9 @@ use calamine::Data;
 use crate::framework::{Editions, ItemIdx, Line};
 use crate::ingest::answer::{Answer, Scale};
 use crate::ingest::layout::{cell_text, Field, Header};
-use crate::ingest::names::{line_value, parse_year, stamp_school_year, Candidates, Lines, Roles, Source};
 use crate::ingest::ledger::{Place, Reason};
 use crate::ingest::matching::match_item;
+use crate::ingest::names::{line_value, parse_year, stamp_school_year, Candidates, Lines, Roles, Source};
 use crate::ingest::workbook::{Sheet, SheetRow};
 
 /// Where a sheet's rows came from, shared by its rows.
@@ -366,7 +366,11 @@ pub fn long_rows(
                     row: row.row,
                     first_col: row.cells.first().map_or(0, |(c, _)| *c),
                     // The line is settled below, once the group's answers are in.
-                    identity: ident.clone().map(|p| Identity { institution: p.institution, year: p.year, line: Line::L1 }),
+                    identity: ident.clone().map(|p| Identity {
+                        institution: p.institution,
+                        year: p.year,
+                        line: Line::L1,
+                    }),
                     respondent: Some(r.clone()),
                     location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.location.clone()),
                     team: get(c_team).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.team.clone()),
