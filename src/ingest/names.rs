@@ -385,6 +385,29 @@ const SURVEY_WORDS: &[&str] = &[
     "medewerkers",
     "personeel",
     "staff",
+    // words of where files are kept, not whose they are (folder names)
+    "archief",
+    "archive",
+    "oud",
+    "old",
+    "nieuw",
+    "new",
+    "upload",
+    "uploads",
+    "ingestuurd",
+    "ingestuurde",
+    "inzendingen",
+    "submissions",
+    "input",
+    "invoer",
+    "bestanden",
+    "files",
+    "downloads",
+    "backup",
+    "scholen",
+    "schools",
+    "instellingen",
+    "institutions",
     // words of a school year
     "sj",
     "sy",
@@ -867,6 +890,9 @@ mod tests {
         assert_eq!(read("Blad1"), NameFacts::default());
         assert_eq!(read("Formulierreacties 1"), NameFacts::default());
         assert_eq!(read("Form1 - 04-03-2026 v2"), NameFacts::default());
+        // Folders named for where files are kept name no institution.
+        assert_eq!(read("Archief oud"), NameFacts::default());
+        assert_eq!(read("ingestuurde bestanden"), NameFacts::default());
     }
 
     #[test]
