@@ -443,6 +443,37 @@ mod tests {
     }
 
     #[test]
+    fn a_decaan_takes_the_line_of_the_items_answered_or_is_rejected_naming_both() {
+        let editions = Editions::new(crate::framework::Framework::embedded(), Vec::new()).unwrap();
+        let fw = editions.get(0);
+        let idx = |id: &str| fw.index_of(id.parse().unwrap()).unwrap();
+        let cell = |id: &str, answer: Kept| RawCell { item: idx(id), row: 1, col: 0, answer };
+        let decaan = || Pending { institution: "X".into(), year: 2026, lines: Lines::L23, written: "Decaan".into() };
+        // Line-3 items only (one n.v.t.): line 3.
+        let l3 = [cell("L3-VB-R1", Kept::Degree(3)), cell("L3-OR-R1", Kept::NotApplicable)];
+        assert_eq!(settle(decaan(), &l3, &editions, 0).map(|i| i.line), Ok(Line::L3));
+        // A rejected answer on a line-2 item says nothing of the line.
+        let l3_typo = [
+            cell("L3-VB-R1", Kept::Degree(0)),
+            cell(
+                "L2-VB-R1",
+                Kept::Rejected(Box::new(RejectedAnswer { reason: Reason::NotInAnswerTable, value: "?".into() })),
+            ),
+        ];
+        assert_eq!(settle(decaan(), &l3_typo, &editions, 0).map(|i| i.line), Ok(Line::L3));
+        // Items of lines 2 and 3, of line 1 only, or none: rejected, naming lines 2 and 3.
+        let why = Err((Reason::RoleOfLines(vec![2, 3]), "Decaan".to_string()));
+        let mixed = [cell("L2-VB-R1", Kept::Degree(3)), cell("L3-VB-R1", Kept::Degree(3))];
+        assert_eq!(settle(decaan(), &mixed, &editions, 0), why);
+        assert_eq!(settle(decaan(), &[cell("L1-VB-R1", Kept::Degree(3))], &editions, 0), why);
+        assert_eq!(settle(decaan(), &[], &editions, 0), why);
+        assert_eq!(
+            Reason::RoleOfLines(vec![2, 3]).text(crate::lang::Lang::Nl),
+            "rol hoort bij lijn 2 en 3, en de beantwoorde items zijn niet alle van één van die lijnen; zet de lijn in een kolom «lijn»"
+        );
+    }
+
+    #[test]
     fn a_formula_without_a_value_is_a_rejected_answer_not_an_empty_one() {
         let row = SheetRow { row: 2, cells: vec![], formulas: vec![3] };
         let c = raw_cell(0, &row, 3, &Scale::default()).expect("a formula is not empty");
