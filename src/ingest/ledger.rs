@@ -440,11 +440,20 @@ pub enum NoteKind {
     Transposed,
     /// A sheet of formulas repeating other sheets (a total): listed, not scored.
     DerivedSheet,
-    /// Where a sheet's institution, year or line came from (SPEC §3.5): the value
-    /// where the sheet has one, none where each row has its own (a column, a date).
-    Identity { field: crate::ingest::layout::Field, value: Option<String>, source: crate::ingest::names::Source },
+    /// Where a sheet's institution, year and line came from (SPEC §3.5), one note per
+    /// sheet: the value where the sheet has one, none where each row has its own (a
+    /// column, a date).
+    Identity(Vec<IdentityFact>),
     /// Header rows that are not data (Qualtrics' ImportId row, a second header row).
     HeaderRows(u32),
+}
+
+/// One identity fact of a sheet and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdentityFact {
+    pub field: crate::ingest::layout::Field,
+    pub value: Option<String>,
+    pub source: crate::ingest::names::Source,
 }
 
 /// The survey tools whose exports are recognised (EXPORTS.md).
@@ -497,14 +506,17 @@ impl NoteKind {
             (NoteKind::DerivedSheet, Lang::En) => {
                 "derived sheet: formulas repeating other sheets (a total); not scored".into()
             }
-            (NoteKind::Identity { field, value, source }, Lang::Nl) => match value {
-                Some(v) => format!("{} «{v}» uit {}", field.label(lang), source.text(lang)),
-                None => format!("{} uit {}", field.label(lang), source.text(lang)),
-            },
-            (NoteKind::Identity { field, value, source }, Lang::En) => match value {
-                Some(v) => format!("{} «{v}» from {}", field.label(lang), source.text(lang)),
-                None => format!("{} from {}", field.label(lang), source.text(lang)),
-            },
+            (NoteKind::Identity(facts), lang) => {
+                let from = lang.pick("uit", "from");
+                let said: Vec<String> = facts
+                    .iter()
+                    .map(|f| match &f.value {
+                        Some(v) => format!("{} «{v}» {from} {}", f.field.label(lang), f.source.text(lang)),
+                        None => format!("{} {from} {}", f.field.label(lang), f.source.text(lang)),
+                    })
+                    .collect();
+                said.join("; ")
+            }
             (NoteKind::HeaderRows(n), Lang::Nl) => format!("{n} extra kopregel(s) herkend en overgeslagen"),
             (NoteKind::HeaderRows(n), Lang::En) => format!("{n} extra header row(s) recognised and skipped"),
         }

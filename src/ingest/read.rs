@@ -15,7 +15,8 @@ use crate::ingest::layout::{
     transposed_respondent_column, Field, Header, Info, Layout, TitleInfo,
 };
 use crate::ingest::ledger::{
-    visible, ColumnMapping, Counts, FileStatus, InputFile, Level, Note, NoteKind, Place, Reason, Rejection, Tool,
+    visible, ColumnMapping, Counts, FileStatus, IdentityFact, InputFile, Level, Note, NoteKind, Place, Reason,
+    Rejection, Tool,
 };
 use crate::ingest::names::{parse_year, read_name, Candidates, Lines, NameFacts, Source};
 use crate::ingest::rows::{self, Defaults, RawRow, SheetCtx};
@@ -272,14 +273,9 @@ fn identity_notes(
     place: &Place,
     notes: &mut Vec<Note>,
 ) {
-    let at = |source: &Source| match (source, title) {
-        (Source::Title, Some(t)) => Some(t.at),
-        _ => None,
-    };
-    // Cells named as the sheet was written, not as it was read (across).
-    let plain = Place::new(&place.file, &place.sheet);
+    let mut facts = Vec::new();
     let mut say = |field: Field, value: Option<String>, source: Source| {
-        notes.push(plain.note(at(&source), NoteKind::Identity { field, value, source }));
+        facts.push(IdentityFact { field, value, source });
     };
     let column = |f: Field| header.field(f).map(|c| Source::Column(header_text(sheet, header, c)));
     match column(Field::Institution) {
@@ -308,6 +304,13 @@ fn identity_notes(
             }
         }
     }
+    if facts.is_empty() {
+        return;
+    }
+    // At the title cell where the title says something; cells named as the sheet was
+    // written, not as it was read (across).
+    let at = title.filter(|_| facts.iter().any(|f| f.source == Source::Title)).map(|t| t.at);
+    notes.push(Place::new(&place.file, &place.sheet).note(at, NoteKind::Identity(facts)));
 }
 
 /// Reads one sheet into `out`; false when it holds no survey.
