@@ -78,6 +78,10 @@ pub struct Config {
     /// Takes `min_group_size` below 5 or `min_institutions` below 3 (SPEC §5); every
     /// output then says it is not for publication.
     pub allow_small_groups: bool,
+    /// Role names and their line (`[roles]`, SPEC §3.5): `zorgcoördinator = 2`, or
+    /// `decaan = 2` where an institution's decanen are all second line. Read before the
+    /// framework's own roles.
+    pub roles: std::collections::BTreeMap<String, i64>,
 }
 
 impl Default for Config {
@@ -98,6 +102,7 @@ impl Default for Config {
             pdf: false,
             answers: Vec::new(),
             allow_small_groups: false,
+            roles: Default::default(),
         }
     }
 }
@@ -236,6 +241,14 @@ impl Config {
             }
         }
         self.answer_tables()?;
+        for (role, line) in &self.roles {
+            if !(1..=3).contains(line) {
+                return Err(format!("[roles] \"{role}\" = {line}: a line is 1, 2 or 3"));
+            }
+            if crate::text::normalize(role).is_empty() {
+                return Err(format!("[roles] \"{role}\": a role needs a name"));
+            }
+        }
         Ok(())
     }
 
@@ -248,6 +261,17 @@ impl Config {
                 "NOT FOR PUBLICATION: the privacy thresholds were lowered (allow_small_groups); small groups can be recognised.",
             )
         })
+    }
+
+    /// The role table: the framework's roles with the config's `[roles]` first.
+    pub fn role_table(&self) -> crate::ingest::names::Roles {
+        use crate::framework::Line;
+        let line = |n: i64| match n {
+            1 => Line::L1,
+            2 => Line::L2,
+            _ => Line::L3,
+        };
+        crate::ingest::names::Roles::with(self.roles.iter().map(|(k, v)| (k.clone(), line(*v))))
     }
 
     /// The `[[answers]]` tables, checked: a valid pattern, and every token standing for
@@ -322,6 +346,22 @@ mod tests {
         std::fs::write(&p, "[[answers]]\nfiles = \"*.xlsx\"\n\"3\" = \"misschien\"\n").unwrap();
         let err = Config::load(&p, Lang::Nl).unwrap_err().to_string();
         assert!(err.contains("misschien"), "{err}");
+    }
+
+    #[test]
+    fn roles_map_role_names_to_lines_and_other_lines_are_an_error() {
+        use crate::framework::Line;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("lobmonitor.toml");
+        std::fs::write(&p, "[roles]\n\"Zorgcoördinator\" = 2\ndecaan = 3\n").unwrap();
+        let c = Config::load(&p, Lang::Nl).unwrap();
+        let roles = c.role_table();
+        assert_eq!(roles.lines_of("zorgcoordinatoren").and_then(|l| l.single()), Some(Line::L2));
+        // The config's decaan is line 3, not "2 or 3".
+        assert_eq!(roles.lines_of("Decaan").and_then(|l| l.single()), Some(Line::L3));
+        std::fs::write(&p, "[roles]\nmentor = 4\n").unwrap();
+        let err = Config::load(&p, Lang::Nl).unwrap_err().to_string();
+        assert!(err.contains("[roles] \"mentor\" = 4: a line is 1, 2 or 3"), "{err}");
     }
 
     #[test]

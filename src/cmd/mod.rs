@@ -209,6 +209,8 @@ impl Settings {
             exclude,
             answers: cfg.answer_tables().expect("checked when the config was loaded"),
             progress: progress.clone(),
+            roles: cfg.role_table(),
+            name_roots: None,
         }
     }
 }

@@ -31,11 +31,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     let lang = settings.lang();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    // Folder names below a folder given are context; a file given alone has its name.
+    let mut roots = Vec::new();
     for p in &args.paths {
         // A path is taken as given (not through a link's target), so `validate` on a
         // pipe or a device says what it is instead of reading it.
         match std::fs::symlink_metadata(p) {
             Ok(m) if m.is_dir() => {
+                roots.push(p.clone());
                 let walk = ingest::discover(p, &[]);
                 files.extend(walk.files);
                 skipped.extend(walk.skipped);
@@ -49,7 +52,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
     }
     let root = Path::new("");
-    let opts = settings.ingest(Vec::new(), &Progress::hidden());
+    let mut opts = settings.ingest(Vec::new(), &Progress::hidden());
+    opts.name_roots = Some(roots);
     let mut ingested = ingest::ingest_files(&settings.editions, root, &files, Default::default(), &opts);
     ingest::list_skipped(&mut ingested.ledger, root, skipped);
     crate::cmd::print_report(&report::validate_text(&ingested, lang, settings.privacy.min_group_size))?;

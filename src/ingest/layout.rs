@@ -7,10 +7,11 @@
 
 use calamine::Data;
 
-use crate::framework::{Framework, ItemIdx, Line};
+use crate::framework::{Framework, ItemIdx};
 use crate::ingest::answer::{parse_legend, parse_text, Answer, Legend};
 use crate::ingest::ledger::{Reason, Tool};
 use crate::ingest::matching::{item_id_prefix, match_exact, match_item, How, ItemMatch};
+use crate::ingest::names::{read_name, NameFacts, Roles};
 use crate::ingest::workbook::{Sheet, SheetRow};
 use crate::text::{clean, normalize};
 
@@ -501,119 +502,28 @@ pub fn transposed_respondent_column(header: &Header, sheet: &Sheet) -> Option<u3
 }
 
 /// Identity a title row names: `LOB-zelfscan 1e lijn – Het Baken College – schooljaar
-/// 2025-2026`. Segments naming a line, a year or the survey itself are recognised; the
-/// one segment left, if exactly one, is the institution.
+/// 2025-2026`. A title is read as every name is ([`read_name`]): segments naming a line,
+/// a year or the survey itself are recognised; the one segment left is the institution.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TitleInfo {
-    pub institution: Option<String>,
-    pub year: Option<u16>,
-    pub line: Option<Line>,
+    pub facts: NameFacts,
     /// The row (0-based) and column of the title cell.
     pub at: (u32, u32),
 }
 
-/// Words that name the survey rather than whom it is about.
-const SURVEY_WORDS: &[&str] = &[
-    "lob",
-    "zelfscan",
-    "scan",
-    "zelfevaluatie",
-    "vragenlijst",
-    "enquete",
-    "survey",
-    "self",
-    "assessment",
-    "raamwerk",
-    "monitor",
-    "lobmonitor",
-    "resultaten",
-    "results",
-    "antwoorden",
-    "responses",
-    "export",
-    "loopbaanbegeleiding",
-    "loopbaanorientatie",
-    "professionaliteit",
-    "meting",
-    "peiling",
-    "uitslag",
-    "formulier",
-    "form",
-];
-
 /// Reads a title text into identity values.
-pub fn parse_title(text: &str) -> TitleInfo {
-    let mut info = TitleInfo::default();
-    let mut left: Vec<String> = Vec::new();
-    let segments = text.split([':', '|', '–', '—', ',', '\n']).flat_map(|s| s.split(" - "));
-    for seg in segments {
-        let seg = seg.trim();
-        if seg.is_empty() {
-            continue;
-        }
-        let norm = normalize(seg);
-        let words: Vec<&str> = norm.split(' ').collect();
-        let mut named = false;
-        if let Some(y) = year_in(seg) {
-            info.year.get_or_insert(y);
-            named = true;
-        }
-        if let Some(l) = line_in(&words) {
-            info.line.get_or_insert(l);
-            named = true;
-        }
-        let survey = words.iter().all(|w| {
-            SURVEY_WORDS.contains(w)
-                || matches!(*w, "schooljaar" | "jaar" | "year" | "school" | "de" | "het" | "en" | "van")
-                || w.chars().all(|c| c.is_ascii_digit())
-        });
-        if !named && !survey {
-            left.push(seg.to_string());
-        } else if !named && survey {
-            // The survey's own name.
-        }
-    }
-    if left.len() == 1 {
-        info.institution = left.pop();
-    }
-    info
-}
-
-/// A year in a text: `2026`, `2025-2026`, `2025/26`, `schooljaar 2025-2026`.
-fn year_in(seg: &str) -> Option<u16> {
-    let tokens: Vec<&str> = seg.split_whitespace().collect();
-    tokens.iter().rev().find_map(|t| parse_year(&Data::String(t.trim_matches(['(', ')', '.']).to_string())))
-}
-
-/// A line named within a segment: "1e lijn", "lijn 2", "derde lijn", "L3".
-fn line_in(words: &[&str]) -> Option<Line> {
-    for (i, w) in words.iter().enumerate() {
-        if matches!(*w, "lijn" | "line" | "lijns") {
-            let around = [i.checked_sub(1).map(|j| words[j]), words.get(i + 1).copied()];
-            for a in around.into_iter().flatten() {
-                if let Some(l) = Line::parse(&format!("{a} lijn")) {
-                    return Some(l);
-                }
-            }
-        }
-        if let Some(l) = w.strip_prefix('l').filter(|d| matches!(*d, "1" | "2" | "3")).and_then(Line::parse) {
-            return Some(l);
-        }
-        if matches!(*w, "eerstelijns" | "tweedelijns" | "derdelijns") {
-            return Line::parse(w);
-        }
-    }
-    None
+pub fn parse_title(text: &str, roles: &Roles) -> TitleInfo {
+    TitleInfo { facts: read_name(text, roles), at: (0, 0) }
 }
 
 /// The title of a sheet: the first text, above the header, that is alone on its row
 /// and names something.
-pub fn find_title(sheet: &Sheet, header_index: usize) -> Option<TitleInfo> {
+pub fn find_title(sheet: &Sheet, header_index: usize, roles: &Roles) -> Option<TitleInfo> {
     sheet.rows[..header_index.min(sheet.rows.len())].iter().filter(|r| r.cells.len() == 1).find_map(|r| {
         let (col, text) = r.texts().next()?;
-        let mut t = parse_title(&text);
+        let mut t = parse_title(&text, roles);
         t.at = (r.row, col);
-        (t.institution.is_some() || t.year.is_some() || t.line.is_some()).then_some(t)
+        t.facts.names_anything().then_some(t)
     })
 }
 
@@ -666,6 +576,10 @@ pub struct Info {
     pub sector: Option<String>,
     pub region: Option<String>,
     pub year: Option<Data>,
+    /// The team and location every response of the workbook belongs to, where a
+    /// workbook is one team's (`Team`/`Opleiding`/`Afdeling`, `Locatie`/`Vestiging`).
+    pub team: Option<String>,
+    pub location: Option<String>,
 }
 
 pub fn is_info_sheet(name: &str) -> bool {
@@ -687,36 +601,17 @@ pub fn read_info(sheet: &Sheet) -> Info {
             "sector" | "onderwijssector" => info.sector = Some(text),
             "regio" | "region" => info.region = Some(text),
             "jaar" | "year" | "schooljaar" => info.year = Some(v.clone()),
+            "team" | "opleiding" | "afdeling" | "department" => info.team = Some(text),
+            "locatie" | "vestiging" | "location" => info.location = Some(text),
             _ => {}
         }
     }
     info
 }
 
-/// A year as surveys write it: `2026`, `2026.0`, `"2026"`, `2025-2026` or `2025/26`
-/// (a school year counts as the year it ends in).
-pub fn parse_year(d: &Data) -> Option<u16> {
-    let ok = |y: i64| (2000..=2100).contains(&y).then_some(y as u16);
-    match d {
-        Data::Int(i) => ok(*i),
-        Data::Float(f) if f.fract() == 0.0 => ok(*f as i64),
-        Data::String(s) => {
-            let s = s.trim();
-            let parts: Vec<&str> = s.split(['-', '/', '–', ' ']).filter(|p| !p.is_empty()).collect();
-            match parts.as_slice() {
-                [y] => y.parse().ok().and_then(ok),
-                [a, b] => {
-                    let a: i64 = a.parse().ok()?;
-                    let b: i64 = b.parse().ok()?;
-                    let end = if b < 100 { a / 100 * 100 + b } else { b };
-                    (end == a + 1).then_some(end).and_then(ok)
-                }
-                _ => None,
-            }
-        }
-        _ => None,
-    }
-}
+/// A year as surveys write it: `2026`, `2026.0`, `"2026"`, `2025-2026`, `25-26`,
+/// `sj 25/26` (a school year counts as the year it ends in; SPEC §3.5).
+pub use crate::ingest::names::parse_year;
 
 #[cfg(test)]
 mod tests {
@@ -777,15 +672,21 @@ mod tests {
 
     #[test]
     fn a_title_row_names_institution_year_and_line() {
-        let t = parse_title("LOB-zelfscan 1e lijn – Het Baken College – schooljaar 2025-2026");
-        assert_eq!(t.institution.as_deref(), Some("Het Baken College"));
+        use crate::framework::Line;
+        use crate::ingest::names::{Candidates, Lines};
+        let r = Roles::default();
+        let t = parse_title("LOB-zelfscan 1e lijn – Het Baken College – schooljaar 2025-2026", &r).facts;
+        assert_eq!(t.institution, Candidates::One("Het Baken College".into()));
         assert_eq!(t.year, Some(2026));
-        assert_eq!(t.line, Some(Line::L1));
-        let t = parse_title("Zelfevaluatie LOB: ROC Lingewaard");
-        assert_eq!((t.institution.as_deref(), t.year, t.line), (Some("ROC Lingewaard"), None, None));
+        assert_eq!(t.line, Some(Lines::one(Line::L1)));
+        let t = parse_title("Zelfevaluatie LOB: ROC Lingewaard", &r).facts;
+        assert_eq!((t.institution, t.year, t.line), (Candidates::One("ROC Lingewaard".into()), None, None));
         // Two candidates: no guess.
-        assert_eq!(parse_title("Team Noord - ROC Lingewaard - 2026").institution, None);
-        assert_eq!(parse_title("Tweede lijn, 2026").line, Some(Line::L2));
+        assert!(matches!(
+            parse_title("Team Noord - ROC Lingewaard - 2026", &r).facts.institution,
+            Candidates::Several(_)
+        ));
+        assert_eq!(parse_title("Tweede lijn, 2026", &r).facts.line, Some(Lines::one(Line::L2)));
     }
 
     #[test]
@@ -875,6 +776,9 @@ mod tests {
         assert_eq!(h.items().count(), 3);
         assert_eq!(transposed_respondent_column(&h, &t), Some(1));
         assert_eq!(t.rows[h.data_from].get(1).map(cell_text).as_deref(), Some("Docent 1"));
-        assert_eq!(find_title(&sh, 1).unwrap().institution.as_deref(), Some("Het Baken College"));
+        assert_eq!(
+            find_title(&sh, 1, &Roles::default()).unwrap().facts.institution,
+            crate::ingest::names::Candidates::One("Het Baken College".into())
+        );
     }
 }

@@ -128,6 +128,17 @@ pub enum Reason {
     InvalidYear,
     MissingLine,
     InvalidLine,
+    /// A name (file, folder, title) that leaves two or more institution candidates,
+    /// and nothing else names one: nothing is guessed.
+    AmbiguousInstitution {
+        source: crate::ingest::names::Source,
+        candidates: Vec<String>,
+    },
+    /// A role of more than one line (decaan, LOB-coördinator: lines 2 and 3) in a row
+    /// whose answered items are not all of one of those lines.
+    RoleOfLines(Vec<u8>),
+    /// Roles of different lines in one value ("docent/teamleider").
+    RolesDisagree,
     MissingRespondent,
     Duplicate(String),
     NoValidAnswer,
@@ -259,16 +270,46 @@ impl Reason {
             (SecondColumnForItem(id), Lang::En) => format!("second column for item {id}; ignored"),
             (HeaderlessColumn, Lang::Nl) => "kolom zonder kop bevat waarden; genegeerd".into(),
             (HeaderlessColumn, Lang::En) => "column without a header holds values; ignored".into(),
-            (MissingInstitution, Lang::Nl) => "instelling ontbreekt (geen kolom, geen Info-blad)".into(),
-            (MissingInstitution, Lang::En) => "institution missing (no column, no Info sheet)".into(),
-            (MissingYear, Lang::Nl) => "jaar ontbreekt (geen kolom, geen Info-blad, geen --year)".into(),
-            (MissingYear, Lang::En) => "year missing (no column, no Info sheet, no --year)".into(),
-            (InvalidYear, Lang::Nl) => "jaar is geen geldig jaar (bijv. 2026 of 2025-2026)".into(),
-            (InvalidYear, Lang::En) => "year is not a valid year (e.g. 2026 or 2025-2026)".into(),
-            (MissingLine, Lang::Nl) => "lijn ontbreekt (geen kolom en de bladnaam noemt geen lijn)".into(),
-            (MissingLine, Lang::En) => "line missing (no column and the sheet name names no line)".into(),
-            (InvalidLine, Lang::Nl) => "lijn is geen 1, 2 of 3".into(),
-            (InvalidLine, Lang::En) => "line is not 1, 2 or 3".into(),
+            (MissingInstitution, Lang::Nl) => "instelling ontbreekt (geen kolom; Info-blad, titelregel, bestandsnaam en mapnamen noemen geen instelling)".into(),
+            (MissingInstitution, Lang::En) => "institution missing (no column; Info sheet, title row, file name and folder names name none)".into(),
+            (MissingYear, Lang::Nl) => "jaar ontbreekt (geen kolom; Info-blad, titelregel, blad-, bestands- en mapnamen noemen geen jaar; geen --year, geen antwoorddatum)".into(),
+            (MissingYear, Lang::En) => "year missing (no column; Info sheet, title row, sheet, file and folder names name none; no --year, no response date)".into(),
+            (InvalidYear, Lang::Nl) => "jaar is geen geldig jaar of schooljaar (bijv. 2026, 2025-2026 of 25-26)".into(),
+            (InvalidYear, Lang::En) => "year is not a valid year or school year (e.g. 2026, 2025-2026 or 25-26)".into(),
+            (MissingLine, Lang::Nl) => "lijn ontbreekt (geen kolom; blad-, bestands- en mapnamen en titelregel noemen geen lijn; de items zijn van meer dan één lijn)".into(),
+            (MissingLine, Lang::En) => "line missing (no column; sheet, file and folder names and title row name none; the items are of more than one line)".into(),
+            (InvalidLine, Lang::Nl) => "lijn is geen 1, 2 of 3 en geen rol uit het raamwerk (docent, mentor, decaan, teamleider, …)".into(),
+            (InvalidLine, Lang::En) => "line is not 1, 2 or 3 and no role of the framework (docent, mentor, decaan, teamleider, …)".into(),
+            (AmbiguousInstitution { source, candidates }, lang) => {
+                let names = candidates.iter().map(|c| format!("«{c}»")).collect::<Vec<_>>();
+                let (last, rest) = names.split_last().expect("two or more");
+                match lang {
+                    Lang::Nl => format!(
+                        "instelling niet te bepalen: {} noemt {} en {last}; zet de instelling in een kolom «instelling» of een Info-blad",
+                        source.text(lang), rest.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "institution cannot be told: {} names {} and {last}; put the institution in an «instelling» column or an Info sheet",
+                        source.text(lang), rest.join(", ")
+                    ),
+                }
+            }
+            (RoleOfLines(lines), lang) => {
+                let l: Vec<String> = lines.iter().map(u8::to_string).collect();
+                let (last, rest) = l.split_last().expect("two or more");
+                match lang {
+                    Lang::Nl => format!(
+                        "rol hoort bij lijn {} en {last}, en de beantwoorde items zijn niet alle van één van die lijnen; zet de lijn in een kolom «lijn»",
+                        rest.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "role belongs to lines {} and {last}, and the items answered are not all of one of those lines; put the line in a «lijn» column",
+                        rest.join(", ")
+                    ),
+                }
+            }
+            (RolesDisagree, Lang::Nl) => "rollen van verschillende lijnen in één waarde; zet de lijn in een kolom «lijn»".into(),
+            (RolesDisagree, Lang::En) => "roles of different lines in one value; put the line in a «lijn» column".into(),
             (MissingRespondent, Lang::Nl) => "respondent ontbreekt in een regel van het lange formaat".into(),
             (MissingRespondent, Lang::En) => "respondent missing in a row of the long layout".into(),
             (Duplicate(first), Lang::Nl) => format!("dubbele respondent (zelfde instelling, jaar en respondent als {first}); de eerste is behouden"),
@@ -443,10 +484,20 @@ pub enum NoteKind {
     Transposed,
     /// A sheet of formulas repeating other sheets (a total): listed, not scored.
     DerivedSheet,
-    /// An identity value (institution, year, line) taken from a title row.
-    FromTitle { field: crate::ingest::layout::Field, value: String },
+    /// Where a sheet's institution, year and line came from (SPEC §3.5), one note per
+    /// sheet: the value where the sheet has one, none where each row has its own (a
+    /// column, a date).
+    Identity(Vec<IdentityFact>),
     /// Header rows that are not data (Qualtrics' ImportId row, a second header row).
     HeaderRows(u32),
+}
+
+/// One identity fact of a sheet and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdentityFact {
+    pub field: crate::ingest::layout::Field,
+    pub value: Option<String>,
+    pub source: crate::ingest::names::Source,
 }
 
 /// The survey tools whose exports are recognised (EXPORTS.md).
@@ -499,11 +550,16 @@ impl NoteKind {
             (NoteKind::DerivedSheet, Lang::En) => {
                 "derived sheet: formulas repeating other sheets (a total); not scored".into()
             }
-            (NoteKind::FromTitle { field, value }, Lang::Nl) => {
-                format!("{} «{value}» uit de titelregel", field.label(lang))
-            }
-            (NoteKind::FromTitle { field, value }, Lang::En) => {
-                format!("{} «{value}» from the title row", field.label(lang))
+            (NoteKind::Identity(facts), lang) => {
+                let from = lang.pick("uit", "from");
+                let said: Vec<String> = facts
+                    .iter()
+                    .map(|f| match &f.value {
+                        Some(v) => format!("{} «{v}» {from} {}", f.field.label(lang), f.source.text(lang)),
+                        None => format!("{} {from} {}", f.field.label(lang), f.source.text(lang)),
+                    })
+                    .collect();
+                said.join("; ")
             }
             (NoteKind::HeaderRows(n), Lang::Nl) => format!("{n} extra kopregel(s) herkend en overgeslagen"),
             (NoteKind::HeaderRows(n), Lang::En) => format!("{n} extra header row(s) recognised and skipped"),

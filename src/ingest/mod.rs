@@ -16,6 +16,7 @@ pub mod institutions;
 pub mod layout;
 pub mod ledger;
 pub mod matching;
+pub mod names;
 mod read;
 pub mod rows;
 pub mod workbook;
@@ -53,6 +54,12 @@ pub struct IngestOptions {
     pub answers: Vec<AnswerTable>,
     /// Ticks once per file read (a hidden bar when not on a terminal).
     pub progress: Progress,
+    /// Role names and their lines: the framework's and the config's `[roles]`.
+    pub roles: names::Roles,
+    /// The folders whose sub-folders' names are read as context (SPEC §3.5): `None`
+    /// for the input folder (`run`); `validate` gives the folders it was given, so a
+    /// file given by itself is read by its own name only.
+    pub name_roots: Option<Vec<PathBuf>>,
 }
 
 /// An `[[answers]]` table: tokens and the answers they stand for, in files whose
@@ -116,6 +123,8 @@ impl Default for IngestOptions {
             exclude: Vec::new(),
             answers: Vec::new(),
             progress: Progress::hidden(),
+            roles: names::Roles::default(),
+            name_roots: None,
         }
     }
 }

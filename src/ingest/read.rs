@@ -11,12 +11,14 @@ use sha2::{Digest, Sha256};
 use crate::framework::{Editions, Line};
 use crate::ingest::answer::{whole_number, Scale};
 use crate::ingest::layout::{
-    find_header, find_legend, find_title, is_info_sheet, read_info, recognise_tool, transpose_if_across,
+    cell_text, find_header, find_legend, find_title, is_info_sheet, read_info, recognise_tool, transpose_if_across,
     transposed_respondent_column, Field, Header, Info, Layout, TitleInfo,
 };
 use crate::ingest::ledger::{
-    visible, ColumnMapping, Counts, FileStatus, InputFile, Level, Note, NoteKind, Place, Reason, Rejection, Tool,
+    visible, ColumnMapping, Counts, FileStatus, IdentityFact, InputFile, Level, Note, NoteKind, Place, Reason,
+    Rejection, Tool,
 };
+use crate::ingest::names::{parse_year, read_name, Candidates, Lines, NameFacts, Source};
 use crate::ingest::rows::{self, Defaults, RawRow, SheetCtx};
 use crate::ingest::workbook::{read_workbook, Format, Sheet};
 use crate::ingest::{relative, IngestOptions};
@@ -119,9 +121,10 @@ pub(crate) fn read_one(editions: &Editions, root: &Path, path: &Path, index: usi
         out.rejections.push(Place::new(&out.file.path, &p.sheet).reject(Level::File, None, String::new(), p.reason));
     }
     let info = sheets.iter().find(|s| is_info_sheet(&s.name)).map(read_info);
+    let names = FileNames::of(root, path, opts);
     let mut survey_sheets = 0;
     for sheet in sheets.iter().filter(|s| !is_info_sheet(&s.name)) {
-        if read_sheet(editions, sheet, index, info.as_ref(), opts, &mut out) {
+        if read_sheet(editions, sheet, index, info.as_ref(), &names, opts, &mut out) {
             survey_sheets += 1;
         }
     }
@@ -139,6 +142,44 @@ pub(crate) fn read_one(editions: &Editions, root: &Path, path: &Path, index: usi
     out
 }
 
+/// What the file's name and the names of the folders it lies in say (SPEC §3.5).
+struct FileNames {
+    file: NameFacts,
+    /// Nearest first, with the folder's name as written.
+    folders: Vec<(String, NameFacts)>,
+}
+
+impl FileNames {
+    /// The folders are those below the input folder (`run`), or below a folder given to
+    /// `validate`; a file given to `validate` by itself is read by its own name only
+    /// (the folders above it are the user's, not the survey's).
+    fn of(root: &Path, path: &Path, opts: &IngestOptions) -> FileNames {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = read_name(&stem, &opts.roles);
+        let below = match &opts.name_roots {
+            None => path.strip_prefix(root).ok(),
+            Some(roots) => roots.iter().find_map(|r| path.strip_prefix(r).ok()),
+        };
+        let folders = below
+            .and_then(Path::parent)
+            .map(|p| {
+                p.components()
+                    .rev()
+                    .filter_map(|c| match c {
+                        std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+                        _ => None,
+                    })
+                    .map(|n| {
+                        let facts = read_name(&n, &opts.roles);
+                        (n, facts)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        FileNames { file, folders }
+    }
+}
+
 /// The headers of a sheet as each edition reads it, and the edition that leads (the
 /// first whose header finds survey columns).
 fn headers_of(editions: &Editions, sheet: &Sheet) -> (Vec<Option<Header>>, Option<usize>) {
@@ -147,12 +188,138 @@ fn headers_of(editions: &Editions, sheet: &Sheet) -> (Vec<Option<Header>>, Optio
     (headers, primary)
 }
 
+/// What the context of a sheet says of institution, year and line, each in the order it
+/// is asked (SPEC §3.5): the Info sheet, the title row, the sheet's name (year and line
+/// only: sheets are named after teams as often as after anything else), the sheet's
+/// items (the line), the file's name, the folders' names nearest first, the config.
+fn context<'a>(
+    sheet: &Sheet,
+    header: &Header,
+    info: Option<&Info>,
+    title: Option<&TitleInfo>,
+    items_line: Option<Line>,
+    names: &FileNames,
+    opts: &'a IngestOptions,
+) -> Defaults<'a> {
+    let mut sheet_name = read_name(&sheet.name, &opts.roles);
+    // A sheet named by a bare ordinal ("2", "2e") is that line's.
+    if sheet_name.line.is_none() && normalize(&sheet.name).len() <= 4 {
+        sheet_name.line = Line::parse(&sheet.name).map(Lines::one);
+    }
+    let mut d = Defaults {
+        roles: Some(&opts.roles),
+        team: info.and_then(|i| i.team.clone()),
+        location: info.and_then(|i| i.location.clone()),
+        ..Defaults::default()
+    };
+    let named = std::iter::once((Source::FileName, &names.file))
+        .chain(names.folders.iter().map(|(n, f)| (Source::Folder(n.clone()), f)));
+    if let Some(name) = info.and_then(|i| i.institution.clone().or_else(|| i.brin.clone())) {
+        d.institution.push((Source::Info, Candidates::One(name)));
+    }
+    if let Some(v) = info.and_then(|i| i.year.as_ref()) {
+        d.year.push((Source::Info, parse_year(v).ok_or_else(|| cell_text(v))));
+    }
+    if let Some(t) = title {
+        d.institution.push((Source::Title, t.facts.institution.clone()));
+        d.year.extend(t.facts.year.map(|y| (Source::Title, Ok(y))));
+    }
+    d.year.extend(sheet_name.year.map(|y| (Source::SheetName, Ok(y))));
+    d.line.extend(sheet_name.line.map(|l| (Source::SheetName, l)));
+    d.line.extend(title.and_then(|t| t.facts.line).map(|l| (Source::Title, l)));
+    d.line.extend(items_line.map(|l| (Source::SheetItems, Lines::one(l))));
+    for (source, facts) in named {
+        d.institution.push((source.clone(), facts.institution.clone()));
+        d.year.extend(facts.year.map(|y| (source.clone(), Ok(y))));
+        d.line.extend(facts.line.map(|l| (source.clone(), l)));
+    }
+    d.year.extend(opts.year.map(|y| (Source::Config, Ok(y))));
+    // The response date: the completion time first (when the answers were given).
+    const STAMPS: &[&str] = &[
+        "completion time",
+        "tijd van voltooien",
+        "end date",
+        "enddate",
+        "submitdate",
+        "recordeddate",
+        "recorded date",
+        "timestamp",
+        "tijdstempel",
+        "datestamp",
+        "start time",
+        "begintijd",
+        "start date",
+        "startdate",
+    ];
+    d.stamp = STAMPS.iter().find_map(|s| header.ignored.iter().find(|i| normalize(&i.header) == *s).map(|i| i.col));
+    d
+}
+
+/// The header text of a column, as the sheet writes it.
+fn header_text(sheet: &Sheet, header: &Header, col: u32) -> String {
+    let at = |i: usize| sheet.rows.get(i).and_then(|r| r.get(col)).map(cell_text).filter(|t| !t.is_empty());
+    at(header.index).or_else(|| header.index.checked_sub(1).and_then(at)).map(|t| visible(&t)).unwrap_or_default()
+}
+
+/// Says, per sheet, where its institution, year and line come from (SPEC §3.5): the
+/// column where the sheet has one (each row its own value), else the first source of
+/// the context that gives one. Nothing is said where nothing was found: the rows'
+/// rejections say that.
+fn identity_notes(
+    sheet: &Sheet,
+    header: &Header,
+    d: &Defaults<'_>,
+    title: Option<&TitleInfo>,
+    place: &Place,
+    notes: &mut Vec<Note>,
+) {
+    let mut facts = Vec::new();
+    let mut say = |field: Field, value: Option<String>, source: Source| {
+        facts.push(IdentityFact { field, value, source });
+    };
+    let column = |f: Field| header.field(f).map(|c| Source::Column(header_text(sheet, header, c)));
+    match column(Field::Institution) {
+        Some(c) => say(Field::Institution, None, c),
+        None => {
+            if let Ok((name, source)) = d.institution() {
+                say(Field::Institution, Some(name.to_string()), source.clone());
+            }
+        }
+    }
+    match (column(Field::Year), d.year()) {
+        (Some(c), _) => say(Field::Year, None, c),
+        (None, Some((source, Ok(y)))) => say(Field::Year, Some(y.to_string()), source.clone()),
+        (None, Some((_, Err(_)))) => {}
+        (None, None) => {
+            if let Some(c) = d.stamp {
+                say(Field::Year, None, Source::ResponseDate(header_text(sheet, header, c)));
+            }
+        }
+    }
+    match column(Field::Line) {
+        Some(c) => say(Field::Line, None, c),
+        None => {
+            if let Some((source, lines)) = d.line() {
+                say(Field::Line, Some(lines.words("/")), source.clone());
+            }
+        }
+    }
+    if facts.is_empty() {
+        return;
+    }
+    // At the title cell where the title says something; cells named as the sheet was
+    // written, not as it was read (across).
+    let at = title.filter(|_| facts.iter().any(|f| f.source == Source::Title)).map(|t| t.at);
+    notes.push(Place::new(&place.file, &place.sheet).note(at, NoteKind::Identity(facts)));
+}
+
 /// Reads one sheet into `out`; false when it holds no survey.
 fn read_sheet(
     editions: &Editions,
     original: &Sheet,
     index: usize,
     info: Option<&Info>,
+    names: &FileNames,
     opts: &IngestOptions,
     out: &mut FileRead,
 ) -> bool {
@@ -263,28 +430,7 @@ fn read_sheet(
 
     // What the rows above the header say: a title naming who, a legend naming numbers.
     let above = if turned.is_some() { original } else { sheet };
-    let title: Option<TitleInfo> = find_title(above, title_header_index);
-    if let Some(t) = &title {
-        let place_above = Place::new(&place.file, &place.sheet);
-        let given = |field: Field, value: Option<String>, by_info: bool| {
-            value
-                .filter(|_| !by_info)
-                .map(|value| place_above.note(at(t.at.0, t.at.1), NoteKind::FromTitle { field, value }))
-        };
-        let info_inst = info.is_some_and(|i| i.institution.is_some() || i.brin.is_some());
-        let info_year = info.is_some_and(|i| i.year.is_some());
-        out.notes.extend(given(
-            Field::Institution,
-            t.institution.clone(),
-            info_inst || header.field(Field::Institution).is_some(),
-        ));
-        out.notes.extend(given(
-            Field::Year,
-            t.year.map(|y| y.to_string()),
-            info_year || header.field(Field::Year).is_some(),
-        ));
-        out.notes.extend(given(Field::Line, t.line.map(|l| l.to_string()), header.field(Field::Line).is_some()));
-    }
+    let title: Option<TitleInfo> = find_title(above, title_header_index, &opts.roles);
     let legend = find_legend(above, title_header_index.max(if turned.is_some() { 0 } else { header.index }));
     let config = opts.answers.iter().find(|a| a.applies_to(&place.file));
     let mut scale = Scale::new(legend.clone(), config.map(|a| (a.files.as_str(), a.tokens.as_slice())));
@@ -313,8 +459,8 @@ fn read_sheet(
     let ctx = Arc::new(SheetCtx { file: index, place: place.clone(), present });
     let lines: Vec<Line> = header.items().map(|(_, i)| fw.item(i).id.line).collect();
     let items_line = lines.first().copied().filter(|l| lines.iter().all(|x| x == l));
-    let defaults =
-        Defaults { info, title: title.as_ref(), sheet_line: Line::parse(&sheet.name), items_line, year: opts.year };
+    let defaults = context(sheet, header, info, title.as_ref(), items_line, names, opts);
+    identity_notes(sheet, header, &defaults, title.as_ref(), &place, &mut out.notes);
     if header.layout == Layout::Long {
         let (rows, unknown) = rows::long_rows(editions, sheet, header, primary, &scale, ctx, &defaults);
         out.rows.extend(rows);

@@ -8,9 +8,10 @@ use calamine::Data;
 
 use crate::framework::{Editions, ItemIdx, Line};
 use crate::ingest::answer::{Answer, Scale};
-use crate::ingest::layout::{cell_text, parse_year, Field, Header, Info, TitleInfo};
+use crate::ingest::layout::{cell_text, Field, Header};
 use crate::ingest::ledger::{Place, Reason};
 use crate::ingest::matching::match_item;
+use crate::ingest::names::{line_value, parse_year, stamp_school_year, Candidates, Lines, Roles, Source};
 use crate::ingest::workbook::{Sheet, SheetRow};
 
 /// Where a sheet's rows came from, shared by its rows.
@@ -85,57 +86,120 @@ pub struct RawRow {
     pub cells: Vec<RawCell>,
 }
 
-/// Fall-backs for identity values a row does not hold, in the order they are asked.
+/// What a sheet's context says of the identity a row leaves open (SPEC §3.5), each
+/// fact in the order it is asked: the sheet (Info sheet, title row, sheet name, its
+/// items), the file's name, the folders' names (nearest first), the config.
 #[derive(Debug, Clone, Default)]
 pub struct Defaults<'a> {
-    pub info: Option<&'a Info>,
-    /// What the sheet's title row names.
-    pub title: Option<&'a TitleInfo>,
-    pub sheet_line: Option<Line>,
-    /// The one line every item column of the sheet belongs to, if there is one.
-    pub items_line: Option<Line>,
-    /// `--year` or the config's `year`.
-    pub year: Option<u16>,
+    pub institution: Vec<(Source, Candidates)>,
+    /// An invalid year in the Info sheet is held as its text: the rows it would give a
+    /// year are rejected, not given another.
+    pub year: Vec<(Source, Result<u16, String>)>,
+    pub line: Vec<(Source, Lines)>,
+    /// The column holding each response's date (a survey tool's start or completion
+    /// time): the school year it falls in is the last resort for the year.
+    pub stamp: Option<u32>,
+    pub roles: Option<&'a Roles>,
+    /// Team and location for rows without their own (the Info sheet's).
+    pub team: Option<String>,
+    pub location: Option<String>,
 }
 
 impl Defaults<'_> {
-    fn institution(&self) -> Option<String> {
-        self.info
-            .and_then(|i| i.institution.clone().or_else(|| i.brin.clone()))
-            .or_else(|| self.title.and_then(|t| t.institution.clone()))
+    /// The institution the context names: the first source naming one. A source naming
+    /// several is passed over; when no source names one, the first several are the
+    /// reason.
+    pub fn institution(&self) -> Result<(&str, &Source), Reason> {
+        let mut several = None;
+        for (source, c) in &self.institution {
+            match c {
+                Candidates::One(name) => return Ok((name, source)),
+                Candidates::Several(v) => {
+                    several.get_or_insert_with(|| Reason::AmbiguousInstitution {
+                        source: source.clone(),
+                        candidates: v.clone(),
+                    });
+                }
+                Candidates::None => {}
+            }
+        }
+        Err(several.unwrap_or(Reason::MissingInstitution))
     }
 
-    fn line(&self) -> Option<Line> {
-        self.sheet_line.or(self.title.and_then(|t| t.line)).or(self.items_line)
+    pub fn year(&self) -> Option<&(Source, Result<u16, String>)> {
+        self.year.first()
+    }
+
+    pub fn line(&self) -> Option<&(Source, Lines)> {
+        self.line.first()
     }
 }
 
-/// Resolves institution, year and line: the row's own column first, then the Info
-/// sheet (for the line: the sheet name), then the sheet's title row, then `--year`
-/// (for the line: the one line of all the sheet's items). An invalid value in the row
+/// A row's identity before its line is settled: a decaan may be of line 2 or 3.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Pending {
+    institution: String,
+    year: u16,
+    lines: Lines,
+    /// The line value as written (for the reason when it cannot be settled).
+    written: String,
+}
+
+/// Resolves institution, year and line: the row's own column first, then the context
+/// (`Defaults`), then, for the year, the response's date. An invalid value in the row
 /// is a rejected row, not a fall-back (SPEC §3.3).
 fn identity(
     inst: Option<&Data>,
     year: Option<&Data>,
     line: Option<&Data>,
+    stamp: Option<&Data>,
     d: &Defaults<'_>,
-) -> Result<Identity, (Reason, String)> {
+) -> Result<Pending, (Reason, String)> {
     let institution = match inst.map(cell_text).filter(|s| !s.is_empty()) {
         Some(s) => s,
-        None => d.institution().ok_or((Reason::MissingInstitution, String::new()))?,
+        None => d.institution().map(|(n, _)| n.to_string()).map_err(|r| (r, String::new()))?,
     };
     let year = match year.filter(|v| !matches!(v, Data::Empty)) {
         Some(v) => parse_year(v).ok_or_else(|| (Reason::InvalidYear, cell_text(v)))?,
-        None => match d.info.and_then(|i| i.year.as_ref()) {
-            Some(v) => parse_year(v).ok_or_else(|| (Reason::InvalidYear, cell_text(v)))?,
-            None => d.title.and_then(|t| t.year).or(d.year).ok_or((Reason::MissingYear, String::new()))?,
+        None => match d.year() {
+            Some((_, Ok(y))) => *y,
+            Some((_, Err(text))) => return Err((Reason::InvalidYear, text.clone())),
+            None => stamp.and_then(stamp_school_year).ok_or((Reason::MissingYear, String::new()))?,
         },
     };
-    let line = match line.map(cell_text).filter(|s| !s.is_empty()) {
-        Some(s) => Line::parse(&s).ok_or((Reason::InvalidLine, s))?,
-        None => d.line().ok_or((Reason::MissingLine, String::new()))?,
+    let roles_default = Roles::default();
+    let roles = d.roles.unwrap_or(&roles_default);
+    let (lines, written) = match line.map(cell_text).filter(|s| !s.is_empty()) {
+        Some(s) => match line_value(&s, roles) {
+            Some(l) => (l, s),
+            None if roles.disagree(&s) => return Err((Reason::RolesDisagree, s)),
+            None => return Err((Reason::InvalidLine, s)),
+        },
+        None => d.line().map(|(_, l)| (*l, String::new())).ok_or((Reason::MissingLine, String::new()))?,
     };
-    Ok(Identity { institution, year, line })
+    Ok(Pending { institution, year, lines, written })
+}
+
+/// Settles the line of a row whose role names more than one (decaan, LOB-coördinator):
+/// the line whose items it answered, when every item it answered (with a degree or
+/// n.v.t.) belongs to one of its lines.
+fn settle(p: Pending, cells: &[RawCell], editions: &Editions, edition: usize) -> Result<Identity, (Reason, String)> {
+    let line = match p.lines.single() {
+        Some(l) => l,
+        None => {
+            let fw = editions.get(edition);
+            let mut answered = cells
+                .iter()
+                .filter(|c| c.item != NOT_IN_EDITION && matches!(c.answer, Kept::Degree(_) | Kept::NotApplicable))
+                .map(|c| fw.item(c.item).id.line);
+            let first = answered.next();
+            match first.filter(|f| answered.all(|l| l == *f) && p.lines.contains(*f)) {
+                Some(l) => l,
+                None => return Err((Reason::RoleOfLines(p.lines.iter().map(|l| l.number()).collect()), p.written)),
+            }
+        }
+    };
+    Ok(Identity { institution: p.institution, year: p.year, line })
 }
 
 /// The item cell at `col` of a row, read on the sheet's scale; `None` when empty. A
@@ -214,8 +278,8 @@ pub fn wide_rows(
             continue;
         }
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
-        let identity = identity(get(c_inst), get(c_year), get(c_line), d);
-        let edition = identity.as_ref().map_or(primary, |id| editions.index_for(id.year));
+        let pending = identity(get(c_inst), get(c_year), get(c_line), get(d.stamp), d);
+        let edition = pending.as_ref().map_or(primary, |id| editions.index_for(id.year));
         let mut cells = Vec::with_capacity(items[edition].len());
         cells.extend(items[edition].iter().filter_map(|&(c, i)| raw_cell(i, row, c, scale)));
         // Columns of another edition's items hold answers this row's edition cannot
@@ -235,6 +299,7 @@ pub fn wide_rows(
         // Held until classification: no room to spare (a sheet of all lines has three
         // times the columns a row answers).
         cells.shrink_to_fit();
+        let identity = pending.and_then(|p| settle(p, &cells, editions, edition));
         out.push(RawRow {
             ctx: ctx.clone(),
             edition: edition as u8,
@@ -242,8 +307,8 @@ pub fn wide_rows(
             first_col: row.cells.first().map_or(0, |(c, _)| *c),
             identity,
             respondent: get(c_resp).map(cell_text).filter(|s| !s.is_empty()),
-            location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()),
-            team: get(c_team).map(cell_text).filter(|s| !s.is_empty()),
+            location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.location.clone()),
+            team: get(c_team).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.team.clone()),
             cells,
         });
     }
@@ -277,7 +342,9 @@ pub fn long_rows(
     let c_ans = f(Field::Answer).expect("long layout has an answer column");
     let used: Vec<u32> = header.columns.iter().map(|(c, _)| *c).collect();
     let mut out: Vec<RawRow> = Vec::new();
-    let mut index: std::collections::HashMap<(String, Result<Identity, String>), usize> = Default::default();
+    let mut index: std::collections::HashMap<(String, Result<Pending, String>), usize> = Default::default();
+    // Each group's identity, its line settled once all its answers are in.
+    let mut pendings: Vec<Option<Pending>> = Vec::new();
     // Answers whose item is unknown, listed as rejected answers.
     let mut unknown = Vec::new();
     for row in &sheet.rows[header.data_from..] {
@@ -286,26 +353,33 @@ pub fn long_rows(
         }
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
         let resp = get(c_resp).map(cell_text).filter(|s| !s.is_empty());
-        let ident = identity(get(c_inst), get(c_year), get(c_line), d);
+        let ident = identity(get(c_inst), get(c_year), get(c_line), get(d.stamp), d);
         let edition = ident.as_ref().map_or(primary, |id| editions.index_for(id.year));
         let key_ident = ident.clone().map_err(|(_, v)| v);
         // Rows without a respondent each stand alone: they cannot be grouped.
         let slot = match &resp {
             Some(r) => *index.entry((r.clone(), key_ident)).or_insert_with(|| {
+                pendings.push(ident.as_ref().ok().cloned());
                 out.push(RawRow {
                     ctx: ctx.clone(),
                     edition: edition as u8,
                     row: row.row,
                     first_col: row.cells.first().map_or(0, |(c, _)| *c),
-                    identity: ident.clone(),
+                    // The line is settled below, once the group's answers are in.
+                    identity: ident.clone().map(|p| Identity {
+                        institution: p.institution,
+                        year: p.year,
+                        line: Line::L1,
+                    }),
                     respondent: Some(r.clone()),
-                    location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()),
-                    team: get(c_team).map(cell_text).filter(|s| !s.is_empty()),
+                    location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.location.clone()),
+                    team: get(c_team).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.team.clone()),
                     cells: Vec::new(),
                 });
                 out.len() - 1
             }),
             None => {
+                pendings.push(None);
                 out.push(RawRow {
                     ctx: ctx.clone(),
                     edition: edition as u8,
@@ -337,6 +411,11 @@ pub fn long_rows(
             None => unknown.push(UnknownItem { row: row.row, col: c_item, item: item_text }),
         }
     }
+    for (raw, pending) in out.iter_mut().zip(pendings) {
+        if let Some(p) = pending {
+            raw.identity = settle(p, &raw.cells, editions, raw.edition as usize);
+        }
+    }
     (out, unknown)
 }
 
@@ -361,6 +440,37 @@ mod tests {
             Some(Kept::Degree(2))
         );
         assert!(raw_cell(0, &row(Data::Empty), 7, &scale).is_none());
+    }
+
+    #[test]
+    fn a_decaan_takes_the_line_of_the_items_answered_or_is_rejected_naming_both() {
+        let editions = Editions::new(crate::framework::Framework::embedded(), Vec::new()).unwrap();
+        let fw = editions.get(0);
+        let idx = |id: &str| fw.index_of(id.parse().unwrap()).unwrap();
+        let cell = |id: &str, answer: Kept| RawCell { item: idx(id), row: 1, col: 0, answer };
+        let decaan = || Pending { institution: "X".into(), year: 2026, lines: Lines::L23, written: "Decaan".into() };
+        // Line-3 items only (one n.v.t.): line 3.
+        let l3 = [cell("L3-VB-R1", Kept::Degree(3)), cell("L3-OR-R1", Kept::NotApplicable)];
+        assert_eq!(settle(decaan(), &l3, &editions, 0).map(|i| i.line), Ok(Line::L3));
+        // A rejected answer on a line-2 item says nothing of the line.
+        let l3_typo = [
+            cell("L3-VB-R1", Kept::Degree(0)),
+            cell(
+                "L2-VB-R1",
+                Kept::Rejected(Box::new(RejectedAnswer { reason: Reason::NotInAnswerTable, value: "?".into() })),
+            ),
+        ];
+        assert_eq!(settle(decaan(), &l3_typo, &editions, 0).map(|i| i.line), Ok(Line::L3));
+        // Items of lines 2 and 3, of line 1 only, or none: rejected, naming lines 2 and 3.
+        let why = Err((Reason::RoleOfLines(vec![2, 3]), "Decaan".to_string()));
+        let mixed = [cell("L2-VB-R1", Kept::Degree(3)), cell("L3-VB-R1", Kept::Degree(3))];
+        assert_eq!(settle(decaan(), &mixed, &editions, 0), why);
+        assert_eq!(settle(decaan(), &[cell("L1-VB-R1", Kept::Degree(3))], &editions, 0), why);
+        assert_eq!(settle(decaan(), &[], &editions, 0), why);
+        assert_eq!(
+            Reason::RoleOfLines(vec![2, 3]).text(crate::lang::Lang::Nl),
+            "rol hoort bij lijn 2 en 3, en de beantwoorde items zijn niet alle van één van die lijnen; zet de lijn in een kolom «lijn»"
+        );
     }
 
     #[test]

@@ -1,0 +1,999 @@
+//! What people write where a survey's identity should be (SPEC §3.5): one reading of a
+//! name (a title row, a sheet's name, a file's name, a folder's name), years and school
+//! years as people write them, lines and the roles that stand for them, and the school
+//! year a survey tool's response stamp falls in.
+//!
+//! A name is read by one rule: recognised tokens — a line (`2e lijn`, `lijn 2`, `L2`,
+//! `eerste lijn`, a role word such as `docenten`), a year or school year, a survey word
+//! (`LOB-scan`, `vragenlijst`, `export`, `kopie`…), a date, a tool's `(1-23)` count —
+//! are cut out wherever they stand; what remains of each segment (segments are split by
+//! ` - `, `–`, `|`, `:`, `,`, brackets), separators read as spaces, is an institution
+//! candidate. One candidate names the institution; two name none, and say which two.
+//! This module knows text only; where a fact is looked for first is `rows`' business.
+
+use calamine::Data;
+
+use crate::framework::Line;
+use crate::text::{clean, normalize};
+
+/// The lines a value may stand for: one, or (for a decaan or LOB-coördinator, whom the
+/// framework names in lines 2 and 3) several, settled by the items the row answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Lines(u8);
+
+impl Lines {
+    pub const L23: Lines = Lines(0b110);
+
+    pub fn one(l: Line) -> Lines {
+        Lines(1 << (l.number() - 1))
+    }
+
+    pub fn contains(self, l: Line) -> bool {
+        self.0 & (1 << (l.number() - 1)) != 0
+    }
+
+    /// The line, when only one is possible.
+    pub fn single(self) -> Option<Line> {
+        let mut it = self.iter();
+        match (it.next(), it.next()) {
+            (Some(l), None) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Line> {
+        Line::ALL.into_iter().filter(move |l| self.contains(*l))
+    }
+
+    fn meet(self, o: Lines) -> Lines {
+        Lines(self.0 & o.0)
+    }
+
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// "2 en 3" / "2 and 3".
+    pub fn words(self, and: &str) -> String {
+        let v: Vec<String> = self.iter().map(|l| l.to_string()).collect();
+        match v.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} {and} {last}", rest.join(", ")),
+            _ => v.join(""),
+        }
+    }
+}
+
+/// Role names and the lines they stand for: the framework's own (SPEC §2, §3.5) and the
+/// config's `[roles]`, which come first.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    /// From the config: a role name (compact: lower case, accents and spaces removed)
+    /// and its line.
+    extra: Vec<(String, Line)>,
+}
+
+/// The framework's roles, compact, by line. Plurals are found by stripping `s`, `en`,
+/// `n`, `es`; compounds by their last part where listed under `SUFFIXES`.
+const ROLES: &[(&str, u8)] = &[
+    ("docent", 0b001),
+    ("leraar", 0b001),
+    ("mentor", 0b001),
+    ("coach", 0b001),
+    ("loopbaancoach", 0b001),
+    ("studieloopbaanbegeleider", 0b001),
+    ("slber", 0b001),
+    ("slb", 0b001),
+    ("begeleider", 0b001),
+    ("bpvbegeleider", 0b001),
+    ("stagebegeleider", 0b001),
+    ("praktijkbegeleider", 0b001),
+    ("loopbaanadviseur", 0b010),
+    ("lobadviseur", 0b010),
+    ("slbadviseur", 0b010),
+    ("studieloopbaanadviseur", 0b010),
+    ("adviseur", 0b010),
+    ("leidinggevende", 0b100),
+    ("teamleider", 0b100),
+    ("afdelingsleider", 0b100),
+    ("opleidingsleider", 0b100),
+    ("manager", 0b100),
+    ("opleidingsmanager", 0b100),
+    ("directeur", 0b100),
+    ("directie", 0b100),
+    ("beleidsmedewerker", 0b100),
+    ("beleidsmaker", 0b100),
+    ("beleidsadviseur", 0b100),
+    ("decaan", 0b110),
+    ("lobcoordinator", 0b110),
+    ("coordinator", 0b110),
+];
+
+/// Compounds recognised by their last part (`vakdocent`, `afdelingsmanager`,
+/// `locatiedirecteur`, `loopbaanbegeleider`), unless a `beleids…` word (line 3).
+const SUFFIXES: &[(&str, u8)] = &[
+    ("docent", 0b001),
+    ("mentor", 0b001),
+    ("coach", 0b001),
+    ("begeleider", 0b001),
+    ("adviseur", 0b010),
+    ("manager", 0b100),
+    ("directeur", 0b100),
+    ("leidinggevende", 0b100),
+    ("coordinator", 0b110),
+];
+
+/// A word as roles are compared: lower case, ASCII, letters and digits only.
+fn compact(s: &str) -> String {
+    normalize(s).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+impl Roles {
+    /// The config's `[roles]` (role name → line 1–3); the names as written.
+    pub fn with(extra: impl IntoIterator<Item = (String, Line)>) -> Roles {
+        Roles { extra: extra.into_iter().map(|(k, l)| (compact(&k), l)).filter(|(k, _)| !k.is_empty()).collect() }
+    }
+
+    /// The lines a single word (compact, maybe plural) names as a role.
+    fn word(&self, w: &str) -> Option<Lines> {
+        if w.len() < 3 {
+            return None;
+        }
+        // The one plural no suffix rule finds.
+        let w = if w == "decanen" { "decaan" } else { w };
+        let stems = [Some(w), w.strip_suffix("es"), w.strip_suffix("en"), w.strip_suffix('s'), w.strip_suffix('n')];
+        for s in stems.into_iter().flatten() {
+            if let Some((_, l)) = self.extra.iter().find(|(k, _)| k == s) {
+                return Some(Lines::one(*l));
+            }
+        }
+        for s in stems.into_iter().flatten() {
+            if let Some((_, m)) = ROLES.iter().find(|(k, _)| *k == s) {
+                return Some(Lines(*m));
+            }
+        }
+        for s in stems.into_iter().flatten() {
+            if s.starts_with("beleids") {
+                return Some(Lines(0b100));
+            }
+            if let Some((_, m)) = SUFFIXES.iter().find(|(k, _)| s.len() > k.len() && s.ends_with(k)) {
+                return Some(Lines(*m));
+            }
+        }
+        None
+    }
+
+    /// The lines the role words of a value name, as people write roles: any case and
+    /// accents, plurals, "Docent Nederlands", "teamleider techniek", "docent/mentor".
+    /// Words that name no role are passed over; the roles named must agree (their lines
+    /// meet). `None` when no role is named, or roles of different lines are.
+    pub fn lines_of(&self, value: &str) -> Option<Lines> {
+        let whole = compact(value);
+        if let Some((_, l)) = self.extra.iter().find(|(k, _)| *k == whole) {
+            return Some(Lines::one(*l));
+        }
+        let norm = normalize(value);
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut found: Option<Lines> = None;
+        let mut i = 0;
+        while i < words.len() {
+            // A role written in two or three words: "LOB-adviseur", "LOB co-ördinator".
+            let mut hit = None;
+            for span in (1..=3).rev() {
+                if i + span > words.len() {
+                    continue;
+                }
+                let joined: String = words[i..i + span].concat();
+                if let Some(l) = self.word(&joined) {
+                    hit = Some((l, span));
+                    break;
+                }
+            }
+            match hit {
+                Some((l, span)) => {
+                    found = Some(found.map_or(l, |f| f.meet(l)));
+                    i += span;
+                }
+                None => i += 1,
+            }
+        }
+        found.filter(|f| !f.is_empty())
+    }
+
+    /// Whether the roles named in a value disagree (a docent and a teamleider at once).
+    pub fn disagree(&self, value: &str) -> bool {
+        let norm = normalize(value);
+        let named = norm.split(' ').filter_map(|w| self.word(w)).count();
+        named > 1 && self.lines_of(value).is_none()
+    }
+}
+
+/// A line as a cell names it: `1`, `1e lijn`, `eerste lijn`, `L1`, `first line`,
+/// `Eerste lijn (docent, mentor)` (SPEC §3.1), else by the roles it names (§3.5).
+pub fn line_value(text: &str, roles: &Roles) -> Option<Lines> {
+    Line::parse(text).map(Lines::one).or_else(|| roles.lines_of(text))
+}
+
+/// Where an identity fact of a sheet came from (SPEC §3.5), as `validate` and
+/// Datakwaliteit say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The row's own column, by its header.
+    Column(String),
+    Info,
+    Title,
+    SheetName,
+    /// Every item column of the sheet belongs to one line.
+    SheetItems,
+    FileName,
+    /// A folder below the input folder, by its name.
+    Folder(String),
+    /// The config's `year` or `--year`.
+    Config,
+    /// The date a survey tool stamped on each response, in the column named.
+    ResponseDate(String),
+}
+
+impl Source {
+    /// "the file name", as the object of "from".
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang::{En, Nl};
+        match (self, lang) {
+            (Source::Column(h), Nl) => format!("de kolom «{h}»"),
+            (Source::Column(h), En) => format!("the column «{h}»"),
+            (Source::Info, Nl) => "het Info-blad".into(),
+            (Source::Info, En) => "the Info sheet".into(),
+            (Source::Title, Nl) => "de titelregel".into(),
+            (Source::Title, En) => "the title row".into(),
+            (Source::SheetName, Nl) => "de bladnaam".into(),
+            (Source::SheetName, En) => "the sheet name".into(),
+            (Source::SheetItems, Nl) => "de items van het blad (alle van één lijn)".into(),
+            (Source::SheetItems, En) => "the sheet's items (all of one line)".into(),
+            (Source::FileName, Nl) => "de bestandsnaam".into(),
+            (Source::FileName, En) => "the file name".into(),
+            (Source::Folder(n), Nl) => format!("de mapnaam «{n}»"),
+            (Source::Folder(n), En) => format!("the folder name «{n}»"),
+            (Source::Config, Nl) => "de configuratie (year of --year)".into(),
+            (Source::Config, En) => "the config (year or --year)".into(),
+            (Source::ResponseDate(h), Nl) => {
+                format!("de antwoorddatum per rij (kolom «{h}», schooljaar augustus–juli)")
+            }
+            (Source::ResponseDate(h), En) => {
+                format!("each row's response date (column «{h}», school year August–July)")
+            }
+        }
+    }
+}
+
+/// What an institution name candidate of a name is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Candidates {
+    #[default]
+    None,
+    One(String),
+    /// Two or more: nothing is guessed.
+    Several(Vec<String>),
+}
+
+/// What a name says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NameFacts {
+    pub institution: Candidates,
+    pub year: Option<u16>,
+    pub line: Option<Lines>,
+}
+
+impl NameFacts {
+    pub fn names_anything(&self) -> bool {
+        self.institution != Candidates::None || self.year.is_some() || self.line.is_some()
+    }
+}
+
+/// What a word of a name was recognised as.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mark {
+    /// Part of the name.
+    Kept,
+    Year(u16),
+    /// A date, a range that is no school year, a count: cut, naming nothing.
+    Cut,
+    Line(Lines),
+}
+
+struct Tok<'a> {
+    text: &'a str,
+    word: bool,
+    mark: Mark,
+}
+
+/// Words (letters and digits, an apostrophe inside a word: `SLB'er`) and the runs of
+/// anything else between them.
+fn tokens(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let is_word = |k: usize| {
+        let c = chars[k].1;
+        c.is_alphanumeric()
+            || (c == '\''
+                && k > 0
+                && k + 1 < chars.len()
+                && chars[k - 1].1.is_alphabetic()
+                && chars[k + 1].1.is_alphabetic())
+    };
+    let mut start = 0;
+    while start < chars.len() {
+        let w = is_word(start);
+        let mut end = start + 1;
+        while end < chars.len() && is_word(end) == w {
+            end += 1;
+        }
+        let (a, b) = (chars[start].0, chars.get(end).map_or(s.len(), |c| c.0));
+        out.push(Tok { text: &s[a..b], word: w, mark: Mark::Kept });
+        start = end;
+    }
+    out
+}
+
+/// Words that name the survey, the export or the copy rather than whom it is about.
+const SURVEY_WORDS: &[&str] = &[
+    "lob",
+    "lobscan",
+    "scan",
+    "zelfscan",
+    "zelfevaluatie",
+    "vragenlijst",
+    "vragenlijsten",
+    "enquete",
+    "survey",
+    "self",
+    "assessment",
+    "raamwerk",
+    "monitor",
+    "lobmonitor",
+    "resultaten",
+    "resultaat",
+    "results",
+    "antwoorden",
+    "responses",
+    "response",
+    "reacties",
+    "formulierreacties",
+    "export",
+    "kopie",
+    "copy",
+    "loopbaanbegeleiding",
+    "loopbaanorientatie",
+    "professionaliteit",
+    "meting",
+    "peiling",
+    "uitslag",
+    "uitslagen",
+    "formulier",
+    "form",
+    "forms",
+    "versie",
+    "version",
+    "definitief",
+    "final",
+    "concept",
+    "ingevuld",
+    "download",
+    "data",
+    "bestand",
+    "blad",
+    "sheet",
+    "werkblad",
+    "medewerkers",
+    "personeel",
+    "staff",
+    // words of where files are kept, not whose they are (folder names)
+    "archief",
+    "archive",
+    "oud",
+    "old",
+    "nieuw",
+    "new",
+    "upload",
+    "uploads",
+    "ingestuurd",
+    "ingestuurde",
+    "inzendingen",
+    "submissions",
+    "input",
+    "invoer",
+    "bestanden",
+    "files",
+    "downloads",
+    "backup",
+    "scholen",
+    "schools",
+    "instellingen",
+    "institutions",
+    // words of a school year
+    "sj",
+    "sy",
+    "schooljaar",
+    "jaar",
+    "year",
+    "school",
+];
+
+const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mrt",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
+];
+
+/// Small words that join a survey word to a name ("Resultaten van de LOB-scan"): cut
+/// with the token they stand beside when written in lower case ("De Rooi Pannen" keeps
+/// its article).
+const FILLERS: &[&str] =
+    &["de", "het", "een", "van", "voor", "en", "the", "of", "for", "and", "in", "op", "bij", "door"];
+
+const ORDINALS: &[&str] = &[
+    "1", "2", "3", "1e", "2e", "3e", "1ste", "2de", "3de", "1st", "2nd", "3rd", "eerste", "tweede", "derde", "first",
+    "second", "third",
+];
+
+fn digits(t: &str) -> Option<u32> {
+    (!t.is_empty() && t.len() <= 8 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
+}
+
+/// The later calendar year of a school year `a`–`b` as written (`2025-2026`,
+/// `2025-26`, `25-26`): only consecutive years form one. Two-digit pairs are read as
+/// 2010–2099 only (`03-04` is a day and a month far more often than 2003–2004).
+fn school_year(a: &str, b: &str) -> Option<u16> {
+    let (x, y) = (digits(a)?, digits(b)?);
+    let end = match (a.len(), b.len()) {
+        (4, 4) => (y == x + 1).then_some(y)?,
+        (4, 2) => (y == (x + 1) % 100).then_some(x + 1)?,
+        (2, 2) => {
+            let end = 2000 + y;
+            (y == (x + 1) % 100 && (2010..=2099).contains(&end)).then_some(end)?
+        }
+        _ => return None,
+    };
+    (2000..=2100).contains(&end).then_some(end as u16)
+}
+
+/// Marks the tokens of a name: counts, dates, years and school years, lines and roles,
+/// survey words.
+fn mark(toks: &mut [Tok<'_>], roles: &Roles) {
+    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
+    let sep = |toks: &[Tok<'_>], a: usize, b: usize| -> String { toks[a + 1..b].iter().map(|t| t.text).collect() };
+    let n = words.len();
+    let num = |toks: &[Tok<'_>], k: usize| digits(toks[words[k]].text).is_some();
+    // A tool's count: `(1)`, `(1-23)`.
+    for k in 0..n {
+        let before =
+            if k == 0 { toks[..words[0]].iter().map(|t| t.text).collect() } else { sep(toks, words[k - 1], words[k]) };
+        if !num(toks, k) || !before.trim_end().ends_with('(') {
+            continue;
+        }
+        let after = |j: usize| -> String {
+            if j + 1 < n {
+                sep(toks, words[j], words[j + 1])
+            } else {
+                toks[words[j] + 1..].iter().map(|t| t.text).collect()
+            }
+        };
+        let mut end = k;
+        if after(k).trim() == "-" && k + 1 < n && num(toks, k + 1) {
+            end = k + 1;
+        }
+        if after(end).trim_start().starts_with(')') {
+            for j in k..=end {
+                toks[words[j]].mark = Mark::Cut;
+            }
+        }
+    }
+    // Chains of numbers joined by one `-`, `/` or `.` each: three or more are a date (or
+    // a code), never a year; eight digits starting 19/20 are a date too.
+    let mut k = 0;
+    while k < n {
+        let mut m = k;
+        while m + 1 < n && num(toks, m) && num(toks, m + 1) && {
+            let s = sep(toks, words[m], words[m + 1]);
+            matches!(s.as_str(), "-" | "/" | ".")
+        } {
+            m += 1;
+        }
+        if m - k >= 2 {
+            for j in k..=m {
+                toks[words[j]].mark = Mark::Cut;
+            }
+        }
+        let t = toks[words[k]].text;
+        if m == k && t.len() == 8 && (t.starts_with("20") || t.starts_with("19")) && digits(t).is_some() {
+            toks[words[k]].mark = Mark::Cut;
+        }
+        k = m + 1;
+    }
+    // School years (`2025-2026`, `2025 - 2026`, `2025/26`, `25-26`, `2025-'26`), then
+    // single years.
+    for k in 0..n.saturating_sub(1) {
+        let (a, b) = (words[k], words[k + 1]);
+        if toks[a].mark != Mark::Kept || toks[b].mark != Mark::Kept {
+            continue;
+        }
+        let s: String = sep(toks, a, b).chars().filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’').collect();
+        if !matches!(s.as_str(), "-" | "/" | "–" | "—") || !num(toks, k) || !num(toks, k + 1) {
+            continue;
+        }
+        match school_year(toks[a].text, toks[b].text) {
+            Some(y) => {
+                toks[a].mark = Mark::Year(y);
+                toks[b].mark = Mark::Cut;
+            }
+            // Two four-digit years that are no school year: a range, naming no year.
+            None if toks[a].text.len() == 4 && toks[b].text.len() == 4 => {
+                toks[a].mark = Mark::Cut;
+                toks[b].mark = Mark::Cut;
+            }
+            None => {}
+        }
+    }
+    for &w in &words {
+        if toks[w].mark == Mark::Kept && toks[w].text.len() == 4 {
+            if let Some(y) = digits(toks[w].text).filter(|y| (2000..=2100).contains(y)) {
+                toks[w].mark = Mark::Year(y as u16);
+            }
+        }
+    }
+    // Lines: "2e lijn", "lijn 2", "line 3", "eerste lijn", "L2", "tweedelijns", roles.
+    let norm: Vec<String> = words.iter().map(|&w| compact(toks[w].text)).collect();
+    for k in 0..n {
+        if toks[words[k]].mark != Mark::Kept {
+            continue;
+        }
+        let w = norm[k].as_str();
+        if matches!(w, "lijn" | "line" | "lijnen" | "lines") {
+            let near = [k.checked_sub(1), Some(k + 1).filter(|&j| j < n)];
+            for j in near.into_iter().flatten() {
+                if ORDINALS.contains(&norm[j].as_str()) {
+                    if let Some(l) = Line::parse(&format!("{} lijn", norm[j])) {
+                        toks[words[k]].mark = Mark::Line(Lines::one(l));
+                        toks[words[j]].mark = Mark::Cut;
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        let short = w.strip_prefix("lijn").or_else(|| w.strip_prefix("line")).or_else(|| w.strip_prefix('l'));
+        if let Some(l) = short.filter(|d| matches!(*d, "1" | "2" | "3")).and_then(Line::parse) {
+            toks[words[k]].mark = Mark::Line(Lines::one(l));
+            continue;
+        }
+        if let Some(l) = w.strip_suffix("lijns").and_then(|o| Line::parse(&format!("{o} lijn"))) {
+            toks[words[k]].mark = Mark::Line(Lines::one(l));
+            continue;
+        }
+        // A role in one or two words ("docenten", "LOB-adviseurs").
+        if k + 1 < n && toks[words[k + 1]].mark == Mark::Kept && sep(toks, words[k], words[k + 1]).trim() == "-" {
+            if let Some(l) = roles.word(&format!("{w}{}", norm[k + 1])) {
+                toks[words[k]].mark = Mark::Line(l);
+                toks[words[k + 1]].mark = Mark::Cut;
+                continue;
+            }
+        }
+        if let Some(l) = roles.word(w) {
+            toks[words[k]].mark = Mark::Line(l);
+        }
+    }
+    // Survey words, months, version marks (`v2`).
+    for k in 0..n {
+        if toks[words[k]].mark != Mark::Kept {
+            continue;
+        }
+        let w = norm[k].as_str();
+        let stem = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let version = w.strip_prefix('v').is_some_and(|d| digits(d).is_some());
+        if SURVEY_WORDS.contains(&w)
+            || (!stem.is_empty() && SURVEY_WORDS.contains(&stem))
+            || MONTHS.contains(&w)
+            || version
+        {
+            toks[words[k]].mark = Mark::Cut;
+        }
+    }
+}
+
+/// Whether a separator splits a name into segments: a dash or underscore with spaces on
+/// both sides, or `–`, `—`, `|`, `:`, `,`, `;`, `+`, brackets, a line break.
+fn splits(sep: &str) -> bool {
+    sep.contains(['–', '—', '|', ':', ',', ';', '+', '(', ')', '[', ']', '\n'])
+        || (sep.starts_with(char::is_whitespace)
+            && sep.ends_with(char::is_whitespace)
+            && sep.contains(['-', '_', '/', '&']))
+}
+
+/// Reads a name (a title, a sheet's, a file's without its extension, a folder's).
+pub fn read_name(text: &str, roles: &Roles) -> NameFacts {
+    let text = clean(text);
+    let mut toks = tokens(&text);
+    mark(&mut toks, roles);
+    let mut facts = NameFacts::default();
+    let years: Vec<u16> = toks.iter().filter_map(|t| if let Mark::Year(y) = t.mark { Some(y) } else { None }).collect();
+    if let Some(&y) = years.first() {
+        // Two different years in one name say none.
+        facts.year = years.iter().all(|&x| x == y).then_some(y);
+    }
+    let lines = toks.iter().filter_map(|t| if let Mark::Line(l) = t.mark { Some(l) } else { None });
+    facts.line = lines.reduce(Lines::meet).filter(|l| !l.is_empty());
+    // Segments, and what each leaves.
+    let mut candidates: Vec<String> = Vec::new();
+    let mut segment: Vec<usize> = Vec::new();
+    let mut flush = |seg: &mut Vec<usize>, toks: &mut [Tok<'_>]| {
+        // Lower-case fillers beside a cut word go with it.
+        loop {
+            let mut changed = false;
+            for (p, &i) in seg.iter().enumerate() {
+                let t = &toks[i];
+                let lower = t.text.chars().all(|c| !c.is_uppercase());
+                if t.mark != Mark::Kept || !lower || !FILLERS.contains(&t.text) {
+                    continue;
+                }
+                let cut = |q: usize| toks[seg[q]].mark != Mark::Kept;
+                if (p > 0 && cut(p - 1)) || (p + 1 < seg.len() && cut(p + 1)) {
+                    toks[i].mark = Mark::Cut;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let kept: Vec<&str> = seg
+            .iter()
+            .map(|&i| &toks[i])
+            .filter(|t| t.mark == Mark::Kept && digits(t.text).is_none())
+            .map(|t| t.text)
+            .collect();
+        if !kept.is_empty() && !kept.iter().all(|w| FILLERS.contains(&w.to_lowercase().as_str())) {
+            let name = cased(&kept);
+            if !candidates.iter().any(|c| normalize(c) == normalize(&name)) {
+                candidates.push(name);
+            }
+        }
+        seg.clear();
+    };
+    for i in 0..toks.len() {
+        if toks[i].word {
+            segment.push(i);
+        } else if splits(toks[i].text) {
+            flush(&mut segment, &mut toks);
+        }
+    }
+    flush(&mut segment, &mut toks);
+    facts.institution = match candidates.len() {
+        0 => Candidates::None,
+        1 => Candidates::One(candidates.pop().expect("one")),
+        _ => Candidates::Several(candidates),
+    };
+    facts
+}
+
+/// Acronyms written in capitals when a name is written all in lower case.
+const ACRONYMS: &[&str] =
+    &["roc", "mbo", "vo", "hbo", "csg", "sg", "rsg", "isg", "osg", "pcc", "vmbo", "havo", "vwo", "aoc", "brin"];
+/// Words kept in lower case inside a name ("ROC van Twente"); an article is too right
+/// after one ("Hogeschool van de Kunsten"), else it starts a proper name ("CSG Het
+/// Noordik", "ROC De Leijgraaf").
+const PARTICLES: &[&str] = &["der", "den", "van", "en", "voor", "op", "aan", "te", "ter", "in"];
+const ARTICLES: &[&str] = &["de", "het", "'t"];
+
+/// A name as written when it has any capital; a name written all in lower case
+/// (`roc-kempenland`) in title case, known acronyms in capitals and particles after the
+/// first word in lower case: "ROC Kempenland", "ROC van Twente", "CSG Het Noordik".
+fn cased(words: &[&str]) -> String {
+    if words.iter().any(|w| w.chars().any(char::is_uppercase)) {
+        return words.join(" ");
+    }
+    let out: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if ACRONYMS.contains(w) {
+                w.to_uppercase()
+            } else if i > 0 && (PARTICLES.contains(w) || (ARTICLES.contains(w) && PARTICLES.contains(&words[i - 1]))) {
+                w.to_string()
+            } else {
+                let mut c = w.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            }
+        })
+        .collect();
+    out.join(" ")
+}
+
+/// A year as a cell or an Info sheet writes it: a number (`2026`, `2026.0`) or a text
+/// holding one year or school year and nothing else but school-year words (`2025-26`,
+/// `sj 25/26`, `schooljaar 2025 - 2026`); a school year counts as its later year.
+pub fn parse_year(d: &Data) -> Option<u16> {
+    let ok = |y: i64| (2000..=2100).contains(&y).then_some(y as u16);
+    match d {
+        Data::Int(i) => ok(*i),
+        Data::Float(f) if f.fract() == 0.0 => ok(*f as i64),
+        Data::String(s) => year_text(s),
+        _ => None,
+    }
+}
+
+/// The year a text holds, when it holds a year and nothing but (school-)year words.
+pub fn year_text(s: &str) -> Option<u16> {
+    let s = clean(s);
+    let mut toks = tokens(&s);
+    mark(&mut toks, &Roles::default());
+    let mut year = None;
+    for t in toks.iter().filter(|t| t.word) {
+        match t.mark {
+            Mark::Year(y) if year.is_none_or(|x| x == y) => year = Some(y),
+            Mark::Cut
+                if matches!(compact(t.text).as_str(), "sj" | "sy" | "schooljaar" | "jaar" | "year" | "school") => {}
+            // The second half of a school year.
+            Mark::Cut if digits(t.text).is_some() && year.is_some() => {}
+            _ => return None,
+        }
+    }
+    year
+}
+
+/// The school year (August–July, counted as its later calendar year) a survey tool's
+/// response stamp falls in: a date-time cell, an ISO text, or text as the tools write it
+/// (`3/4/24 9:12:31`, `2024/03/04 9:12:31 AM GMT+1`, `04-03-2024 09:12`). Where day and
+/// month could be either way round and the two readings fall in different school
+/// years, the stamp says nothing.
+pub fn stamp_school_year(d: &Data) -> Option<u16> {
+    let (y, m) = match d {
+        Data::DateTime(dt) => serial_year_month(dt.as_f64())?,
+        Data::Float(f) if (36_526.0..73_051.0).contains(f) => serial_year_month(*f)?,
+        Data::Int(i) if (36_526..73_051).contains(i) => serial_year_month(*i as f64)?,
+        Data::DateTimeIso(s) | Data::String(s) => return text_school_year(s),
+        _ => return None,
+    };
+    in_range(y, m)
+}
+
+fn in_range(y: u32, m: u32) -> Option<u16> {
+    let end = if m >= 8 { y + 1 } else { y };
+    ((1..=12).contains(&m) && (2000..=2100).contains(&end)).then_some(end as u16)
+}
+
+fn serial_year_month(serial: f64) -> Option<(u32, u32)> {
+    let t = crate::ingest::layout::date_text(serial);
+    let y = t.get(0..4)?.parse().ok()?;
+    let m = t.get(5..7)?.parse().ok()?;
+    Some((y, m))
+}
+
+fn text_school_year(s: &str) -> Option<u16> {
+    let date = s.split(|c: char| c.is_whitespace() || c == 'T').find(|p| p.contains(['/', '-', '.']))?;
+    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let (na, nb, nc) = (digits(a)?, digits(b)?, digits(c)?);
+    if a.len() == 4 {
+        return (1..=31).contains(&nc).then(|| in_range(na, nb)).flatten();
+    }
+    let year = match c.len() {
+        4 => nc,
+        2 => 2000 + nc,
+        _ => return None,
+    };
+    // Day-month or month-day: both readings that are dates, and what they say.
+    let readings: Vec<Option<u16>> = [(na, nb), (nb, na)]
+        .into_iter()
+        .filter(|&(d, m)| (1..=31).contains(&d) && (1..=12).contains(&m))
+        .map(|(_, m)| in_range(year, m))
+        .collect();
+    match readings.as_slice() {
+        [one] => *one,
+        [x, y] if x == y => *x,
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> NameFacts {
+        read_name(s, &Roles::default())
+    }
+
+    fn inst(s: &str) -> Option<String> {
+        match read(s).institution {
+            Candidates::One(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn every_school_year_notation_counts_as_its_later_year() {
+        // SPEC §3.5: each notation people write.
+        for s in [
+            "2026",
+            "2025-2026",
+            "2025/2026",
+            "2025–2026",
+            "2025-26",
+            "25-26",
+            "25/26",
+            "2025-'26",
+            "sj 25/26",
+            "schooljaar 2025 - 2026",
+            "schooljaar 2025/26",
+            "Schooljaar 2025-2026 ",
+        ] {
+            assert_eq!(year_text(s), Some(2026), "{s}");
+            assert_eq!(parse_year(&Data::String(s.into())), Some(2026), "{s}");
+        }
+        assert_eq!(parse_year(&Data::Float(2025.0)), Some(2025));
+    }
+
+    #[test]
+    fn number_pairs_that_are_no_school_year_are_no_year() {
+        // Not consecutive; a date; a range of two school years; a day and a month.
+        for s in
+            ["2025-2027", "2025-26-03", "2026-03-04", "03-04", "25-27", "26-25", "volgend jaar", "2025 en 2026", "26"]
+        {
+            assert_eq!(year_text(s), None, "{s}");
+        }
+        // In a name, `25-26` is not read out of a date.
+        assert_eq!(read("export 2025-26-03").year, None);
+        assert_eq!(read("export 2026-03-04 ROC Zeeland").year, None);
+        assert_eq!(read("ROC Zeeland 25-26").year, Some(2026));
+        // Two different years in a name say none.
+        assert_eq!(read("ROC Zeeland 2025 en 2026").year, None);
+    }
+
+    #[test]
+    fn a_file_name_names_the_institution_after_its_tokens_are_cut() {
+        assert_eq!(inst("roc-kempenland-2025"), Some("ROC Kempenland".into()));
+        assert_eq!(read("roc-kempenland-2025").year, Some(2025));
+        assert_eq!(inst("roc-van-twente_lob-scan_2026"), Some("ROC van Twente".into()));
+        assert_eq!(read("export_2026").institution, Candidates::None);
+        assert_eq!(read("export_2026 (1)").institution, Candidates::None);
+        assert_eq!(read("export_2026 (1)").year, Some(2026));
+        assert_eq!(read("LOB-scan(1-23)").institution, Candidates::None);
+        let f = read("LOB-scan 2e lijn - ROC Zeeland - 2026");
+        assert_eq!(f.institution, Candidates::One("ROC Zeeland".into()));
+        assert_eq!((f.year, f.line), (Some(2026), Some(Lines::one(Line::L2))));
+        assert_eq!(inst("Kopie van LOB-zelfscan ROC Zeeland"), Some("ROC Zeeland".into()));
+        assert_eq!(inst("Resultaten van de vragenlijst - De Rooi Pannen"), Some("De Rooi Pannen".into()));
+        assert_eq!(inst("Enquête antwoorden Het Baken College sj 25-26"), Some("Het Baken College".into()));
+        assert_eq!(read("Enquête antwoorden Het Baken College sj 25-26").year, Some(2026));
+        assert_eq!(inst("csg-het-noordik_docenten"), Some("CSG Het Noordik".into()));
+        assert_eq!(read("csg-het-noordik_docenten").line, Some(Lines::one(Line::L1)));
+        assert_eq!(inst("ROC_KEMPENLAND_2025"), Some("ROC KEMPENLAND".into()));
+        assert_eq!(inst("2026"), None);
+        assert_eq!(read("Blad1"), NameFacts::default());
+        assert_eq!(read("Formulierreacties 1"), NameFacts::default());
+        assert_eq!(read("Form1 - 04-03-2026 v2"), NameFacts::default());
+        // Folders named for where files are kept name no institution.
+        assert_eq!(read("Archief oud"), NameFacts::default());
+        assert_eq!(read("ingestuurde bestanden"), NameFacts::default());
+    }
+
+    #[test]
+    fn two_candidates_name_none_and_say_which() {
+        assert_eq!(
+            read("ROC Zeeland - Scalda College 2026").institution,
+            Candidates::Several(vec!["ROC Zeeland".into(), "Scalda College".into()])
+        );
+        assert_eq!(
+            read("Team Noord - ROC Lingewaard - 2026").institution,
+            Candidates::Several(vec!["Team Noord".into(), "ROC Lingewaard".into()])
+        );
+        // The same name twice is one.
+        assert_eq!(read("ROC Zeeland - roc zeeland").institution, Candidates::One("ROC Zeeland".into()));
+    }
+
+    #[test]
+    fn lines_in_names_as_people_write_them() {
+        for (s, l) in [
+            ("2e lijn", Line::L2),
+            ("lijn 2", Line::L2),
+            ("L2", Line::L2),
+            ("line 3", Line::L3),
+            ("eerste lijn", Line::L1),
+            ("Tweedelijns", Line::L2),
+            ("LOB-scan docenten", Line::L1),
+            ("teamleiders", Line::L3),
+            ("LOB-adviseurs", Line::L2),
+            ("Lijn3", Line::L3),
+            ("decanen 2e lijn", Line::L2),
+        ] {
+            assert_eq!(read(s).line, Some(Lines::one(l)), "{s}");
+            assert_eq!(read(s).institution, Candidates::None, "{s}");
+        }
+        assert_eq!(read("decanen").line, Some(Lines::L23));
+    }
+
+    #[test]
+    fn roles_name_their_line_as_written() {
+        let r = Roles::default();
+        let one = |s: &str| r.lines_of(s).and_then(Lines::single);
+        for s in [
+            "Docent",
+            "docenten",
+            "Vakdocent",
+            "Docent Nederlands",
+            "MENTOR",
+            "coach",
+            "SLB'er",
+            "Studieloopbaanbegeleider",
+            "BPV-begeleider",
+            "Stagebegeleiders",
+            "docent/mentor",
+        ] {
+            assert_eq!(one(s), Some(Line::L1), "{s}");
+        }
+        for s in ["Loopbaanadviseur", "LOB-adviseur", "SLB-adviseur", "studieloopbaanadviseur"] {
+            assert_eq!(one(s), Some(Line::L2), "{s}");
+        }
+        for s in [
+            "Leidinggevende",
+            "teamleider techniek",
+            "Opleidingsmanager",
+            "(opleidings)manager",
+            "Directeur",
+            "beleidsmedewerker",
+            "Beleidsmaker",
+            "Teamleiders",
+        ] {
+            assert_eq!(one(s), Some(Line::L3), "{s}");
+        }
+        for s in ["Decaan", "decanen", "LOB-coördinator", "lob coordinator"] {
+            assert_eq!(r.lines_of(s), Some(Lines::L23), "{s}");
+        }
+        // Roles that agree meet; roles that do not name no line.
+        assert_eq!(r.lines_of("decaan/teamleider"), Some(Lines::one(Line::L3)));
+        assert_eq!(r.lines_of("docent/teamleider"), None);
+        assert!(r.disagree("docent/teamleider"));
+        assert_eq!(r.lines_of("Conciërge"), None);
+        // The config's roles come first.
+        let c = Roles::with([("Zorgcoördinator".to_string(), Line::L2), ("decaan".to_string(), Line::L2)]);
+        assert_eq!(c.lines_of("zorgcoordinator"), Some(Lines::one(Line::L2)));
+        assert_eq!(c.lines_of("Decanen"), Some(Lines::one(Line::L2)));
+        // A line written as a line wins over role words beside it.
+        assert_eq!(line_value("Tweede lijn (decaan, LOB-coördinator)", &r), Some(Lines::one(Line::L2)));
+    }
+
+    #[test]
+    fn a_response_stamp_gives_its_school_year() {
+        // 45355 = 2024-03-04 → school year 2023-2024 → 2024; 45537 = 2024-09-02 → 2025.
+        assert_eq!(stamp_school_year(&Data::Float(45355.4)), Some(2024));
+        assert_eq!(stamp_school_year(&Data::Float(45537.0)), Some(2025));
+        assert_eq!(stamp_school_year(&Data::String("2024/03/04 9:12:31 AM GMT+1".into())), Some(2024));
+        assert_eq!(stamp_school_year(&Data::String("2024-09-04 09:12:31".into())), Some(2025));
+        assert_eq!(stamp_school_year(&Data::DateTimeIso("2024-09-04T09:12:31".into())), Some(2025));
+        // 3/4/24: 3 April or 4 March, both in school year 2023-2024.
+        assert_eq!(stamp_school_year(&Data::String("3/4/24 9:12:31".into())), Some(2024));
+        // 9/3/24: 3 September (2025) or 9 March (2024): says nothing.
+        assert_eq!(stamp_school_year(&Data::String("9/3/24 9:12".into())), None);
+        // 13/9/2024 can only be 13 September.
+        assert_eq!(stamp_school_year(&Data::String("13-9-2024 10:00".into())), Some(2025));
+        assert_eq!(stamp_school_year(&Data::String("anonymous".into())), None);
+    }
+}
