@@ -64,7 +64,8 @@ pub fn check_package(bytes: &[u8], ods: bool, limits: Limits) -> Result<PackageF
 /// differences that change nothing read, so it is not used.)
 fn check_part_names(zip: &mut Zip<'_>, bytes: &[u8]) -> Result<(), Reason> {
     // The zip crate keys its directory by name, so an exact duplicate is visible only in
-    // its count of raw entries: the name itself is found by reading the directory.
+    // its count of raw entries: the name itself is found by reading the directory (where
+    // that fails, the package is refused all the same, without the name).
     if zip.has_duplicate_names() {
         let name = central_directory_names(bytes)
             .and_then(|names| first_repeated(names.iter().map(|n| fold_part_name(n))))

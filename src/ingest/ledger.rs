@@ -222,8 +222,8 @@ impl Reason {
             (TooManySharedStrings { declared, fits }, Lang::En) => format!("file is corrupt: it declares {declared} texts where at most {fits} fit; not loaded"),
             (SheetAlias(first), Lang::Nl) => format!("werkblad verwijst naar dezelfde gegevens als «{first}»; één keer gelezen"),
             (SheetAlias(first), Lang::En) => format!("sheet points at the same data as «{first}»; read once"),
-            (DuplicatePart(name), Lang::Nl) => format!("bestand is beschadigd: het bevat twee onderdelen met dezelfde naam ({name}), en welk ervan gelezen wordt hangt af van het programma; niet gelezen. Open het in Excel en sla het opnieuw op"),
-            (DuplicatePart(name), Lang::En) => format!("file is corrupt: it holds two parts of the same name ({name}), and which one is read depends on the program; not read. Open it in Excel and save it again"),
+            (DuplicatePart(name), Lang::Nl) => format!("bestand is beschadigd: het bevat twee onderdelen met dezelfde naam{}, en welk ervan gelezen wordt hangt af van het programma; niet gelezen. Open het in Excel en sla het opnieuw op", in_brackets(name)),
+            (DuplicatePart(name), Lang::En) => format!("file is corrupt: it holds two parts of the same name{}, and which one is read depends on the program; not read. Open it in Excel and save it again", in_brackets(name)),
             (RowTooWide { row, limit }, Lang::Nl) => format!("rij {row} heeft meer dan {limit} velden, meer kolommen dan een Excel-werkblad heeft: geen vragenlijsttabel; niet gelezen"),
             (RowTooWide { row, limit }, Lang::En) => format!("row {row} has more than {limit} fields, more columns than an Excel sheet has: not a survey table; not read"),
             (XlsSheetAliases, Lang::Nl) => "bestand is beschadigd: werkbladen verwijzen naar dezelfde gegevens; niet geladen".into(),
@@ -345,6 +345,15 @@ impl Reason {
             (SecondAnswerForItem, Lang::Nl) => "tweede antwoord op hetzelfde item voor deze respondent".into(),
             (SecondAnswerForItem, Lang::En) => "second answer to the same item for this respondent".into(),
         }
+    }
+}
+
+/// ` (name)`, or nothing where the name is not known.
+fn in_brackets(name: &str) -> String {
+    if name.is_empty() {
+        String::new()
+    } else {
+        format!(" ({name})")
     }
 }
 
