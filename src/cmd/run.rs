@@ -51,7 +51,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let opts = settings.ingest(crate::publish::own_paths(&args.output), &progress);
     let ingested = ingest::ingest(&settings.editions, &args.input, &opts)?;
     let t_ingest = t0.elapsed();
-    let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
+    let readable = ingested.ledger.files.iter().any(|f| f.was_read());
     if !readable {
         let n = ingested.ledger.files.len();
         bail!(

@@ -55,7 +55,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         ingested.ledger.files.push(InputFile::listed(ingest::relative(root, &path), FileStatus::Ignored, reason));
     }
     print!("{}", ingest::terminal_safe(&report::validate_text(&ingested, lang, settings.privacy.min_group_size)));
-    let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
+    let readable = ingested.ledger.files.iter().any(|f| f.was_read());
     if !readable {
         bail!("{}", lang.pick("geen leesbaar vragenlijstbestand", "no readable survey file"));
     }

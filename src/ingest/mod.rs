@@ -16,8 +16,11 @@ pub mod institutions;
 pub mod layout;
 pub mod ledger;
 pub mod matching;
+pub mod names;
 mod read;
 pub mod rows;
+pub mod summary;
+pub mod vocabulary;
 pub mod workbook;
 
 use std::collections::BTreeMap;

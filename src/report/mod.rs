@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::{ChartFormat, Config, OutputKind};
 use crate::framework::{Editions, Framework, Line};
-use crate::ingest::ledger::FileStatus;
+use crate::ingest::ledger::{FileStatus, Level};
 use crate::ingest::Ingested;
 use crate::lang::Lang;
 use crate::score::{Privacy, Scores};
@@ -77,7 +77,14 @@ impl<'a> ReportContext<'a> {
                     .unwrap_or(0)
             });
         let pseudonyms = pseudonyms(&ingested.institutions);
-        let portret_slugs = unique_slugs(ingested.institutions.keys().map(|n| (n.clone(), n.clone())));
+        // File names follow a spelling that does not depend on which one is shown
+        // (`ingest::names`), so they stay when another spelling becomes the shown one.
+        let portret_slugs = unique_slugs(
+            ingested
+                .institutions
+                .iter()
+                .map(|(n, m)| (n.clone(), if m.file_stem.is_empty() { n.clone() } else { m.file_stem.clone() })),
+        );
         let public = |name: &String| -> String {
             let publish = ingested.institutions.get(name).is_some_and(|m| m.publish);
             if publish {
@@ -263,12 +270,13 @@ impl<'a> ReportContext<'a> {
 }
 
 /// A stable pseudonym for an institution without a code in the institutions file:
-/// `I-` and hex digits of a hash of its exact name (trimmed): two names that differ
-/// only in case or accents are two institutions and get two codes. Stable across runs
-/// and years, so series stay comparable; an institution that wants an unguessable code
-/// gives one in the institutions file.
+/// `I-` and hex digits of a hash of its folded name ([`crate::ingest::names::fold`]):
+/// the spellings of one institution (case, accents, spaces, punctuation) get one code,
+/// whichever is shown. Stable across runs and years, so series stay comparable; an
+/// institution that wants an unguessable code gives one in the institutions file.
 pub fn generated_code(name: &str, digits: usize) -> String {
-    format!("I-{}", hex_of(&format!("lobmonitor-pseudonym:{}", name.trim()), digits).to_uppercase())
+    let key = crate::ingest::names::fold(name);
+    format!("I-{}", hex_of(&format!("lobmonitor-pseudonym:{key}"), digits).to_uppercase())
 }
 
 fn hex_of(text: &str, digits: usize) -> String {
@@ -438,6 +446,42 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
     }
     let place =
         |sheet: &str, cell: &str| [sheet, cell].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    // One explanation per cause leads (SPEC §3.5).
+    let explanations: Vec<_> = ing.ledger.explanations().collect();
+    if !explanations.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}:",
+            lang.pick("Eerst dit: één uitleg per oorzaak", "First this: one explanation per cause")
+        );
+        for e in &explanations {
+            let text = e.reason.text(lang).replace('\n', "\n      ");
+            let _ = writeln!(out, "  {} / {}: {}", e.file, e.sheet, text.trim_end());
+        }
+    }
+    for g in &ing.ledger.names {
+        for (spelling, rows, via) in g.variants.iter().filter(|(s, _, _)| *s != g.shown) {
+            let _ = writeln!(
+                out,
+                "{} «{}» ({rows} {}) → «{}»: {}",
+                lang.pick("instelling", "institution"),
+                spelling,
+                lang.pick("rijen", "rows"),
+                g.shown,
+                sector::name_how(lang, g, spelling, *via)
+            );
+        }
+    }
+    for l in &ing.ledger.look_alikes {
+        let _ = writeln!(
+            out,
+            "{} «{}» — «{}»: {}",
+            lang.pick("instelling", "institution"),
+            l.a,
+            l.b,
+            sector::look_alike_text(lang, l)
+        );
+    }
     for (fi, f) in ing.ledger.files.iter().enumerate() {
         let status = match (f.status, lang) {
             (FileStatus::Accepted, Lang::Nl) => "in orde",
@@ -502,7 +546,7 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
                 m.similarity * 100.0
             );
         }
-        for r in rejections.get(f.path.as_str()).into_iter().flatten() {
+        for r in rejections.get(f.path.as_str()).into_iter().flatten().filter(|r| r.level != Level::Sheet) {
             let value = if r.value.is_empty() { String::new() } else { format!(" «{}»", r.value) };
             let at = place(&r.sheet, &r.cell);
             let at = if at.is_empty() { String::new() } else { format!(" {at}") };
@@ -535,7 +579,7 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
     let c = &ing.ledger.counts;
     let _ = writeln!(
         out,
-        "{}: {} {}, {} {}, {} {}, {} {}",
+        "{}: {} {}, {} {}, {} {}, {} {}{}",
         lang.pick("totaal", "total"),
         c.rows_read,
         lang.pick("rijen gelezen", "rows read"),
@@ -545,6 +589,11 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         lang.pick("uitgesloten", "excluded"),
         c.respondents_rejected,
         lang.pick("afgewezen", "rejected"),
+        if c.rows_summary > 0 {
+            format!(" ({} {})", c.rows_summary, lang.pick("samenvattingsrijen niet gelezen", "summary rows not read"))
+        } else {
+            String::new()
+        },
     );
     out
 }
