@@ -296,11 +296,12 @@ pub(crate) fn classify(
         }
         file.counts = c;
         file.respondents = c.respondents_scored;
-        // The status tells the truth (SPEC §3.5): nothing accepted is a rejected file;
-        // something rejected or excluded is a partial one; ignored columns and summary
-        // rows alone are not.
+        // The status tells the truth (SPEC §3.5): rows read and none accepted is a
+        // rejected file; something rejected or excluded is a partial one; ignored
+        // columns and summary rows alone are not. A survey without rows (a blank
+        // template) had nothing to reject and stays accepted, with no respondent.
         if file.status == FileStatus::Accepted {
-            if c.respondents_scored == 0 {
+            if c.respondents_scored == 0 && c.rows_read > 0 {
                 file.status = FileStatus::Rejected;
                 file.note.get_or_insert(Reason::NothingAccepted);
             } else if c.respondents_excluded > 0 || rejections.iter().any(|r| r.reason.is_rejection()) {

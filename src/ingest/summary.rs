@@ -66,15 +66,29 @@ const WORDS: &[&str] = &[
 /// Dutch compounds end in their head word: `eindtotaal`, `groepsgemiddelde`.
 const HEADS: &[&str] = &["totaal", "gemiddelde", "gemiddeld"];
 
-/// Whether a text labels a summary row.
+/// Whether a text labels a summary row. Asked of a cell or two of every row, so ASCII
+/// text (nearly every cell) is compared in place, without normalising a copy.
 pub fn is_label(text: &str) -> bool {
-    let n = normalize(text);
-    let mut words = n.split(' ');
+    let t = text.trim();
+    if t.is_empty() || t.len() > 120 {
+        return false;
+    }
+    let n;
+    let t = if t.is_ascii() {
+        t
+    } else {
+        n = normalize(t);
+        n.as_str()
+    };
+    let mut words = t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
     let Some(first) = words.next() else { return false };
     if words.count() >= 5 {
         return false;
     }
-    WORDS.contains(&first) || HEADS.iter().any(|h| first.len() > h.len() + 2 && first.ends_with(h))
+    let ends_with = |h: &str| {
+        first.len() > h.len() + 2 && first.as_bytes()[first.len() - h.len()..].eq_ignore_ascii_case(h.as_bytes())
+    };
+    WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)) || HEADS.iter().any(|h| ends_with(h))
 }
 
 /// Whether a row summarises the rows above it: see the module's decisions.
