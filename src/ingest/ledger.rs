@@ -174,6 +174,8 @@ pub struct Vocabulary {
     /// The values found, as most often written, and how many cells hold each; most
     /// frequent first.
     pub values: Vec<(String, u64)>,
+    /// Further distinct values not shown (beyond the most frequent).
+    pub others: usize,
     /// The TOML lines that would map them (a proposal for the analyst to check).
     pub toml: String,
     /// The `files` pattern of an `[[answers]]` table that already applies (the lines
@@ -184,15 +186,19 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// The values and counts as one text: `helemaal mee eens (12); mee eens (30)`.
     pub fn values_text(&self) -> String {
-        self.values.iter().map(|(v, n)| format!("{v} ({n})")).collect::<Vec<_>>().join("; ")
+        let mut parts: Vec<String> = self.values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
+        if self.others > 0 {
+            parts.push(format!("… +{}", self.others));
+        }
+        parts.join("; ")
     }
 }
 
 impl Reason {
     /// Whether this listing means something was rejected (SPEC §3.5: exit code 3,
     /// status `partial`). Not so: a summary row, an excluded respondent, an ignored
-    /// column, a sheet read once, and a sheet-level explanation (what it explains is
-    /// listed, and counts, on its own).
+    /// column, and a sheet-level explanation (what it explains is listed, and counts,
+    /// on its own).
     pub fn is_rejection(&self) -> bool {
         !matches!(
             self,
@@ -201,7 +207,6 @@ impl Reason {
                 | Reason::UnrecognisedColumn
                 | Reason::SecondColumnForItem(_)
                 | Reason::HeaderlessColumn
-                | Reason::SheetAlias(_)
                 | Reason::Vocabulary(_)
                 | Reason::EveryRow { .. }
         )

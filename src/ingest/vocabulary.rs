@@ -64,19 +64,34 @@ pub fn explain(rows: &[RawRow], numbers: Option<(i64, i64)>, file: &str, existin
         })
         .collect();
     values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // A vocabulary is a handful of words; free text in an answer column is not: the
+    // most frequent values are shown, the rest counted.
+    let others = values.len().saturating_sub(MAX_VALUES);
+    values.truncate(MAX_VALUES);
     let mut toml = String::new();
     if existing.is_none() {
         let name = file.rsplit('/').next().unwrap_or(file);
         toml += "[[answers]]\n";
         toml += &format!("files = {}\n", quote(&glob::Pattern::escape(name)));
     }
+    // A value too long to be a scale word (a pasted paragraph) is shown cut, with a
+    // commented line: no table maps it usefully.
+    for (value, _) in &mut values {
+        if value.chars().count() > MAX_VALUE {
+            *value = value.chars().take(MAX_VALUE).collect::<String>() + "…";
+        }
+    }
     for (value, _) in &values {
+        if value.ends_with('…') && value.chars().count() > MAX_VALUE {
+            toml += &format!("# {} …  (te lang voor een antwoordwoord / too long for an answer word)\n", quote(value));
+            continue;
+        }
         match propose(value, numbers) {
             Some(word) => toml += &format!("{} = {}\n", quote(value), quote(word)),
             None => toml += &format!("# {} = \"\"  (ja, grotendeels, enigszins, nee of n.v.t.)\n", quote(value)),
         }
     }
-    Some(Vocabulary { numbers, values, toml, existing: existing.map(str::to_string) })
+    Some(Vocabulary { numbers, values, others, toml, existing: existing.map(str::to_string) })
 }
 
 /// A TOML basic string.
@@ -94,6 +109,12 @@ fn quote(s: &str) -> String {
     out.push('"');
     out
 }
+
+/// Most values shown (and given a line).
+const MAX_VALUES: usize = 40;
+
+/// Longest value shown in full (characters).
+const MAX_VALUE: usize = 100;
 
 const DEGREES: [&str; 4] = ["nee", "enigszins", "grotendeels", "ja"];
 

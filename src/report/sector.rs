@@ -1072,7 +1072,7 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
             cell: rj.cell.clone(),
             level: rj.level.word(ctx.lang),
             value: xlsx::fit_cell(&rj.value).into_owned(),
-            reason: rj.reason.text(ctx.lang),
+            reason: xlsx::fit_cell(&rj.reason.text(ctx.lang)).into_owned(),
             detail: rj.reason.detail().map(|d| xlsx::fit_cell(d).into_owned()).unwrap_or_default(),
         };
         ws.serialize(&row)?;
