@@ -157,7 +157,11 @@ pub(crate) fn classify(
                 ));
             };
             let ident = match &row.identity {
-                Ok(id) => rows::Identity { institution: names.shown(&id.institution).to_string(), ..id.clone() },
+                Ok(id) => rows::Identity {
+                    institution: names.shown(&id.institution).to_string(),
+                    year: id.year,
+                    line: id.line,
+                },
                 Err((reason, value)) => {
                     // Line unknown: no cell can be other-line.
                     c.respondents_rejected += 1;
