@@ -147,7 +147,8 @@ fn microsoft_forms_two_forms_numbered_from_one_and_a_copy() {
     // validate names the tool and says the groups are small.
     config(dir.path(), "year = 2026\nmin_answered = 0.0\n");
     let v = lobmonitor(dir.path(), &["validate", "input"]);
-    assert!(v.stdout.contains("forms-noord.xlsx: deels in orde — Microsoft Forms export herkend"), "{}", v.stdout);
+    // Every response scored, only metadata columns ignored: "in orde" (SPEC §3.5).
+    assert!(v.stdout.contains("forms-noord.xlsx: in orde — Microsoft Forms export herkend"), "{}", v.stdout);
     assert!(v.stdout.contains("kopie van forms-noord.xlsx"), "{}", v.stdout);
     assert!(
         v.stdout.contains("Het Baken, 2026, 1e lijn: 4 respondenten — minder dan 5: deze groep wordt verborgen"),
