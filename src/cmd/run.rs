@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let opts = settings.ingest(publisher.own_paths(), &progress);
     let ingested = ingest::ingest(&settings.editions, &args.input, &opts)?;
     let t_ingest = t0.elapsed();
-    let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
+    let readable = ingested.ledger.files.iter().any(|f| f.was_read());
     if !readable {
         let n = ingested.ledger.files.len();
         bail!(

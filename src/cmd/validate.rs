@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 
 use crate::cmd::{LangArg, Outcome, Settings};
-use crate::ingest::ledger::FileStatus;
 use crate::ingest::{self, Progress};
 use crate::report;
 
@@ -57,7 +56,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut ingested = ingest::ingest_files(&settings.editions, root, &files, Default::default(), &opts);
     ingest::list_skipped(&mut ingested.ledger, root, skipped);
     crate::cmd::print_report(&report::validate_text(&ingested, lang, settings.privacy.min_group_size))?;
-    let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
+    let readable = ingested.ledger.files.iter().any(|f| f.was_read());
     if !readable {
         bail!("{}", lang.pick("geen leesbaar vragenlijstbestand", "no readable survey file"));
     }

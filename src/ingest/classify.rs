@@ -26,6 +26,7 @@ use crate::ingest::institutions::InstitutionMeta;
 use crate::ingest::ledger::{Counts, FileStatus, Ledger, Level, Reason, Rejection};
 use crate::ingest::read::FileRead;
 use crate::ingest::rows::{self, Kept, RawRow, RejectedAnswer};
+use crate::ingest::spelling;
 use crate::ingest::{IngestOptions, Ingested, Respondent};
 
 /// A response as a whole, for telling copies from different people.
@@ -83,8 +84,21 @@ pub(crate) fn classify(
         .flat_map(|e| Line::ALL.iter().map(move |&l| (e, l)))
         .map(|(e, l)| ((e as u8, l), editions.get(e).line_items(l).collect()))
         .collect();
+    // One institution however it is spelled: every name read (byte-identical copies
+    // aside), resolved against the institutions file, before any row is placed.
+    let names = {
+        let mut seen_sha: foldhash::HashSet<&str> = Default::default();
+        let read_names = reads
+            .iter()
+            .filter(|r| {
+                matches!(r.file.status, FileStatus::Accepted)
+                    && (r.file.sha256.is_empty() || seen_sha.insert(r.file.sha256.as_str()))
+            })
+            .flat_map(|r| r.rows.iter().filter_map(|row| row.identity.as_ref().ok().map(|id| id.institution.as_str())));
+        spelling::resolve(read_names, &mut metas)
+    };
     for (fi, read) in reads.into_iter().enumerate() {
-        let FileRead { mut file, rows, info, mut rejections, notes, mappings, unknown_answers } = read;
+        let FileRead { mut file, rows, info, mut rejections, notes, mappings, unknown_answers, summary_rows } = read;
         // Copies are read once.
         let prints: Vec<u64> = rows.iter().map(fingerprint).collect();
         if matches!(file.status, FileStatus::Accepted) {
@@ -117,7 +131,12 @@ pub(crate) fn classify(
         }
         ledger.notes.extend(notes);
         ledger.mappings.extend(mappings);
-        let mut c = Counts { answers_read: unknown_answers, answers_rejected: unknown_answers, ..Counts::default() };
+        let mut c = Counts {
+            answers_read: unknown_answers,
+            answers_rejected: unknown_answers,
+            rows_summary: summary_rows,
+            ..Counts::default()
+        };
         let mut filled: Vec<String> = Vec::new();
         // Within this file: respondent ids, and whole responses by sheet.
         let mut seen: HashMap<(String, u16, String), String> = HashMap::default();
@@ -138,7 +157,11 @@ pub(crate) fn classify(
                 ));
             };
             let ident = match &row.identity {
-                Ok(id) => id.clone(),
+                Ok(id) => rows::Identity {
+                    institution: names.shown(&id.institution).to_string(),
+                    year: id.year,
+                    line: id.line,
+                },
                 Err((reason, value)) => {
                     // Line unknown: no cell can be other-line.
                     c.respondents_rejected += 1;
@@ -277,12 +300,26 @@ pub(crate) fn classify(
         }
         file.counts = c;
         file.respondents = c.respondents_scored;
-        if file.status == FileStatus::Accepted && !rejections.is_empty() {
-            file.status = FileStatus::Partial;
+        // The status tells the truth (SPEC §3.5): rows read and none accepted is a
+        // rejected file; something rejected or excluded is a partial one; ignored
+        // columns and summary rows alone are not. A survey without rows (a blank
+        // template) had nothing to reject and stays accepted, with no respondent.
+        if file.status == FileStatus::Accepted {
+            if c.respondents_scored == 0 && c.rows_read > 0 {
+                file.status = FileStatus::Rejected;
+                file.note.get_or_insert(Reason::NothingAccepted);
+            } else if c.respondents_excluded > 0 || rejections.iter().any(|r| r.reason.is_rejection()) {
+                file.status = FileStatus::Partial;
+            }
         }
         ledger.counts.add(&c);
         ledger.rejections.extend(rejections);
         ledger.files.push(file);
     }
+    // The explanations lead (Datakwaliteit, rejections.csv, validate); the rest keep
+    // their order.
+    ledger.rejections.sort_by_key(|r| r.level != Level::Sheet);
+    ledger.names = names.groups.into_iter().filter(|g| g.has_variants()).collect();
+    ledger.look_alikes = names.look_alikes;
     Ingested { respondents, institutions: metas, ledger }
 }

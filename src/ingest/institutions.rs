@@ -56,11 +56,22 @@ pub struct InstitutionMeta {
     pub code: Option<String>,
     /// `publiceren = ja`: may be named in the ministry chart pack.
     pub publish: bool,
+    /// Other names it goes by (`aliassen`, `;`-separated): an old name, an abbreviation.
+    pub aliases: Vec<String>,
+    /// The folded name ([`crate::ingest::spelling::fold`]): what generated pseudonyms hash.
+    pub key: String,
+    /// The spelling its file names are made from ([`crate::ingest::names`]).
+    pub file_stem: String,
 }
 
 impl InstitutionMeta {
     pub fn named(name: &str) -> InstitutionMeta {
-        InstitutionMeta { name: name.to_string(), ..Default::default() }
+        InstitutionMeta {
+            name: name.to_string(),
+            key: crate::ingest::spelling::fold(name),
+            file_stem: name.to_string(),
+            ..Default::default()
+        }
     }
 
     /// Fills what the institutions file left open from a workbook's Info sheet.
@@ -86,7 +97,8 @@ pub fn is_institutions_file(root: &Path, p: &Path) -> bool {
             .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "xlsx"))
 }
 
-/// Reads the institutions file: `instelling, code, sector, regio, publiceren` (CSV in
+/// Reads the institutions file: `instelling, code, sector, regio, publiceren` and
+/// optionally `aliassen` (`;`-separated) and `brin` (CSV in
 /// any encoding and delimiter the survey reader knows, or the first sheet of an xlsx).
 /// A file that cannot be read is a rejected file with its reason (SPEC §3.3); the run
 /// goes on without it.
@@ -130,6 +142,7 @@ pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, Reason> {
     let header: Vec<String> = rows.next().ok_or(Reason::EmptyFile)?.iter().map(|h| normalize(h)).collect();
     let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
     let c_name = col(&["instelling", "institution", "naam"]).ok_or(Reason::NoInstitutionColumn)?;
+    let c_aliases = col(&["aliassen", "alias", "aliases", "andere namen"]);
     let (c_code, c_sector, c_region, c_pub, c_brin) = (
         col(&["code", "pseudoniem", "pseudonym"]),
         col(&["sector"]),
@@ -143,15 +156,19 @@ pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, Reason> {
         let Some(name) = get(Some(c_name)) else { continue };
         let publish =
             get(c_pub).is_some_and(|p| matches!(normalize(&p).as_str(), "ja" | "j" | "yes" | "y" | "true" | "1" | "x"));
+        let aliases = get(c_aliases)
+            .map(|a| a.split([';', '|']).map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect())
+            .unwrap_or_default();
         out.insert(
             name.clone(),
             InstitutionMeta {
-                name,
                 brin: get(c_brin),
                 sector: get(c_sector).as_deref().and_then(Sector::parse),
                 region: get(c_region),
                 code: get(c_code),
                 publish,
+                aliases,
+                ..InstitutionMeta::named(&name)
             },
         );
     }

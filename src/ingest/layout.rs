@@ -633,7 +633,7 @@ mod tests {
                     .filter(|(_, t)| !t.is_empty())
                     .map(|(c, t)| (c as u32, s(t)))
                     .collect(),
-                formulas: Vec::new(),
+                ..Default::default()
             })
             .filter(|r| !r.cells.is_empty())
             .collect();

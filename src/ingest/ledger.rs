@@ -10,6 +10,9 @@ use crate::lang::Lang;
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     File,
+    /// One explanation for a cause shared by a sheet (an unknown answer vocabulary,
+    /// an identity missing from every row); what it explains stays listed too.
+    Sheet,
     Column,
     Row,
     Answer,
@@ -19,6 +22,7 @@ impl Level {
     pub fn code(self) -> &'static str {
         match self {
             Level::File => "file",
+            Level::Sheet => "sheet",
             Level::Column => "column",
             Level::Row => "row",
             Level::Answer => "answer",
@@ -29,6 +33,7 @@ impl Level {
     pub fn word(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Level::File, Lang::Nl) => "bestand",
+            (Level::Sheet, Lang::Nl) => "blad",
             (Level::Column, Lang::Nl) => "kolom",
             (Level::Row, Lang::Nl) => "rij",
             (Level::Answer, Lang::Nl) => "antwoord",
@@ -164,6 +169,55 @@ pub enum Reason {
     SecondAnswerForItem,
     /// The column's item belongs to another framework edition than the row's year.
     ItemNotInEdition(String),
+
+    // rows that are not rows read
+    /// A total, average or count under the data (by its label, or its formulas):
+    /// listed, not read, never a respondent (SPEC §3.5).
+    SummaryRow {
+        by_formulas: bool,
+    },
+
+    // sheets: one explanation per cause (SPEC §3.5)
+    /// Answers in a vocabulary the answer table does not know: the values with their
+    /// counts, and the `[[answers]]` lines that would map them.
+    Vocabulary(Box<Vocabulary>),
+    /// Every row of a sheet rejected for the same reason: said once, with the places
+    /// that were searched.
+    EveryRow {
+        reason: Box<Reason>,
+        rows: u64,
+    },
+
+    /// A file of which no respondent was accepted.
+    NothingAccepted,
+}
+
+/// What a sheet's unknown answers are, and how the config could map them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vocabulary {
+    /// Numbers beyond 0/1 without a legend: the smallest and largest.
+    pub numbers: Option<(i64, i64)>,
+    /// The values found, as most often written, and how many cells hold each; most
+    /// frequent first.
+    pub values: Vec<(String, u64)>,
+    /// Further distinct values not shown (beyond the most frequent).
+    pub others: usize,
+    /// The TOML lines that would map them (a proposal for the analyst to check).
+    pub toml: String,
+    /// The `files` pattern of an `[[answers]]` table that already applies (the lines
+    /// then belong in that table).
+    pub existing: Option<String>,
+}
+
+impl Vocabulary {
+    /// The values and counts as one text: `helemaal mee eens (12); mee eens (30)`.
+    pub fn values_text(&self) -> String {
+        let mut parts: Vec<String> = self.values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
+        if self.others > 0 {
+            parts.push(format!("… +{}", self.others));
+        }
+        parts.join("; ")
+    }
 }
 
 impl Reason {
@@ -184,6 +238,23 @@ impl Reason {
     /// as a rejection.
     pub fn is_read_failure(&self) -> bool {
         matches!(self, Reason::PermissionDenied | Reason::PathTooLong | Reason::SystemError(_))
+    }
+
+    /// Whether this listing means something was rejected (SPEC §3.5: exit code 3,
+    /// status `partial`). Not so: a summary row, an excluded respondent, an ignored
+    /// column, and a sheet-level explanation (what it explains is listed, and counts,
+    /// on its own).
+    pub fn is_rejection(&self) -> bool {
+        !matches!(
+            self,
+            Reason::SummaryRow { .. }
+                | Reason::BelowMinAnswered { .. }
+                | Reason::UnrecognisedColumn
+                | Reason::SecondColumnForItem(_)
+                | Reason::HeaderlessColumn
+                | Reason::Vocabulary(_)
+                | Reason::EveryRow { .. }
+        )
     }
 
     /// What the library or the system said, where the reason comes from there (for
@@ -344,6 +415,23 @@ impl Reason {
             (ItemNotInEdition(e), Lang::En) => format!("item is not in framework edition {e}, which applies to this year"),
             (SecondAnswerForItem, Lang::Nl) => "tweede antwoord op hetzelfde item voor deze respondent".into(),
             (SecondAnswerForItem, Lang::En) => "second answer to the same item for this respondent".into(),
+            (SummaryRow { by_formulas: false }, Lang::Nl) => "samenvattingsrij (totaal, gemiddelde of telling); niet gelezen als respondent".into(),
+            (SummaryRow { by_formulas: false }, Lang::En) => "summary row (a total, average or count); not read as a respondent".into(),
+            (SummaryRow { by_formulas: true }, Lang::Nl) => "samenvattingsrij (formules die de kolom optellen, middelen of tellen); niet gelezen als respondent".into(),
+            (SummaryRow { by_formulas: true }, Lang::En) => "summary row (formulas summing, averaging or counting the column); not read as a respondent".into(),
+            (Reason::Vocabulary(v), lang) => v.text(lang),
+            (EveryRow { reason, rows }, Lang::Nl) => format!(
+                "elke rij van dit blad ({rows}) is afgewezen om dezelfde reden: {}. Gezocht in: {}",
+                reason.text(Lang::Nl),
+                searched(reason, Lang::Nl)
+            ),
+            (EveryRow { reason, rows }, Lang::En) => format!(
+                "every row of this sheet ({rows}) is rejected for the same reason: {}. Searched: {}",
+                reason.text(Lang::En),
+                searched(reason, Lang::En)
+            ),
+            (NothingAccepted, Lang::Nl) => "geen respondent uit dit bestand geaccepteerd (zie de afwijzingen)".into(),
+            (NothingAccepted, Lang::En) => "no respondent of this file accepted (see the rejections)".into(),
         }
     }
 }
@@ -354,6 +442,50 @@ fn in_brackets(name: &str) -> String {
         String::new()
     } else {
         format!(" ({name})")
+    }
+}
+
+/// The places an identity value is looked for, in order (SPEC §3.3, §3.5).
+fn searched(reason: &Reason, lang: Lang) -> &'static str {
+    match (reason, lang) {
+        (Reason::MissingInstitution, Lang::Nl) => "een kolom instelling/institution/school/brin, het Info-blad (Instelling, BRIN), de titelregel boven de kop, de bestandsnaam, de mapnamen",
+        (Reason::MissingInstitution, Lang::En) => "a column instelling/institution/school/brin, the Info sheet (Instelling, BRIN), the title row above the header, the file name, the folder names",
+        (Reason::MissingYear | Reason::InvalidYear, Lang::Nl) => "een kolom jaar/year/schooljaar, het Info-blad (Jaar), de titelregel, de bestandsnaam, de mapnamen, --year of year in de configuratie",
+        (Reason::MissingYear | Reason::InvalidYear, Lang::En) => "a column jaar/year/schooljaar, the Info sheet (Jaar), the title row, the file name, the folder names, --year or year in the config",
+        (Reason::MissingLine | Reason::InvalidLine, Lang::Nl) => "een kolom lijn/line/rol/role, de bladnaam, de titelregel, de items van het blad (alle van één lijn?), de bestandsnaam, de mapnamen",
+        (Reason::MissingLine | Reason::InvalidLine, Lang::En) => "a column lijn/line/rol/role, the sheet name, the title row, the sheet's items (all of one line?), the file name, the folder names",
+        (_, Lang::Nl) => "de rij zelf",
+        (_, Lang::En) => "the row itself",
+    }
+}
+
+impl Vocabulary {
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if let Some((lo, hi)) = self.numbers {
+            out += &Reason::AmbiguousNumbers { lo, hi }.text(lang);
+            out += ". ";
+        }
+        let existing = self.existing.as_deref();
+        match lang {
+            Lang::Nl => {
+                out += &format!(
+                    "Antwoorden die de antwoordtabel niet kent: {}. Deze regels in lobmonitor.toml lezen ze (een voorstel: controleer elke regel{}):\n{}",
+                    self.values_text(),
+                    existing.map(|p| format!("; voeg ze toe aan de bestaande tabel files = \"{p}\"")).unwrap_or_default(),
+                    self.toml
+                );
+            }
+            Lang::En => {
+                out += &format!(
+                    "Answers the answer table does not know: {}. These lines in lobmonitor.toml read them (a proposal: check every line{}):\n{}",
+                    self.values_text(),
+                    existing.map(|p| format!("; add them to the existing table files = \"{p}\"")).unwrap_or_default(),
+                    self.toml
+                );
+            }
+        }
+        out
     }
 }
 
@@ -385,6 +517,8 @@ pub struct Counts {
     pub answers_other_line: u64,
     pub answers_rejected: u64,
     pub answers_missing: u64,
+    /// Totals, averages and counts under the data: listed, not rows read (SPEC §3.5).
+    pub rows_summary: u64,
 }
 
 impl Counts {
@@ -415,6 +549,7 @@ impl Counts {
         self.answers_other_line += o.answers_other_line;
         self.answers_rejected += o.answers_rejected;
         self.answers_missing += o.answers_missing;
+        self.rows_summary += o.rows_summary;
     }
 }
 
@@ -599,6 +734,12 @@ pub struct ColumnMapping {
 }
 
 impl InputFile {
+    /// Whether the file was read as a survey (even where nothing of it was accepted).
+    pub fn was_read(&self) -> bool {
+        matches!(self.status, FileStatus::Accepted | FileStatus::Partial)
+            || (self.status == FileStatus::Rejected && self.note == Some(Reason::NothingAccepted))
+    }
+
     /// A file listed without being read (ignored or rejected before reading).
     pub fn listed(path: String, status: FileStatus, reason: Reason) -> InputFile {
         InputFile {
@@ -621,11 +762,24 @@ pub struct Ledger {
     pub notes: Vec<Note>,
     pub mappings: Vec<ColumnMapping>,
     pub counts: Counts,
+    /// Every institution read under more than one spelling, alias or code.
+    pub names: Vec<crate::ingest::spelling::NameGroup>,
+    /// Institutions whose names look alike, not merged ("lijkt op").
+    pub look_alikes: Vec<crate::ingest::spelling::LookAlike>,
 }
 
 impl Ledger {
+    /// Whether anything was rejected (exit code 3): a rejected file, or a listed
+    /// file, row or answer that is a rejection. Excluded respondents, ignored columns,
+    /// summary rows and the explanations alone are not.
     pub fn has_rejections(&self) -> bool {
-        !self.rejections.is_empty()
+        self.files.iter().any(|f| f.status == FileStatus::Rejected)
+            || self.rejections.iter().any(|r| r.reason.is_rejection())
+    }
+
+    /// The sheet-level explanations (one per cause), in file order.
+    pub fn explanations(&self) -> impl Iterator<Item = &Rejection> {
+        self.rejections.iter().filter(|r| r.level == Level::Sheet)
     }
 }
 

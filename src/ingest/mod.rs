@@ -19,6 +19,9 @@ pub mod matching;
 pub mod names;
 mod read;
 pub mod rows;
+pub mod spelling;
+pub mod summary;
+pub mod vocabulary;
 pub mod workbook;
 
 use std::collections::BTreeMap;

@@ -20,8 +20,9 @@ use crate::ingest::ledger::{
 };
 use crate::ingest::names::{parse_year, read_name, Candidates, Lines, NameFacts, Source};
 use crate::ingest::rows::{self, Defaults, RawRow, SheetCtx};
-use crate::ingest::workbook::{read_workbook, Format, Sheet};
+use crate::ingest::workbook::{read_workbook, Format, Sheet, SheetRow};
 use crate::ingest::{relative, IngestOptions};
+use crate::ingest::{summary, vocabulary};
 use crate::text::normalize;
 
 /// One file after reading, before the cross-file decisions.
@@ -35,6 +36,8 @@ pub(crate) struct FileRead {
     pub mappings: Vec<ColumnMapping>,
     /// Long-layout answers to unknown items: read and rejected.
     pub unknown_answers: u64,
+    /// Totals, averages and counts under the data: listed, not read (SPEC §3.5).
+    pub summary_rows: u64,
 }
 
 impl FileRead {
@@ -55,6 +58,7 @@ impl FileRead {
             notes: Vec::new(),
             mappings: Vec::new(),
             unknown_answers: 0,
+            summary_rows: 0,
         }
     }
 
@@ -350,11 +354,27 @@ fn read_sheet(
     place.transposed = turned.is_some();
     let at = |r: u32, c: u32| Some((r, c));
     let same_row: Vec<Option<&Header>> = headers.iter().map(|h| h.as_ref().filter(|h| h.row == header.row)).collect();
+    let respondent_col = if turned.is_some() { transposed_respondent_column(header, sheet) } else { None };
+
+    // Totals, averages and counts under the data: listed and counted, never read.
+    let item_cols: Vec<u32> = header.items().map(|(c, _)| c).collect();
+    let value_cols: Vec<u32> = match header.layout {
+        Layout::Long => header.field(Field::Answer).into_iter().collect(),
+        _ => item_cols.clone(),
+    };
+    let identity_cols: Vec<u32> =
+        [Field::Respondent, Field::Institution, Field::Year, Field::Line, Field::Location, Field::Team]
+            .into_iter()
+            .filter_map(|f| header.field(f))
+            .chain(respondent_col)
+            .collect();
+    let summaries = summary::find(sheet, header.data_from, &identity_cols, &value_cols);
+    let summary_rows: Vec<u32> = summaries.iter().map(|s| s.row).collect();
+    let is_summary = |r: &SheetRow| summary_rows.binary_search(&r.row).is_ok();
 
     // A sheet of formulas repeating other sheets (a total) is not scored.
-    let item_cols: Vec<u32> = header.items().map(|(c, _)| c).collect();
     let (mut formulas, mut filled) = (0usize, 0usize);
-    for r in &sheet.rows[header.data_from..] {
+    for r in sheet.rows[header.data_from..].iter().filter(|r| !is_summary(r)) {
         for &c in &item_cols {
             let f = r.is_formula(c);
             if f || r.get(c).is_some() {
@@ -366,6 +386,15 @@ fn read_sheet(
     if filled > 0 && formulas * 2 > filled {
         out.notes.push(place.note(None, NoteKind::DerivedSheet));
         return true;
+    }
+    for s in &summaries {
+        out.summary_rows += 1;
+        out.rejections.push(place.reject(
+            Level::Row,
+            at(s.row, s.col),
+            s.label.clone(),
+            Reason::SummaryRow { by_formulas: s.by_formulas() },
+        ));
     }
 
     // The tool, by its metadata columns and rows.
@@ -393,7 +422,6 @@ fn read_sheet(
 
     // Columns: every one not used is listed, every item matched other than exactly too.
     let recognised = |col: u32| same_row.iter().flatten().any(|h| h.columns.iter().any(|(c, _)| *c == col));
-    let respondent_col = if turned.is_some() { transposed_respondent_column(header, sheet) } else { None };
     for ig in header.ignored.iter().filter(|ig| !recognised(ig.col) && Some(ig.col) != respondent_col) {
         out.rejections.push(place.reject(Level::Column, at(ig.row, ig.col), visible(&ig.header), ig.reason.clone()));
     }
@@ -441,26 +469,22 @@ fn read_sheet(
         }
         _ => {}
     }
-    let value_cols: Vec<u32> = match header.layout {
-        Layout::Long => header.field(Field::Answer).into_iter().collect(),
-        _ => item_cols.clone(),
-    };
+    // A summary row's count of 13 or average of 0.67 says nothing of the scale.
     scale.check_numbers(
         sheet.rows[header.data_from..]
             .iter()
+            .filter(|r| !is_summary(r))
             .flat_map(|r| value_cols.iter().filter_map(|c| r.get(*c)).filter_map(whole_number)),
     );
-    if let Some((lo, hi)) = scale.ambiguous() {
-        out.rejections.push(place.reject(Level::File, None, String::new(), Reason::AmbiguousNumbers { lo, hi }));
-    }
 
     // The rows.
     let present = same_row.iter().map(|h| h.map(|h| h.items().map(|(_, i)| i).collect()).unwrap_or_default()).collect();
-    let ctx = Arc::new(SheetCtx { file: index, place: place.clone(), present });
+    let ctx = Arc::new(SheetCtx { file: index, place: place.clone(), present, summary_rows });
     let lines: Vec<Line> = header.items().map(|(_, i)| fw.item(i).id.line).collect();
     let items_line = lines.first().copied().filter(|l| lines.iter().all(|x| x == l));
     let defaults = context(sheet, header, info, title.as_ref(), items_line, names, opts);
     identity_notes(sheet, header, &defaults, title.as_ref(), &place, &mut out.notes);
+    let first_row = out.rows.len();
     if header.layout == Layout::Long {
         let (rows, unknown) = rows::long_rows(editions, sheet, header, primary, &scale, ctx, &defaults);
         out.rows.extend(rows);
@@ -471,5 +495,22 @@ fn read_sheet(
     } else {
         out.rows.extend(rows::wide_rows(editions, sheet, &same_row, primary, respondent_col, &scale, ctx, &defaults));
     }
+    explain_sheet(&out.rows[first_row..], &scale, config.map(|a| a.files.as_str()), &place, &mut out.rejections);
     true
+}
+
+/// One explanation per cause (SPEC §3.5), said once for the sheet: an answer
+/// vocabulary the answer table does not know, and a reason every row shares.
+fn explain_sheet(rows: &[RawRow], scale: &Scale, existing: Option<&str>, place: &Place, out: &mut Vec<Rejection>) {
+    if let Some(v) = vocabulary::explain(rows, scale.ambiguous(), &place.file, existing) {
+        out.push(place.reject(Level::Sheet, None, v.values_text(), Reason::Vocabulary(Box::new(v))));
+    }
+    if let [first, rest @ ..] = rows {
+        if let Err((reason, _)) = &first.identity {
+            if !rest.is_empty() && rest.iter().all(|r| matches!(&r.identity, Err((x, _)) if x == reason)) {
+                let every = Reason::EveryRow { reason: Box::new(reason.clone()), rows: rows.len() as u64 };
+                out.push(place.reject(Level::Sheet, None, String::new(), every));
+            }
+        }
+    }
 }

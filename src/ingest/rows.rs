@@ -22,6 +22,14 @@ pub struct SheetCtx {
     pub place: Place,
     /// Item columns present on the sheet, per edition (for `blank = "no"`).
     pub present: Vec<Vec<ItemIdx>>,
+    /// Rows (0-based, in order) that summarise the rows above: not read (SPEC §3.5).
+    pub summary_rows: Vec<u32>,
+}
+
+impl SheetCtx {
+    fn is_summary(&self, row: u32) -> bool {
+        self.summary_rows.binary_search(&row).is_ok()
+    }
 }
 
 /// Who a row is about, once its identity values are valid.
@@ -273,8 +281,9 @@ pub fn wide_rows(
     }
     let mut out = Vec::new();
     for row in &sheet.rows[header.data_from..] {
-        // A row with no value in any identity or item column is skipped, not counted.
-        if !holds_any(row, &used) {
+        // A row with no value in any identity or item column is skipped, not counted;
+        // a summary row is listed (by `read`), not counted.
+        if !holds_any(row, &used) || ctx.is_summary(row.row) {
             continue;
         }
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
@@ -348,7 +357,9 @@ pub fn long_rows(
     // Answers whose item is unknown, listed as rejected answers.
     let mut unknown = Vec::new();
     for row in &sheet.rows[header.data_from..] {
-        if !row.cells.iter().any(|(c, _)| used.contains(c)) && !row.formulas.iter().any(|c| used.contains(c)) {
+        if !row.cells.iter().any(|(c, _)| used.contains(c)) && !row.formulas.iter().any(|c| used.contains(c))
+            || ctx.is_summary(row.row)
+        {
             continue;
         }
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
@@ -428,7 +439,7 @@ mod tests {
         // 3.6 million answer cells are held at once in a national run: at 72 bytes a
         // cell (answer and text inline) that was 260 MB, at 32 bytes 115 MB.
         assert_eq!(std::mem::size_of::<RawCell>(), 32);
-        let row = |v: Data| SheetRow { row: 4, cells: vec![(7, v)], formulas: Vec::new() };
+        let row = |v: Data| SheetRow { row: 4, cells: vec![(7, v)], ..Default::default() };
         let scale = Scale::default();
         let c = raw_cell(0, &row(Data::String("misschien".into())), 7, &scale).expect("not empty");
         assert_eq!(
@@ -475,7 +486,7 @@ mod tests {
 
     #[test]
     fn a_formula_without_a_value_is_a_rejected_answer_not_an_empty_one() {
-        let row = SheetRow { row: 2, cells: vec![], formulas: vec![3] };
+        let row = SheetRow { row: 2, cells: vec![], formulas: vec![3], ..Default::default() };
         let c = raw_cell(0, &row, 3, &Scale::default()).expect("a formula is not empty");
         assert!(matches!(c.answer, Kept::Rejected(ref r) if r.reason == Reason::FormulaWithoutValue));
         assert!(raw_cell(0, &row, 4, &Scale::default()).is_none());

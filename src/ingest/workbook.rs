@@ -51,6 +51,9 @@ pub struct SheetRow {
     /// Usually empty; a formula column without an entry in `cells` is a formula whose
     /// value was never stored (files written by scripts, not by Excel).
     pub formulas: Vec<u32>,
+    /// Columns whose formula aggregates cells (`SUM`, `AVERAGE`, `COUNT`, … of a
+    /// range): a row of them under the data is a summary row (SPEC §3.5). In order.
+    pub aggregates: Vec<u32>,
 }
 
 impl SheetRow {
@@ -351,13 +354,27 @@ fn read_xlsx_streaming(
         let mut rows: Vec<SheetRow> = Vec::new();
         let mut count: u64 = 0;
         let mut failed = None;
+        // Shared formulas (a formula filled right): whether each group aggregates.
+        let mut shared: Vec<(usize, bool)> = Vec::new();
         loop {
             match reader.next_cell_with_formula_metadata() {
                 Ok(Some(cell)) => {
                     let (r, c) = cell.pos;
                     let value: Data = cell.value.into();
-                    if cell.formula.is_some() {
-                        push_formula(&mut rows, r, c);
+                    if let Some(formula) = &cell.formula {
+                        use calamine::XlsxFormulaMetadata as F;
+                        let aggregate = match formula {
+                            F::Normal { formula } => is_aggregate(formula),
+                            F::Shared { shared_index, formula, .. } => {
+                                let a = is_aggregate(formula);
+                                shared.retain(|(i, _)| i != shared_index);
+                                shared.push((*shared_index, a));
+                                a
+                            }
+                            F::SharedDerived { shared_index } => shared.iter().any(|(i, a)| i == shared_index && *a),
+                            _ => false,
+                        };
+                        push_formula(&mut rows, r, c, aggregate);
                     }
                     if matches!(value, Data::Empty) {
                         continue;
@@ -401,16 +418,88 @@ fn read_xlsx_streaming(
 pub(crate) fn push_cell(rows: &mut Vec<SheetRow>, r: u32, c: u32, value: Data) {
     match rows.last_mut() {
         Some(last) if last.row == r => last.cells.push((c, value)),
-        _ => rows.push(SheetRow { row: r, cells: vec![(c, value)], formulas: Vec::new() }),
+        _ => rows.push(SheetRow { row: r, cells: vec![(c, value)], ..Default::default() }),
     }
 }
 
-/// Marks a cell as a formula.
-fn push_formula(rows: &mut Vec<SheetRow>, r: u32, c: u32) {
+/// Marks a cell as a formula, and as an aggregate where it is one.
+fn push_formula(rows: &mut Vec<SheetRow>, r: u32, c: u32, aggregate: bool) {
+    let aggregates = if aggregate { vec![c] } else { Vec::new() };
     match rows.last_mut() {
-        Some(last) if last.row == r => last.formulas.push(c),
-        _ => rows.push(SheetRow { row: r, cells: Vec::new(), formulas: vec![c] }),
+        Some(last) if last.row == r => {
+            last.formulas.push(c);
+            last.aggregates.extend(aggregates);
+        }
+        _ => rows.push(SheetRow { row: r, cells: Vec::new(), formulas: vec![c], aggregates }),
     }
+}
+
+/// Functions that aggregate many cells into one figure, as files store them (English
+/// names; a few writers keep the Dutch ones).
+const AGGREGATES: &[&str] = &[
+    "SUM",
+    "SUMIF",
+    "SUMIFS",
+    "SUMPRODUCT",
+    "AVERAGE",
+    "AVERAGEA",
+    "AVERAGEIF",
+    "AVERAGEIFS",
+    "COUNT",
+    "COUNTA",
+    "COUNTIF",
+    "COUNTIFS",
+    "COUNTBLANK",
+    "MEDIAN",
+    "MIN",
+    "MAX",
+    "MINA",
+    "MAXA",
+    "SUBTOTAL",
+    "AGGREGATE",
+    "STDEV",
+    "STDEV.S",
+    "STDEV.P",
+    "STDEVA",
+    "VAR",
+    "VAR.S",
+    "MODE",
+    "MODE.SNGL",
+    "PERCENTILE",
+    "QUARTILE",
+    "SOM",
+    "GEMIDDELDE",
+    "AANTAL",
+    "AANTALARG",
+    "AANTAL.ALS",
+    "MEDIAAN",
+    "SUBTOTAAL",
+];
+
+/// Whether a formula's text calls an aggregating function (`=AVERAGE(B2:B14)`,
+/// `of:=SUM([.B2:.B9])`, `_xlfn.STDEV.S(…)`).
+pub fn is_aggregate(formula: &str) -> bool {
+    let f = formula.to_ascii_uppercase();
+    let b = f.as_bytes();
+    let mut start = None;
+    for (i, &ch) in b.iter().enumerate() {
+        let word = ch.is_ascii_alphanumeric() || ch == b'.' || ch == b'_';
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if ch == b'(' {
+                    let name = &f[s..i];
+                    let name = name.strip_prefix("_XLFN.").or_else(|| name.strip_prefix("_XLWS.")).unwrap_or(name);
+                    if AGGREGATES.contains(&name) {
+                        return true;
+                    }
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Sorts rows and cells and merges rows that arrived in pieces.
@@ -429,6 +518,7 @@ pub(crate) fn finish_rows(rows: &mut Vec<SheetRow>) {
             Some(last) if last.row == row.row => {
                 last.cells.extend(row.cells);
                 last.formulas.extend(row.formulas);
+                last.aggregates.extend(row.aggregates);
             }
             _ => merged.push(row),
         }
@@ -438,6 +528,8 @@ pub(crate) fn finish_rows(rows: &mut Vec<SheetRow>) {
         r.cells.dedup_by_key(|(c, _)| *c);
         r.formulas.sort_unstable();
         r.formulas.dedup();
+        r.aggregates.sort_unstable();
+        r.aggregates.dedup();
     }
     *rows = merged;
 }
@@ -486,7 +578,7 @@ where
                 let (fr, fc) = formulas.start().unwrap_or((0, 0));
                 for (r, c, f) in formulas.used_cells() {
                     if !f.is_empty() {
-                        push_formula(&mut rows, fr + r as u32, fc + c as u32);
+                        push_formula(&mut rows, fr + r as u32, fc + c as u32, is_aggregate(f));
                     }
                 }
             }
@@ -495,4 +587,27 @@ where
         sheets.push(Sheet { name, rows });
     }
     Ok((sheets, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_that_aggregate_a_range_are_told_from_others() {
+        for f in [
+            "AVERAGE(B2:B14)",
+            "=SUM(C2:C9)",
+            "of:=SUM([.B2:.B9])",
+            "_xlfn.STDEV.S(B2:B9)",
+            "COUNTA(B2:B20)",
+            "ROUND(AVERAGE(B2:B9),2)",
+            "subtotal(9,B2:B9)",
+        ] {
+            assert!(is_aggregate(f), "{f}");
+        }
+        for f in ["IF(A2=\"x\",1,0)", "Team!B2", "'Team A'!C4", "B2*2", "SUMMARY!B2", "VLOOKUP(A2,Lijst!A:B,2,0)"] {
+            assert!(!is_aggregate(f), "{f}");
+        }
+    }
 }

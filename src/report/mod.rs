@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::{ChartFormat, Config, OutputKind};
 use crate::framework::{Editions, Framework, Line};
-use crate::ingest::ledger::FileStatus;
+use crate::ingest::ledger::{FileStatus, Level};
 use crate::ingest::Ingested;
 use crate::lang::Lang;
 use crate::score::{Privacy, Scores};
@@ -83,7 +83,14 @@ impl<'a> ReportContext<'a> {
                     .unwrap_or(0)
             });
         let pseudonyms = pseudonyms(&ingested.institutions);
-        let portret_slugs = unique_slugs(ingested.institutions.keys().map(|n| (n.clone(), n.clone())));
+        // File names follow a spelling that does not depend on which one is shown
+        // (`ingest::names`), so they stay when another spelling becomes the shown one.
+        let portret_slugs = unique_slugs(
+            ingested
+                .institutions
+                .iter()
+                .map(|(n, m)| (n.clone(), if m.file_stem.is_empty() { n.clone() } else { m.file_stem.clone() })),
+        );
         let public = |name: &String| -> String {
             let publish = ingested.institutions.get(name).is_some_and(|m| m.publish);
             if publish {
@@ -269,12 +276,13 @@ impl<'a> ReportContext<'a> {
 }
 
 /// A stable pseudonym for an institution without a code in the institutions file:
-/// `I-` and hex digits of a hash of its exact name (trimmed): two names that differ
-/// only in case or accents are two institutions and get two codes. Stable across runs
-/// and years, so series stay comparable; an institution that wants an unguessable code
-/// gives one in the institutions file.
+/// `I-` and hex digits of a hash of its folded name ([`crate::ingest::spelling::fold`]):
+/// the spellings of one institution (case, accents, spaces, punctuation) get one code,
+/// whichever is shown. Stable across runs and years, so series stay comparable; an
+/// institution that wants an unguessable code gives one in the institutions file.
 pub fn generated_code(name: &str, digits: usize) -> String {
-    format!("I-{}", hex_of(&format!("lobmonitor-pseudonym:{}", name.trim()), digits).to_uppercase())
+    let key = crate::ingest::spelling::fold(name);
+    format!("I-{}", hex_of(&format!("lobmonitor-pseudonym:{key}"), digits).to_uppercase())
 }
 
 fn hex_of(text: &str, digits: usize) -> String {
@@ -454,6 +462,42 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
     }
     let place =
         |sheet: &str, cell: &str| [sheet, cell].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    // One explanation per cause leads (SPEC §3.5).
+    let explanations: Vec<_> = ing.ledger.explanations().collect();
+    if !explanations.is_empty() {
+        put_line!("{}:", lang.pick("Eerst dit: één uitleg per oorzaak", "First this: one explanation per cause"));
+        for e in &explanations {
+            // The explanation's own lines (the `[[answers]]` lines to copy) stay lines,
+            // each escaped on its own.
+            let text = e.reason.text(lang);
+            let mut lines = text.trim_end().lines();
+            put_line!("  {} / {}: {}", e.file, e.sheet, lines.next().unwrap_or_default());
+            for line in lines {
+                put_line!("      {line}");
+            }
+        }
+    }
+    for g in &ing.ledger.names {
+        for (spelling, rows, via) in g.variants.iter().filter(|(s, _, _)| *s != g.shown) {
+            put_line!(
+                "{} «{}» ({rows} {}) → «{}»: {}",
+                lang.pick("instelling", "institution"),
+                spelling,
+                lang.pick("rijen", "rows"),
+                g.shown,
+                sector::name_how(lang, g, spelling, *via)
+            );
+        }
+    }
+    for l in &ing.ledger.look_alikes {
+        put_line!(
+            "{} «{}» — «{}»: {}",
+            lang.pick("instelling", "institution"),
+            l.a,
+            l.b,
+            sector::look_alike_text(lang, l)
+        );
+    }
     for (fi, f) in ing.ledger.files.iter().enumerate() {
         let status = match (f.status, lang) {
             (FileStatus::Accepted, Lang::Nl) => "in orde",
@@ -516,7 +560,7 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
                 m.similarity * 100.0
             );
         }
-        for r in rejections.get(f.path.as_str()).into_iter().flatten() {
+        for r in rejections.get(f.path.as_str()).into_iter().flatten().filter(|r| r.level != Level::Sheet) {
             let value = if r.value.is_empty() { String::new() } else { format!(" «{}»", r.value) };
             let at = place(&r.sheet, &r.cell);
             let at = if at.is_empty() { String::new() } else { format!(" {at}") };
@@ -547,7 +591,7 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
     }
     let c = &ing.ledger.counts;
     put_line!(
-        "{}: {} {}, {} {}, {} {}, {} {}",
+        "{}: {} {}, {} {}, {} {}, {} {}{}",
         lang.pick("totaal", "total"),
         c.rows_read,
         lang.pick("rijen gelezen", "rows read"),
@@ -557,6 +601,11 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         lang.pick("uitgesloten", "excluded"),
         c.respondents_rejected,
         lang.pick("afgewezen", "rejected"),
+        if c.rows_summary > 0 {
+            format!(" ({} {})", c.rows_summary, lang.pick("samenvattingsrijen niet gelezen", "summary rows not read"))
+        } else {
+            String::new()
+        },
     );
     out
 }
@@ -593,7 +642,9 @@ mod tests {
         assert_eq!(distinct.len(), 5, "{p:?}");
         assert_eq!(p["A"], "I-1", "the first keeps the code it was given");
         assert!(p["B"].starts_with("I-1-"));
-        assert_eq!(p["roc x"], generated_code("roc x", 6));
+        // "roc x" and "ROC X" fold alike (ingest makes them one institution, SPEC §3.5),
+        // so their generated codes meet: the first in name order keeps six digits.
+        assert_eq!(p["ROC X"], generated_code("roc x", 6));
         assert_ne!(p["roc x"], p["ROC X"]);
     }
 }

@@ -723,7 +723,61 @@ pub fn count_rows(ctx: &ReportContext<'_>, c: &Counts) -> Vec<(String, u64)> {
             t("Ontbrekend (niet ingevuld, gescoorde respondenten)", "Missing (not answered, scored respondents)"),
             c.answers_missing,
         ),
+        (
+            t(
+                "Samenvattingsrijen (totaal, gemiddelde, telling; vermeld, niet gelezen)",
+                "Summary rows (total, average, count; listed, not read)",
+            ),
+            c.rows_summary,
+        ),
     ]
+}
+
+/// How a spelling was tied to the institution shown, in words.
+pub fn name_how(
+    lang: Lang,
+    g: &crate::ingest::spelling::NameGroup,
+    spelling: &str,
+    via: crate::ingest::spelling::Via,
+) -> String {
+    use crate::ingest::spelling::Via;
+    let shown = match (g.from_file, lang) {
+        (true, Lang::Nl) => "zoals het instellingenbestand het spelt",
+        (true, Lang::En) => "as the institutions file spells it",
+        (false, Lang::Nl) => "de spelling die de meeste rijen gebruiken",
+        (false, Lang::En) => "the spelling most rows use",
+    };
+    match (via, lang) {
+        _ if spelling == g.shown => match lang {
+            Lang::Nl => format!("getoonde naam ({shown})"),
+            Lang::En => format!("name shown ({shown})"),
+        },
+        (Via::Spelling, Lang::Nl) => {
+            "zelfde naam (verschilt alleen in hoofdletters, accenten, spaties of leestekens)".into()
+        }
+        (Via::Spelling, Lang::En) => "same name (differs only in case, accents, spaces or punctuation)".into(),
+        (Via::Alias, Lang::Nl) => "alias in het instellingenbestand (aliassen)".into(),
+        (Via::Alias, Lang::En) => "alias in the institutions file (aliassen)".into(),
+        (Via::Code, Lang::Nl) => "code of BRIN in het instellingenbestand".into(),
+        (Via::Code, Lang::En) => "code or BRIN in the institutions file".into(),
+    }
+}
+
+/// Two names that look alike, in words.
+pub fn look_alike_text(lang: Lang, l: &crate::ingest::spelling::LookAlike) -> String {
+    let how = if l.similarity >= 0.85 {
+        format!("{:.0} %", l.similarity * 100.0)
+    } else {
+        lang.pick("de woorden van de een staan in de ander", "the words of one are in the other").to_string()
+    };
+    match lang {
+        Lang::Nl => format!(
+            "lijkt op ({how}); niet samengevoegd: is het één instelling, zet de ene naam dan als alias bij de andere in het instellingenbestand (aliassen)"
+        ),
+        Lang::En => format!(
+            "looks like ({how}); not merged: if they are one institution, add one name as an alias of the other in the institutions file (aliassen)"
+        ),
+    }
 }
 
 /// Rejections listed in the Datakwaliteit sheet; the rest are counted there and listed
@@ -802,6 +856,36 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
         &fm.title,
     )?;
     let mut r = 2;
+    // One explanation per cause leads (SPEC §3.5): what to fix first.
+    let explanations: Vec<_> = led.explanations().collect();
+    if !explanations.is_empty() {
+        xlsx::text(
+            ws,
+            r,
+            0,
+            &format!(
+                "{} ({})",
+                ctx.t("Eerst dit: één uitleg per oorzaak", "First this: one explanation per cause"),
+                explanations.len()
+            ),
+            &fm.bold,
+        )?;
+        r += 1;
+        for (i, h) in [ctx.t("Bestand", "File"), ctx.t("Blad", "Sheet")].iter().enumerate() {
+            xlsx::text(ws, r, i as u16, h, &fm.header)?;
+        }
+        xlsx::text(ws, r, 5, ctx.t("Uitleg", "Explanation"), &fm.header)?;
+        r += 1;
+        for e in &explanations {
+            let why = e.reason.text(ctx.lang);
+            xlsx::text(ws, r, 0, &xlsx::fit_cell(&e.file), &fm.text)?;
+            xlsx::text(ws, r, 1, &xlsx::fit_cell(&e.sheet), &fm.text)?;
+            xlsx::text(ws, r, 5, &xlsx::fit_cell(&why), &fm.wrap)?;
+            xlsx::fit_row(ws, r, &[(&why, widths[5])])?;
+            r += 1;
+        }
+        r += 1;
+    }
     for (k, v) in &labels {
         xlsx::text(ws, r, 0, k, &fm.text)?;
         ws.write_number_with_format(r, 1, *v as f64, &fm.int)?;
@@ -879,6 +963,46 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
             r += 1;
         }
     }
+    // One institution however it is spelled: every spelling, alias and code read, and
+    // the names that only look alike (not merged: add an alias if they are one).
+    if !led.names.is_empty() || !led.look_alikes.is_empty() {
+        r += 1;
+        xlsx::text(
+            ws,
+            r,
+            0,
+            ctx.t(
+                "Instellingsnamen: één instelling, hoe ook gespeld",
+                "Institution names: one institution, however spelled",
+            ),
+            &fm.bold,
+        )?;
+        r += 1;
+        for (i, h) in
+            [ctx.t("Getoond als", "Shown as"), ctx.t("Gelezen", "Read"), ctx.t("Rijen", "Rows")].iter().enumerate()
+        {
+            xlsx::text(ws, r, i as u16, h, &fm.header)?;
+        }
+        xlsx::text(ws, r, 5, ctx.t("Hoe", "How"), &fm.header)?;
+        r += 1;
+        for g in &led.names {
+            for (spelling, rows, via) in &g.variants {
+                xlsx::text(ws, r, 0, &xlsx::fit_cell(&g.shown), &fm.text)?;
+                xlsx::text(ws, r, 1, &xlsx::fit_cell(spelling), &fm.text)?;
+                ws.write_number_with_format(r, 2, *rows as f64, &fm.int)?;
+                xlsx::text(ws, r, 5, &name_how(ctx.lang, g, spelling, *via), &fm.wrap)?;
+                r += 1;
+            }
+        }
+        for l in &led.look_alikes {
+            xlsx::text(ws, r, 0, &xlsx::fit_cell(&l.a), &fm.text)?;
+            xlsx::text(ws, r, 1, &xlsx::fit_cell(&l.b), &fm.text)?;
+            let what = look_alike_text(ctx.lang, l);
+            xlsx::text(ws, r, 5, &what, &fm.wrap)?;
+            xlsx::fit_row(ws, r, &[(&what, widths[5])])?;
+            r += 1;
+        }
+    }
     // Columns matched other than exactly (also data/column_mapping.csv).
     if !led.mappings.is_empty() {
         r += 1;
@@ -951,7 +1075,7 @@ fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Re
             cell: rj.cell.clone(),
             level: rj.level.word(ctx.lang),
             value: xlsx::fit_cell(&rj.value).into_owned(),
-            reason: rj.reason.text(ctx.lang),
+            reason: xlsx::fit_cell(&rj.reason.text(ctx.lang)).into_owned(),
             detail: rj.reason.detail().map(|d| xlsx::fit_cell(d).into_owned()).unwrap_or_default(),
         };
         ws.serialize(&row)?;
