@@ -74,13 +74,24 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     progress.stage(lang.pick("scoren", "scoring"), 1);
     let t1 = Instant::now();
-    let scores = score::score(&settings.editions, &ingested.respondents, &ingested.institutions, settings.privacy)?;
+    let scores = score::score_with(
+        &settings.editions,
+        &ingested.respondents,
+        &ingested.contributed,
+        &ingested.institutions,
+        settings.privacy,
+    )?;
     let t_score = t1.elapsed();
     let t2 = Instant::now();
     let staging = publisher.staging().to_path_buf();
     let mut ctx = ReportContext::new(&settings.editions, &settings.config, &ingested, &scores, settings.privacy);
     ctx.progress = progress.clone();
-    let written = report::write_all(&ctx, &staging).and_then(|outputs| {
+    let written = report::write_all(&ctx, &staging).and_then(|mut outputs| {
+        // The sector reference beside the tables (SPEC §9).
+        if settings.config.wants(crate::config::OutputKind::Tables) {
+            outputs.push(crate::reference::write(&ctx, &staging)?);
+            outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        }
         let timings = manifest::Timings {
             ingest: t_ingest.as_millis() as u64,
             score: t_score.as_millis() as u64,

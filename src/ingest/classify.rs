@@ -284,5 +284,5 @@ pub(crate) fn classify(
         ledger.rejections.extend(rejections);
         ledger.files.push(file);
     }
-    Ingested { respondents, institutions: metas, ledger }
+    Ingested { respondents, institutions: metas, ledger, ..Default::default() }
 }

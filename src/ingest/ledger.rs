@@ -102,6 +102,12 @@ pub enum Reason {
     /// Every response the same as those of a file read earlier (named): the same survey
     /// sent twice, e.g. in two formats.
     SameResponsesAs(String),
+    /// A contribution (SPEC §9) not taken, or an institution-year of one: why, in Dutch
+    /// and in English.
+    Contribution {
+        nl: String,
+        en: String,
+    },
 
     // columns
     UnrecognisedColumn,
@@ -203,6 +209,8 @@ impl Reason {
             (HtmlNotSpreadsheet, Lang::En) => "this is a web page with a spreadsheet name, not a spreadsheet; open it in Excel and save it as .xlsx".into(),
             (XmlSpreadsheet, Lang::Nl) => "XML-spreadsheet (Excel 2003) wordt niet gelezen; sla het op als .xlsx".into(),
             (XmlSpreadsheet, Lang::En) => "XML spreadsheet (Excel 2003) is not read; save it as .xlsx".into(),
+            (Contribution { nl, .. }, Lang::Nl) => nl.clone(),
+            (Contribution { en, .. }, Lang::En) => en.clone(),
             (CopyOf(p), Lang::Nl) => format!("kopie van {p} (byte voor byte gelijk); één keer gelezen"),
             (CopyOf(p), Lang::En) => format!("copy of {p} (byte for byte the same); read once"),
             (SameResponsesAs(p), Lang::Nl) => format!("dezelfde antwoorden als {p} (zelfde enquête, ander formaat); één keer gelezen"),
