@@ -78,7 +78,7 @@ pub fn write(ctx: &ReportContext<'_>, dir: &Path) -> Result<Output> {
     for g in &scores.groups {
         let Some(f) = g.shown() else { continue };
         let peer = ctx.ingested.institutions.get(&g.institution).and_then(|m| m.sector);
-        for p in [None, peer.map(Some)].into_iter().flatten() {
+        for p in [Some(None), peer.map(Some)].into_iter().flatten() {
             shown.entry((g.year, p, g.line, g.scope)).or_default().push(Entry {
                 pseudonym: ctx.pseudonym(&g.institution),
                 n: f.n,
