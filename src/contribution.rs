@@ -26,7 +26,7 @@ use sha2::{Digest, Sha256};
 
 use crate::framework::{Area, Editions, ItemId, Kind, Line};
 use crate::ingest::institutions::{InstitutionMeta, Sector};
-use crate::ingest::ledger::{Counts, FileStatus, InputFile, Level, Place, Reason};
+use crate::ingest::ledger::{Counts, FileStatus, InputFile, Level, NoteKind, Place, Reason};
 use crate::ingest::{relative, Ingested};
 use crate::score::sufficient::{GroupStat, ItemStat, Statistics};
 use crate::score::Scope;
@@ -530,6 +530,13 @@ pub fn admit(editions: &Editions, root: &Path, files: &[std::path::PathBuf], ing
             continue;
         }
         file.status = if kept.len() == c.institution_years.len() { FileStatus::Accepted } else { FileStatus::Partial };
+        let brought: Vec<String> = c
+            .institution_years
+            .iter()
+            .filter(|iy| kept.contains(&(iy.institution.clone(), iy.year)))
+            .map(|iy| format!("{} {} ({})", iy.institution, iy.year, iy.respondents))
+            .collect();
+        ingested.ledger.notes.push(Place::new(&rel, "").note(None, NoteKind::Contribution(brought.join(", "))));
         file.respondents = counts.respondents_scored;
         file.counts = counts;
         ingested.ledger.counts.add(&counts);

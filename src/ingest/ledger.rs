@@ -411,6 +411,9 @@ pub enum NoteKind {
     FromTitle { field: crate::ingest::layout::Field, value: String },
     /// Header rows that are not data (Qualtrics' ImportId row, a second header row).
     HeaderRows(u32),
+    /// A contribution (SPEC §9): the institution-years it brought, with their
+    /// respondents ("Het Baken 2026 (41)").
+    Contribution(String),
 }
 
 /// The survey tools whose exports are recognised (EXPORTS.md).
@@ -471,6 +474,12 @@ impl NoteKind {
             }
             (NoteKind::HeaderRows(n), Lang::Nl) => format!("{n} extra kopregel(s) herkend en overgeslagen"),
             (NoteKind::HeaderRows(n), Lang::En) => format!("{n} extra header row(s) recognised and skipped"),
+            (NoteKind::Contribution(what), Lang::Nl) => format!(
+                "bijdrage: de cijfers van {what}, zonder antwoorden; de respondentscores, afgewezen rijen en antwoorden en de kolomherkenning van de eigen bestanden bleven bij de instelling (de tellingen staan bij dit bestand), dubbele respondenten zijn alleen binnen de eigen bestanden gezocht"
+            ),
+            (NoteKind::Contribution(what), Lang::En) => format!(
+                "contribution: the figures of {what}, without answers; the respondent scores, rejected rows and answers and the column matching of its own files stayed with the institution (the counts are given with this file), duplicate respondents were looked for within its own files only"
+            ),
         }
     }
 }

@@ -527,4 +527,26 @@ mod tests {
         // More than three items: never checked.
         assert!(!reconstructable(&s, 4));
     }
+
+    #[test]
+    fn a_pooled_cell_is_judged_by_what_it_publishes_n_sum_and_spread() {
+        // The five one-item scores above (18ths 18, 18, 18, 12, 0): sum 66, squares
+        // 1116. Five of {0, 6, 12, 18} with a + b + c + d = 5, 6b + 12c + 18d = 66 and
+        // 36b + 144c + 324d = 1116 give c + 3d = 10: d = 3, c = 1, b = 0, a = 1 only.
+        // So even without the median the sums give them away.
+        let s = [100.0, 100.0, 100.0, 200.0 / 3.0, 0.0];
+        let sum: f64 = s.iter().sum();
+        let mean = sum / 5.0;
+        let m2: f64 = s.iter().map(|x| (x - mean) * (x - mean)).sum();
+        assert!(reconstructable_from_sums(5, sum, m2, 1));
+        // 18ths 8, 8, 9, 12, 14 and 9, 9, 9, 9, 15 share n, sum (51) and squares (549):
+        // two sets, the spread stays.
+        let s3 = [800.0 / 18.0, 800.0 / 18.0, 50.0, 200.0 / 3.0, 1400.0 / 18.0];
+        let sum3: f64 = s3.iter().sum();
+        let m3: f64 = s3.iter().map(|x| (x - sum3 / 5.0) * (x - sum3 / 5.0)).sum();
+        assert!(!reconstructable_from_sums(5, sum3, m3, 3));
+        // 1, 1, 1 and 0 items never; nor n = 10.
+        assert!(!reconstructable_from_sums(10, 1000.0, 0.0, 1));
+        assert!(!reconstructable_from_sums(5, sum, m2, 4));
+    }
 }

@@ -277,4 +277,39 @@ mod tests {
         // An even count: the median is the mean of the middle two (20 and 30 → 25).
         assert_eq!(of_sorted_scores(&[10.0, 20.0, 30.0, 90.0]).2, 25.0);
     }
+
+    #[test]
+    fn the_same_respondents_in_another_order_give_the_same_statistics_bit_for_bit() {
+        use crate::framework::{Framework, ItemIdx};
+        let fw = Framework::embedded();
+        let items: Vec<ItemIdx> = fw.line_items(Line::L2).take(7).collect();
+        let mut rs: Vec<Respondent> = (0..9u8)
+            .map(|i| Respondent {
+                key: format!("R{i}"),
+                file: (i % 3) as usize,
+                institution: if i % 2 == 0 { "A".into() } else { "B".into() },
+                year: 2026,
+                line: Line::L2,
+                edition: 0,
+                location: None,
+                team: None,
+                answers: items
+                    .iter()
+                    .enumerate()
+                    .skip((i % 3) as usize)
+                    .map(|(j, &it)| (it, (i + j as u8) % 4))
+                    .collect(),
+                na: Vec::new(),
+            })
+            .collect();
+        let ed = Editions::single(fw);
+        let (a, _) = of_respondents(&ed, &rs).unwrap();
+        rs.reverse();
+        rs.rotate_left(4);
+        let (b, _) = of_respondents(&ed, &rs).unwrap();
+        assert_eq!(a, b);
+        // A: respondents 0, 2, 4, 6, 8 in line 2: n = 5 for the line.
+        let line_a = a.groups.iter().find(|g| g.institution == "A" && g.scope == Scope::LINE).unwrap();
+        assert_eq!(line_a.n, 5);
+    }
 }
