@@ -3,6 +3,7 @@
 //! scores, benchmarks and gaps between lines; and suppression of small groups with the
 //! complementary cells that keep them hidden. The only stage that uses polars.
 
+pub mod against;
 pub mod privacy;
 pub mod published;
 pub mod stats;
