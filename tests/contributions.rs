@@ -220,8 +220,12 @@ fn the_sector_reference_holds_what_the_tables_publish_under_pseudonyms() {
             let entry = cell.and_then(|c| {
                 c["institutions"].as_array().unwrap().iter().find(|e| e["pseudonym"] == code_of[g[1].as_str()])
             });
-            if g[11] == "true" || g[6].is_empty() {
-                assert!(entry.is_none(), "hidden group {g:?} in the reference");
+            if g[6].is_empty() {
+                // Hidden: listed with why only, never with a figure.
+                if let Some(e) = entry {
+                    assert!(e["n"].is_null() && e["score"].is_null(), "hidden group {g:?} with figures");
+                    assert_eq!(e["suppression"].as_str(), Some(g[12].as_str()), "{g:?}");
+                }
             } else {
                 let e = entry.unwrap_or_else(|| panic!("{g:?} not in {p}"));
                 assert_eq!(
@@ -231,6 +235,65 @@ fn the_sector_reference_holds_what_the_tables_publish_under_pseudonyms() {
             }
         }
     }
+    // The gaps and changes as their tables publish them.
+    let gaps = read_csv(&out.join("data/line_gaps.csv"));
+    assert_eq!(reference["line_gaps"].as_array().unwrap().len(), gaps.len() - 1);
+    let changes = read_csv(&out.join("data/sector_changes.csv"));
+    assert_eq!(reference["sector_changes"].as_array().unwrap().len(), changes.len() - 1);
+}
+
+#[test]
+fn run_reference_gives_each_institution_the_figures_of_its_national_portret() {
+    let (t, _, _) = tempdir();
+    let root = t.path();
+    let (sample, insts) = sector(root);
+    let by = files_of(&sample);
+    let national = national(root, &sample, "national");
+    let reference = national.join("data/sector_reference.json");
+    let table = |dir: &Path, f: &str| read_csv(&dir.join("data").join(f));
+    let mut protected = 0;
+    for inst in &insts {
+        // Its own files and an institutions file with its own row only (SPEC §9).
+        let own = root.join(format!("own-{}", inst.1));
+        std::fs::create_dir_all(&own).unwrap();
+        for f in &by[&inst.0] {
+            std::fs::copy(f, own.join(f.file_name().unwrap())).unwrap();
+        }
+        std::fs::write(
+            own.join("instellingen.csv"),
+            format!("instelling,code,sector,regio,publiceren\n{},{},{},,nee\n", inst.0, inst.1, inst.2),
+        )
+        .unwrap();
+        let out = format!("ref-{}", inst.1);
+        let r = lobmonitor(
+            root,
+            &["run", "--input", own.to_str().unwrap(), "--output", &out, "--reference", reference.to_str().unwrap()],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let mine = root.join(&out);
+        // Its own rows: the national run's, hidden marks, ranks, bands and the test
+        // against the rest of the sector included.
+        for f in ["group_scores.csv", "benchmarks.csv", "item_scores.csv"] {
+            let of =
+                |rows: Vec<Vec<String>>| -> Vec<Vec<String>> { rows.into_iter().filter(|r| r[1] == inst.0).collect() };
+            let (want, got) = (of(table(&national, f)), of(table(&mine, f)));
+            assert!(f != "group_scores.csv" || !want.is_empty());
+            assert_eq!(want, got, "{f} of {}", inst.0);
+        }
+        protected += table(&mine, "group_scores.csv").iter().filter(|r| r[12] == "protects").count();
+        // The sector as the national run published it.
+        for f in ["sector_scores.csv", "line_gaps.csv", "sector_changes.csv"] {
+            assert_eq!(table(&national, f), table(&mine, f), "{f} for {}", inst.0);
+        }
+        let sector_items = |d: &Path| -> Vec<Vec<String>> {
+            table(d, "item_scores.csv").into_iter().filter(|r| r[1] == "ALL" && r[6] == "false").collect()
+        };
+        assert_eq!(sector_items(&national), sector_items(&mine));
+        // Never against the others of its input, and nothing of the sector's own.
+        assert!(!mine.join("data/sector_reference.json").exists());
+        assert!(!mine.join("sector.xlsx").exists());
+    }
+    assert!(protected > 0, "some institution has groups hidden to protect others");
 }
 
 /// A survey of one institution with the columns people add: ids, names, e-mail
