@@ -112,10 +112,8 @@ fn contributions_alone_or_beside_surveys_give_every_score_table_the_surveys_give
     let half = root.join("half");
     std::fs::create_dir_all(&contrib).unwrap();
     std::fs::create_dir_all(&half).unwrap();
-    for f in ["instellingen.csv"] {
-        std::fs::copy(sample.join(f), contrib.join(f)).unwrap();
-        std::fs::copy(sample.join(f), half.join(f)).unwrap();
-    }
+    std::fs::copy(sample.join("instellingen.csv"), contrib.join("instellingen.csv")).unwrap();
+    std::fs::copy(sample.join("instellingen.csv"), half.join("instellingen.csv")).unwrap();
     for (i, inst) in insts.iter().enumerate() {
         // Named as people name files, whatever: content decides.
         let name = format!("bijdrage {}.json", inst.1);
@@ -180,9 +178,9 @@ fn the_sector_reference_holds_what_the_tables_publish_under_pseudonyms() {
         let cell = cells
             .iter()
             .find(|c| {
-                c["year"].to_string() == r[0]
+                c["year"].as_u64() == r[0].parse().ok()
                     && c["peer_group"] == r[1].as_str()
-                    && c["line"].to_string() == r[2]
+                    && c["line"].as_u64() == r[2].parse().ok()
                     && c["area"] == r[3].as_str()
                     && c["kind"] == r[4].as_str()
             })
@@ -211,9 +209,9 @@ fn the_sector_reference_holds_what_the_tables_publish_under_pseudonyms() {
     for g in &groups[1..] {
         for p in ["ALL", peer[g[1].as_str()]] {
             let cell = cells.iter().find(|c| {
-                c["year"].to_string() == g[0]
+                c["year"].as_u64() == g[0].parse().ok()
                     && c["peer_group"] == p
-                    && c["line"].to_string() == g[2]
+                    && c["line"].as_u64() == g[2].parse().ok()
                     && c["area"] == g[3].as_str()
                     && c["kind"] == g[4].as_str()
             });

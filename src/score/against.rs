@@ -295,7 +295,7 @@ pub fn against_reference(
     for it in &reference.items {
         let (Some(line), Ok(id)) = (Line::from_number(it.line), it.item.parse::<ItemId>()) else { continue };
         let Some(idx) = editions.for_year(it.year).index_of(id) else { continue };
-        sector_items.insert((it.year, line, idx as u16));
+        sector_items.insert((it.year, line, idx));
         items.push(ItemScore {
             year: it.year,
             institution: None,
@@ -307,7 +307,7 @@ pub fn against_reference(
     let missing: BTreeSet<(u16, Line, u16)> = items
         .iter()
         .filter(|it| it.institution.is_some())
-        .map(|it| (it.year, it.line, it.item as u16))
+        .map(|it| (it.year, it.line, it.item))
         .filter(|k| !sector_items.contains(k))
         .collect();
     for (year, line, item) in missing {

@@ -435,7 +435,7 @@ pub fn reconstructable_from_sums(n: u64, sum: f64, m2: f64, items: usize) -> boo
 pub(crate) fn withhold_reconstructable(
     editions: &Editions,
     reconstructable_groups: &foldhash::HashSet<(u16, u32, Line, Scope)>,
-    pooled_m2: &foldhash::HashMap<(u16, Option<Sector>, Line, Scope), (f64, f64)>,
+    pooled_m2: &foldhash::HashMap<crate::score::CellKey, (f64, f64)>,
     groups: &mut [RawGroup],
     sector: &mut [RawSector],
 ) {
