@@ -471,8 +471,15 @@ pub fn admit(editions: &Editions, root: &Path, files: &[std::path::PathBuf], ing
             Ok(m) if m.len() > MAX_BYTES => Err(Reason::TooLarge { bytes: m.len(), limit: MAX_BYTES }),
             _ => std::fs::read(path).map_err(|e| Reason::Unreadable(e.to_string())),
         };
-        let mut file = InputFile::listed(rel.clone(), FileStatus::Rejected, Reason::EmptyFile);
-        file.note = None;
+        let mut file = InputFile {
+            path: rel.clone(),
+            sha256: String::new(),
+            bytes: 0,
+            status: FileStatus::Rejected,
+            respondents: 0,
+            counts: Counts::default(),
+            note: None,
+        };
         let bytes = match bytes {
             Ok(b) => b,
             Err(reason) => {
