@@ -7,10 +7,12 @@
 
 pub mod cmd;
 pub mod config;
+pub mod contribution;
 pub mod framework;
 pub mod ingest;
 pub mod lang;
 pub mod publish;
+pub mod reference;
 pub mod report;
 pub mod sample;
 pub mod score;

@@ -308,3 +308,54 @@ fn the_audit_finds_what_the_old_rule_let_through() {
     let (lo, hi) = feasible_range(&p, &BTreeMap::new(), &truth, &small, None);
     assert!(lo < 1.0 && hi > 99.0, "{lo}–{hi}");
 }
+
+#[test]
+fn a_run_from_contributions_survives_every_insider() {
+    // The generated sector of the test above, each institution sending a contribution
+    // (SPEC §9) made from its own files: the published tables of the run on the
+    // contributions alone, audited against the truth of the survey files.
+    let (t, input, _) = tempdir();
+    let r = lobmonitor(
+        t.path(),
+        &["sample", "--institutions", "24", "--respondents", "9", "--years", "1", "--seed", "11", "-o", "input"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The tables are what is audited: nothing else is written, to keep it quick.
+    std::fs::write(t.path().join("lobmonitor.toml"), "outputs = [\"tables\"]\n").unwrap();
+    let (_, all) = two_runs(t.path());
+    let mut by: BTreeMap<String, Vec<std::path::PathBuf>> = BTreeMap::new();
+    for e in std::fs::read_dir(&input).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "xlsx") {
+            let info = read_sheet(&p, "Info");
+            let name = info.iter().find(|r| text(&r[0]) == "Instelling").map(|r| text(&r[1])).unwrap();
+            by.entry(name).or_default().push(p);
+        }
+    }
+    let sent = t.path().join("bijdragen");
+    std::fs::create_dir_all(&sent).unwrap();
+    std::fs::copy(input.join("instellingen.csv"), sent.join("instellingen.csv")).unwrap();
+    for (i, (_, files)) in by.iter().enumerate() {
+        let own = t.path().join(format!("eigen{i}"));
+        std::fs::create_dir_all(&own).unwrap();
+        for f in files {
+            std::fs::copy(f, own.join(f.file_name().unwrap())).unwrap();
+        }
+        let to = sent.join(format!("{i}.json"));
+        let r = lobmonitor(t.path(), &["contribute", "--input", own.to_str().unwrap(), "-o", to.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let r = lobmonitor(t.path(), &["run", "--input", "bijdragen", "--output", "uit"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = t.path().join("uit");
+    // The same tables as from the surveys (the run's own output folder, `output`).
+    for f in ["group_scores.csv", "sector_scores.csv", "item_scores.csv"] {
+        assert_eq!(
+            std::fs::read_to_string(out.join("data").join(f)).unwrap(),
+            std::fs::read_to_string(t.path().join("output/data").join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    let (audited, pairs, _) = audit(&input, &out, &all);
+    assert!(audited > 20 && pairs > audited, "{audited} groups, {pairs} pairs");
+}

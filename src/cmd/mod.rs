@@ -3,6 +3,7 @@
 //! its own typed options from them. `main.rs` parses, calls, and turns the outcome into
 //! an exit code through [`Exit`].
 
+pub mod contribute;
 pub mod framework;
 pub mod run;
 pub mod sample;
@@ -53,6 +54,9 @@ pub enum Command {
     Framework(framework::Args),
     /// Writes realistic synthetic survey files for demos and benchmarks.
     Sample(sample::Args),
+    /// Writes an institution's contribution: its own figures from its survey files, no answers (SPEC §9).
+    #[command(after_help = EXIT_CODES)]
+    Contribute(contribute::Args),
 }
 
 impl Command {
@@ -63,6 +67,7 @@ impl Command {
             Command::Template(a) => template::run(a),
             Command::Framework(a) => framework::run(a),
             Command::Sample(a) => sample::run(a),
+            Command::Contribute(a) => contribute::run(a),
         }
     }
 }

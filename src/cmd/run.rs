@@ -33,11 +33,24 @@ pub struct Args {
     /// Also write a PDF of every portret and of the sector overview (config: pdf = true).
     #[arg(long)]
     pub pdf: bool,
+    /// Benchmark the institutions in the input against this published sector reference
+    /// (a national run's data/sector_reference.json) instead of each other: their
+    /// portrets, no sector workbook, no reference of its own.
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
 }
 
 impl Default for Args {
     fn default() -> Self {
-        Args { input: "input".into(), output: "output".into(), config: None, year: None, lang: None, pdf: false }
+        Args {
+            input: "input".into(),
+            output: "output".into(),
+            config: None,
+            year: None,
+            lang: None,
+            pdf: false,
+            reference: None,
+        }
     }
 }
 
@@ -46,6 +59,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut settings = Settings::load(args.config.as_deref(), args.year, args.lang)?;
     settings.config.pdf |= args.pdf;
     let lang = settings.lang();
+    // Against a reference: read before anything is written; its own portrets only.
+    let reference = match &args.reference {
+        Some(p) => {
+            settings.config.outputs.retain(|k| *k != crate::config::OutputKind::SectorWorkbook);
+            Some(crate::reference::Reference::read(p)?)
+        }
+        None => None,
+    };
     // The output folder is lobmonitor's or left alone (SPEC §6.2): decided before any
     // input is read. Dropped on any failure below, the publisher leaves the previous
     // outputs as they were and nothing beside them.
@@ -74,13 +95,45 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     progress.stage(lang.pick("scoren", "scoring"), 1);
     let t1 = Instant::now();
-    let scores = score::score(&settings.editions, &ingested.respondents, &ingested.institutions, settings.privacy)?;
+    let scores = match &reference {
+        None => score::score_with(
+            &settings.editions,
+            &ingested.respondents,
+            &ingested.contributed,
+            &ingested.institutions,
+            settings.privacy,
+        )?,
+        Some(r) => {
+            if !ingested.contributed.is_empty() {
+                bail!(
+                    "{}",
+                    lang.pick(
+                        "run --reference leest de eigen vragenlijstbestanden van een instelling; bijdragen horen bij de landelijke run",
+                        "run --reference reads an institution's own survey files; contributions belong to the national run"
+                    )
+                );
+            }
+            let codes = crate::report::pseudonyms(&ingested.institutions);
+            score::against::against_reference(
+                &settings.editions,
+                &ingested.respondents,
+                &ingested.institutions,
+                r,
+                &codes,
+            )?
+        }
+    };
     let t_score = t1.elapsed();
     let t2 = Instant::now();
     let staging = publisher.staging().to_path_buf();
     let mut ctx = ReportContext::new(&settings.editions, &settings.config, &ingested, &scores, settings.privacy);
     ctx.progress = progress.clone();
-    let written = report::write_all(&ctx, &staging).and_then(|outputs| {
+    let written = report::write_all(&ctx, &staging).and_then(|mut outputs| {
+        // The sector reference beside the tables (SPEC §9).
+        if reference.is_none() && settings.config.wants(crate::config::OutputKind::Tables) {
+            outputs.push(crate::reference::write(&ctx, &staging)?);
+            outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        }
         let timings = manifest::Timings {
             ingest: t_ingest.as_millis() as u64,
             score: t_score.as_millis() as u64,

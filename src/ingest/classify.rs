@@ -321,5 +321,5 @@ pub(crate) fn classify(
     ledger.rejections.sort_by_key(|r| r.level != Level::Sheet);
     ledger.names = names.groups.into_iter().filter(|g| g.has_variants()).collect();
     ledger.look_alikes = names.look_alikes;
-    Ingested { respondents, institutions: metas, ledger }
+    Ingested { respondents, institutions: metas, ledger, ..Default::default() }
 }

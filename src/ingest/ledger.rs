@@ -122,6 +122,12 @@ pub enum Reason {
     /// Every response the same as those of a file read earlier (named): the same survey
     /// sent twice, e.g. in two formats.
     SameResponsesAs(String),
+    /// A contribution (SPEC §9) not taken, or an institution-year of one: why, in Dutch
+    /// and in English.
+    Contribution {
+        nl: String,
+        en: String,
+    },
 
     // columns
     UnrecognisedColumn,
@@ -329,6 +335,8 @@ impl Reason {
             (HtmlNotSpreadsheet, Lang::En) => "this is a web page with a spreadsheet name, not a spreadsheet; open it in Excel and save it as .xlsx".into(),
             (XmlSpreadsheet, Lang::Nl) => "XML-spreadsheet (Excel 2003) wordt niet gelezen; sla het op als .xlsx".into(),
             (XmlSpreadsheet, Lang::En) => "XML spreadsheet (Excel 2003) is not read; save it as .xlsx".into(),
+            (Contribution { nl, .. }, Lang::Nl) => nl.clone(),
+            (Contribution { en, .. }, Lang::En) => en.clone(),
             (CopyOf(p), Lang::Nl) => format!("kopie van {p} (byte voor byte gelijk); één keer gelezen"),
             (CopyOf(p), Lang::En) => format!("copy of {p} (byte for byte the same); read once"),
             (SameResponsesAs(p), Lang::Nl) => format!("dezelfde antwoorden als {p} (zelfde enquête, ander formaat); één keer gelezen"),
@@ -634,6 +642,9 @@ pub enum NoteKind {
     Identity(Vec<IdentityFact>),
     /// Header rows that are not data (Qualtrics' ImportId row, a second header row).
     HeaderRows(u32),
+    /// A contribution (SPEC §9): the institution-years it brought, with their
+    /// respondents ("Het Baken 2026 (41)").
+    Contribution(String),
 }
 
 /// One identity fact of a sheet and where it came from.
@@ -707,6 +718,12 @@ impl NoteKind {
             }
             (NoteKind::HeaderRows(n), Lang::Nl) => format!("{n} extra kopregel(s) herkend en overgeslagen"),
             (NoteKind::HeaderRows(n), Lang::En) => format!("{n} extra header row(s) recognised and skipped"),
+            (NoteKind::Contribution(what), Lang::Nl) => format!(
+                "bijdrage: de cijfers van {what}, zonder antwoorden; de respondentscores, afgewezen rijen en antwoorden en de kolomherkenning van de eigen bestanden bleven bij de instelling (de tellingen staan bij dit bestand), dubbele respondenten zijn alleen binnen de eigen bestanden gezocht"
+            ),
+            (NoteKind::Contribution(what), Lang::En) => format!(
+                "contribution: the figures of {what}, without answers; the respondent scores, rejected rows and answers and the column matching of its own files stayed with the institution (the counts are given with this file), duplicate respondents were looked for within its own files only"
+            ),
         }
     }
 }

@@ -160,6 +160,8 @@ pub struct Ingested {
     /// Every institution that sent a readable row, with what is known of it.
     pub institutions: BTreeMap<String, InstitutionMeta>,
     pub ledger: Ledger,
+    /// Statistics of the institution-years sent as contributions (SPEC §9).
+    pub contributed: crate::score::Statistics,
 }
 
 /// Why there is nothing to read at all (exit 1), in the run's language.
@@ -200,7 +202,11 @@ pub fn ingest(editions: &Editions, input: &Path, opts: &IngestOptions) -> Result
     if let Some(p) = &inst_file {
         files.retain(|f| f != p);
     }
+    // Contributions are known by their content, whatever they are called (SPEC §9).
+    let (contributions, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|p| crate::contribution::looks_like(p));
     let mut ingested = ingest_files(editions, input, &files, metas, opts);
+    crate::contribution::admit(editions, input, &contributions, &mut ingested);
     let ledger = &mut ingested.ledger;
     if let Some((path, reason)) = inst_problem {
         let path = relative(input, &path);

@@ -3,22 +3,27 @@
 //! scores, benchmarks and gaps between lines; and suppression of small groups with the
 //! complementary cells that keep them hidden. The only stage that uses polars.
 
+pub mod against;
 pub mod privacy;
 pub mod published;
 pub mod stats;
+pub mod sufficient;
 pub mod teams;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
-use polars::prelude::*;
+use polars::prelude::PolarsError;
 
-use crate::framework::{Area, Editions, Framework, ItemIdx, Kind, Line};
+use crate::framework::{Area, Editions, ItemIdx, Kind, Line};
 use crate::ingest::institutions::{InstitutionMeta, Sector};
 use crate::ingest::Respondent;
 pub use published::{Published, Why};
 use stats::{ci95, percentile_rank_sorted, quantile};
+#[cfg(test)]
+use sufficient::respondent_scope_scores;
+pub use sufficient::Statistics;
 
 /// What part of a line's items a score covers: an area × kind cell, an area, or all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -107,8 +112,10 @@ impl Figures {
         self.detail.shown().and_then(|d| d.sd)
     }
 
+    /// The median; none for pooled figures (not published: only the quartiles of
+    /// institution scores are).
     pub fn median(&self) -> Option<f64> {
-        self.detail.shown().map(|d| d.median)
+        self.detail.shown().map(|d| d.median).filter(|m| m.is_finite())
     }
 
     pub fn ci(&self) -> Option<(f64, f64)> {
@@ -500,106 +507,12 @@ pub enum ScoreError {
     Polars(#[from] PolarsError),
 }
 
-/// Per-respondent score per scope: 100 × mean degree over answered items in scope.
-fn respondent_scope_scores(fw: &Framework, r: &Respondent) -> Vec<(Scope, f64)> {
-    // sums[area][kind] in thirds, counts likewise.
-    let mut sum = [[0u32; 2]; 4];
-    let mut cnt = [[0u32; 2]; 4];
-    for &(item, d) in &r.answers {
-        let id = fw.item(item).id;
-        sum[id.area as usize][id.kind as usize] += d as u32;
-        cnt[id.area as usize][id.kind as usize] += 1;
-    }
-    let mut out = Vec::with_capacity(13);
-    for scope in Scope::all() {
-        let (mut s, mut c) = (0u32, 0u32);
-        for a in Area::ALL {
-            for k in Kind::ALL {
-                if scope.contains(a, k) {
-                    s += sum[a as usize][k as usize];
-                    c += cnt[a as usize][k as usize];
-                }
-            }
-        }
-        if c > 0 {
-            out.push((scope, 100.0 * s as f64 / (3.0 * c as f64)));
-        }
-    }
-    out
-}
-
-/// Group rows: keys (u32 each), n, mean, sd, median.
-type AggRow = (Vec<u32>, u64, f64, Option<f64>, f64);
-
-fn aggregate(df: &DataFrame, keys: &[&str], value: &str) -> Result<Vec<AggRow>, PolarsError> {
-    aggregate_with(df, keys, value, true)
-}
-
-/// n and mean only (sd and median `NaN`): item scores need no more, and the median of
-/// 3.6 million answers in 68,000 groups is most of the items' aggregation time.
-fn aggregate_means(df: &DataFrame, keys: &[&str], value: &str) -> Result<Vec<AggRow>, PolarsError> {
-    aggregate_with(df, keys, value, false)
-}
-
-fn aggregate_with(df: &DataFrame, keys: &[&str], value: &str, spread: bool) -> Result<Vec<AggRow>, PolarsError> {
-    let key_exprs: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
-    let out = df
-        .clone()
-        .lazy()
-        .group_by(key_exprs)
-        .agg(if spread {
-            vec![
-                len().alias("n"),
-                col(value).mean().alias("mean"),
-                col(value).std(1).alias("sd"),
-                col(value).median().alias("median"),
-            ]
-        } else {
-            vec![
-                len().alias("n"),
-                col(value).mean().alias("mean"),
-                lit(f64::NAN).alias("sd"),
-                lit(f64::NAN).alias("median"),
-            ]
-        })
-        .collect()?;
-    let key_cols: Vec<Vec<u32>> = keys
-        .iter()
-        .map(|k| out.column(k).and_then(|c| c.u32()).map(|ca| (0..ca.len()).map(|i| ca.get(i).unwrap_or(0)).collect()))
-        .collect::<Result<_, _>>()?;
-    let n = out.column("n")?.cast(&DataType::UInt64)?;
-    let n = n.u64()?;
-    let mean = out.column("mean")?.f64()?;
-    let sd = out.column("sd")?.f64()?;
-    let median = out.column("median")?.f64()?;
-    let mut rows: Vec<AggRow> = Vec::with_capacity(out.height());
-    for i in 0..out.height() {
-        rows.push((
-            key_cols.iter().map(|c| c[i]).collect::<Vec<u32>>(),
-            n.get(i).unwrap_or(0),
-            mean.get(i).unwrap_or(f64::NAN),
-            sd.get(i).filter(|v| v.is_finite()),
-            median.get(i).unwrap_or(f64::NAN),
-        ));
-    }
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(rows)
-}
-
 /// Mean, spread and median of a set of scores, before privacy decides what is shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Stat {
     pub mean: f64,
     pub sd: Option<f64>,
     pub median: f64,
-}
-
-fn stat_of(n: u64, mean: f64, sd: Option<f64>, median: f64) -> Option<Stat> {
-    (n > 0).then_some(Stat { mean, sd, median })
-}
-
-fn peer_code(p: Option<Sector>) -> u32 {
-    p.map_or(0, |s| s as u32 + 1)
 }
 
 /// A group before privacy: its figures and, once decided, why it is hidden.
@@ -649,10 +562,30 @@ pub fn score(
     institutions: &BTreeMap<String, InstitutionMeta>,
     privacy: Privacy,
 ) -> Result<Scores, ScoreError> {
-    // Institutions by index, in name order, so polars keys are small integers.
-    let names: Vec<String> = respondents
+    score_with(editions, respondents, &Statistics::default(), institutions, privacy)
+}
+
+/// [`score`] of the respondents together with the statistics of institution-years sent
+/// as contributions (SPEC §9; none of them also among the respondents): every figure
+/// is computed from the groups' sufficient statistics, so a group counts the same
+/// whichever way it came.
+pub fn score_with(
+    editions: &Editions,
+    respondents: &[Respondent],
+    contributed: &Statistics,
+    institutions: &BTreeMap<String, InstitutionMeta>,
+    privacy: Privacy,
+) -> Result<Scores, ScoreError> {
+    let (mut stats, mut rs) = sufficient::of_respondents(editions, respondents)?;
+    if !contributed.is_empty() {
+        stats.extend(contributed.clone());
+    }
+    // Institutions by index, in name order.
+    let names: Vec<String> = stats
+        .groups
         .iter()
-        .map(|r| r.institution.as_str())
+        .map(|g| g.institution.as_str())
+        .chain(stats.items.iter().map(|i| i.institution.as_str()))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .map(String::from)
@@ -661,54 +594,23 @@ pub fn score(
     let peer_of = |inst: &str| institutions.get(inst).and_then(|m| m.sector);
     let peers: Vec<Option<Sector>> = names.iter().map(|n| peer_of(n)).collect();
 
-    // Respondent scores, computed exactly in thirds.
-    // Sized up front (at most one row per scope and respondent): grown by doubling,
-    // these columns touched twice the memory, and fresh memory is not free.
-    let cap = respondents.len() * Scope::all().len();
-    let mut rs = Vec::with_capacity(cap);
-    let col = || Vec::with_capacity(cap);
-    let (mut c_year, mut c_inst, mut c_line, mut c_peer, mut c_scope, mut c_score) =
-        (col(), col(), col(), col(), col(), Vec::with_capacity(cap));
-    for (ri, r) in respondents.iter().enumerate() {
-        let ii = inst_idx[r.institution.as_str()];
-        let peer = peer_code(peers[ii as usize]);
-        for (scope, s) in respondent_scope_scores(editions.get(r.edition as usize), r) {
-            c_year.push(r.year as u32);
-            c_inst.push(ii);
-            c_line.push(r.line.number() as u32);
-            c_peer.push(peer);
-            c_scope.push(scope.code());
-            c_score.push(s);
-            rs.push(RespondentScore { respondent: ri as u32, scope, score: s });
-        }
-    }
-    let height = c_year.len();
-    let df = DataFrame::new(
-        height,
-        vec![
-            Column::new("year".into(), c_year),
-            Column::new("inst".into(), c_inst),
-            Column::new("line".into(), c_line),
-            Column::new("peer".into(), c_peer),
-            Column::new("scope".into(), c_scope),
-            Column::new("score".into(), c_score),
-        ],
-    )?;
-
-    let line_of = |n: u32| Line::from_number(n as u8).expect("line number from our own table");
-
     // Groups: institution × year × line × scope; every scope of a group that took part
     // has a row, n = 0 where nobody answered.
-    let mut groups: Vec<RawGroup> = Vec::new();
-    for (k, n, mean, sd, median) in aggregate(&df, &["year", "inst", "line", "scope"], "score")? {
+    let mut groups: Vec<RawGroup> = Vec::with_capacity(stats.groups.len());
+    let mut reconstructable: HashSet<(u16, u32, Line, Scope)> = HashSet::default();
+    for g in &stats.groups {
+        let inst = inst_idx[g.institution.as_str()];
+        if g.reconstructable {
+            reconstructable.insert((g.year, inst, g.line, g.scope));
+        }
         groups.push(RawGroup {
-            year: k[0] as u16,
-            inst: k[1],
-            line: line_of(k[2]),
-            scope: Scope::from_code(k[3]),
-            peer: peers[k[1] as usize],
-            n,
-            stat: stat_of(n, mean, sd, median),
+            year: g.year,
+            inst,
+            line: g.line,
+            scope: g.scope,
+            peer: peers[inst as usize],
+            n: g.n,
+            stat: Some(Stat { mean: g.mean(), sd: g.sd(), median: g.median }),
             why: None,
             detail_why: None,
         });
@@ -726,83 +628,66 @@ pub fn score(
     // Sorted by name (institution ids are in name order), as the read model is.
     groups.sort_by_key(|g| (g.year, g.inst, g.line, g.scope));
 
-    // Sector: pooled over all respondents, and per peer group.
-    let mut sector: Vec<RawSector> = Vec::new();
-    let mut push_sector = |peer: Option<Sector>, k: &[u32], n: u64, mean: f64, sd: Option<f64>, median: f64| {
+    // Sector: pooled over all respondents, and per peer group, from the groups' sums in
+    // institution order: n and sum add up; the squared deviations from the pooled mean
+    // are each group's own plus n × (group mean − pooled mean)². The pooled median is
+    // not published: none is computed.
+    let mut pooled: BTreeMap<CellKey, Vec<&sufficient::GroupStat>> = BTreeMap::new();
+    for g in &stats.groups {
+        let peer = peers[inst_idx[g.institution.as_str()] as usize];
+        pooled.entry((g.year, None, g.line, g.scope)).or_default().push(g);
+        if let Some(p) = peer {
+            pooled.entry((g.year, Some(p), g.line, g.scope)).or_default().push(g);
+        }
+    }
+    let mut sector: Vec<RawSector> = Vec::with_capacity(pooled.len());
+    let mut pooled_m2: HashMap<CellKey, (f64, f64)> = HashMap::default();
+    for (&(year, peer, line, scope), members) in &pooled {
+        let n: u64 = members.iter().map(|g| g.n).sum();
+        let sum: f64 = members.iter().map(|g| g.sum).sum();
+        let mean = sum / n as f64;
+        let m2: f64 = members.iter().map(|g| g.m2 + g.n as f64 * (g.mean() - mean) * (g.mean() - mean)).sum();
+        let m2 = if members.iter().all(|g| g.m2 == 0.0 && g.mean() == members[0].mean()) { 0.0 } else { m2 };
+        let sd = (n >= 2).then(|| (m2 / (n - 1) as f64).max(0.0).sqrt());
+        pooled_m2.insert((year, peer, line, scope), (sum, m2));
         sector.push(RawSector {
-            year: k[0] as u16,
+            year,
             peer,
-            line: line_of(k[1]),
-            scope: Scope::from_code(k[2]),
+            line,
+            scope,
             n,
-            stat: stat_of(n, mean, sd, median),
+            stat: Some(Stat { mean, sd, median: f64::NAN }),
             why: None,
             detail_why: None,
-        })
-    };
-    for (k, n, mean, sd, median) in aggregate(&df, &["year", "line", "scope"], "score")? {
-        push_sector(None, &k, n, mean, sd, median);
-    }
-    for (k, n, mean, sd, median) in aggregate(&df, &["year", "peer", "line", "scope"], "score")? {
-        if k[1] != 0 {
-            push_sector(Some(Sector::ALL[(k[1] - 1) as usize]), &[k[0], k[2], k[3]], n, mean, sd, median);
-        }
+        });
     }
     sector.sort_by_key(|s| (s.year, s.peer, s.line, s.scope));
 
-    // Items: per institution and for the sector.
-    let answers: usize = respondents.iter().map(|r| r.answers.len()).sum();
-    let col = || Vec::<u32>::with_capacity(answers);
-    let (mut a_year, mut a_inst, mut a_line, mut a_item, mut a_v) =
-        (col(), col(), col(), col(), Vec::with_capacity(answers));
-    for r in respondents {
-        let ii = inst_idx[r.institution.as_str()];
-        for &(item, d) in &r.answers {
-            a_year.push(r.year as u32);
-            a_inst.push(ii);
-            a_line.push(r.line.number() as u32);
-            a_item.push(item as u32);
-            a_v.push(100.0 * d as f64 / 3.0);
-        }
-    }
-    let h = a_year.len();
-    let adf = DataFrame::new(
-        h,
-        vec![
-            Column::new("year".into(), a_year),
-            Column::new("inst".into(), a_inst),
-            Column::new("line".into(), a_line),
-            Column::new("item".into(), a_item),
-            Column::new("v".into(), a_v),
-        ],
-    )?;
-    let mut items: Vec<RawItem> = Vec::new();
-    for (k, n, mean, _, _) in aggregate_means(&adf, &["year", "inst", "line", "item"], "v")? {
+    // Items: per institution and for the sector (sums of whole thirds: exact).
+    let mut items: Vec<RawItem> = Vec::with_capacity(stats.items.len());
+    let mut sector_items: BTreeMap<(u16, Line, ItemIdx), (u64, u64)> = BTreeMap::new();
+    for it in &stats.items {
         items.push(RawItem {
-            year: k[0] as u16,
-            inst: Some(k[1]),
-            line: line_of(k[2]),
-            item: k[3] as ItemIdx,
-            n,
-            score: mean,
+            year: it.year,
+            inst: Some(inst_idx[it.institution.as_str()]),
+            line: it.line,
+            item: it.item,
+            n: it.n,
+            score: it.score(),
             why: None,
         });
+        let e = sector_items.entry((it.year, it.line, it.item)).or_default();
+        e.0 += it.n;
+        e.1 += it.thirds;
     }
-    for (k, n, mean, _, _) in aggregate_means(&adf, &["year", "line", "item"], "v")? {
-        items.push(RawItem {
-            year: k[0] as u16,
-            inst: None,
-            line: line_of(k[1]),
-            item: k[2] as ItemIdx,
-            n,
-            score: mean,
-            why: None,
-        });
+    for ((year, line, item), (n, thirds)) in sector_items {
+        let score = 100.0 * thirds as f64 / (3.0 * n as f64);
+        items.push(RawItem { year, inst: None, line, item, n, score, why: None });
     }
     items.sort_by_key(|it| (it.year, it.inst.map(|i| i as i64).unwrap_or(-1), it.line, it.item));
 
     privacy::suppress(editions, &mut groups, &mut sector, &mut items, privacy);
-    privacy::withhold_reconstructable(editions, respondents, &inst_idx, &peers, &rs, &mut groups, &mut sector);
+    privacy::withhold_reconstructable(editions, &reconstructable, &pooled_m2, &mut groups, &mut sector);
 
     // Teams from every respondent: a team's privacy is decided inside its institution.
     let team_rows = teams::team_scores(respondents, &rs, privacy.min_group_size);

@@ -32,12 +32,11 @@
 //! test suite proves the result against every insider with a linear-programming audit
 //! (`tests/privacy.rs`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::framework::{Editions, Line};
 use crate::ingest::institutions::Sector;
-use crate::ingest::Respondent;
-use crate::score::{Privacy, RawGroup, RawItem, RawSector, RespondentScore, Scope, Why};
+use crate::score::{Privacy, RawGroup, RawItem, RawSector, Scope, Why};
 
 /// A family of pooled cells: its sector rows and its groups with respondents.
 type Family = (Vec<usize>, Vec<usize>);
@@ -335,15 +334,20 @@ fn possible_units(items: usize) -> Vec<u32> {
     v
 }
 
-/// How many multisets of `target.len()` values from `allowed` have the sum, the sum of
-/// squares and the two middle values of `target` (sorted); counting stops at 2.
-fn count_alike(target: &[u32], allowed: &[u32]) -> usize {
+/// What is known of a set of scores (in 18ths): its size, sum, sum of squares, and
+/// where it is published, its two middle values.
+struct Known {
+    n: usize,
+    sum: u32,
+    sq: u32,
+    mid: Option<(u32, u32)>,
+}
+
+/// How many multisets of values from `allowed` fit what is known; counting stops at 2.
+fn count_alike(known: &Known, allowed: &[u32]) -> usize {
     struct Search<'a> {
         allowed: &'a [u32],
-        n: usize,
-        sum: u32,
-        sq: u32,
-        mid: (u32, u32),
+        known: &'a Known,
         chosen: Vec<u32>,
         found: usize,
     }
@@ -352,12 +356,14 @@ fn count_alike(target: &[u32], allowed: &[u32]) -> usize {
             if self.found >= 2 {
                 return;
             }
-            let left = (self.n - self.chosen.len()) as u32;
+            let k = self.known;
+            let left = (k.n - self.chosen.len()) as u32;
             let s: u32 = self.chosen.iter().sum();
             let q: u32 = self.chosen.iter().map(|v| v * v).sum();
             if left == 0 {
-                let n = self.n;
-                if s == self.sum && q == self.sq && (self.chosen[(n - 1) / 2], self.chosen[n / 2]) == self.mid {
+                let n = k.n;
+                let mid_fits = k.mid.is_none_or(|m| (self.chosen[(n - 1) / 2], self.chosen[n / 2]) == m);
+                if s == k.sum && q == k.sq && mid_fits {
                     self.found += 1;
                 }
                 return;
@@ -366,10 +372,10 @@ fn count_alike(target: &[u32], allowed: &[u32]) -> usize {
             for i in start..self.allowed.len() {
                 let v = self.allowed[i];
                 // Non-decreasing: the rest are at least v, and at most the top value.
-                if s + v * left > self.sum || q + v * v * left > self.sq {
+                if s + v * left > k.sum || q + v * v * left > k.sq {
                     break;
                 }
-                if s + v + top * (left - 1) < self.sum {
+                if s + v + top * (left - 1) < k.sum {
                     continue;
                 }
                 self.chosen.push(v);
@@ -378,18 +384,15 @@ fn count_alike(target: &[u32], allowed: &[u32]) -> usize {
             }
         }
     }
-    let n = target.len();
-    let mut search = Search {
-        allowed,
-        n,
-        sum: target.iter().sum(),
-        sq: target.iter().map(|v| v * v).sum(),
-        mid: (target[(n - 1) / 2], target[n / 2]),
-        chosen: Vec::with_capacity(n),
-        found: 0,
-    };
+    let mut search = Search { allowed, known, chosen: Vec::with_capacity(known.n), found: 0 };
     search.go(0);
     search.found
+}
+
+/// Whether a figure of n respondents in a scope of `items` items is one whose spread
+/// could give its scores away: n from 2 to 9, at most three items.
+pub fn may_give_away(n: u64, items: usize) -> bool {
+    (2..10).contains(&n) && (1..=3).contains(&items)
 }
 
 /// Whether the n, mean, spread and median of these respondent scores (of a scope of
@@ -400,65 +403,55 @@ pub fn reconstructable(scores: &[f64], items: usize) -> bool {
     }
     let mut u: Vec<u32> = scores.iter().map(|&s| units(s)).collect();
     u.sort_unstable();
-    count_alike(&u, &possible_units(items)) == 1
+    let n = u.len();
+    let known =
+        Known { n, sum: u.iter().sum(), sq: u.iter().map(|v| v * v).sum(), mid: Some((u[(n - 1) / 2], u[n / 2])) };
+    count_alike(&known, &possible_units(items)) == 1
+}
+
+/// Whether n, mean and spread alone (no median: a pooled cell publishes none) admit
+/// only one set of scores, from n, the sum of the scores and the sum of their squared
+/// deviations from the mean (`m2`). Scores of at most three items are whole 18ths of
+/// 100, so the sums in 18ths are whole numbers, found by rounding.
+pub fn reconstructable_from_sums(n: u64, sum: f64, m2: f64, items: usize) -> bool {
+    if !may_give_away(n, items) {
+        return false;
+    }
+    let sum_sq = m2 + sum * sum / n as f64;
+    let known = Known {
+        n: n as usize,
+        sum: (sum * 18.0 / 100.0).round() as u32,
+        sq: (sum_sq * 324.0 / 10_000.0).round() as u32,
+        mid: None,
+    };
+    count_alike(&known, &possible_units(items)) == 1
 }
 
 /// Withholds spread, median and interval of shown groups and pooled cells (n below 10,
-/// scopes of at most three items) whose figures admit only one set of respondent scores.
+/// scopes of at most three items) whose figures admit only one set of respondent
+/// scores. A group's verdict comes with its statistics (it needs the group's own scores
+/// and its published median); a pooled cell's is decided here from its sums, since it
+/// publishes n, mean and spread but no median.
 pub(crate) fn withhold_reconstructable(
     editions: &Editions,
-    respondents: &[Respondent],
-    inst_idx: &foldhash::HashMap<String, u32>,
-    peers: &[Option<Sector>],
-    rs: &[RespondentScore],
+    reconstructable_groups: &foldhash::HashSet<(u16, u32, Line, Scope)>,
+    pooled_m2: &foldhash::HashMap<crate::score::CellKey, (f64, f64)>,
     groups: &mut [RawGroup],
     sector: &mut [RawSector],
 ) {
-    let small = |n: u64| (2..10).contains(&n);
     let items_in = |year: u16, line: Line, scope: Scope| editions.for_year(year).count(line, scope.area, scope.kind);
-    let wanted_groups: HashSet<(u16, u32, Line, Scope)> = groups
-        .iter()
-        .filter(|g| g.why.is_none() && small(g.n) && items_in(g.year, g.line, g.scope) <= 3)
-        .map(|g| (g.year, g.inst, g.line, g.scope))
-        .collect();
-    let wanted_cells: HashSet<(u16, Option<Sector>, Line, Scope)> = sector
-        .iter()
-        .filter(|s| s.why.is_none() && small(s.n) && items_in(s.year, s.line, s.scope) <= 3)
-        .map(|s| (s.year, s.peer, s.line, s.scope))
-        .collect();
-    if wanted_groups.is_empty() && wanted_cells.is_empty() {
-        return;
-    }
-    // The scores of every candidate group and pooled cell.
-    let mut by_group: HashMap<(u16, u32, Line, Scope), Vec<f64>> = HashMap::new();
-    let mut by_cell: HashMap<(u16, Option<Sector>, Line, Scope), Vec<f64>> = HashMap::new();
-    for r in rs {
-        let who = &respondents[r.respondent as usize];
-        let inst = inst_idx[who.institution.as_str()];
-        let key = (who.year, inst, who.line, r.scope);
-        if wanted_groups.contains(&key) {
-            by_group.entry(key).or_default().push(r.score);
-        }
-        let peer = peers[inst as usize];
-        let cells = [Some((who.year, None, who.line, r.scope)), peer.map(|p| (who.year, Some(p), who.line, r.scope))];
-        for cell in cells.into_iter().flatten() {
-            if wanted_cells.contains(&cell) {
-                by_cell.entry(cell).or_default().push(r.score);
-            }
-        }
-    }
     for g in groups.iter_mut() {
-        if let Some(scores) = by_group.get(&(g.year, g.inst, g.line, g.scope)) {
-            if reconstructable(scores, items_in(g.year, g.line, g.scope)) {
-                g.detail_why = Some(Why::Reconstructable);
-            }
+        if g.why.is_none() && reconstructable_groups.contains(&(g.year, g.inst, g.line, g.scope)) {
+            g.detail_why = Some(Why::Reconstructable);
         }
     }
     for s in sector.iter_mut() {
-        if let Some(scores) = by_cell.get(&(s.year, s.peer, s.line, s.scope)) {
-            if reconstructable(scores, items_in(s.year, s.line, s.scope)) {
-                s.detail_why = Some(Why::Reconstructable);
-            }
+        if s.why.is_some() {
+            continue;
+        }
+        let Some(&(sum, m2)) = pooled_m2.get(&(s.year, s.peer, s.line, s.scope)) else { continue };
+        if reconstructable_from_sums(s.n, sum, m2, items_in(s.year, s.line, s.scope)) {
+            s.detail_why = Some(Why::Reconstructable);
         }
     }
 }
@@ -533,5 +526,27 @@ mod tests {
         assert!(reconstructable(&[1000.0 / 18.0, 1200.0 / 18.0, 1400.0 / 18.0, 1600.0 / 18.0, 100.0], 3));
         // More than three items: never checked.
         assert!(!reconstructable(&s, 4));
+    }
+
+    #[test]
+    fn a_pooled_cell_is_judged_by_what_it_publishes_n_sum_and_spread() {
+        // The five one-item scores above (18ths 18, 18, 18, 12, 0): sum 66, squares
+        // 1116. Five of {0, 6, 12, 18} with a + b + c + d = 5, 6b + 12c + 18d = 66 and
+        // 36b + 144c + 324d = 1116 give c + 3d = 10: d = 3, c = 1, b = 0, a = 1 only.
+        // So even without the median the sums give them away.
+        let s = [100.0, 100.0, 100.0, 200.0 / 3.0, 0.0];
+        let sum: f64 = s.iter().sum();
+        let mean = sum / 5.0;
+        let m2: f64 = s.iter().map(|x| (x - mean) * (x - mean)).sum();
+        assert!(reconstructable_from_sums(5, sum, m2, 1));
+        // 18ths 8, 8, 9, 12, 14 and 9, 9, 9, 9, 15 share n, sum (51) and squares (549):
+        // two sets, the spread stays.
+        let s3 = [800.0 / 18.0, 800.0 / 18.0, 50.0, 200.0 / 3.0, 1400.0 / 18.0];
+        let sum3: f64 = s3.iter().sum();
+        let m3: f64 = s3.iter().map(|x| (x - sum3 / 5.0) * (x - sum3 / 5.0)).sum();
+        assert!(!reconstructable_from_sums(5, sum3, m3, 3));
+        // 1, 1, 1 and 0 items never; nor n = 10.
+        assert!(!reconstructable_from_sums(10, 1000.0, 0.0, 1));
+        assert!(!reconstructable_from_sums(5, sum, m2, 4));
     }
 }

@@ -1,0 +1,102 @@
+//! `lobmonitor contribute [--input DIR] -o FILE`: an institution's contribution (SPEC
+//! §9): its own survey files read as a run reads them, written as the sufficient
+//! statistics of every group and item and the ledger's counts; no answers, no ids, no
+//! names (`crate::contribution`).
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+
+use crate::cmd::{LangArg, Outcome, Settings};
+use crate::contribution::Contribution;
+use crate::ingest::ledger::FileStatus;
+use crate::ingest::{self, Progress};
+use crate::score::sufficient;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder with the institution's own survey files (read recursively).
+    #[arg(long, default_value = "input")]
+    pub input: PathBuf,
+    /// The contribution file to write (JSON; send this file, not the surveys).
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+    /// Config file (default: lobmonitor.toml in the working folder, if present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Year for surveys that state none.
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Language of the messages (default: the config's, else nl).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let settings = Settings::load(args.config.as_deref(), args.year, args.lang)?;
+    let lang = settings.lang();
+    // Never overwrite what is not a contribution (a survey file given as -o by mistake).
+    if args.output.exists() && !(args.output.is_file() && crate::contribution::looks_like(&args.output)) {
+        bail!(
+            "{} {}",
+            args.output.display(),
+            lang.pick(
+                "bestaat al en is geen bijdrage; kies een andere naam",
+                "exists and is not a contribution; choose another name"
+            )
+        );
+    }
+    let opts = settings.ingest(Vec::new(), &Progress::hidden());
+    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)?;
+    // A contribution is made of survey files only: one found in the input would be
+    // counted twice where both are sent.
+    let found: Vec<&str> = ingested
+        .ledger
+        .files
+        .iter()
+        .filter(|f| f.status != FileStatus::Ignored && crate::contribution::looks_like(&args.input.join(&f.path)))
+        .map(|f| f.path.as_str())
+        .collect();
+    if !found.is_empty() {
+        bail!(
+            "{}: {}",
+            lang.pick(
+                "de invoer bevat al een bijdrage; een bijdrage wordt gemaakt van vragenlijstbestanden alleen",
+                "the input already holds a contribution; a contribution is made of survey files only"
+            ),
+            found.join(", ")
+        );
+    }
+    if ingested.respondents.is_empty() {
+        bail!("{} {}", lang.pick("geen respondent gescoord in", "no respondent scored in"), args.input.display());
+    }
+    let (stats, _) = sufficient::of_respondents(&settings.editions, &ingested.respondents)?;
+    let c = Contribution::build(&settings.editions, &stats, &ingested.institutions, &ingested.ledger.counts);
+    write_atomically(&args.output, c.to_json().as_bytes())
+        .with_context(|| format!("{} {}", lang.pick("kan niet schrijven:", "cannot write"), args.output.display()))?;
+    let years: Vec<String> = c.institution_years.iter().map(|iy| format!("{} {}", iy.institution, iy.year)).collect();
+    eprintln!(
+        "lobmonitor: {} {} ({}; {} {}; {})",
+        lang.pick("bijdrage geschreven naar", "contribution written to"),
+        ingest::terminal_safe(&args.output.display().to_string()),
+        ingest::terminal_safe(&years.join(", ")),
+        ingested.ledger.counts.respondents_scored,
+        lang.pick("respondenten", "respondents"),
+        lang.pick("geen antwoorden, nummers of namen", "no answers, ids or names"),
+    );
+    Ok(if ingested.ledger.has_rejections() { Outcome::WithRejections } else { Outcome::Clean })
+}
+
+/// Written beside the target and renamed over it: never half a file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
