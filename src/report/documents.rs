@@ -13,6 +13,9 @@ use crate::report::ReportContext;
 use crate::score::teams::per_team;
 use crate::score::Scope;
 
+/// A page filled less than this is near-empty: a page break is not forced after it.
+pub const NEAR_EMPTY: f32 = 0.25;
+
 fn drawn(chart: &dyn Chart) -> charts::Canvas {
     let (w, h) = chart.size();
     let mut c = charts::Canvas::new(w, h);
@@ -52,43 +55,31 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     for s in facts.sentences(ctx.lang) {
         f.paragraph(&s, 9.0, charts::canvas::DARK);
     }
-    // The table: own score; its position among the institutions (the quartiles, over
-    // how many, the band); its staff against the other institutions' staff (their mean,
-    // the test); the change. In colour and words.
-    let mut cols = [
-        Column { head: ctx.t("Lijn", "Line"), width: 34.0, just: Just::Left },
-        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 80.0, just: Just::Left },
+    // The table: own score; its position among the institutions (the quartiles, the
+    // band); its staff against the other institutions' staff (their mean, the test). In
+    // colour and words, one line a row. Over how many institutions each distribution
+    // was taken is said under it; the changes, each with its interval, are on page 2.
+    let cols = [
+        Column { head: ctx.t("Lijn", "Line"), width: 28.0, just: Just::Left },
+        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 96.0, just: Just::Left },
         Column { head: "n", width: 18.0, just: Just::Right },
-        Column { head: ctx.t("Eigen score", "Own score"), width: 30.0, just: Just::Right },
+        Column { head: ctx.t("Eigen score", "Own score"), width: 28.0, just: Just::Right },
         Column { head: "P25", width: 24.0, just: Just::Right },
-        Column { head: ctx.t("Mediaan", "Median"), width: 30.0, just: Just::Right },
+        Column { head: ctx.t("Mediaan", "Median"), width: 35.0, just: Just::Right },
         Column { head: "P75", width: 24.0, just: Just::Right },
-        Column { head: ctx.t("Instellingen getoond", "Institutions shown"), width: 44.0, just: Just::Center },
+        Column { head: ctx.t("Getoond", "Shown"), width: 44.0, just: Just::Center },
         Column {
             head: ctx.t("Positie onder de instellingen", "Position among the institutions"),
-            width: 56.0,
+            width: 60.0,
             just: Just::Center,
         },
-        Column {
-            head: ctx.t("Medewerkers andere instellingen", "Staff of other institutions"),
-            width: 46.0,
-            just: Just::Right,
-        },
+        Column { head: ctx.t("Andere instellingen", "Other institutions"), width: 46.0, just: Just::Right },
         Column {
             head: ctx.t("Verschil met de medewerkers van de sector", "Difference from the sector's staff"),
-            width: 56.0,
+            width: WIDTH - 403.0,
             just: Just::Center,
         },
-        Column { head: ctx.t("Verandering", "Change"), width: 34.0, just: Just::Right },
-        Column { head: ctx.t("Aantoonbaar veranderd", "Beyond chance"), width: WIDTH - 476.0, just: Just::Center },
     ];
-    // Where every change is since the same year, the header says it once.
-    let one_since = the_one(facts.cells.iter().filter_map(|c| c.change.map(|ch| ch.previous_year)));
-    let change_head = match one_since {
-        Some(y) => format!("{} {y}", ctx.t("Verandering sinds", "Change since")),
-        None => ctx.t("Verandering", "Change").to_string(),
-    };
-    cols[11].head = &change_head;
     let mut rows = Vec::new();
     for c in &facts.cells {
         let g = sc.group(year, inst, c.line, c.scope());
@@ -106,16 +97,6 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
             Some(v) => Cell::filled(findings::versus_words(v, ctx.lang), findings::versus_colour(v)),
             None => Cell::new(""),
         };
-        let (change, real) = match &c.change {
-            Some(ch) if one_since.is_some() => {
-                (ctx.signed_text(ch.change.diff), ctx.significance_text(&ch.change).to_string())
-            }
-            Some(ch) => (
-                format!("{} ({} {})", ctx.signed_text(ch.change.diff), ctx.t("sinds", "since"), ch.previous_year),
-                ctx.significance_text(&ch.change).to_string(),
-            ),
-            None => (String::new(), String::new()),
-        };
         let total = c.area.is_none();
         let strong = |s: String| if total { Cell::strong(s) } else { Cell::new(s) };
         rows.push(vec![
@@ -130,22 +111,21 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
             position,
             Cell::new(c.rest.map_or(String::new(), |r| num(r.0, ctx.lang))),
             versus,
-            Cell::new(change),
-            Cell::new(real),
         ]);
     }
     f.table(&cols, &rows, 7.0);
     for note in facts.distribution_notes(ctx.privacy.min_institutions, ctx.privacy.min_group_size, ctx.lang) {
         f.small(&note);
     }
-    // The chart, with how to read all this beside it.
-    let chart = drawn(&charts::benchmark::Benchmark::for_portret(ctx, inst, year));
-    let box_lines = findings::how_to_read(ctx.lang, ctx.privacy.min_group_size);
-    f.chart_beside_box(chart, &box_lines);
+    // How to read it, beside the table it explains, and the abbreviations of the page.
+    f.text_box(&findings::how_to_read(ctx.lang, ctx.privacy.min_group_size));
     f.small(&findings::glossary(ctx.lang));
 
-    // Change and the own series.
+    // The chart, drawn for the page's width.
     f.new_page();
+    f.chart(drawn(&charts::benchmark::Benchmark::for_portret(ctx, inst, year)), WIDTH);
+
+    // Change and the own series.
     f.heading(ctx.t("Verandering en eigen reeks", "Change and own series"));
     let years: Vec<u16> = sc
         .years
@@ -206,8 +186,12 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     // Teams and locations.
     let teams = sc.teams_of(year, inst);
     if !teams.is_empty() {
-        // A page of their own: the page a coordinator hands to team leaders.
-        f.new_page();
+        // A page of their own (the page a coordinator hands to team leaders), unless
+        // the page so far holds only the end of the table before: no page before the
+        // last is left less than a quarter filled.
+        if f.used() >= NEAR_EMPTY {
+            f.new_page();
+        }
         f.heading(ctx.t("Teams en locaties", "Teams and locations"));
         f.text(ctx.t(
             "Per team en per locatie, waar de vragenlijst ze vroeg. Kleine groepen zijn verborgen, en waar nodig meer, zodat geen groep uit uw eigen totaal terug te rekenen is.",
@@ -267,6 +251,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
 
     // Strongest and weakest items.
     f.heading(ctx.t("Sterkste en zwakste items", "Strongest and weakest items"));
+    f.small(findings::kinds_glossary(ctx.lang));
     let sector: std::collections::HashMap<u16, f64> =
         sc.items_of(year, None).iter().filter_map(|i| i.shown().map(|f| (i.item, f.score))).collect();
     let cols = [
@@ -400,7 +385,7 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
         ),
     });
     for (k, &year) in years.iter().rev().enumerate() {
-        if k > 0 {
+        if k > 0 && f.used() >= NEAR_EMPTY {
             f.new_page();
         }
         // Where every change of this year is since the same year, the header says so once.

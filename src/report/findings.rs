@@ -179,17 +179,11 @@ impl Cell {
 }
 
 /// A cell's position among the institutions as page 1 prints it beside the quartiles:
-/// the band its score takes against them, with the percentile where 10 or more
-/// institutions are shown ("hoogste kwart (percentiel 82)"); empty where no quartiles
-/// are printed (a band needs the quartiles it follows beside it).
+/// the band its score takes against them; empty where no quartiles are printed (a band
+/// needs the quartiles it follows beside it). The percentile rank, where 10 or more
+/// institutions are shown, is in `benchmarks.csv` and the sector workbook.
 pub fn position_text(c: &Cell, lang: Lang) -> String {
-    match (c.position(), c.rank) {
-        (Some(b), Some(Rank::Number(n, _))) => {
-            format!("{} ({} {n:.0})", band_words(b, lang), lang.pick("percentiel", "percentile"))
-        }
-        (Some(b), _) => band_words(b, lang).to_string(),
-        (None, _) => String::new(),
-    }
+    c.position().map_or(String::new(), |b| band_words(b, lang).to_string())
 }
 
 /// Where a score stands among the institutions, in words ("laagste kwart").
@@ -696,41 +690,50 @@ pub fn how_to_read(lang: Lang, min_group_size: u64) -> Vec<String> {
     match lang {
         Lang::Nl => vec![
             "Zo leest u dit portret".into(),
-            "Scores lopen van 0 tot 100: het gemiddelde van de antwoorden, met ja = 100, grotendeels = 66,7, enigszins = 33,3 en nee = 0; n = aantal respondenten.".into(),
-            "Positie onder de instellingen: P25, mediaan en P75 verdelen de scores van de instellingen (een kwart onder P25, de helft tussen P25 en P75, een kwart boven P75), genomen over de getoonde instellingen (\"6 van 12\"). Onder P25: laagste kwart; boven P75: hoogste kwart; daartussen: middelste helft.".into(),
-            "Verschil met de medewerkers van de sector: uw gemiddelde tegen dat van alle medewerkers van de andere instellingen (de kolom ernaast), getoetst met 95% zekerheid en gecorrigeerd voor het aantal vergelijkingen. Blauw: aantoonbaar hoger; oranje: aantoonbaar lager; grijs: geen aantoonbaar verschil, wat niet betekent dat de scores gelijk zijn.".into(),
-            "Verandering: sinds het vorige jaar waarin u meedeed, met het 95%-interval (de marge waarbinnen het werkelijke verschil met 95% zekerheid ligt); aantoonbaar als het interval de 0 niet bevat.".into(),
+            "Scores van 0 tot 100: het gemiddelde antwoord (ja = 100, grotendeels = 66,7, enigszins = 33,3, nee = 0); n = aantal respondenten.".into(),
+            "Positie onder de instellingen: een kwart van de instellingen scoort onder P25, de helft tussen P25 en P75 (de mediaan in het midden), een kwart boven P75, over de getoonde instellingen (\"6 van 12\"). Onder P25: laagste kwart; boven P75: hoogste kwart; anders: middelste helft.".into(),
+            "Verschil met de medewerkers van de sector: uw gemiddelde tegen dat van alle medewerkers van de andere instellingen (de kolom ervoor), getoetst op 95% en gecorrigeerd voor het aantal vergelijkingen. Geen aantoonbaar verschil betekent niet dat de scores gelijk zijn.".into(),
+            "Verandering: sinds het vorige jaar van deelname, met het 95%-interval (de marge rond het verschil); aantoonbaar als het interval de 0 niet bevat.".into(),
             format!("<{min_group_size}: te weinig respondenten om te tonen; afgeschermd: verborgen om een kleine groep te beschermen."),
         ],
         Lang::En => vec![
             "How to read this portrait".into(),
-            "Scores run from 0 to 100: the mean of the answers, with yes = 100, largely = 66.7, somewhat = 33.3 and no = 0; n = number of respondents.".into(),
-            "Position among the institutions: P25, median and P75 divide the institutions' scores (a quarter below P25, half between P25 and P75, a quarter above P75), taken over the institutions shown (\"6 of 12\"). Below P25: lowest quarter; above P75: highest quarter; between: middle half.".into(),
-            "Difference from the sector's staff: your mean against that of all staff of the other institutions (the column beside it), tested at 95% and corrected for the number of comparisons. Blue: clearly higher; orange: clearly lower; grey: no clear difference, which does not mean the scores are equal.".into(),
-            "Change: since the previous year you took part, with its 95% interval (the margin within which the true difference lies with 95% certainty); beyond chance where the interval excludes 0.".into(),
+            "Scores from 0 to 100: the mean answer (yes = 100, largely = 66.7, somewhat = 33.3, no = 0); n = number of respondents.".into(),
+            "Position among the institutions: a quarter of the institutions score below P25, half between P25 and P75 (the median in the middle), a quarter above P75, over the institutions shown (\"6 of 12\"). Below P25: lowest quarter; above P75: highest quarter; otherwise: middle half.".into(),
+            "Difference from the sector's staff: your mean against that of all staff of the other institutions (the column before it), tested at 95% and corrected for the number of comparisons. No clear difference does not mean the scores are equal.".into(),
+            "Change: since the previous year you took part, with its 95% interval (the margin around the difference); beyond chance where the interval excludes 0.".into(),
             format!("<{min_group_size}: too few respondents to show; protected: hidden to protect a small group."),
         ],
     }
 }
 
-/// The glossary line: LOB, the kinds of institution, R/D, the three lines, the four
-/// areas: every abbreviation page 1 uses.
+/// The glossary line of page 1: LOB, the kinds of institution, the three lines, the four
+/// areas: every abbreviation page 1 uses ([`kinds_glossary`] explains R and D where the
+/// items are listed).
 pub fn glossary(lang: Lang) -> String {
     let lines: Vec<String> =
         Line::ALL.iter().map(|l| format!("{} = {}", line_name(*l, lang), l.description(lang))).collect();
     let areas: Vec<String> = Area::ALL.iter().map(|a| format!("{} ({})", a.label(lang), a.code())).collect();
     match lang {
         Lang::Nl => format!(
-            "LOB = loopbaanoriëntatie en -begeleiding; vo = voortgezet onderwijs, mbo = middelbaar beroepsonderwijs, hbo = hoger beroepsonderwijs. R = rol (wat u doet), D = deskundigheid (wat u weet en kunt). {}. Aandachtsgebieden: {}.",
+            "LOB = loopbaanoriëntatie en -begeleiding; vo = voortgezet onderwijs, mbo = middelbaar beroepsonderwijs, hbo = hoger beroepsonderwijs. {}. Aandachtsgebieden: {}.",
             lines.join("; "),
             join(&areas, lang)
         ),
         Lang::En => format!(
-            "LOB = career orientation and guidance (loopbaanoriëntatie en -begeleiding); vo = secondary education, mbo = vocational education, hbo = higher professional education. R = role (what you do), D = expertise (what you know and can do). {}. Areas: {}.",
+            "LOB = career orientation and guidance; vo = secondary, mbo = vocational, hbo = higher professional education. {}. Areas: {}.",
             lines.join("; "),
             join(&areas, lang)
         ),
     }
+}
+
+/// R and D in an item's id, where the items are listed.
+pub fn kinds_glossary(lang: Lang) -> &'static str {
+    lang.pick(
+        "Item L1-VB-R1: lijn 1, aandachtsgebied VB, R = rol (wat u doet), D = deskundigheid (wat u weet en kunt), nummer 1.",
+        "Item L1-VB-R1: line 1, area VB, R = role (what you do), D = expertise (what you know and can do), number 1.",
+    )
 }
 
 /// The line under a portret's or the sector report's title: the kind of institution

@@ -406,6 +406,7 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
         }
     }
     xlsx::filter(ws, 0, r.saturating_sub(1).max(1), heads.len() as u16)?;
+    xlsx::note(ws, r + 1, heads.len() as u16, 149.0, findings::kinds_glossary(ctx.lang), fm)?;
     Ok(())
 }
 
