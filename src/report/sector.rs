@@ -375,6 +375,7 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
         xlsx::text(ws, d0, c0 + j as u16, h, &fm.header)?;
     }
     ws.set_column_width(c0 + 4, 14)?;
+    ws.set_column_width(c0 + 5, 60)?;
     xlsx::fit_row(ws, d0, &[(&dh[0], 24.0), (&dh[4], 12.0)])?;
     for (i, l) in Line::ALL.iter().enumerate() {
         let row = d0 + 1 + i as u32;
@@ -395,7 +396,8 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
                 ctx.privacy.min_group_size,
                 ctx.lang,
             );
-            xlsx::text(ws, row, c0 + 5, &over, &fm.text)?;
+            xlsx::text(ws, row, c0 + 5, &over, &fm.wrap)?;
+            xlsx::fit_row(ws, row, &[(&over, 60.0)])?;
         }
     }
     let cats = (sheet.as_str(), d0 + 1, c0, d0 + 3, c0);

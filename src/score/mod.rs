@@ -269,7 +269,11 @@ impl Band {
     /// above P75 the highest, between them (P25 and P75 included) the middle half. The
     /// one rule of the band: the portret, the sector workbook and `benchmarks.csv` all
     /// take it from here, so a band never contradicts the quartiles beside it.
+    /// Compared at the one decimal every report prints them with, so a score and a P25
+    /// that read the same on paper (49,2 and 49,2) are never called "below".
     pub fn of_position(score: f64, p25: f64, p75: f64) -> Band {
+        let printed = |v: f64| (v * 10.0).round() / 10.0;
+        let (score, p25, p75) = (printed(score), printed(p25), printed(p75));
         if score < p25 {
             Band::LowestQuarter
         } else if score > p75 {

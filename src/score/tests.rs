@@ -296,6 +296,11 @@ fn the_band_follows_the_quartiles_at_their_edges() {
     assert_eq!(Band::of_position(70.0, 50.0, 70.0), Band::MiddleHalf);
     assert_eq!(Band::of_position(70.01, 50.0, 70.0), Band::HighestQuarter);
     assert_eq!(Band::of_position(60.0, 60.0, 60.0), Band::MiddleHalf);
+    // At the one decimal reports print: 49.21 and a P25 of 49.24 both read 49,2, so the
+    // score is not below it; 49.14 (49,1) is.
+    assert_eq!(Band::of_position(49.21, 49.24, 60.0), Band::MiddleHalf);
+    assert_eq!(Band::of_position(49.14, 49.24, 60.0), Band::LowestQuarter);
+    assert_eq!(Band::of_position(60.04, 49.24, 60.0), Band::MiddleHalf);
 }
 
 #[test]
