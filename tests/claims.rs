@@ -118,7 +118,7 @@ fn every_portret_says_only_what_its_figures_support() {
     let (t, input, _) = tempdir();
     let run = lobmonitor(
         t.path(),
-        &["sample", "--institutions", "12", "--respondents", "24", "--years", "3", "-o", input.to_str().unwrap()],
+        &["sample", "--institutions", "12", "--respondents", "14", "--years", "3", "-o", input.to_str().unwrap()],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     // ROC Kempenland goes by a long name in the institutions file.
@@ -190,7 +190,10 @@ fn every_portret_says_only_what_its_figures_support() {
                 let Some(want) = band_of_words(&r[bcol(col)]) else { continue };
                 let (Some(p25), Some(p75), ..) = sector[&key(&peer)] else { continue };
                 // The table prints two decimals, the rule compares at the one reports print.
-                assert_eq!(want, band(score, p25, p75), "{r:?}: {score} against {p25}–{p75}");
+                // Where the two decimals of the table leave the one decimal of the rule in
+                // doubt (within 0.05 of a quartile), either band is the rule's.
+                let doubt = (score - p25).abs() <= 0.051 || (score - p75).abs() <= 0.051;
+                assert!(want == band(score, p25, p75) || doubt, "{r:?}: {score} against {p25}–{p75}");
                 bands += 1;
             }
             // A difference from the other institutions' staff stands beside their mean.
@@ -242,7 +245,8 @@ fn every_portret_says_only_what_its_figures_support() {
                         panic!("{xlsx:?}: a band without its figures: {r:?}")
                     };
                     assert_eq!(b, band(*v, *a, *z), "{xlsx:?} {r:?}");
-                    assert_eq!((printed(*a), printed(*z)), (printed(q25.unwrap()), printed(q75.unwrap())));
+                    // The quartiles beside it are the table's (two decimals there).
+                    assert!((a - q25.unwrap()).abs() < 0.006 && (z - q75.unwrap()).abs() < 0.006, "{xlsx:?} {r:?}");
                     page_bands += 1;
                 }
                 // A test's verdict stands beside the mean it tested against.

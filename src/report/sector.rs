@@ -80,24 +80,24 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
             ),
         ),
         (
-            t("Benchmark", "Benchmark"),
+            t("Positie onder de instellingen", "Position among the institutions"),
             t(
-                "Percentielrang 100·(lager + ½·gelijk)/N onder de getoonde instellingen; bij minder dan 10 getoonde instellingen alleen de band (laagste kwart onder 25, middelste helft, hoogste kwart boven 75), bij te weinig instellingen niets (\"te weinig instellingen\").",
-                "Percentile rank 100·(below + ½·equal)/N among the institutions shown; with fewer than 10 institutions shown only its band (lowest quarter below 25, middle half, highest quarter above 75), with too few institutions nothing (\"too few institutions\").",
+                "De band volgt de kwartielen ernaast: onder P25 het laagste kwart, boven P75 het hoogste kwart, van P25 tot en met P75 de middelste helft (op de ene decimaal waarmee alles gedrukt wordt). Daarnaast de percentielrang 100·(lager + ½·gelijk)/N onder de getoonde instellingen, als getal alleen bij 10 of meer getoonde instellingen; bij te weinig instellingen niets (\"te weinig instellingen\"). Elke verdeling zegt over hoeveel van hoeveel instellingen ze genomen is, en waarom de andere er niet in zitten.",
+                "The band follows the quartiles beside it: below P25 the lowest quarter, above P75 the highest quarter, from P25 to P75 inclusive the middle half (at the one decimal everything is printed with). Beside it the percentile rank 100·(below + ½·equal)/N among the institutions shown, as a number only with 10 or more institutions shown; with too few institutions nothing (\"too few institutions\"). Every distribution says over how many of how many institutions it was taken, and why the others are not in it.",
             ),
         ),
         (
             t("Verschil en interval", "Difference and interval"),
             t(
-                "Verandering sinds het vorige jaar van deelname (binnen één raamwerkeditie) en verschil tussen lijnen: d = gemiddelde₂ − gemiddelde₁ met 95%-interval volgens Welch: d ± t(0,975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Significant betekent: het interval bevat 0 niet (p < 0,05); het verschil is dan waarschijnlijk niet alleen toeval in wie de vragenlijst invulde. Niet significant betekent niet dat er geen verschil is, maar dat het met deze aantallen niet vast te stellen is. Dezelfde medewerkers in beide jaren maken de jaren afhankelijk; de berekening neemt onafhankelijke groepen aan en is daardoor eerder te voorzichtig dan te ruim. Verborgen groepen krijgen geen verandering, verschil of vergelijking; waar de spreiding is weggelaten, ontbreekt het interval.",
-                "Change since the previous year of participation (within one framework edition) and gap between lines: d = mean₂ − mean₁ with Welch's 95% interval: d ± t(0.975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Significant means: the interval does not contain 0 (p < 0.05); the difference is then unlikely to be only chance in who answered. Not significant does not mean there is no difference, only that these numbers cannot establish one. The same staff answering in both years makes the years dependent; the calculation assumes independent groups and so errs on the cautious side. Hidden groups get no change, gap or comparison; where the spread is withheld, so is the interval.",
+                "Verandering sinds het vorige jaar van deelname (binnen één raamwerkeditie) en verschil tussen lijnen: d = gemiddelde₂ − gemiddelde₁ met 95%-interval volgens Welch: d ± t(0,975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Aantoonbaar (significant) betekent: het interval bevat 0 niet (p < 0,05); het verschil is dan waarschijnlijk niet alleen toeval in wie de vragenlijst invulde. Niet aantoonbaar betekent niet dat er geen verschil is, maar dat het met deze aantallen niet vast te stellen is. Dezelfde medewerkers in beide jaren maken de jaren afhankelijk; de berekening neemt onafhankelijke groepen aan en is daardoor eerder te voorzichtig dan te ruim. Verborgen groepen krijgen geen verandering, verschil of vergelijking; waar de spreiding is weggelaten, ontbreekt het interval.",
+                "Change since the previous year of participation (within one framework edition) and gap between lines: d = mean₂ − mean₁ with Welch's 95% interval: d ± t(0.975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Beyond chance (significant) means: the interval does not contain 0 (p < 0.05); the difference is then unlikely to be only chance in who answered. Not beyond chance does not mean there is no difference, only that these numbers cannot establish one. The same staff answering in both years makes the years dependent; the calculation assumes independent groups and so errs on the cautious side. Hidden groups get no change, gap or comparison; where the spread is withheld, so is the interval.",
             ),
         ),
         (
-            t("Boven, binnen, onder", "Above, within, below"),
+            t("Verschil met de medewerkers van de sector", "Difference from the sector's staff"),
             t(
-                "Per lijn × aandachtsgebied en lijn totaal: het gemiddelde van de instelling tegen het gemiddelde van alle respondenten van de andere instellingen van de sector (Welch). Omdat één portret zo tot 15 vergelijkingen per jaar maakt, worden de p-waarden per instelling en jaar gecorrigeerd volgens Benjamini–Hochberg (q = 0,05): gemiddeld is hooguit 5% van de gemelde verschillen toeval. Boven of onder: significant na die correctie; binnen: niet.",
-                "Per line × area and line total: the institution's mean against the mean of all respondents of the sector's other institutions (Welch). As one portret makes up to 15 such comparisons a year, the p-values per institution and year are corrected by Benjamini–Hochberg (q = 0.05): on average at most 5% of the differences reported are chance. Above or below: significant after that correction; within: not.",
+                "Per lijn × aandachtsgebied en lijn totaal: het gemiddelde van de instelling tegen het gemiddelde van alle medewerkers van de andere instellingen van de sector (Welch), dat ernaast staat. Omdat één portret zo tot 15 vergelijkingen per jaar maakt, worden de p-waarden per instelling en jaar gecorrigeerd volgens Benjamini–Hochberg (q = 0,05): gemiddeld is hooguit 5% van de gemelde verschillen toeval. Aantoonbaar hoger of lager: significant na die correctie; anders geen aantoonbaar verschil, wat niet betekent dat de scores gelijk zijn.",
+                "Per line × area and line total: the institution's mean against the mean of all staff of the sector's other institutions (Welch), shown beside it. As one portrait makes up to 15 such comparisons a year, the p-values per institution and year are corrected by Benjamini–Hochberg (q = 0.05): on average at most 5% of the differences reported are chance. Clearly higher or lower: significant after that correction; otherwise no clear difference, which does not mean the scores are equal.",
             ),
         ),
         (
@@ -469,7 +469,7 @@ fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
         ctx.t("Aandachtsgebied", "Area").into(),
     ];
     heads.extend(Line::ALL.iter().map(|l| l.label(ctx.lang)));
-    let mut widths = vec![7.0, 12.0, 26.0, 9.0, 9.0, 9.0];
+    let mut widths = vec![7.0, 15.0, 26.0, 9.0, 9.0, 9.0];
     for (a, b) in pairs {
         let pair = format!("{} − {}", b.label(ctx.lang), a.label(ctx.lang));
         heads.push(format!("{pair}: {}", ctx.t("verschil", "gap")));
@@ -570,7 +570,7 @@ fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -
         ctx.t("95%-interval van de verandering", "95% interval of the change"),
         ctx.t("Aantoonbaar veranderd", "Change beyond chance"),
     ];
-    let widths = [7.0, 12.0, 9.0, 26.0, 7.0, 8.0, 10.0, 10.0, 7.0, 9.0, 7.0, 12.0, 12.0, 12.0, 7.0, 18.0, 13.0];
+    let widths = [7.0, 15.0, 9.0, 26.0, 7.0, 8.0, 10.0, 10.0, 7.0, 9.0, 7.0, 12.0, 12.0, 12.0, 7.0, 18.0, 13.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     let mut r = 1;
     for &year in &ctx.scores.years {
