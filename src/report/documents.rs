@@ -38,21 +38,25 @@ fn lang_code(ctx: &ReportContext<'_>) -> &'static str {
     ctx.t("nl", "en")
 }
 
-/// The portret as an A4 PDF: page 1 where the institution stands (sentences, the
-/// line × area table in colour and words, the chart, how to read it); then change and
-/// series, teams and locations, recommendations, strongest and weakest items.
-pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>> {
+/// Page 1 of the portret: where the institution stands, in sentences, the table and
+/// how to read it. `compact` 0 gives every sentence; 1 and 2 leave out the last one or
+/// two, and join the notes under the table into one paragraph.
+fn page_one(
+    ctx: &ReportContext<'_>,
+    f: &mut Flow,
+    facts: &Findings,
+    inst: &str,
+    year: u16,
+    title: &str,
+    compact: usize,
+) {
     let sc = ctx.scores;
-    let title = format!(
-        "{} — {inst} {year}",
-        ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait")
-    );
-    let facts = Findings::of(ctx, inst, year);
-    let mut f = Flow::new(&title, lang_code(ctx));
     let kind = ctx.ingested.institutions.get(inst).and_then(|m| m.sector);
     f.title(&title, &findings::subtitle(kind, &ctx.fw_for(year).edition, ctx.lang));
     f.heading(ctx.t("Waar staat u", "Where you stand"));
-    for s in facts.sentences(ctx.lang) {
+    let mut sentences = facts.sentences(ctx.lang);
+    sentences.truncate(5 - compact.min(2));
+    for s in sentences {
         f.paragraph(&s, 9.0, charts::canvas::DARK);
     }
     // The table: own score; its position among the institutions (the quartiles, the
@@ -114,12 +118,39 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
         ]);
     }
     f.table(&cols, &rows, 7.0);
-    for note in facts.distribution_notes(ctx.privacy.min_institutions, ctx.privacy.min_group_size, ctx.lang) {
-        f.small(&note);
+    let notes = facts.distribution_notes(ctx.privacy.min_institutions, ctx.privacy.min_group_size, ctx.lang);
+    if compact == 0 {
+        for note in notes {
+            f.small(&note);
+        }
+    } else {
+        f.small(&notes.join(" "));
     }
     // How to read it, beside the table it explains, and the abbreviations of the page.
     f.text_box(&findings::how_to_read(ctx.lang, ctx.privacy.min_group_size));
     f.small(&findings::glossary(ctx.lang));
+}
+
+/// The portret as an A4 PDF: page 1 where the institution stands (sentences, the
+/// line × area table in colour and words, the chart, how to read it); then change and
+/// series, teams and locations, recommendations, strongest and weakest items.
+pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>> {
+    let sc = ctx.scores;
+    let title = format!(
+        "{} — {inst} {year}",
+        ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait")
+    );
+    let facts = Findings::of(ctx, inst, year);
+    // Page 1 is one page: laid out in full, and where that spills (a long name, English,
+    // many notes), again with fewer sentences (the table holds every figure they give).
+    let mut f = Flow::new(&title, lang_code(ctx));
+    for compact in 0..=2 {
+        f = Flow::new(&title, lang_code(ctx));
+        page_one(ctx, &mut f, &facts, inst, year, &title, compact);
+        if f.pages() == 1 {
+            break;
+        }
+    }
 
     // The chart, drawn for the page's width.
     f.new_page();

@@ -237,6 +237,11 @@ impl Flow {
         self.y += chart_h.max(boxed.h) + 8.0;
     }
 
+    /// The pages laid out so far.
+    pub fn pages(&self) -> usize {
+        self.pages.len()
+    }
+
     /// How much of the current page's text area is filled, 0 to 1.
     pub fn used(&self) -> f32 {
         (self.y - MARGIN) / (Flow::bottom() - MARGIN)
