@@ -52,7 +52,7 @@ fn page_one(
 ) {
     let sc = ctx.scores;
     let kind = ctx.ingested.institutions.get(inst).and_then(|m| m.sector);
-    f.title(&title, &findings::subtitle(kind, &ctx.fw_for(year).edition, ctx.lang));
+    f.title(title, &findings::subtitle(kind, &ctx.fw_for(year).edition, ctx.lang));
     f.heading(ctx.t("Waar staat u", "Where you stand"));
     let mut sentences = facts.sentences(ctx.lang);
     sentences.truncate(5 - compact.min(2));

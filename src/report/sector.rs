@@ -381,13 +381,10 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
         let row = d0 + 1 + i as u32;
         xlsx::text(ws, row, c0, &l.label(ctx.lang), &fm.text)?;
         let cell = ctx.scores.sector(year, None, *l, Scope::LINE);
-        match cell.and_then(|s| s.quartiles) {
-            Some((a, m, b)) => {
-                for (j, v) in [a, m, b, b - a].iter().enumerate() {
-                    ws.write_number_with_format(row, c0 + 1 + j as u16, *v, &fm.score)?;
-                }
+        if let Some((a, m, b)) = cell.and_then(|s| s.quartiles) {
+            for (j, v) in [a, m, b, b - a].iter().enumerate() {
+                ws.write_number_with_format(row, c0 + 1 + j as u16, *v, &fm.score)?;
             }
-            None => {}
         }
         // Over how many institutions, and why not the others (or why no distribution).
         if let Some(s) = cell {
