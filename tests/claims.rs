@@ -191,12 +191,16 @@ fn every_portret_says_only_what_its_figures_support() {
             for (peer, col) in [("ALL".to_string(), "rank_sector_band"), (peer_of[&name].clone(), "rank_peer_band")] {
                 let Some(want) = band_of_words(&r[bcol(col)]) else { continue };
                 let (Some(p25), Some(p75), ..) = sector[&key(&peer)] else { continue };
-                // The table prints two decimals, the rule compares at the one reports print.
-                // Where the two decimals of the table leave the one decimal of the rule in
-                // doubt (a value ending in 5 rounds either way), either band is the rule's.
-                let half = |v: f64| ((v * 100.0).round() as i64).rem_euclid(10) == 5;
-                let doubt = half(score) || half(p25) || half(p75);
-                assert!(want == band(score, p25, p75) || doubt, "{r:?}: {score} against {p25}–{p75}");
+                // The table prints two decimals, and the rule compares at those.
+                let (s2, a2, b2) = (score, p25, p75);
+                let want_csv = if s2 < a2 {
+                    "lowest"
+                } else if s2 > b2 {
+                    "highest"
+                } else {
+                    "middle"
+                };
+                assert_eq!(want, want_csv, "{r:?}: {score} against {p25}–{p75}");
                 bands += 1;
             }
             // A difference from the other institutions' staff stands beside their mean.

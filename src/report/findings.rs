@@ -164,7 +164,8 @@ impl Cell {
     /// P75 printed beside it ([`Band::of_position`], the one rule).
     pub fn position(&self) -> Option<Band> {
         let (v, (p25, _, p75)) = (self.score()?, self.quartiles?);
-        Some(Band::of_position(v, p25, p75))
+        // At the one decimal the report prints them with.
+        Some(Band::of_position(v, p25, p75, 1))
     }
 
     /// In the lowest quarter of at least 10 institutions shown, with a published score:

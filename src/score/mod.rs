@@ -254,6 +254,9 @@ pub struct Change {
     pub change: Difference,
 }
 
+/// The decimals `benchmarks.csv` and `sector_scores.csv` print scores with.
+pub const TABLE_DECIMALS: i32 = 2;
+
 /// Where a percentile rank falls, given as words where too few institutions are shown
 /// for a number to mean anything (SPEC §4: fewer than 10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,12 +270,13 @@ impl Band {
     /// The position of a score against the quartiles P25 and P75 printed beside it
     /// (SPEC §4, "say only what the figures support"): below P25 the lowest quarter,
     /// above P75 the highest, between them (P25 and P75 included) the middle half. The
-    /// one rule of the band: the portret, the sector workbook and `benchmarks.csv` all
-    /// take it from here, so a band never contradicts the quartiles beside it.
-    /// Compared at the one decimal every report prints them with, so a score and a P25
-    /// that read the same on paper (49,2 and 49,2) are never called "below".
-    pub fn of_position(score: f64, p25: f64, p75: f64) -> Band {
-        let printed = |v: f64| (v * 10.0).round() / 10.0;
+    /// one rule of the band, for the portret, the sector workbook and `benchmarks.csv`,
+    /// compared at the decimals the figures are printed with beside it (`decimals`: 2
+    /// in the tables, 1 in the reports), so a score and a P25 that read the same are
+    /// never called "below" and the band never contradicts the quartiles beside it.
+    pub fn of_position(score: f64, p25: f64, p75: f64, decimals: i32) -> Band {
+        let scale = 10f64.powi(decimals);
+        let printed = |v: f64| (v * scale).round() / scale;
         let (score, p25, p75) = (printed(score), printed(p25), printed(p75));
         if score < p25 {
             Band::LowestQuarter
@@ -1054,7 +1058,7 @@ fn benchmarks(
             Some(vals) if vals.len() >= privacy.min_institutions => {
                 let r = percentile_rank_sorted(v, vals).expect("not empty");
                 let (p25, p75) = (quantile(vals, 0.25).expect("not empty"), quantile(vals, 0.75).expect("not empty"));
-                let band = Band::of_position(v, p25, p75);
+                let band = Band::of_position(v, p25, p75, TABLE_DECIMALS);
                 if vals.len() >= 10 {
                     Rank::Number(r, band)
                 } else {

@@ -291,16 +291,19 @@ fn line_gap_with_welch_interval_by_hand() {
 fn the_band_follows_the_quartiles_at_their_edges() {
     // Strictly below P25 is the lowest quarter, strictly above P75 the highest; a score
     // equal to P25 or to P75 is in the middle half (SPEC §4).
-    assert_eq!(Band::of_position(49.99, 50.0, 70.0), Band::LowestQuarter);
-    assert_eq!(Band::of_position(50.0, 50.0, 70.0), Band::MiddleHalf);
-    assert_eq!(Band::of_position(70.0, 50.0, 70.0), Band::MiddleHalf);
-    assert_eq!(Band::of_position(70.01, 50.0, 70.0), Band::HighestQuarter);
-    assert_eq!(Band::of_position(60.0, 60.0, 60.0), Band::MiddleHalf);
+    assert_eq!(Band::of_position(49.94, 50.0, 70.0, 1), Band::LowestQuarter);
+    assert_eq!(Band::of_position(50.0, 50.0, 70.0, 1), Band::MiddleHalf);
+    assert_eq!(Band::of_position(70.0, 50.0, 70.0, 1), Band::MiddleHalf);
+    assert_eq!(Band::of_position(70.06, 50.0, 70.0, 1), Band::HighestQuarter);
+    assert_eq!(Band::of_position(70.01, 50.0, 70.0, 2), Band::HighestQuarter);
+    assert_eq!(Band::of_position(60.0, 60.0, 60.0, 1), Band::MiddleHalf);
     // At the one decimal reports print: 49.21 and a P25 of 49.24 both read 49,2, so the
-    // score is not below it; 49.14 (49,1) is.
-    assert_eq!(Band::of_position(49.21, 49.24, 60.0), Band::MiddleHalf);
-    assert_eq!(Band::of_position(49.14, 49.24, 60.0), Band::LowestQuarter);
-    assert_eq!(Band::of_position(60.04, 49.24, 60.0), Band::MiddleHalf);
+    // score is not below it; 49.14 (49,1) is. At the tables' two decimals 49.21 is.
+    assert_eq!(Band::of_position(49.21, 49.24, 60.0, 1), Band::MiddleHalf);
+    assert_eq!(Band::of_position(49.14, 49.24, 60.0, 1), Band::LowestQuarter);
+    assert_eq!(Band::of_position(60.04, 49.24, 60.0, 1), Band::MiddleHalf);
+    assert_eq!(Band::of_position(49.21, 49.24, 60.0, 2), Band::LowestQuarter);
+    assert_eq!(Band::of_position(49.238, 49.24, 60.0, 2), Band::MiddleHalf);
 }
 
 #[test]
