@@ -149,8 +149,9 @@ struct RespondentRow<'a> {
 
 /// `benchmarks.csv`: the rank as a number only with at least 10 institutions shown,
 /// its band always (or `too_few_institutions`): the position of the score against the
-/// P25 and P75 of the same institutions in `sector_scores.csv` (below P25 lowest,
-/// above P75 highest, P25 to P75 included the middle half); the change with Welch's
+/// P25 and P75 of the same institutions in `sector_scores.csv`, at the two decimals
+/// printed there (below P25 lowest, above P75 highest, P25 to P75 included the middle
+/// half); the change with Welch's
 /// interval; the comparison with the other institutions' staff (after
 /// Benjamini–Hochberg over the portret's comparisons) and the mean it was tested
 /// against.
