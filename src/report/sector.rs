@@ -11,7 +11,7 @@ use crate::ingest::ledger::Counts;
 use crate::lang::Lang;
 use crate::report::xlsx::{self, Formats};
 use crate::report::ReportContext;
-use crate::score::Scope;
+use crate::score::{Scope, Why};
 
 pub fn write(ctx: &ReportContext<'_>, path: &Path) -> Result<()> {
     let fm = Formats::new();
@@ -466,7 +466,10 @@ fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
         ctx.t("Aandachtsgebied", "Area").into(),
     ];
     heads.extend(Line::ALL.iter().map(|l| l.label(ctx.lang)));
-    let mut widths = vec![7.0, 15.0, 26.0, 9.0, 9.0, 9.0];
+    // Wide enough for every mark a hidden score can take, on one line.
+    let marks = [Why::Small, Why::Protects, Why::FewInstitutions].map(|w| ctx.mark(w));
+    let score_w = xlsx::width_for(marks.iter().map(String::as_str), 9.0, 26.0);
+    let mut widths = vec![7.0, 15.0, 26.0, score_w, score_w, score_w];
     for (a, b) in pairs {
         let pair = format!("{} − {}", b.label(ctx.lang), a.label(ctx.lang));
         heads.push(format!("{pair}: {}", ctx.t("verschil", "gap")));
@@ -567,7 +570,9 @@ fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -
         ctx.t("95%-interval van de verandering", "95% interval of the change"),
         ctx.t("Aantoonbaar veranderd", "Change beyond chance"),
     ];
-    let widths = [7.0, 15.0, 9.0, 26.0, 7.0, 8.0, 10.0, 10.0, 7.0, 9.0, 7.0, 12.0, 12.0, 12.0, 7.0, 18.0, 13.0];
+    let marks = [Why::Small, Why::Protects, Why::FewInstitutions].map(|w| ctx.mark(w));
+    let score_w = xlsx::width_for(marks.iter().map(String::as_str), 8.0, 26.0);
+    let widths = [7.0, 15.0, 9.0, 26.0, 7.0, score_w, 10.0, 10.0, 7.0, 9.0, 7.0, 12.0, 12.0, 12.0, 7.0, 18.0, 13.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     let mut r = 1;
     for &year in &ctx.scores.years {
