@@ -668,7 +668,7 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
     let mut widths = vec![7.0, xlsx::width_for(pairs.iter().map(|p| p.0.as_str()), 14.0, 50.0), 8.0, 9.0, score_w];
     widths.extend([score_w; 5]);
     widths.extend([
-        xlsx::width_for(ranks.iter().map(String::as_str), 12.0, 30.0),
+        xlsx::width_for(ranks.iter().map(String::as_str), 12.0, 36.0),
         13.0,
         xlsx::width_for([Versus::Above, Versus::Within, Versus::Below].map(|v| ctx.versus_text(v)), 12.0, 30.0),
         12.0,
