@@ -154,9 +154,9 @@ fn tables_hold_their_text_years_are_numbers_names_sort_as_read_and_rows_align_at
         assert!(top[s], "Sterk en zwak {cell} (style {s}) is not aligned at the top");
     }
 
-    // Header rows are as tall as their wrapped texts: "Ten opzichte van de andere
-    // instellingen" in an 18-wide column takes three lines (at most 19 characters a
-    // line, words kept whole), so the row is 45 points.
+    // Header rows are as tall as their wrapped texts: "Verschil met de medewerkers van
+    // de sector" in a column under 20 wide takes at least two lines, so the row is at
+    // least 30 points.
     let xml = sheet_part(&wb, "Instellingen");
     let row1 = &xml[xml.find("<row r=\"1\"").unwrap()..];
     let row1 = &row1[..row1.find('>').unwrap()];
@@ -265,8 +265,8 @@ fn rendered_by_libreoffice_nothing_is_cut() {
     let sector = pdf_text(&out.join("sector.xlsx"));
     for whole in [
         "antwoorden = gescoord + niet gescoord + n.v.t. + andere lijn + afgewezen.",
-        "Per peergroep (vo, mbo, hbo) staan de verschillen in data/line_gaps.csv.",
-        "Ten opzichte van de andere instellingen",
+        "Waar een van beide lijnen verborgen is, staat er geen verschil.",
+        "Verschil met de medewerkers van de sector",
     ] {
         assert!(sector.contains(whole), "not whole on the page: {whole}");
     }

@@ -40,7 +40,7 @@ fn sector_workbook_shows_the_pooled_score_computed_by_hand() {
     let wb = output.join("sector.xlsx");
     assert_eq!(
         sheet_names(&wb),
-        ["Toelichting", "Overzicht", "Lijnen", "Instellingen", "Items", "Trend", "Datakwaliteit"]
+        ["Toelichting", "Overzicht", "Lijnen", "Peergroepen", "Instellingen", "Items", "Trend", "Datakwaliteit"]
     );
     let rows = read_sheet(&wb, "Overzicht");
     let row = rows
@@ -461,12 +461,16 @@ fn gaps_between_lines_and_changes_carry_welch_intervals() {
     assert!(!gaps.iter().any(|r| r[5] == "3" || r[4] == "3"));
 
     let rows = read_sheet(&output.join("sector.xlsx"), "Lijnen");
-    let total = rows.iter().find(|r| text(&r[0]) == "2026" && text(&r[1]) == "Totaal").unwrap();
-    assert!((num(&total[2]) - 53.3333).abs() < 1e-3);
-    assert!((num(&total[3]) - 88.8889).abs() < 1e-3);
-    assert!((num(&total[5]) - 35.5556).abs() < 1e-3);
-    assert_eq!(text(&total[6]), "+15,8 tot +55,3");
-    assert_eq!(text(&total[7]), "ja");
+    // The sector's rows (the peer groups follow them, in a column of their own).
+    let total = rows
+        .iter()
+        .find(|r| text(&r[0]) == "2026" && text(&r[1]) == "sector (alle)" && text(&r[2]) == "Totaal")
+        .unwrap();
+    assert!((num(&total[3]) - 53.3333).abs() < 1e-3);
+    assert!((num(&total[4]) - 88.8889).abs() < 1e-3);
+    assert!((num(&total[6]) - 35.5556).abs() < 1e-3);
+    assert_eq!(text(&total[7]), "+15,8 tot +55,3");
+    assert_eq!(text(&total[8]), "ja");
 
     // A's change on line 1: 2025 {100, 100, 0, 0, 0} mean 40, 2026 mean 60, both sd
     // √3000 = 54.77: +20, se = √(600 + 600) = 34.64, df 8, t = 2.306004 → ±79.88.
@@ -481,7 +485,8 @@ fn gaps_between_lines_and_changes_carry_welch_intervals() {
     assert_eq!((a[col("change_ci_low")].as_str(), a[col("change_ci_high")].as_str()), ("-59.88", "99.88"));
     assert_eq!(a[col("change_significant")], "false");
     // Three institutions shown: a band, not a number. A (60) among {33.33, 60, 66.67}:
-    // 100·(1 + ½)/3 = 50, the middle half. In 2025 it was alone: too few institutions.
+    // P25 = 46.67, P75 = 63.33 (linear interpolation): between them, the middle half.
+    // In 2025 it was alone: too few institutions.
     assert_eq!((a[col("rank_sector")].as_str(), a[col("rank_sector_band")].as_str()), ("", "middle_half"));
     let a25 = b.iter().find(|r| r[0] == "2025" && r[1] == "Instelling A" && r[3] == "ALL" && r[4] == "ALL").unwrap();
     assert_eq!(a25[col("rank_sector_band")], "too_few_institutions");

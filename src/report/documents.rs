@@ -13,6 +13,9 @@ use crate::report::ReportContext;
 use crate::score::teams::per_team;
 use crate::score::Scope;
 
+/// A page filled less than this is near-empty: a page break is not forced after it.
+pub const NEAR_EMPTY: f32 = 0.25;
+
 fn drawn(chart: &dyn Chart) -> charts::Canvas {
     let (w, h) = chart.size();
     let mut c = charts::Canvas::new(w, h);
@@ -35,6 +38,102 @@ fn lang_code(ctx: &ReportContext<'_>) -> &'static str {
     ctx.t("nl", "en")
 }
 
+/// Page 1 of the portret: where the institution stands, in sentences, the table and
+/// how to read it. `compact` 0 gives every sentence; 1 and 2 leave out the last one or
+/// two, and join the notes under the table into one paragraph.
+fn page_one(
+    ctx: &ReportContext<'_>,
+    f: &mut Flow,
+    facts: &Findings,
+    inst: &str,
+    year: u16,
+    title: &str,
+    compact: usize,
+) {
+    let sc = ctx.scores;
+    let kind = ctx.ingested.institutions.get(inst).and_then(|m| m.sector);
+    f.title(title, &findings::subtitle(kind, &ctx.fw_for(year).edition, ctx.lang));
+    if let Some(warning) = ctx.not_for_publication() {
+        f.paragraph(warning, 10.0, charts::canvas::WARNING);
+    }
+    f.heading(ctx.t("Waar staat u", "Where you stand"));
+    let mut sentences = facts.sentences(ctx.lang);
+    sentences.truncate(5 - compact.min(2));
+    for s in sentences {
+        f.paragraph(&s, 9.0, charts::canvas::DARK);
+    }
+    // The table: own score; its position among the institutions (the quartiles, the
+    // band); its staff against the other institutions' staff (their mean, the test). In
+    // colour and words, one line a row. Over how many institutions each distribution
+    // was taken is said under it; the changes, each with its interval, are on page 2.
+    let cols = [
+        Column { head: ctx.t("Lijn", "Line"), width: 28.0, just: Just::Left },
+        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 96.0, just: Just::Left },
+        Column { head: "n", width: 18.0, just: Just::Right },
+        Column { head: ctx.t("Eigen score", "Own score"), width: 28.0, just: Just::Right },
+        Column { head: "P25", width: 24.0, just: Just::Right },
+        Column { head: ctx.t("Mediaan", "Median"), width: 35.0, just: Just::Right },
+        Column { head: "P75", width: 24.0, just: Just::Right },
+        Column { head: ctx.t("Getoond", "Shown"), width: 44.0, just: Just::Center },
+        Column {
+            head: ctx.t("Positie onder de instellingen", "Position among the institutions"),
+            width: 60.0,
+            just: Just::Center,
+        },
+        Column { head: ctx.t("Andere instellingen", "Other institutions"), width: 46.0, just: Just::Right },
+        Column {
+            head: ctx.t("Verschil met de medewerkers van de sector", "Difference from the sector's staff"),
+            width: WIDTH - 403.0,
+            just: Just::Center,
+        },
+    ];
+    let mut rows = Vec::new();
+    for c in &facts.cells {
+        let g = sc.group(year, inst, c.line, c.scope());
+        let own = match (c.own, g.and_then(|g| g.hidden())) {
+            (Some((v, _)), _) => num(v, ctx.lang),
+            (None, Some(why)) => ctx.mark(why),
+            (None, None) => String::new(),
+        };
+        let q = |i: usize| c.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
+        let position = match c.position() {
+            Some(b) => Cell::filled(findings::position_text(c, ctx.lang), findings::band_colour(b)),
+            None => Cell::new(""),
+        };
+        let versus = match c.versus {
+            Some(v) => Cell::filled(findings::versus_words(v, ctx.lang), findings::versus_colour(v)),
+            None => Cell::new(""),
+        };
+        let total = c.area.is_none();
+        let strong = |s: String| if total { Cell::strong(s) } else { Cell::new(s) };
+        rows.push(vec![
+            strong(c.line.label(ctx.lang)),
+            strong(charts::scope_name(ctx, c.scope())),
+            Cell::new(c.own.map_or(String::new(), |o| o.1.to_string())),
+            strong(own),
+            Cell::new(q(0)),
+            Cell::new(q(1)),
+            Cell::new(q(2)),
+            Cell::new(if c.over.institutions > 0 { c.over.count(ctx.lang) } else { String::new() }),
+            position,
+            Cell::new(c.rest.map_or(String::new(), |r| num(r.0, ctx.lang))),
+            versus,
+        ]);
+    }
+    f.table(&cols, &rows, 7.0);
+    let notes = facts.distribution_notes(ctx.privacy.min_institutions, ctx.privacy.min_group_size, ctx.lang);
+    if compact == 0 {
+        for note in notes {
+            f.small(&note);
+        }
+    } else {
+        f.small(&notes.join(" "));
+    }
+    // How to read it, beside the table it explains, and the abbreviations of the page.
+    f.text_box(&findings::how_to_read(ctx.lang, ctx.privacy.min_group_size));
+    f.small(&findings::glossary(ctx.lang));
+}
+
 /// The portret as an A4 PDF: page 1 where the institution stands (sentences, the
 /// line × area table in colour and words, the chart, how to read it); then change and
 /// series, teams and locations, recommendations, strongest and weakest items.
@@ -45,92 +144,22 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
         ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait")
     );
     let facts = Findings::of(ctx, inst, year);
+    // Page 1 is one page: laid out in full, and where that spills (a long name, English,
+    // many notes), again with fewer sentences (the table holds every figure they give).
     let mut f = Flow::new(&title, lang_code(ctx));
-    let meta = ctx.ingested.institutions.get(inst);
-    let kind = meta.and_then(|m| m.sector).map_or("—", |s| s.code());
-    f.title(
-        &title,
-        &format!(
-            "{} {kind} · {} {}",
-            ctx.t("Sector:", "Sector:"),
-            ctx.t("raamwerk", "framework"),
-            ctx.fw_for(year).edition
-        ),
-    );
-    if let Some(warning) = ctx.not_for_publication() {
-        f.paragraph(warning, 10.0, charts::canvas::WARNING);
+    for compact in 0..=2 {
+        f = Flow::new(&title, lang_code(ctx));
+        page_one(ctx, &mut f, &facts, inst, year, &title, compact);
+        if f.pages() == 1 {
+            break;
+        }
     }
-    f.heading(ctx.t("Waar staat u", "Where you stand"));
-    for s in facts.sentences(ctx.lang) {
-        f.paragraph(&s, 9.0, charts::canvas::DARK);
-    }
-    // The table: own score against the sector's quartiles, in colour and words.
-    let mut cols = [
-        Column { head: ctx.t("Lijn", "Line"), width: 42.0, just: Just::Left },
-        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 104.0, just: Just::Left },
-        Column { head: "n", width: 24.0, just: Just::Right },
-        Column { head: ctx.t("Eigen score", "Own score"), width: 38.0, just: Just::Right },
-        Column { head: "P25", width: 30.0, just: Just::Right },
-        Column { head: ctx.t("Mediaan", "Median"), width: 36.0, just: Just::Right },
-        Column { head: "P75", width: 30.0, just: Just::Right },
-        Column { head: ctx.t("Tegen de sector", "Against the sector"), width: 84.0, just: Just::Center },
-        Column { head: ctx.t("Verandering", "Change"), width: 56.0, just: Just::Right },
-        Column { head: ctx.t("Aantoonbaar", "Real"), width: 59.0, just: Just::Center },
-    ];
-    // Where every change is since the same year, the header says it once.
-    let one_since = the_one(facts.cells.iter().filter_map(|c| c.change.map(|ch| ch.previous_year)));
-    let change_head = match one_since {
-        Some(y) => format!("{} {y}", ctx.t("Verandering sinds", "Change since")),
-        None => ctx.t("Verandering", "Change").to_string(),
-    };
-    cols[8].head = &change_head;
-    let mut rows = Vec::new();
-    for c in &facts.cells {
-        let g = sc.group(year, inst, c.line, c.area.map_or(Scope::LINE, Scope::area));
-        let own = match (c.own, g.and_then(|g| g.hidden())) {
-            (Some((v, _)), _) => num(v, ctx.lang),
-            (None, Some(why)) => ctx.mark(why),
-            (None, None) => String::new(),
-        };
-        let q = |i: usize| c.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
-        let standing = match c.standing() {
-            Some(s) => Cell::filled(s.words(ctx.lang), s.colour()),
-            None => Cell::new(""),
-        };
-        let (change, real) = match &c.change {
-            Some(ch) if one_since.is_some() => {
-                (ctx.signed_text(ch.change.diff), ctx.significance_text(&ch.change).to_string())
-            }
-            Some(ch) => (
-                format!("{} ({} {})", ctx.signed_text(ch.change.diff), ctx.t("sinds", "since"), ch.previous_year),
-                ctx.significance_text(&ch.change).to_string(),
-            ),
-            None => (String::new(), String::new()),
-        };
-        let total = c.area.is_none();
-        let strong = |s: String| if total { Cell::strong(s) } else { Cell::new(s) };
-        rows.push(vec![
-            strong(c.line.label(ctx.lang)),
-            strong(charts::scope_name(ctx, c.area.map_or(Scope::LINE, Scope::area))),
-            Cell::new(c.own.map_or(String::new(), |o| o.1.to_string())),
-            strong(own),
-            Cell::new(q(0)),
-            Cell::new(q(1)),
-            Cell::new(q(2)),
-            standing,
-            Cell::new(change),
-            Cell::new(real),
-        ]);
-    }
-    f.table(&cols, &rows, 7.0);
-    // The chart, with how to read all this beside it.
-    let chart = drawn(&charts::benchmark::Benchmark::for_portret(ctx, inst, year));
-    let box_lines = findings::how_to_read(ctx.lang, ctx.privacy.min_group_size);
-    f.chart_beside_box(chart, &box_lines);
-    f.small(&findings::glossary(ctx.lang));
+
+    // The chart, drawn for the page's width.
+    f.new_page();
+    f.chart(drawn(&charts::benchmark::Benchmark::for_portret(ctx, inst, year)), WIDTH);
 
     // Change and the own series.
-    f.new_page();
     f.heading(ctx.t("Verandering en eigen reeks", "Change and own series"));
     let years: Vec<u16> = sc
         .years
@@ -152,7 +181,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     if shown_years.len() < years.len() {
         f.small(ctx.t(
             "De tabel toont de laatste vijf jaren; het werkblad Ontwikkeling van het portret heeft ze alle.",
-            "The table shows the last five years; the portret workbook's Trend sheet has them all.",
+            "The table shows the last five years; the Trend sheet of the portrait workbook has them all.",
         ));
     }
     let year_w = 34.0;
@@ -191,8 +220,12 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     // Teams and locations.
     let teams = sc.teams_of(year, inst);
     if !teams.is_empty() {
-        // A page of their own: the page a coordinator hands to team leaders.
-        f.new_page();
+        // A page of their own (the page a coordinator hands to team leaders), unless
+        // the page so far holds only the end of the table before: no page before the
+        // last is left less than a quarter filled.
+        if f.used() >= NEAR_EMPTY {
+            f.new_page();
+        }
         f.heading(ctx.t("Teams en locaties", "Teams and locations"));
         f.text(ctx.t(
             "Per team en per locatie, waar de vragenlijst ze vroeg. Kleine groepen zijn verborgen, en waar nodig meer, zodat geen groep uit uw eigen totaal terug te rekenen is.",
@@ -231,7 +264,14 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
 
     // Recommendations.
     f.heading(ctx.t("Aanbevelingen", "Recommendations"));
-    for r in recommendations_for(ctx, &facts, inst, year) {
+    let recs = recommendations_for(ctx, &facts);
+    if recs.is_empty() {
+        let (title, text, source) = crate::report::recommend::nothing_holds(ctx.lang);
+        f.paragraph(&title, 10.0, [0, 63, 102]);
+        f.text(&text);
+        f.small(&format!("{}: {source}", ctx.t("Bron", "Source")));
+    }
+    for r in recs {
         f.paragraph(&r.title, 10.0, [0, 63, 102]);
         f.text(&r.text);
         f.small(&format!(
@@ -245,6 +285,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
 
     // Strongest and weakest items.
     f.heading(ctx.t("Sterkste en zwakste items", "Strongest and weakest items"));
+    f.small(findings::kinds_glossary(ctx.lang));
     let sector: std::collections::HashMap<u16, f64> =
         sc.items_of(year, None).iter().filter_map(|i| i.shown().map(|f| (i.item, f.score))).collect();
     let cols = [
@@ -284,6 +325,71 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     f.finish(&format!("{inst} {year}"), page_words(ctx), ctx.timestamp)
 }
 
+/// One year's line × area table of the sector (or a peer group): institutions shown of
+/// all, n, pooled score, the distribution, and the change with its interval and whether
+/// it is beyond chance.
+fn sector_table(
+    ctx: &ReportContext<'_>,
+    f: &mut Flow,
+    year: u16,
+    peer: Option<crate::ingest::institutions::Sector>,
+    change_head: &str,
+    one_since: Option<u16>,
+) {
+    let sc = ctx.scores;
+    let cols = [
+        Column { head: ctx.t("Lijn", "Line"), width: 40.0, just: Just::Left },
+        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 96.0, just: Just::Left },
+        Column { head: ctx.t("Getoond", "Shown"), width: 44.0, just: Just::Center },
+        Column { head: "n", width: 30.0, just: Just::Right },
+        Column { head: ctx.t("Score", "Score"), width: 32.0, just: Just::Right },
+        Column { head: "P25", width: 28.0, just: Just::Right },
+        Column { head: ctx.t("Mediaan", "Median"), width: 32.0, just: Just::Right },
+        Column { head: "P75", width: 28.0, just: Just::Right },
+        Column { head: change_head, width: 44.0, just: Just::Right },
+        Column { head: ctx.t("95%-interval", "95% interval"), width: 70.0, just: Just::Center },
+        Column { head: ctx.t("Aantoonbaar", "Beyond chance"), width: WIDTH - 444.0, just: Just::Center },
+    ];
+    let mut rows = Vec::new();
+    for line in Line::ALL {
+        for area in std::iter::once(None).chain(Area::ALL.into_iter().map(Some)) {
+            let scope = area.map_or(Scope::LINE, Scope::area);
+            let Some(s) = sc.sector(year, peer, line, scope) else { continue };
+            let (n, score) = match (s.shown(), s.hidden()) {
+                (Some(fg), _) => (fg.n.to_string(), num(fg.mean, ctx.lang)),
+                (None, Some(w)) => (String::new(), ctx.mark(w)),
+                _ => (String::new(), String::new()),
+            };
+            let q = |i: usize| s.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
+            let ch = sc.sector_change(year, peer, line, scope);
+            let change = ch.map_or(String::new(), |c| match one_since {
+                Some(_) => ctx.signed_text(c.change.change.diff),
+                None => format!(
+                    "{} ({} {})",
+                    ctx.signed_text(c.change.change.diff),
+                    ctx.t("sinds", "since"),
+                    c.change.previous_year
+                ),
+            });
+            let strong = |t: String| if area.is_none() { Cell::strong(t) } else { Cell::new(t) };
+            rows.push(vec![
+                strong(line.label(ctx.lang)),
+                strong(charts::scope_name(ctx, scope)),
+                Cell::new(findings::Over::of(s).count(ctx.lang)),
+                Cell::new(n),
+                strong(score),
+                Cell::new(q(0)),
+                Cell::new(q(1)),
+                Cell::new(q(2)),
+                Cell::new(change),
+                Cell::new(ch.map_or(String::new(), |c| ctx.interval_text(&c.change.change))),
+                Cell::new(ch.map_or(String::new(), |c| ctx.significance_text(&c.change.change).to_string())),
+            ]);
+        }
+    }
+    f.table(&cols, &rows, 7.0);
+}
+
 /// The sector overview for analysts: method, per year the line × area distribution,
 /// gaps between lines with their intervals, and the sector charts as vectors.
 pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
@@ -316,7 +422,7 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
         ),
     });
     for (k, &year) in years.iter().rev().enumerate() {
-        if k > 0 {
+        if k > 0 && f.used() >= NEAR_EMPTY {
             f.new_page();
         }
         // Where every change of this year is since the same year, the header says so once.
@@ -330,68 +436,38 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
             None => ctx.t("Verandering", "Change").to_string(),
         };
         f.heading(&format!("{} {year}", ctx.t("Lijnen en aandachtsgebieden", "Lines and areas")));
-        let cols = [
-            Column { head: ctx.t("Lijn", "Line"), width: 46.0, just: Just::Left },
-            Column { head: ctx.t("Aandachtsgebied", "Area"), width: 120.0, just: Just::Left },
-            Column { head: ctx.t("Instellingen", "Institutions"), width: 56.0, just: Just::Right },
-            Column { head: "n", width: 45.0, just: Just::Right },
-            Column { head: ctx.t("Score", "Score"), width: 45.0, just: Just::Right },
-            Column { head: "P25", width: 40.0, just: Just::Right },
-            Column { head: ctx.t("Mediaan", "Median"), width: 45.0, just: Just::Right },
-            Column { head: "P75", width: 40.0, just: Just::Right },
-            Column { head: &change_head, width: WIDTH - 437.0, just: Just::Right },
-        ];
-        let mut rows = Vec::new();
-        for line in Line::ALL {
-            for area in std::iter::once(None).chain(Area::ALL.into_iter().map(Some)) {
-                let scope = area.map_or(Scope::LINE, Scope::area);
-                let Some(s) = sc.sector(year, None, line, scope) else { continue };
-                let (n, score) = match (s.shown(), s.hidden()) {
-                    (Some(fg), _) => (fg.n.to_string(), num(fg.mean, ctx.lang)),
-                    (None, Some(w)) => (String::new(), ctx.mark(w)),
-                    _ => (String::new(), String::new()),
-                };
-                let q = |i: usize| s.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
-                let change = sc.sector_change(year, None, line, scope).map_or(String::new(), |c| match one_since {
-                    Some(_) => ctx.signed_text(c.change.change.diff),
-                    None => format!(
-                        "{} ({} {})",
-                        ctx.signed_text(c.change.change.diff),
-                        ctx.t("sinds", "since"),
-                        c.change.previous_year
-                    ),
-                });
-                let strong = |t: String| if area.is_none() { Cell::strong(t) } else { Cell::new(t) };
-                rows.push(vec![
-                    strong(line.label(ctx.lang)),
-                    strong(charts::scope_name(ctx, scope)),
-                    Cell::new(s.institutions.to_string()),
-                    Cell::new(n),
-                    strong(score),
-                    Cell::new(q(0)),
-                    Cell::new(q(1)),
-                    Cell::new(q(2)),
-                    Cell::new(change),
-                ]);
+        sector_table(ctx, &mut f, year, None, &change_head, one_since);
+        f.small(ctx.t(
+            "P25, mediaan en P75 over de getoonde instellingen (kolom Getoond: \"6 van 12\" = 6 getoond van de 12 met respondenten); de andere hebben te weinig respondenten (<5) of zijn afgeschermd om een kleine groep te beschermen. Aantoonbaar: het 95%-interval van de verandering bevat 0 niet.",
+            "P25, median and P75 over the institutions shown (column Shown: \"6 of 12\" = 6 shown of the 12 with respondents); the others have too few respondents (<5) or are protected to keep a small group from being worked back. Beyond chance: the change's 95% interval does not contain 0.",
+        ));
+        // The peer groups, each where it has enough institutions.
+        for peer in crate::ingest::institutions::Sector::ALL {
+            if !Line::ALL.iter().any(|&l| sc.sector(year, Some(peer), l, Scope::LINE).is_some()) {
+                continue;
             }
+            f.heading(&format!("{} {} {year}", ctx.t("Peergroep", "Peer group"), peer.code()));
+            sector_table(ctx, &mut f, year, Some(peer), &change_head, one_since);
         }
-        f.table(&cols, &rows, 7.0);
-        // Gaps between lines.
-        let gaps: Vec<_> =
-            sc.gaps.iter().filter(|g| g.year == year && g.peer.is_none() && g.scope.kind.is_none()).collect();
+        // Gaps between lines, in the sector and in each peer group.
+        let gaps: Vec<_> = sc.gaps.iter().filter(|g| g.year == year && g.scope.kind.is_none()).collect();
         if !gaps.is_empty() {
             f.heading(&format!("{} {year}", ctx.t("Verschillen tussen de lijnen", "Gaps between lines")));
             let cols = [
-                Column { head: ctx.t("Aandachtsgebied", "Area"), width: 130.0, just: Just::Left },
-                Column { head: ctx.t("Lijnen", "Lines"), width: 90.0, just: Just::Left },
-                Column { head: ctx.t("Verschil", "Gap"), width: 50.0, just: Just::Right },
-                Column { head: ctx.t("95%-interval", "95% interval"), width: 110.0, just: Just::Center },
-                Column { head: ctx.t("Aantoonbaar", "Real"), width: WIDTH - 380.0, just: Just::Center },
+                Column { head: ctx.t("Peergroep", "Peer group"), width: 60.0, just: Just::Left },
+                Column { head: ctx.t("Aandachtsgebied", "Area"), width: 120.0, just: Just::Left },
+                Column { head: ctx.t("Lijnen", "Lines"), width: 80.0, just: Just::Left },
+                Column { head: ctx.t("Verschil", "Gap"), width: 45.0, just: Just::Right },
+                Column { head: ctx.t("95%-interval", "95% interval"), width: 100.0, just: Just::Center },
+                Column { head: ctx.t("Aantoonbaar", "Beyond chance"), width: WIDTH - 405.0, just: Just::Center },
             ];
+            let mut gaps = gaps;
+            gaps.sort_by_key(|g| (g.peer.map_or(0, |p| p as u8 + 1), g.scope.area.map_or(0, |a| a as u8 + 1)));
             let rows: Vec<Vec<Cell>> = gaps
                 .iter()
                 .map(|g| {
                     vec![
+                        Cell::new(g.peer.map_or(ctx.t("sector", "sector").to_string(), |p| p.code().to_string())),
                         Cell::new(charts::scope_name(ctx, g.scope)),
                         Cell::new(format!("{} – {}", line_name(g.b, ctx.lang), line_name(g.a, ctx.lang))),
                         Cell::new(ctx.signed_text(g.gap.diff)),

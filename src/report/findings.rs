@@ -7,11 +7,117 @@
 //! Only the institution's own figures and the sector's distribution appear: never
 //! another institution's.
 
-use crate::framework::{Area, Line};
+use crate::framework::{Area, Kind, Line};
 use crate::ingest::institutions::Sector;
 use crate::lang::Lang;
 use crate::report::ReportContext;
-use crate::score::{Change, Scope, Versus};
+use crate::score::{Band, Change, Difference, Rank, Scope, SectorScore, Versus, Why};
+
+/// Over how many institutions a distribution (P25, median, P75) was taken, and why the
+/// others are not in it (SPEC §4: "P25–P75 over 6 of 12 institutions").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Over {
+    /// Institutions whose score is shown: the distribution is over these.
+    pub shown: usize,
+    /// Institutions with respondents in the cell.
+    pub institutions: usize,
+    /// Not shown: too few respondents (`<5`).
+    pub small: usize,
+    /// Not shown: hidden to protect a small group elsewhere.
+    pub protected: usize,
+    /// Why the pooled figure itself is hidden (then no distribution is published).
+    pub pooled_hidden: Option<Why>,
+    /// Whether a distribution is published.
+    pub published: bool,
+}
+
+impl Over {
+    pub fn of(s: &SectorScore) -> Over {
+        Over {
+            shown: s.shown,
+            institutions: s.institutions,
+            small: s.not_shown_small,
+            protected: s.not_shown_protected,
+            pooled_hidden: s.hidden(),
+            published: s.quartiles.is_some(),
+        }
+    }
+
+    /// "6 van 12" / "6 of 12": the count beside a distribution.
+    pub fn count(&self, lang: Lang) -> String {
+        format!("{} {} {}", self.shown, lang.pick("van", "of"), self.institutions)
+    }
+
+    /// The sentence that says over how many institutions the distribution was taken and
+    /// why the others are not in it, with the true reason for each: too few respondents
+    /// (`<5`), protected (hidden to keep a small group from being worked back), or, where
+    /// no distribution is published, too few institutions shown (which is not "too
+    /// small": their respondents may be many) or the pooled figure protected.
+    pub fn sentence(&self, min_institutions: usize, min_group_size: u64, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let hidden = self.institutions - self.shown;
+        let mut reasons = Vec::new();
+        if self.small > 0 {
+            reasons.push(if nl {
+                format!("{} met te weinig respondenten (<{min_group_size})", self.small)
+            } else {
+                format!("{} with too few respondents (<{min_group_size})", self.small)
+            });
+        }
+        if self.protected > 0 {
+            reasons.push(if nl {
+                format!("{} afgeschermd om een kleine groep te beschermen", self.protected)
+            } else {
+                format!("{} protected to keep a small group from being worked back", self.protected)
+            });
+        }
+        let why = join(&reasons, lang);
+        if self.published {
+            return match (hidden, nl) {
+                (0, true) => format!("P25–P75 over alle {} instellingen.", self.institutions),
+                (0, false) => format!("P25–P75 over all {} institutions.", self.institutions),
+                (1, true) => format!(
+                    "P25–P75 over {} van {} instellingen; de andere niet getoond: {why}.",
+                    self.shown, self.institutions
+                ),
+                (1, false) => format!(
+                    "P25–P75 over {} of {} institutions; the other is not shown: {why}.",
+                    self.shown, self.institutions
+                ),
+                (h, true) => format!(
+                    "P25–P75 over {} van {} instellingen; de andere {h} niet getoond: {why}.",
+                    self.shown, self.institutions
+                ),
+                (h, false) => format!(
+                    "P25–P75 over {} of {} institutions; the other {h} are not shown: {why}.",
+                    self.shown, self.institutions
+                ),
+            };
+        }
+        match (self.pooled_hidden, nl) {
+            (Some(Why::ProtectsPooled | Why::Protects), true) => {
+                "Geen P25–P75: het sectorcijfer is afgeschermd om kleine groepen te beschermen.".into()
+            }
+            (Some(Why::ProtectsPooled | Why::Protects), false) => {
+                "No P25–P75: the sector figure is protected to keep small groups from being worked back.".into()
+            }
+            (_, true) => {
+                let rest = if why.is_empty() { String::new() } else { format!("; niet getoond: {why}") };
+                format!(
+                    "Geen P25–P75: {} van {} instellingen getoond, te weinig voor een verdeling (minstens {min_institutions}){rest}.",
+                    self.shown, self.institutions
+                )
+            }
+            (_, false) => {
+                let rest = if why.is_empty() { String::new() } else { format!("; not shown: {why}") };
+                format!(
+                    "No P25–P75: {} of {} institutions shown, too few for a distribution (at least {min_institutions}){rest}.",
+                    self.shown, self.institutions
+                )
+            }
+        }
+    }
+}
 
 /// One line total or line × area of the institution.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,10 +128,19 @@ pub struct Cell {
     /// Own score and n (its own figures, also where hidden only to protect others);
     /// `None` where the group is too small to show even to itself.
     pub own: Option<(f64, u64)>,
+    /// Whether the own score is published in the tables (not only in its own portret).
+    pub published: bool,
     /// Sector P25, median, P75 (where enough institutions are shown).
     pub quartiles: Option<(f64, f64, f64)>,
-    /// Against the rest of the sector (statistics: Welch with Benjamini–Hochberg).
+    /// Over how many institutions the quartiles were taken.
+    pub over: Over,
+    /// Its percentile rank among the institutions shown (a number with 10 or more).
+    pub rank: Option<Rank>,
+    /// Its staff against the staff of the other institutions (Welch with
+    /// Benjamini–Hochberg).
     pub versus: Option<Versus>,
+    /// The pooled mean (and n) of the other institutions' staff it was tested against.
+    pub rest: Option<(f64, u64)>,
     /// Since the previous year taken part in, with its interval.
     pub change: Option<Change>,
 }
@@ -35,68 +150,108 @@ impl Cell {
         self.own.map(|o| o.0)
     }
 
+    /// The published score: what a recommendation may quote.
+    pub fn published_score(&self) -> Option<f64> {
+        self.score().filter(|_| self.published)
+    }
+
     /// Own score minus the sector median.
     pub fn against_median(&self) -> Option<f64> {
         Some(self.score()? - self.quartiles?.1)
     }
 
-    /// Where it stands, in the words page 1 uses: the statistical verdict where there is
-    /// one, else the quartile it falls in.
-    pub fn standing(&self) -> Option<Standing> {
-        match self.versus {
-            Some(Versus::Above) => Some(Standing::Above),
-            Some(Versus::Below) => Some(Standing::Below),
-            Some(Versus::Within) => Some(Standing::Within),
-            None => {
-                let (v, (p25, _, p75)) = (self.score()?, self.quartiles?);
-                Some(if v > p75 {
-                    Standing::HighQuarter
-                } else if v < p25 {
-                    Standing::LowQuarter
-                } else {
-                    Standing::MiddleHalf
-                })
-            }
-        }
+    /// Its position among the institutions: the band of its score against the P25 and
+    /// P75 printed beside it ([`Band::of_position`], the one rule).
+    pub fn position(&self) -> Option<Band> {
+        let (v, (p25, _, p75)) = (self.score()?, self.quartiles?);
+        // At the one decimal the report prints them with.
+        Some(Band::of_position(v, p25, p75, 1))
+    }
+
+    /// In the lowest quarter of at least 10 institutions shown, with a published score:
+    /// a position that holds (among fewer, one institution more or less moves a quarter).
+    pub fn lowest_quarter_of_ten(&self) -> bool {
+        self.published && self.over.shown >= 10 && self.position() == Some(Band::LowestQuarter)
+    }
+
+    pub fn scope(&self) -> Scope {
+        self.area.map_or(Scope::LINE, Scope::area)
     }
 }
 
-/// Where a cell stands against the sector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
-    /// Significantly above the rest of the sector.
-    Above,
-    /// Not significantly different.
-    Within,
-    /// Significantly below.
-    Below,
-    /// No test possible (spread not shown): above the sector's P75.
-    HighQuarter,
-    MiddleHalf,
-    LowQuarter,
+/// A cell's position among the institutions as page 1 prints it beside the quartiles:
+/// the band its score takes against them; empty where no quartiles are printed (a band
+/// needs the quartiles it follows beside it). The percentile rank, where 10 or more
+/// institutions are shown, is in `benchmarks.csv` and the sector workbook.
+pub fn position_text(c: &Cell, lang: Lang) -> String {
+    c.position().map_or(String::new(), |b| band_words(b, lang).to_string())
 }
 
-impl Standing {
-    pub fn words(self, lang: Lang) -> &'static str {
-        match self {
-            Standing::Above => lang.pick("hoger dan de sector", "above the sector"),
-            Standing::Within => lang.pick("gelijk aan de sector", "level with the sector"),
-            Standing::Below => lang.pick("lager dan de sector", "below the sector"),
-            Standing::HighQuarter => lang.pick("hoogste kwart", "highest quarter"),
-            Standing::MiddleHalf => lang.pick("middelste helft", "middle half"),
-            Standing::LowQuarter => lang.pick("laagste kwart", "lowest quarter"),
-        }
+/// Where a score stands among the institutions, in words ("laagste kwart").
+pub fn band_words(b: Band, lang: Lang) -> &'static str {
+    match b {
+        Band::LowestQuarter => lang.pick("laagste kwart", "lowest quarter"),
+        Band::MiddleHalf => lang.pick("middelste helft", "middle half"),
+        Band::HighestQuarter => lang.pick("hoogste kwart", "highest quarter"),
     }
+}
 
-    /// Blue for better, orange for worse, white between (the heat map's colour-blind-safe
-    /// ends), as RGB.
-    pub fn colour(self) -> [u8; 3] {
-        match self {
-            Standing::Above | Standing::HighQuarter => [189, 215, 238],
-            Standing::Within | Standing::MiddleHalf => [242, 242, 242],
-            Standing::Below | Standing::LowQuarter => [248, 203, 173],
-        }
+/// A position with its percentile where one is published: "hoogste kwart (percentiel
+/// 82)"; "te weinig instellingen" where the group is too small to rank in.
+pub fn position_words(rank: &Rank, lang: Lang) -> String {
+    match rank {
+        Rank::Number(n, b) => format!("{} ({} {n:.0})", band_words(*b, lang), lang.pick("percentiel", "percentile")),
+        Rank::Band(b) => band_words(*b, lang).to_string(),
+        Rank::TooFew => lang.pick("te weinig instellingen", "too few institutions").to_string(),
     }
+}
+
+/// The difference of its staff from the other institutions' staff, in words that never
+/// call a difference that is not significant equal (SPEC §4).
+pub fn versus_words(v: Versus, lang: Lang) -> &'static str {
+    match v {
+        Versus::Above => lang.pick("aantoonbaar hoger", "clearly higher"),
+        Versus::Within => lang.pick("geen aantoonbaar verschil", "no clear difference"),
+        Versus::Below => lang.pick("aantoonbaar lager", "clearly lower"),
+    }
+}
+
+/// Blue for better, orange for worse, light grey between (the heat map's
+/// colour-blind-safe ends), as RGB.
+pub fn band_colour(b: Band) -> [u8; 3] {
+    match b {
+        Band::HighestQuarter => [189, 215, 238],
+        Band::MiddleHalf => [242, 242, 242],
+        Band::LowestQuarter => [248, 203, 173],
+    }
+}
+
+pub fn versus_colour(v: Versus) -> [u8; 3] {
+    match v {
+        Versus::Above => band_colour(Band::HighestQuarter),
+        Versus::Within => band_colour(Band::MiddleHalf),
+        Versus::Below => band_colour(Band::LowestQuarter),
+    }
+}
+
+/// A line-area's expertise (D) against its role (R), both published: D − R with Welch's
+/// interval (the same staff answer both, so the interval is wider than a paired one:
+/// a difference it calls clear is clear).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RoleExpertise {
+    pub line: Line,
+    pub area: Area,
+    pub role: f64,
+    pub expertise: f64,
+    pub gap: Difference,
+}
+
+/// Two of its own lines' published totals: `b − a` with Welch's interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OwnLineGap {
+    pub a: (Line, f64),
+    pub b: (Line, f64),
+    pub gap: Difference,
 }
 
 /// The facts of one institution-year.
@@ -106,6 +261,10 @@ pub struct Findings {
     pub kind: Option<Sector>,
     /// Per line present: the total first, then the four areas.
     pub cells: Vec<Cell>,
+    /// Expertise against role per line × area, from the published R and D scores.
+    pub role_expertise: Vec<RoleExpertise>,
+    /// Line 2 against line 1 (and the other pairs) of its own published totals.
+    pub line_gaps: Vec<OwnLineGap>,
 }
 
 /// A line's change over its four areas since the previous year.
@@ -126,30 +285,52 @@ impl Findings {
     pub fn of(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Findings {
         let sc = ctx.scores;
         let mut cells = Vec::new();
+        let mut role_expertise = Vec::new();
         for line in Line::ALL {
             if sc.group(year, institution, line, Scope::LINE).is_none() {
                 continue;
             }
             for area in std::iter::once(None).chain(Area::ALL.into_iter().map(Some)) {
                 let scope = area.map_or(Scope::LINE, Scope::area);
-                let own = sc
-                    .group(year, institution, line, scope)
-                    .and_then(|g| g.for_own_institution())
-                    .map(|f| (f.mean, f.n));
-                let quartiles = sc.sector(year, None, line, scope).and_then(|s| s.quartiles);
+                let g = sc.group(year, institution, line, scope);
+                let own = g.and_then(|g| g.for_own_institution()).map(|f| (f.mean, f.n));
+                let sector = sc.sector(year, None, line, scope);
                 let b = sc.benchmark(year, institution, line, scope);
                 cells.push(Cell {
                     line,
                     area,
                     own,
-                    quartiles,
+                    published: g.and_then(|g| g.shown()).is_some(),
+                    quartiles: sector.and_then(|s| s.quartiles),
+                    over: sector.map(Over::of).unwrap_or_default(),
+                    rank: b.map(|b| b.rank_sector),
                     versus: b.and_then(|b| b.versus_sector),
+                    rest: b.and_then(|b| b.rest_of_sector),
                     change: b.and_then(|b| b.change),
                 });
             }
+            for area in Area::ALL {
+                let fig = |k: Kind| sc.group(year, institution, line, Scope::cell(area, k)).and_then(|g| g.shown());
+                if let (Some(r), Some(d)) = (fig(Kind::R), fig(Kind::D)) {
+                    role_expertise.push(RoleExpertise {
+                        line,
+                        area,
+                        role: r.mean,
+                        expertise: d.mean,
+                        gap: Difference::between(r, d),
+                    });
+                }
+            }
+        }
+        let mut line_gaps = Vec::new();
+        for (a, b) in [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)] {
+            let fig = |l: Line| sc.group(year, institution, l, Scope::LINE).and_then(|g| g.shown());
+            if let (Some(x), Some(y)) = (fig(a), fig(b)) {
+                line_gaps.push(OwnLineGap { a: (a, x.mean), b: (b, y.mean), gap: Difference::between(x, y) });
+            }
         }
         let kind = ctx.ingested.institutions.get(institution).and_then(|m| m.sector);
-        Findings { year, kind, cells }
+        Findings { year, kind, cells, role_expertise, line_gaps }
     }
 
     pub fn lines(&self) -> Vec<Line> {
@@ -166,19 +347,41 @@ impl Findings {
         self.cells.iter().filter(|c| c.area.is_some())
     }
 
-    /// The area cells furthest below the sector median (most negative first), only those
-    /// below it; where no quartiles are published, those below 50.
-    pub fn weakest_areas(&self) -> Vec<&Cell> {
+    /// The area cells whose weakness holds beyond its uncertainty: clearly below the
+    /// other institutions' staff (after Benjamini–Hochberg), or in the lowest quarter of
+    /// at least 10 institutions shown; furthest below the sector median first.
+    pub fn weak_areas(&self) -> Vec<&Cell> {
         let mut v: Vec<(&Cell, f64)> = self
             .areas()
-            .filter_map(|c| match (c.against_median(), c.score()) {
-                (Some(d), _) if d < 0.0 => Some((c, d)),
-                (None, Some(s)) if s < 50.0 => Some((c, s - 50.0)),
-                _ => None,
-            })
+            .filter(|c| c.published && (c.versus == Some(Versus::Below) || c.lowest_quarter_of_ten()))
+            .map(|c| (c, c.against_median().unwrap_or(0.0)))
             .collect();
         v.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.line.cmp(&b.0.line)));
         v.into_iter().map(|x| x.0).collect()
+    }
+
+    /// Over how many institutions page 1's distributions were taken, and why not the
+    /// others: one sentence per line where its total and areas share it, else one per
+    /// row that differs from its line total ("2e lijn, Samenwerking: …").
+    pub fn distribution_notes(&self, min_institutions: usize, min_group_size: u64, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        for line in self.lines() {
+            let say = |c: &Cell| c.over.sentence(min_institutions, min_group_size, lang);
+            let Some(total) = self.total(line) else { continue };
+            let head = say(total);
+            out.push(format!("{}: {head}", capitalise(&line_name(line, lang))));
+            for c in self.areas().filter(|c| c.line == line) {
+                let own = say(c);
+                if own != head {
+                    out.push(format!(
+                        "{}, {}: {own}",
+                        capitalise(&line_name(line, lang)),
+                        c.area.map_or("", |a| a.label(lang))
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// Each line's movement over its areas since the previous year (lines with a
@@ -249,83 +452,97 @@ impl Findings {
             (false, false) => format!("In {}, staff completed the survey: {}.", self.year, join(&parts, lang)),
         });
 
-        // 2. Each line against the sector, lines with the same verdict together.
-        let mut by: Vec<(Standing, Vec<Line>)> = Vec::new();
+        // 2. Each line's position among the institutions (the band its total takes
+        // against the P25 and P75 beside it), lines in the same band together.
+        let mut by: Vec<(Band, Vec<Line>)> = Vec::new();
         for l in self.lines() {
-            if let Some(s) = self.total(l).and_then(|c| c.standing()) {
-                match by.iter_mut().find(|x| x.0 == s) {
+            if let Some(b) = self.total(l).and_then(|c| c.position()) {
+                match by.iter_mut().find(|x| x.0 == b) {
                     Some(x) => x.1.push(l),
-                    None => by.push((s, vec![l])),
+                    None => by.push((b, vec![l])),
                 }
             }
         }
         if !by.is_empty() {
-            // "er … van" / "from it" only once the sector has been named.
+            let clauses: Vec<String> = by
+                .iter()
+                .map(|(b, ls)| {
+                    let who = join(&ls.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
+                    let band = band_words(*b, lang);
+                    if nl {
+                        let de = if *b == Band::MiddleHalf { "de" } else { "het" };
+                        format!("uw {who} in {de} {band}")
+                    } else {
+                        format!("your {who} in the {band}")
+                    }
+                })
+                .collect();
+            out.push(format!(
+                "{}: {}.",
+                lang.pick(
+                    "Positie onder de instellingen (totaalscore per lijn)",
+                    "Position among the institutions (line total)"
+                ),
+                clauses.join(", ")
+            ));
+        }
+
+        // 3. Each line's staff against the other institutions' staff (the test), lines
+        // with the same verdict together. Not significant is never "equal".
+        let mut by: Vec<(Versus, Vec<Line>)> = Vec::new();
+        for l in self.lines() {
+            if let Some(v) = self.total(l).and_then(|c| c.versus) {
+                match by.iter_mut().find(|x| x.0 == v) {
+                    Some(x) => x.1.push(l),
+                    None => by.push((v, vec![l])),
+                }
+            }
+        }
+        if !by.is_empty() {
+            // "hen" / "them" only once the other institutions' staff have been named.
             let mut named = false;
             let clauses: Vec<String> = by
                 .iter()
-                .map(|(s, ls)| {
+                .map(|(v, ls)| {
                     let refer = named;
-                    named |= matches!(s, Standing::Above | Standing::Below);
+                    named = true;
                     let who = join(&ls.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
                     let plural = ls.len() > 1;
-                    match (s, nl) {
-                        (Standing::Above, true) => format!(
-                            "uw {who} {} aantoonbaar hoger dan de rest van de sector",
-                            if plural { "scoren" } else { "scoort" }
-                        ),
-                        (Standing::Below, true) => format!(
-                            "uw {who} {} aantoonbaar lager dan de rest van de sector",
-                            if plural { "scoren" } else { "scoort" }
-                        ),
-                        (Standing::Within, true) => format!(
-                            "uw {who} {} {}",
-                            if plural { "verschillen" } else { "verschilt" },
-                            if refer {
-                                "er niet aantoonbaar van"
-                            } else {
-                                "niet aantoonbaar van de rest van de sector"
-                            }
-                        ),
-                        (Standing::HighQuarter, true) => format!(
-                            "uw {who} {} in het hoogste kwart van de instellingen",
-                            if plural { "vallen" } else { "valt" }
-                        ),
-                        (Standing::MiddleHalf, true) => format!(
-                            "uw {who} {} in de middelste helft van de instellingen",
-                            if plural { "vallen" } else { "valt" }
-                        ),
-                        (Standing::LowQuarter, true) => format!(
-                            "uw {who} {} in het laagste kwart van de instellingen",
-                            if plural { "vallen" } else { "valt" }
-                        ),
-                        (Standing::Above, false) => format!(
-                            "your {who} {} clearly higher than the rest of the sector",
-                            if plural { "score" } else { "scores" }
-                        ),
-                        (Standing::Below, false) => format!(
-                            "your {who} {} clearly lower than the rest of the sector",
-                            if plural { "score" } else { "scores" }
-                        ),
-                        (Standing::Within, false) => {
+                    let staff = match (nl, refer) {
+                        (true, false) => "de medewerkers van de andere instellingen",
+                        (true, true) => "hen",
+                        (false, false) => "the staff of the other institutions",
+                        (false, true) => "them",
+                    };
+                    match (v, nl) {
+                        (Versus::Above, true) => {
                             format!(
-                                "your {who} {} not clearly differ from {}",
-                                if plural { "do" } else { "does" },
-                                if refer { "it" } else { "the rest of the sector" }
+                                "uw {who} {} aantoonbaar hoger dan {staff}",
+                                if plural { "scoren" } else { "scoort" }
                             )
                         }
-                        (Standing::HighQuarter, false) => format!(
-                            "your {who} {} in the highest quarter of institutions",
-                            if plural { "fall" } else { "falls" }
+                        (Versus::Below, true) => {
+                            format!(
+                                "uw {who} {} aantoonbaar lager dan {staff}",
+                                if plural { "scoren" } else { "scoort" }
+                            )
+                        }
+                        (Versus::Within, true) => format!(
+                            "uw {who} {} niet aantoonbaar van {staff}",
+                            if plural { "verschillen" } else { "verschilt" }
                         ),
-                        (Standing::MiddleHalf, false) => format!(
-                            "your {who} {} in the middle half of institutions",
-                            if plural { "fall" } else { "falls" }
-                        ),
-                        (Standing::LowQuarter, false) => format!(
-                            "your {who} {} in the lowest quarter of institutions",
-                            if plural { "fall" } else { "falls" }
-                        ),
+                        (Versus::Above, false) => {
+                            format!(
+                                "your {who} {} clearly higher than {staff}",
+                                if plural { "score" } else { "scores" }
+                            )
+                        }
+                        (Versus::Below, false) => {
+                            format!("your {who} {} clearly lower than {staff}", if plural { "score" } else { "scores" })
+                        }
+                        (Versus::Within, false) => {
+                            format!("your {who} {} not clearly differ from {staff}", if plural { "do" } else { "does" })
+                        }
                     }
                 })
                 .collect();
@@ -405,9 +622,9 @@ impl Findings {
         if let (Some(best), Some(worst)) = (areas.first(), areas.last()) {
             if areas.len() > 1 && best.1 == worst.1 {
                 out.push(if nl {
-                    format!("Alle aandachtsgebieden scoren gelijk: {}.", num(best.1, lang))
+                    format!("Alle aandachtsgebieden hebben dezelfde score: {}.", num(best.1, lang))
                 } else {
-                    format!("Every area scores the same: {}.", num(best.1, lang))
+                    format!("Every area has the same score: {}.", num(best.1, lang))
                 });
             } else if areas.len() > 1 {
                 let at = |c: &Cell| {
@@ -447,7 +664,7 @@ impl Findings {
             }
         }
 
-        // 5. Areas clearly below the rest of the sector.
+        // 5. Areas whose staff score clearly below the other institutions' staff.
         let below: Vec<String> = self
             .areas()
             .filter(|c| c.versus == Some(Versus::Below))
@@ -456,7 +673,10 @@ impl Findings {
         if !below.is_empty() && out.len() < 5 {
             out.push(format!(
                 "{}: {}.",
-                lang.pick("Aantoonbaar lager dan de rest van de sector", "Clearly below the rest of the sector"),
+                lang.pick(
+                    "Aantoonbaar lager dan de medewerkers van de andere instellingen",
+                    "Clearly lower than the staff of the other institutions"
+                ),
                 join(&below, lang)
             ));
         }
@@ -465,45 +685,68 @@ impl Findings {
     }
 }
 
-/// The "how to read" box of page 1, one paragraph per point.
+/// The "how to read" box of page 1, one paragraph per point: the two questions page 1
+/// answers, each under its own name, and every abbreviation of the page.
 pub fn how_to_read(lang: Lang, min_group_size: u64) -> Vec<String> {
     match lang {
         Lang::Nl => vec![
             "Zo leest u dit portret".into(),
-            "Scores lopen van 0 tot 100: het gemiddelde van de antwoorden, met ja = 100, grotendeels = 66,7, enigszins = 33,3 en nee = 0.".into(),
-            "Sector P25, mediaan en P75: de helft van de instellingen scoort tussen P25 en P75, een kwart lager en een kwart hoger.".into(),
-            "Tegen de sector: blauw is aantoonbaar hoger dan de rest van de sector, oranje aantoonbaar lager, grijs geen aantoonbaar verschil (95%, gecorrigeerd voor het aantal vergelijkingen). Waar dat niet te toetsen is: het kwart waarin u valt.".into(),
-            "Verandering: sinds het vorige jaar waarin u meedeed, met het 95%-interval; aantoonbaar als het interval de 0 niet bevat.".into(),
+            "Scores van 0 tot 100: het gemiddelde antwoord (ja = 100, grotendeels = 66,7, enigszins = 33,3, nee = 0); n = aantal respondenten.".into(),
+            "Positie onder de instellingen: een kwart van de instellingen scoort onder P25, de helft tussen P25 en P75 (de mediaan in het midden), een kwart boven P75, over de getoonde instellingen (\"6 van 12\"). Onder P25: laagste kwart; boven P75: hoogste kwart; anders: middelste helft.".into(),
+            "Verschil met de medewerkers van de sector: uw gemiddelde tegen dat van alle medewerkers van de andere instellingen (de kolom ervoor), getoetst op 95% en gecorrigeerd voor het aantal vergelijkingen. Geen aantoonbaar verschil betekent niet dat de scores gelijk zijn.".into(),
+            "Verandering: sinds het vorige jaar van deelname, met het 95%-interval (de marge rond het verschil); aantoonbaar als het interval de 0 niet bevat.".into(),
             format!("<{min_group_size}: te weinig respondenten om te tonen; afgeschermd: verborgen om een kleine groep te beschermen."),
         ],
         Lang::En => vec![
             "How to read this portrait".into(),
-            "Scores run from 0 to 100: the mean of the answers, with yes = 100, largely = 66.7, somewhat = 33.3 and no = 0.".into(),
-            "Sector P25, median and P75: half of the institutions score between P25 and P75, a quarter lower and a quarter higher.".into(),
-            "Against the sector: blue is clearly higher than the rest of the sector, orange clearly lower, grey no clear difference (95%, corrected for the number of comparisons). Where it cannot be tested: the quarter you fall in.".into(),
-            "Change: since the previous year you took part, with its 95% interval; a real change where the interval excludes 0.".into(),
+            "Scores from 0 to 100: the mean answer (yes = 100, largely = 66.7, somewhat = 33.3, no = 0); n = number of respondents.".into(),
+            "Position among the institutions: a quarter of the institutions score below P25, half between P25 and P75 (the median in the middle), a quarter above P75, over the institutions shown (\"6 of 12\"). Below P25: lowest quarter; above P75: highest quarter; otherwise: middle half.".into(),
+            "Difference from the sector's staff: your mean against that of all staff of the other institutions (the column before it), tested at 95% and corrected for the number of comparisons. No clear difference does not mean the scores are equal.".into(),
+            "Change: since the previous year you took part, with its 95% interval (the margin around the difference); beyond chance where the interval excludes 0.".into(),
             format!("<{min_group_size}: too few respondents to show; protected: hidden to protect a small group."),
         ],
     }
 }
 
-/// The glossary line: R/D, the three lines, the four areas.
+/// The glossary line of page 1: LOB, the kinds of institution, the three lines, the four
+/// areas: every abbreviation page 1 uses ([`kinds_glossary`] explains R and D where the
+/// items are listed).
 pub fn glossary(lang: Lang) -> String {
     let lines: Vec<String> =
         Line::ALL.iter().map(|l| format!("{} = {}", line_name(*l, lang), l.description(lang))).collect();
     let areas: Vec<String> = Area::ALL.iter().map(|a| format!("{} ({})", a.label(lang), a.code())).collect();
     match lang {
         Lang::Nl => format!(
-            "R = rol (wat u doet), D = deskundigheid (wat u weet en kunt). {}. Aandachtsgebieden: {}.",
+            "LOB = loopbaanoriëntatie en -begeleiding; vo = voortgezet onderwijs, mbo = middelbaar beroepsonderwijs, hbo = hoger beroepsonderwijs. {}. Aandachtsgebieden: {}.",
             lines.join("; "),
             join(&areas, lang)
         ),
         Lang::En => format!(
-            "R = role (what you do), D = expertise (what you know and can do). {}. Areas: {}.",
+            "LOB = career orientation and guidance; vo = secondary, mbo = vocational, hbo = higher professional education. {}. Areas: {}.",
             lines.join("; "),
             join(&areas, lang)
         ),
     }
+}
+
+/// R and D in an item's id, where the items are listed.
+pub fn kinds_glossary(lang: Lang) -> &'static str {
+    lang.pick(
+        "Item L1-VB-R1: lijn 1, aandachtsgebied VB, R = rol (wat u doet), D = deskundigheid (wat u weet en kunt), nummer 1.",
+        "Item L1-VB-R1: line 1, area VB, R = role (what you do), D = expertise (what you know and can do), number 1.",
+    )
+}
+
+/// The line under a portret's or the sector report's title: the kind of institution
+/// and the framework edition, each named once ("Sector: mbo · raamwerkeditie
+/// raamwerk-2017"), for the workbook and the PDF alike.
+pub fn subtitle(kind: Option<Sector>, edition: &str, lang: Lang) -> String {
+    format!(
+        "{} {} · {} {edition}",
+        lang.pick("Sector:", "Sector:"),
+        kind.map_or("—", |s| s.code()),
+        lang.pick("raamwerkeditie", "framework edition")
+    )
 }
 
 /// "1e lijn" / "line 1" (lower case, for inside a sentence).
@@ -514,8 +757,18 @@ pub fn line_name(l: Line, lang: Lang) -> String {
     }
 }
 
+/// A value that rounds to 0.0 at one decimal, as 0 (never "−0,0").
+pub fn unsigned_zero(v: f64) -> f64 {
+    if (v * 10.0).round() == 0.0 {
+        0.0
+    } else {
+        v
+    }
+}
+
 /// One decimal, Dutch decimal comma.
 pub fn num(v: f64, lang: Lang) -> String {
+    let v = unsigned_zero(v);
     let s = format!("{v:.1}");
     if lang == Lang::Nl {
         s.replace('.', ",")
@@ -526,6 +779,10 @@ pub fn num(v: f64, lang: Lang) -> String {
 
 /// Signed, one decimal, a true minus.
 pub fn signed(v: f64, lang: Lang) -> String {
+    let v = unsigned_zero(v);
+    if v == 0.0 {
+        return lang.pick("0,0", "0.0").to_string();
+    }
     let s = format!("{v:+.1}").replace('-', "−");
     if lang == Lang::Nl {
         s.replace('.', ",")
@@ -556,13 +813,20 @@ pub(crate) mod tests {
     use super::*;
     use crate::score::Difference;
 
+    /// A cell of 12 respondents, published, with P25–P75 median ± 10 over 12 of 12
+    /// institutions, not clearly different from the other institutions' staff (at the
+    /// median).
     pub fn cell(line: Line, area: Option<Area>, own: f64, median: f64) -> Cell {
         Cell {
             line,
             area,
             own: Some((own, 12)),
+            published: true,
             quartiles: Some((median - 10.0, median, median + 10.0)),
+            over: Over { shown: 12, institutions: 12, published: true, ..Over::default() },
+            rank: None,
             versus: Some(Versus::Within),
+            rest: Some((median, 300)),
             change: None,
         }
     }
@@ -593,43 +857,116 @@ pub(crate) mod tests {
             cells.push(c);
         }
         cells[5].change = change(2025, -5.0, -9.0, -1.0);
-        Findings { year: 2026, kind: Some(Sector::Mbo), cells }
+        Findings { year: 2026, kind: Some(Sector::Mbo), cells, role_expertise: vec![], line_gaps: vec![] }
     }
 
     #[test]
     fn page_one_says_where_the_institution_stands_in_dutch() {
         let s = example().sentences(Lang::Nl);
         assert_eq!(s[0], "In 2026 vulden 24 medewerkers de vragenlijst in: 12 in de 1e lijn en 12 in de 2e lijn.");
+        // Line 1 at 60 against P25–P75 45–65, line 2 at 47 against 42–62: both between.
         assert_eq!(
             s[1],
-            "Uw 1e lijn scoort aantoonbaar hoger dan de rest van de sector; uw 2e lijn verschilt er niet aantoonbaar van."
+            "Positie onder de instellingen (totaalscore per lijn): uw 1e lijn en 2e lijn in de middelste helft."
         );
         assert_eq!(
             s[2],
+            "Uw 1e lijn scoort aantoonbaar hoger dan de medewerkers van de andere instellingen; uw 2e lijn verschilt niet aantoonbaar van hen."
+        );
+        assert_eq!(
+            s[3],
             "Uw 2e lijn scoort in alle vier aandachtsgebieden lager dan in 2025; alleen bij Samenwerking is de daling groter dan toeval."
         );
         // Strongest: line 1 SW (60 + 3 = 63); weakest: line 2 SW (38, median 52).
         assert_eq!(
-            s[3],
+            s[4],
             "Het sterkst is Samenwerking in de 1e lijn (63,0; sectormediaan 55,0), het zwakst Samenwerking in de 2e lijn (38,0; sectormediaan 52,0)."
         );
-        assert_eq!(s[4], "Aantoonbaar lager dan de rest van de sector: Samenwerking (2e lijn).");
         assert_eq!(s.len(), 5);
     }
 
     #[test]
-    fn a_line_level_with_the_sector_names_the_sector_when_it_comes_first() {
+    fn the_position_follows_the_quartiles_and_the_test_is_never_called_equal() {
         let mut f = example();
+        // Line 1 exactly at its P75 (60 = 50 + 10): middle half, not highest; line 2
+        // just below its P25 (41.9 < 42): lowest quarter.
+        f.cells[0].quartiles = Some((40.0, 50.0, 60.0));
+        f.cells[5].own = Some((41.9, 12));
         f.cells[0].versus = Some(Versus::Within);
         f.cells[5].versus = Some(Versus::Below);
+        let s = f.sentences(Lang::Nl);
         assert_eq!(
-            f.sentences(Lang::Nl)[1],
-            "Uw 1e lijn verschilt niet aantoonbaar van de rest van de sector; uw 2e lijn scoort aantoonbaar lager dan de rest van de sector."
+            s[1],
+            "Positie onder de instellingen (totaalscore per lijn): uw 1e lijn in de middelste helft, uw 2e lijn in het laagste kwart."
         );
         assert_eq!(
-            f.sentences(Lang::En)[1],
-            "Your line 1 does not clearly differ from the rest of the sector; your line 2 scores clearly lower than the rest of the sector."
+            s[2],
+            "Uw 1e lijn verschilt niet aantoonbaar van de medewerkers van de andere instellingen; uw 2e lijn scoort aantoonbaar lager dan hen."
         );
+        let en = f.sentences(Lang::En);
+        assert_eq!(
+            en[1],
+            "Position among the institutions (line total): your line 1 in the middle half, your line 2 in the lowest quarter."
+        );
+        assert_eq!(
+            en[2],
+            "Your line 1 does not clearly differ from the staff of the other institutions; your line 2 scores clearly lower than them."
+        );
+        for t in s.iter().chain(&en) {
+            for word in ["gelijk", "level", "equal", "binnen de sector", "within the sector"] {
+                assert!(!t.contains(word), "{t}");
+            }
+        }
+        assert_eq!(versus_words(Versus::Within, Lang::Nl), "geen aantoonbaar verschil");
+        assert_eq!(versus_words(Versus::Within, Lang::En), "no clear difference");
+    }
+
+    #[test]
+    fn every_distribution_says_over_how_many_institutions_and_why_not_the_others() {
+        let o = Over { shown: 6, institutions: 12, small: 4, protected: 2, pooled_hidden: None, published: true };
+        assert_eq!(o.count(Lang::Nl), "6 van 12");
+        assert_eq!(
+            o.sentence(3, 5, Lang::Nl),
+            "P25–P75 over 6 van 12 instellingen; de andere 6 niet getoond: 4 met te weinig respondenten (<5) en 2 afgeschermd om een kleine groep te beschermen."
+        );
+        assert_eq!(
+            o.sentence(3, 5, Lang::En),
+            "P25–P75 over 6 of 12 institutions; the other 6 are not shown: 4 with too few respondents (<5) and 2 protected to keep a small group from being worked back."
+        );
+        let all = Over { shown: 12, institutions: 12, published: true, ..Over::default() };
+        assert_eq!(all.sentence(3, 5, Lang::Nl), "P25–P75 over alle 12 instellingen.");
+        // Two shown of five, none small or protected by its own size: too few
+        // institutions, which is not "too small".
+        let few = Over { shown: 2, institutions: 3, small: 1, ..Over::default() };
+        assert_eq!(
+            few.sentence(3, 5, Lang::Nl),
+            "Geen P25–P75: 2 van 3 instellingen getoond, te weinig voor een verdeling (minstens 3); niet getoond: 1 met te weinig respondenten (<5)."
+        );
+        assert!(!few.sentence(3, 5, Lang::Nl).contains("te klein"));
+        let pooled = Over {
+            shown: 4,
+            institutions: 5,
+            protected: 1,
+            pooled_hidden: Some(Why::ProtectsPooled),
+            ..Over::default()
+        };
+        assert_eq!(
+            pooled.sentence(3, 5, Lang::En),
+            "No P25–P75: the sector figure is protected to keep small groups from being worked back."
+        );
+    }
+
+    #[test]
+    fn no_minus_zero_and_the_edition_named_once() {
+        assert_eq!(signed(-0.04, Lang::Nl), "0,0");
+        assert_eq!(signed(0.04, Lang::En), "0.0");
+        assert_eq!(signed(-0.05, Lang::Nl), "−0,1");
+        assert_eq!(num(-0.04, Lang::Nl), "0,0");
+        assert_eq!(
+            subtitle(Some(Sector::Mbo), "raamwerk-2017", Lang::Nl),
+            "Sector: mbo · raamwerkeditie raamwerk-2017"
+        );
+        assert_eq!(subtitle(None, "raamwerk-2017", Lang::En), "Sector: — · framework edition raamwerk-2017");
     }
 
     #[test]
@@ -652,9 +989,9 @@ pub(crate) mod tests {
             c.versus = None;
         }
         let s = f.sentences(Lang::En);
-        // Without a test: the quartile. Line 1 at 60 with P25–P75 45–65: middle half;
+        // No test: only the position. Line 1 at 60 with P25–P75 45–65: middle half;
         // line 2 at 47 with 42–62: middle half too.
-        assert_eq!(s[1], "Your line 1 and line 2 fall in the middle half of institutions.");
+        assert_eq!(s[1], "Position among the institutions (line total): your line 1 and line 2 in the middle half.");
         assert_eq!(
             s[2],
             "There is no earlier year to compare with: this is the first survey with this framework edition."
@@ -671,13 +1008,13 @@ pub(crate) mod tests {
         f.cells[0].change = change(2024, 6.2, 1.0, 11.4);
         let s = f.sentences(Lang::Nl);
         // Line 1 rose in all four areas (+1 each), none beyond chance.
-        assert_eq!(s[2], "Uw 1e lijn scoort in alle vier aandachtsgebieden hoger dan in 2024; bij geen ervan is de stijging groter dan toeval.");
+        assert_eq!(s[3], "Uw 1e lijn scoort in alle vier aandachtsgebieden hoger dan in 2024; bij geen ervan is de stijging groter dan toeval.");
         for c in &mut f.cells {
             if c.area.is_some() {
                 c.change = change(2024, if c.area == Some(Area::VB) { -1.0 } else { 1.0 }, -2.0, 4.0);
             }
         }
         let s = f.sentences(Lang::Nl);
-        assert_eq!(s[2], "Sinds 2024 aantoonbaar veranderd: 1e lijn +6,2; de rest niet aantoonbaar.");
+        assert_eq!(s[3], "Sinds 2024 aantoonbaar veranderd: 1e lijn +6,2; de rest niet aantoonbaar.");
     }
 }

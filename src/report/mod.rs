@@ -184,29 +184,16 @@ impl<'a> ReportContext<'a> {
         format!("<{}", self.privacy.min_group_size)
     }
 
-    /// A percentile rank in words where it is a band, as a number where it is one.
+    /// A position among the institutions in words, with its percentile where one is
+    /// published ([`findings::position_words`]).
     pub fn rank_text(&self, r: &crate::score::Rank) -> String {
-        use crate::score::{Band, Rank};
-        let band = |b: &Band| match b {
-            Band::LowestQuarter => self.t("laagste kwart", "lowest quarter"),
-            Band::MiddleHalf => self.t("middelste helft", "middle half"),
-            Band::HighestQuarter => self.t("hoogste kwart", "highest quarter"),
-        };
-        match r {
-            Rank::Number(n, _) => format!("{n:.0}"),
-            Rank::Band(b) => band(b).to_string(),
-            Rank::TooFew => self.t("te weinig instellingen", "too few institutions").to_string(),
-        }
+        findings::position_words(r, self.lang)
     }
 
-    /// Above, within or below the rest of the sector, in words.
+    /// The difference from the other institutions' staff, in words that never call a
+    /// difference that is not significant equal ([`findings::versus_words`]).
     pub fn versus_text(&self, v: crate::score::Versus) -> &'static str {
-        use crate::score::Versus;
-        match v {
-            Versus::Above => self.t("boven de sector", "above the sector"),
-            Versus::Within => self.t("binnen de sector", "within the sector"),
-            Versus::Below => self.t("onder de sector", "below the sector"),
-        }
+        findings::versus_words(v, self.lang)
     }
 
     /// A number as this run's language writes it in text: one decimal, a sign, the
@@ -233,8 +220,8 @@ impl<'a> ReportContext<'a> {
         }
     }
 
-    /// A difference with its interval and what it means, e.g. "+4,2 (95%-BI −1,0 tot
-    /// 9,4; geen aantoonbaar verschil)".
+    /// A difference with its interval and what it means, e.g. "+4,2 (95%-interval −1,0
+    /// tot +9,4; geen aantoonbaar verschil)".
     pub fn difference_text(&self, d: &crate::score::Difference) -> String {
         let n = |v: f64| self.signed_text(v);
         match (d.ci, d.significant()) {
@@ -249,12 +236,12 @@ impl<'a> ReportContext<'a> {
             (Some((lo, hi)), Some(sig)) => format!(
                 "{} ({} {} {} {}; {})",
                 n(d.diff),
-                self.t("95%-BI", "95% CI"),
+                self.t("95%-interval", "95% interval"),
                 n(lo),
                 self.t("tot", "to"),
                 n(hi),
                 if sig {
-                    self.t("aantoonbaar verschil", "a real difference")
+                    self.t("aantoonbaar verschil", "a clear difference")
                 } else {
                     self.t("geen aantoonbaar verschil", "no clear difference")
                 }

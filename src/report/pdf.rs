@@ -237,6 +237,26 @@ impl Flow {
         self.y += chart_h.max(boxed.h) + 8.0;
     }
 
+    /// The pages laid out so far.
+    pub fn pages(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// How much of the current page's text area is filled, 0 to 1.
+    pub fn used(&self) -> f32 {
+        (self.y - MARGIN) / (Flow::bottom() - MARGIN)
+    }
+
+    /// A box across the text width (the how-to-read box of a portret's page 1, beside
+    /// the table it explains).
+    pub fn text_box(&mut self, lines: &[String]) {
+        let boxed = TextBox::new(lines, WIDTH);
+        self.need(boxed.h);
+        let y = self.y;
+        boxed.draw(&mut self.page().canvas, MARGIN, y);
+        self.y += boxed.h + 8.0;
+    }
+
     /// A table; cells wrap within their columns, a row never splits, the header repeats
     /// on every page the table runs onto.
     pub fn table(&mut self, cols: &[Column<'_>], rows: &[Vec<Cell>], size: f32) {

@@ -10,8 +10,8 @@ use rust_xlsxwriter::{
     Workbook,
 };
 
-use crate::framework::{Area, Kind, Line};
-use crate::report::findings::{self, Findings, Standing};
+use crate::framework::{Area, Line};
+use crate::report::findings::{self, Findings};
 use crate::report::xlsx::{self, Formats};
 use crate::report::{recommend, ReportContext};
 use crate::score::teams::{per_team, Grouping, TeamScore};
@@ -33,7 +33,7 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path)
     series(ctx, &mut wb, fm, institution, year)?;
     items(ctx, &mut wb, fm, institution, year)?;
     teams(ctx, &mut wb, fm, institution, year)?;
-    recommendations(ctx, &mut wb, fm, &facts, institution, year)?;
+    recommendations(ctx, &mut wb, fm, &facts)?;
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Toelichting", "Notes"))?;
     xlsx::print_setup(ws, None)?;
@@ -50,8 +50,11 @@ pub fn write(ctx: &ReportContext<'_>, institution: &str, year: u16, path: &Path)
     Ok(())
 }
 
-/// The portret's columns on page 1, with their widths.
-const PAGE1_WIDTHS: [f64; 15] = [10.0, 26.0, 6.0, 9.0, 9.0, 9.0, 9.0, 20.0, 14.0, 20.0, 11.0, 7.0, 9.0, 18.0, 13.0];
+/// The portret's columns on page 1, with their widths: own figures; position among the
+/// institutions (quartiles, over how many, the band); difference from the sector's staff
+/// (their mean, the test); change.
+const PAGE1_WIDTHS: [f64; 17] =
+    [10.0, 26.0, 6.0, 9.0, 9.0, 9.0, 9.0, 11.0, 22.0, 20.0, 13.0, 19.0, 11.0, 7.0, 9.0, 18.0, 13.0];
 
 fn headline(
     ctx: &ReportContext<'_>,
@@ -101,21 +104,23 @@ fn headline(
         ctx.t("Sector P25", "Sector P25"),
         ctx.t("Sector mediaan", "Sector median"),
         ctx.t("Sector P75", "Sector P75"),
-        ctx.t("Tegen de sector", "Against the sector"),
-        ctx.t("Percentiel", "Percentile"),
-        ctx.t("Percentiel peergroep", "Percentile peer group"),
+        ctx.t("Instellingen getoond", "Institutions shown"),
+        ctx.t("Positie onder de instellingen", "Position among the institutions"),
+        ctx.t("Positie in de peergroep", "Position in the peer group"),
+        ctx.t("Medewerkers andere instellingen (gemiddelde)", "Staff of the other institutions (mean)"),
+        ctx.t("Verschil met de medewerkers van de sector", "Difference from the sector's staff"),
         ctx.t("Verandering", "Change"),
         ctx.t("Sinds", "Since"),
         ctx.t("Toen", "Then"),
         ctx.t("95%-interval van de verandering", "95% interval of the change"),
-        ctx.t("Aantoonbaar", "Real"),
+        ctx.t("Aantoonbaar veranderd", "Change beyond chance"),
     ];
     xlsx::header_in_page(ws, r, &heads, &PAGE1_WIDTHS, fm)?;
     r += 1;
     let mut protected = false;
     let mut line_rows: Vec<(Line, u32)> = Vec::new();
     for cell in &facts.cells {
-        let (line, scope) = (cell.line, cell.area.map_or(Scope::LINE, Scope::area));
+        let (line, scope) = (cell.line, cell.scope());
         if cell.area.is_none() {
             line_rows.push((line, r));
         }
@@ -132,36 +137,50 @@ fn headline(
             ws.write_number_with_format(r, 2, f.n as f64, &fm.int)?;
         }
         xlsx::score(ws, r, 3, own.map(|s| s.mean), hidden, ctx, fm)?;
+        // Position among the institutions: the quartiles, over how many, the band.
         if let Some((a, m, b)) = cell.quartiles {
             ws.write_number_with_format(r, 4, a, &fm.score)?;
             ws.write_number_with_format(r, 5, m, &fm.score)?;
             ws.write_number_with_format(r, 6, b, &fm.score)?;
         }
-        if let Some(st) = cell.standing() {
-            let f = match st {
-                Standing::Above | Standing::HighQuarter => &fm.above,
-                Standing::Below | Standing::LowQuarter => &fm.below,
-                Standing::Within | Standing::MiddleHalf => &fm.center,
+        if cell.over.institutions > 0 {
+            xlsx::text(ws, r, 7, &cell.over.count(ctx.lang), &fm.center)?;
+        }
+        if let Some(b) = cell.position() {
+            let f = match b {
+                crate::score::Band::HighestQuarter => &fm.above,
+                crate::score::Band::LowestQuarter => &fm.below,
+                crate::score::Band::MiddleHalf => &fm.center,
             };
-            xlsx::text(ws, r, 7, st.words(ctx.lang), f)?;
+            xlsx::text(ws, r, 8, &findings::position_text(cell, ctx.lang), f)?;
         }
         if let Some(b) = sc.benchmark(year, inst, line, scope) {
-            xlsx::rank(ws, r, 8, &b.rank_sector, ctx, fm)?;
             match &b.rank_peer {
-                Some(p) => xlsx::rank(ws, r, 9, p, ctx, fm)?,
+                Some(p) => xlsx::text(ws, r, 9, &findings::position_words(p, ctx.lang), &fm.center)?,
                 None => xlsx::text(ws, r, 9, ctx.t("geen peergroep bekend", "no peer group known"), &fm.hidden)?,
             }
         }
+        // Difference from the sector's staff: their mean beside the test against it.
+        if let Some((m, _)) = cell.rest {
+            ws.write_number_with_format(r, 10, m, &fm.score)?;
+        }
+        if let Some(v) = cell.versus {
+            xlsx::versus(ws, r, 11, v, ctx, fm)?;
+        }
         if let Some(c) = &cell.change {
-            ws.write_number_with_format(r, 10, c.change.diff, &fm.signed)?;
-            ws.write_number_with_format(r, 11, c.previous_year as f64, &fm.year)?;
-            ws.write_number_with_format(r, 12, c.previous, &fm.score)?;
-            xlsx::text(ws, r, 13, &ctx.interval_text(&c.change), &fm.center)?;
-            xlsx::text(ws, r, 14, ctx.significance_text(&c.change), &fm.center)?;
+            xlsx::signed(ws, r, 12, c.change.diff, fm)?;
+            ws.write_number_with_format(r, 13, c.previous_year as f64, &fm.year)?;
+            ws.write_number_with_format(r, 14, c.previous, &fm.score)?;
+            xlsx::text(ws, r, 15, &ctx.interval_text(&c.change), &fm.center)?;
+            xlsx::text(ws, r, 16, ctx.significance_text(&c.change), &fm.center)?;
         }
         r += 1;
     }
     r += 1;
+    // Over how many institutions each distribution was taken, and why not the others.
+    let notes = facts.distribution_notes(ctx.privacy.min_institutions, ctx.privacy.min_group_size, ctx.lang);
+    xlsx::note(ws, r, cols, page_width, &notes.join(" "), fm)?;
+    r += 2;
     if protected {
         let why = ctx.t(
             "Enkele van uw eigen cijfers staan hier wel, maar in de sectortabellen niet: daar zijn ze afgeschermd om de cijfers van een kleine groep elders te beschermen. Het zijn uw eigen gegevens.",
@@ -211,17 +230,10 @@ fn headline(
     Ok(())
 }
 
-/// "Sector: mbo · raamwerk raamwerk-2017".
+/// "Sector: mbo · raamwerkeditie raamwerk-2017" ([`findings::subtitle`], as the PDF).
 fn subtitle(ctx: &ReportContext<'_>, inst: &str, year: u16) -> String {
-    let meta = ctx.ingested.institutions.get(inst);
-    let sector = meta.and_then(|m| m.sector).map(|s| s.code().to_string()).unwrap_or_else(|| "—".into());
-    format!(
-        "{} {} · {} {}",
-        ctx.t("Sector:", "Sector:"),
-        sector,
-        ctx.t("raamwerk", "framework"),
-        ctx.fw_for(year).edition
-    )
+    let kind = ctx.ingested.institutions.get(inst).and_then(|m| m.sector);
+    findings::subtitle(kind, &ctx.fw_for(year).edition, ctx.lang)
 }
 
 /// Line × area per team and per location, under the privacy rules inside the
@@ -397,49 +409,16 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
         }
     }
     xlsx::filter(ws, 0, r.saturating_sub(1).max(1), heads.len() as u16)?;
+    xlsx::note(ws, r + 1, heads.len() as u16, 149.0, findings::kinds_glossary(ctx.lang), fm)?;
     Ok(())
 }
 
-/// A line's own role (R) and expertise (D) scores: the area × kind cells weighted by n.
-pub fn role_and_expertise(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Vec<(Line, Kind, f64)> {
-    let mut out = Vec::new();
-    for line in Line::ALL {
-        for kind in Kind::ALL {
-            let (mut n, mut sum) = (0u64, 0.0);
-            for area in Area::ALL {
-                if let Some(f) =
-                    ctx.scores.group(year, inst, line, Scope::cell(area, kind)).and_then(|g| g.for_own_institution())
-                {
-                    n += f.n;
-                    sum += f.n as f64 * f.mean;
-                }
-            }
-            if n > 0 {
-                out.push((line, kind, sum / n as f64));
-            }
-        }
-    }
-    out
-}
-
 /// The recommendations for this portret.
-pub fn recommendations_for(
-    ctx: &ReportContext<'_>,
-    facts: &Findings,
-    inst: &str,
-    year: u16,
-) -> Vec<recommend::Recommendation> {
-    recommend::recommend(facts, &role_and_expertise(ctx, inst, year), ctx.lang)
+pub fn recommendations_for(ctx: &ReportContext<'_>, facts: &Findings) -> Vec<recommend::Recommendation> {
+    recommend::recommend(facts, ctx.lang)
 }
 
-fn recommendations(
-    ctx: &ReportContext<'_>,
-    wb: &mut Workbook,
-    fm: &Formats,
-    facts: &Findings,
-    inst: &str,
-    year: u16,
-) -> Result<()> {
+fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, facts: &Findings) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Aanbevelingen", "Recommendations"))?;
     xlsx::print_setup(ws, Some(0))?;
@@ -451,13 +430,22 @@ fn recommendations(
     ];
     let widths = [40.0, 80.0, 40.0, 36.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
-    for (i, rec) in recommendations_for(ctx, facts, inst, year).iter().enumerate() {
+    let recs = recommendations_for(ctx, facts);
+    for (i, rec) in recs.iter().enumerate() {
         let r = 1 + i as u32;
         xlsx::text(ws, r, 0, &rec.title, &fm.wrap)?;
         xlsx::text(ws, r, 1, &rec.text, &fm.wrap)?;
         xlsx::text(ws, r, 2, &rec.finding, &fm.wrap)?;
         xlsx::text(ws, r, 3, &rec.source, &fm.wrap)?;
         xlsx::fit_row(ws, r, &[(&rec.title, 40.0), (&rec.text, 80.0), (&rec.finding, 40.0), (&rec.source, 36.0)])?;
+    }
+    if recs.is_empty() {
+        // No finding holds: said so, with the general advice, and no finding column.
+        let (title, text, source) = recommend::nothing_holds(ctx.lang);
+        xlsx::text(ws, 1, 0, &title, &fm.wrap)?;
+        xlsx::text(ws, 1, 1, &text, &fm.wrap)?;
+        xlsx::text(ws, 1, 3, &source, &fm.wrap)?;
+        xlsx::fit_row(ws, 1, &[(&title, 40.0), (&text, 80.0), (&source, 36.0)])?;
     }
     Ok(())
 }

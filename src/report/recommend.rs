@@ -3,20 +3,27 @@
 //! Each piece of advice is taken from a source document (the seeds), is written for a
 //! kind of institution or marked general, and cites its source by title and year.
 //!
-//! The rules, in order (each gives at most one piece of advice, and at most one per
-//! theme):
-//! 1. **A line that fell**: in all four areas, or its total by more than chance, or by
-//!    more than 5 points → *monitor the effects* (theme: monitoring).
-//! 2. **The two weakest areas** (furthest below the sector median; below 50 where no
-//!    median is published): each area's advice (Visie en beleid → vision; Oriëntatie en
-//!    begeleiding → the guidance itself; Organisatie → roles and tasks; Samenwerking →
-//!    cooperation with the receiving field).
-//! 3. **Line 3 below the sector** (clearly lower, or under P25) → educational leadership.
-//! 4. **Expertise (D) behind role (R)** by more than 10 points in a line → career
-//!    guidance for staff.
-//! 5. **Line 1 behind line 2** by more than 15 points, or clearly below the sector →
-//!    professional development for everyone.
-//! 6. Where nothing fired: *use the portret as a mirror* for the lowest area.
+//! Every rule fires only on a finding that holds beyond its uncertainty (SPEC §4): a
+//! difference from the other institutions' staff that is significant after
+//! Benjamini–Hochberg, a change or gap whose 95 % interval excludes 0, or a position in
+//! the lowest quarter among at least 10 institutions shown. Each finding quotes only
+//! figures published in the tables (`group_scores`, `sector_scores`, `benchmarks`). The
+//! rules, in order (each gives at most one piece of advice, and at most one per theme):
+//! 1. **A line that fell beyond chance**: its total, else an area → *monitor the
+//!    effects* (theme: monitoring).
+//! 2. **The two weakest areas that hold**: each area's advice (Visie en beleid →
+//!    vision; Oriëntatie en begeleiding → the guidance itself; Organisatie → roles and
+//!    tasks; Samenwerking → cooperation with the receiving field).
+//! 3. **Line 3 below**: clearly lower than the other institutions' staff, or in the
+//!    lowest quarter of 10 or more → educational leadership.
+//! 4. **Expertise (D) behind role (R)** by more than 10 points in a line × area, beyond
+//!    chance → career guidance for staff.
+//! 5. **Line 1 behind line 2** by more than 15 points beyond chance, or line 1 below as
+//!    in rule 3 → professional development for everyone.
+//!
+//! Where nothing holds, there is no recommendation from the figures: the portret says so,
+//! and gives the general advice to use it as a mirror ([`nothing_holds`]), never a
+//! "lowest score" dressed up as a finding.
 //!
 //! Which advice a rule gives depends on the institution's kind: the mbo recommendations
 //! (seed 004) go to mbo institutions only, the teacher-training recommendations (seed
@@ -25,10 +32,11 @@
 //! and the framework (seed 003). The government recommendations (seed 000) are for
 //! government and sector councils, not for an institution, and are not used.
 
-use crate::framework::{Area, Kind, Line};
+use crate::framework::{Area, Line};
 use crate::ingest::institutions::Sector;
 use crate::lang::Lang;
-use crate::report::findings::{capitalise, line_name, num, signed, Cell, Findings};
+use crate::report::findings::{capitalise, line_name, num, signed, versus_words, Cell, Findings};
+use crate::score::{Difference, Versus};
 
 /// A source document, by its real title and year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,39 +341,83 @@ fn place(c: &Cell, lang: Lang) -> String {
     }
 }
 
-/// The recommendations for these findings, in the rules' order. `kind_scores` gives a
-/// line's R and D scores (rule 4); the findings carry the rest.
-pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Recommendation> {
+/// "−5,0 sinds 2025 (95%-interval −9,0 tot −1,0)": a change with its published
+/// interval.
+fn change_text(d: &Difference, since: u16, lang: Lang) -> String {
+    let ci = d.ci.map_or(String::new(), |(lo, hi)| {
+        format!(
+            " ({} {} {} {})",
+            lang.pick("95%-interval", "95% interval"),
+            signed(lo, lang),
+            lang.pick("tot", "to"),
+            signed(hi, lang)
+        )
+    });
+    format!("{} {} {since}{ci}", signed(d.diff, lang), lang.pick("sinds", "since"))
+}
+
+/// Why a cell is weak, with the published figures that show it: "38,0, aantoonbaar
+/// lager dan de medewerkers van de andere instellingen (52,0)", or "38,0, laagste kwart
+/// (P25 42,0 over 12 van 12 instellingen)". None where its weakness does not hold.
+pub fn weakness(c: &Cell, lang: Lang) -> Option<String> {
+    let v = c.published_score()?;
+    if c.versus == Some(Versus::Below) {
+        let rest = c.rest.map_or(String::new(), |r| format!(" ({})", num(r.0, lang)));
+        return Some(format!(
+            "{}: {}, {} {}{rest}",
+            capitalise(&place(c, lang)),
+            num(v, lang),
+            versus_words(Versus::Below, lang),
+            lang.pick("dan de medewerkers van de andere instellingen", "than the staff of the other institutions")
+        ));
+    }
+    if c.lowest_quarter_of_ten() {
+        let q = c.quartiles?;
+        return Some(format!(
+            "{}: {}, {} (P25 {} {} {} {})",
+            capitalise(&place(c, lang)),
+            num(v, lang),
+            lang.pick("laagste kwart", "lowest quarter"),
+            num(q.0, lang),
+            lang.pick("over", "over"),
+            c.over.count(lang),
+            lang.pick("instellingen", "institutions")
+        ));
+    }
+    None
+}
+
+/// The recommendations for these findings, in the rules' order; empty where no finding
+/// holds beyond its uncertainty.
+pub fn recommend(f: &Findings, lang: Lang) -> Vec<Recommendation> {
     // (theme, finding) in the rules' order; the first finding of a theme gives its advice.
     let mut triggers: Vec<(Theme, String)> = Vec::new();
     let mut add = |theme: Theme, finding: String| triggers.push((theme, finding));
-    // 1. A line that fell.
-    for m in f.movements() {
-        let total = m.total.map(|t| t.change);
-        let real_fall = total.is_some_and(|t| t.diff < 0.0 && t.significant() == Some(true));
-        let big_fall = total.is_some_and(|t| t.diff < -5.0);
-        if m.down.len() == 4 || real_fall || big_fall {
-            let how = match total {
-                Some(t) => {
-                    format!("{} {} {}", signed(t.diff, lang), lang.pick("punten sinds", "points since"), m.since)
-                }
-                None => format!("{} {}", lang.pick("sinds", "since"), m.since),
-            };
-            let finding = if m.down.len() == 4 {
-                format!(
-                    "{}: {} ({how})",
-                    capitalise(&line_name(m.line, lang)),
-                    lang.pick("lager in alle vier aandachtsgebieden", "lower in all four areas")
-                )
-            } else {
-                format!("{}: {how}", capitalise(&line_name(m.line, lang)))
-            };
-            add(Theme::Monitoring, finding);
+    let fell = |c: &Cell| c.change.filter(|ch| ch.change.diff < 0.0 && ch.change.significant() == Some(true));
+    // 1. A line that fell beyond chance: its total, else its area that fell most.
+    for line in f.lines() {
+        if let Some(ch) = f.total(line).and_then(fell) {
+            add(
+                Theme::Monitoring,
+                format!("{}: {}", capitalise(&line_name(line, lang)), change_text(&ch.change, ch.previous_year, lang)),
+            );
+            continue;
+        }
+        let worst = f
+            .areas()
+            .filter(|c| c.line == line)
+            .filter_map(|c| fell(c).map(|ch| (c, ch)))
+            .min_by(|a, b| a.1.change.diff.total_cmp(&b.1.change.diff));
+        if let Some((c, ch)) = worst {
+            add(
+                Theme::Monitoring,
+                format!("{}: {}", capitalise(&place(c, lang)), change_text(&ch.change, ch.previous_year, lang)),
+            );
         }
     }
-    // 2. The two weakest areas, each by its own theme.
+    // 2. The two weakest areas that hold, each by its own theme.
     let mut seen_areas = Vec::new();
-    for c in f.weakest_areas() {
+    for c in f.weak_areas() {
         let a = c.area.expect("area cells");
         if seen_areas.contains(&a) {
             continue;
@@ -373,94 +425,59 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
         if seen_areas.len() == 2 {
             break;
         }
-        seen_areas.push(a);
-        let against = match c.quartiles {
-            Some(q) => format!("{} {}", lang.pick("sectormediaan", "sector median"), num(q.1, lang)),
-            None => lang.pick("onder 50", "below 50").to_string(),
-        };
+        if let Some(w) = weakness(c, lang) {
+            seen_areas.push(a);
+            add(area_theme(a), w);
+        }
+    }
+    // 3. Line 3 below.
+    if let Some(w) = f.total(Line::L3).and_then(|c| weakness(c, lang)) {
+        add(Theme::Leadership, w);
+    }
+    // 4. Expertise behind role, beyond chance: the largest gap.
+    let behind = f
+        .role_expertise
+        .iter()
+        .filter(|x| x.gap.diff < -10.0 && x.gap.significant() == Some(true))
+        .min_by(|a, b| a.gap.diff.total_cmp(&b.gap.diff));
+    if let Some(x) = behind {
         add(
-            area_theme(a),
-            format!("{}: {} ({against})", capitalise(&place(c, lang)), num(c.score().unwrap_or(0.0), lang)),
+            Theme::StaffCareers,
+            format!(
+                "{} {} {}: {} {} {} {}, {}",
+                x.area.label(lang),
+                lang.pick("in de", "in"),
+                line_name(x.line, lang),
+                lang.pick("deskundigheid", "expertise"),
+                num(x.expertise, lang),
+                lang.pick("tegen rol", "against role"),
+                num(x.role, lang),
+                lang.pick("aantoonbaar lager", "clearly lower")
+            ),
         );
     }
-    // 3. Line 3 below the sector.
-    if let Some(c) = f.total(Line::L3) {
-        let below_p25 = c.score().zip(c.quartiles).is_some_and(|(v, q)| v < q.0);
-        if c.versus == Some(crate::score::Versus::Below) || below_p25 {
-            let q = c
-                .quartiles
-                .map_or(String::new(), |q| format!(" ({} P25 {})", lang.pick("sector", "sector"), num(q.0, lang)));
-            add(
-                Theme::Leadership,
-                format!("{}: {}{q}", capitalise(&line_name(Line::L3, lang)), num(c.score().unwrap_or(0.0), lang)),
-            );
-        }
+    // 5. Line 1 behind line 2 beyond chance, or line 1 below.
+    let l1_behind = f
+        .line_gaps
+        .iter()
+        .find(|g| g.a.0 == Line::L1 && g.b.0 == Line::L2)
+        .filter(|g| g.gap.diff > 15.0 && g.gap.significant() == Some(true));
+    if let Some(g) = l1_behind {
+        add(
+            Theme::Development,
+            format!(
+                "{} {} {} {} {}, {}",
+                capitalise(&line_name(Line::L1, lang)),
+                num(g.a.1, lang),
+                lang.pick("tegen", "against"),
+                line_name(Line::L2, lang),
+                num(g.b.1, lang),
+                lang.pick("aantoonbaar lager", "clearly lower")
+            ),
+        );
     }
-    // 4. Expertise behind role.
-    for line in f.lines() {
-        let of = |k: Kind| rd.iter().find(|x| x.0 == line && x.1 == k).map(|x| x.2);
-        if let (Some(r), Some(d)) = (of(Kind::R), of(Kind::D)) {
-            if r - d > 10.0 {
-                add(
-                    Theme::StaffCareers,
-                    format!(
-                        "{}: {} {} {} {}",
-                        capitalise(&line_name(line, lang)),
-                        lang.pick("deskundigheid", "expertise"),
-                        num(d, lang),
-                        lang.pick("tegen rol", "against role"),
-                        num(r, lang)
-                    ),
-                );
-            }
-        }
-    }
-    // 5. Line 1 behind line 2, or below the sector.
-    if let Some(c1) = f.total(Line::L1) {
-        let v1 = c1.score();
-        let v2 = f.total(Line::L2).and_then(|c| c.score());
-        if let (Some(a), Some(b)) = (v1, v2) {
-            if b - a > 15.0 {
-                add(
-                    Theme::Development,
-                    format!(
-                        "{} {} {} {} {}",
-                        capitalise(&line_name(Line::L1, lang)),
-                        num(a, lang),
-                        lang.pick("tegen", "against"),
-                        line_name(Line::L2, lang),
-                        num(b, lang)
-                    ),
-                );
-            }
-        }
-        if c1.versus == Some(crate::score::Versus::Below) {
-            add(
-                Theme::Development,
-                format!(
-                    "{}: {} ({})",
-                    capitalise(&line_name(Line::L1, lang)),
-                    num(v1.unwrap_or(0.0), lang),
-                    lang.pick("lager dan de sector", "below the sector")
-                ),
-            );
-        }
-    }
-    // 6. Nothing fired: the lowest area.
-    if triggers.is_empty() {
-        let lowest =
-            f.areas().filter(|c| c.score().is_some()).min_by(|a, b| a.score().unwrap().total_cmp(&b.score().unwrap()));
-        if let Some(c) = lowest {
-            triggers.push((
-                Theme::Monitoring,
-                format!(
-                    "{}: {} ({})",
-                    capitalise(&place(c, lang)),
-                    num(c.score().unwrap_or(0.0), lang),
-                    lang.pick("laagste score; nergens onder de sector", "lowest score; nowhere below the sector")
-                ),
-            ));
-        }
+    if let Some(w) = f.total(Line::L1).and_then(|c| weakness(c, lang)) {
+        add(Theme::Development, w);
     }
     let mut out: Vec<Recommendation> = Vec::new();
     for (theme, finding) in triggers {
@@ -481,28 +498,102 @@ pub fn recommend(f: &Findings, rd: &[(Line, Kind, f64)], lang: Lang) -> Vec<Reco
     out
 }
 
+/// What the portret says where no finding holds beyond its uncertainty: that the
+/// figures give no recommendation, and the general advice to use the portret as a
+/// mirror (title, text, source): a suggestion, not a finding.
+pub fn nothing_holds(lang: Lang) -> (String, String, String) {
+    let mirror = ADVICE
+        .iter()
+        .find(|a| a.theme == Theme::Monitoring && a.audience == Audience::General)
+        .expect("the mirror advice is in the catalogue");
+    (
+        lang.pick("Geen aanbeveling uit de cijfers", "No recommendation from the figures").to_string(),
+        format!(
+            "{} {}",
+            lang.pick(
+                "Geen bevinding houdt stand buiten de onzekerheid: geen aantoonbaar lagere score dan de medewerkers van de andere instellingen, geen aantoonbare daling, niet in het laagste kwart van 10 of meer instellingen. In het algemeen:",
+                "No finding holds beyond its uncertainty: no score clearly lower than the staff of the other institutions, no fall beyond chance, not in the lowest quarter of 10 or more institutions. In general:"
+            ),
+            lang.pick(mirror.text.0, mirror.text.1)
+        ),
+        mirror.source.text(lang),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::findings::tests::{change, example};
+    use crate::framework::Area;
+    use crate::report::findings::tests::{cell, change, example};
+    use crate::report::findings::{Over, RoleExpertise};
 
     #[test]
-    fn an_mbo_institution_gets_mbo_advice_for_its_falling_line_and_weakest_areas() {
+    fn an_mbo_institution_gets_advice_only_for_what_holds_beyond_its_uncertainty() {
         let f = example();
-        let r = recommend(&f, &[], Lang::Nl);
-        // Rule 1: line 2 fell in every area (total −5,0 since 2025).
+        let r = recommend(&f, Lang::Nl);
+        // Rule 1: line 2's total fell −5 with an interval −9 … −1 (excludes 0).
         assert_eq!(r[0].theme, Theme::Monitoring);
-        assert_eq!(r[0].finding, "2e lijn: lager in alle vier aandachtsgebieden (−5,0 punten sinds 2025)");
+        assert_eq!(r[0].finding, "2e lijn: −5,0 sinds 2025 (95%-interval −9,0 tot −1,0)");
         assert_eq!(r[0].source, "Aanbevelingen voor mbo-instellingen, Euroguidance Nederland 2014");
-        // Rule 2: below the median only line 2: SW 38 (−14), then VB/OB/OR at 50 (−2;
-        // VB first by area order among equals? the sort is stable on the cells' order).
+        // Rule 2: of the areas below the median only line 2 SW holds (clearly lower than
+        // the other institutions' staff, at 52); VB, OB and OR at 50 against a median of
+        // 52 are not clearly different and in the middle half: no advice.
         assert_eq!(r[1].theme, Theme::Cooperation);
-        assert_eq!(r[1].finding, "Samenwerking in de 2e lijn: 38,0 (sectormediaan 52,0)");
-        // No mbo advice on cooperation: the framework's general advice.
+        assert_eq!(
+            r[1].finding,
+            "Samenwerking in de 2e lijn: 38,0, aantoonbaar lager dan de medewerkers van de andere instellingen (52,0)"
+        );
         assert_eq!(r[1].source, "Raamwerk voor loopbaanbegeleiding jongeren, MBO Raad, VO-raad, OCW 2017");
-        assert_eq!(r[2].theme, Theme::Vision);
-        assert_eq!(r[2].finding, "Visie en beleid in de 2e lijn: 50,0 (sectormediaan 52,0)");
-        assert_eq!(r.len(), 3);
+        assert_eq!(r.len(), 2, "{r:?}");
+    }
+
+    #[test]
+    fn a_small_line_under_p25_but_not_clearly_different_gets_no_leadership_advice() {
+        // Line 3: 7 respondents, 1.2 under P25 (43.8 against 45), not clearly different
+        // from the other institutions' staff, P25 over 6 of 12 institutions: a position
+        // among too few to hold, and a difference that does not.
+        let mut c = cell(Line::L3, None, 43.8, 55.0);
+        c.own = Some((43.8, 7));
+        c.over = Over { shown: 6, institutions: 12, small: 6, published: true, ..Over::default() };
+        let mut f =
+            Findings { year: 2026, kind: None, cells: vec![c.clone()], role_expertise: vec![], line_gaps: vec![] };
+        assert!(recommend(&f, Lang::Nl).is_empty());
+        // Among 10 shown it holds: the lowest quarter, quoted with the P25 and its count.
+        f.cells[0].over = Over { shown: 10, institutions: 12, small: 2, published: true, ..Over::default() };
+        let r = recommend(&f, Lang::Nl);
+        assert_eq!(r[0].theme, Theme::Leadership);
+        assert_eq!(r[0].finding, "3e lijn: 43,8, laagste kwart (P25 45,0 over 10 van 12 instellingen)");
+        // Exactly at P25 is the middle half: nothing.
+        f.cells[0].own = Some((45.0, 7));
+        assert!(recommend(&f, Lang::Nl).is_empty());
+        // Clearly lower than the other institutions' staff holds whatever the count.
+        f.cells[0].versus = Some(Versus::Below);
+        f.cells[0].over.shown = 4;
+        assert_eq!(
+            recommend(&f, Lang::En)[0].finding,
+            "Line 3: 45.0, clearly lower than the staff of the other institutions (55.0)"
+        );
+        // A figure shown only to the institution itself (protecting another group) is
+        // not published: no advice quotes it.
+        f.cells[0].published = false;
+        assert!(recommend(&f, Lang::Nl).is_empty());
+    }
+
+    #[test]
+    fn an_institution_in_the_top_quarter_everywhere_gets_no_lowest_score_advice() {
+        let mut f = example();
+        for c in &mut f.cells {
+            let q = c.quartiles.unwrap();
+            c.own = Some((q.2 + 5.0, 12));
+            c.versus = Some(Versus::Above);
+            c.change = change(2025, 2.0, -1.0, 5.0);
+        }
+        assert!(recommend(&f, Lang::Nl).is_empty());
+        let (title, text, source) = nothing_holds(Lang::Nl);
+        assert_eq!(title, "Geen aanbeveling uit de cijfers");
+        assert!(text.starts_with("Geen bevinding houdt stand buiten de onzekerheid"));
+        assert!(!text.contains("nergens onder de sector") && !text.contains("laagste score"));
+        assert_eq!(source, STUDY_2014.text(Lang::Nl));
     }
 
     #[test]
@@ -519,7 +610,25 @@ mod tests {
         for kind in [None, Some(Sector::Vo), Some(Sector::Mbo), Some(Sector::Hbo)] {
             let mut f = example();
             f.kind = kind;
-            let r = recommend(&f, &[(Line::L1, Kind::R, 70.0), (Line::L1, Kind::D, 55.0)], Lang::En);
+            // Expertise 55 against role 70 in line 1 OB, D − R = −15 with an interval
+            // −22 … −8 (excludes 0); in VB −12 with −25 … +1 (does not): OB is quoted.
+            f.role_expertise = vec![
+                RoleExpertise {
+                    line: Line::L1,
+                    area: Area::VB,
+                    role: 72.0,
+                    expertise: 60.0,
+                    gap: Difference { diff: -12.0, ci: Some((-25.0, 1.0)) },
+                },
+                RoleExpertise {
+                    line: Line::L1,
+                    area: Area::OB,
+                    role: 70.0,
+                    expertise: 55.0,
+                    gap: Difference { diff: -15.0, ci: Some((-22.0, -8.0)) },
+                },
+            ];
+            let r = recommend(&f, Lang::En);
             for rec in &r {
                 assert!(rec.audience.fits(kind), "{kind:?}: {rec:?}");
             }
@@ -527,33 +636,16 @@ mod tests {
             for t in &themes {
                 assert_eq!(themes.iter().filter(|x| *x == t).count(), 1);
             }
-            // Rule 4 fired: D 55 against R 70.
             let staff = r.iter().find(|x| x.theme == Theme::StaffCareers).unwrap();
-            assert_eq!(staff.finding, "Line 1: expertise 55.0 against role 70.0");
+            assert_eq!(
+                staff.finding,
+                "Orientation and guidance in line 1: expertise 55.0 against role 70.0, clearly lower"
+            );
             match kind {
                 Some(Sector::Mbo) => assert_eq!(staff.source, MBO_2014.text(Lang::En)),
                 Some(Sector::Hbo) => assert_eq!(staff.source, TEACHER_TRAINING_2014.text(Lang::En)),
                 _ => assert_eq!(staff.source, FRAMEWORK_2017.text(Lang::En)),
             }
         }
-    }
-
-    #[test]
-    fn different_findings_give_different_lists_and_nothing_weak_gives_the_mirror() {
-        let mut f = example();
-        for c in &mut f.cells {
-            c.change = change(2025, 2.0, -1.0, 5.0);
-            if let Some((v, _)) = c.own {
-                c.own = Some((v.max(c.quartiles.unwrap().1 + 1.0), 12));
-            }
-            c.versus = None;
-        }
-        f.kind = Some(Sector::Vo);
-        let r = recommend(&f, &[], Lang::Nl);
-        assert_eq!(r.len(), 1);
-        assert_eq!(r[0].title, "Gebruik het portret als spiegel");
-        // Lowest area: line 2 VB, OB, OR, SW all at 53 (median 52 + 1): the first, VB.
-        assert_eq!(r[0].finding, "Visie en beleid in de 2e lijn: 53,0 (laagste score; nergens onder de sector)");
-        assert_ne!(r, recommend(&example(), &[], Lang::Nl));
     }
 }

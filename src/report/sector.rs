@@ -11,7 +11,7 @@ use crate::ingest::ledger::Counts;
 use crate::lang::Lang;
 use crate::report::xlsx::{self, Formats};
 use crate::report::ReportContext;
-use crate::score::Scope;
+use crate::score::{Scope, Why};
 
 pub fn write(ctx: &ReportContext<'_>, path: &Path) -> Result<()> {
     let fm = Formats::new();
@@ -19,6 +19,7 @@ pub fn write(ctx: &ReportContext<'_>, path: &Path) -> Result<()> {
     toelichting(ctx, &mut wb, &fm)?;
     overzicht(ctx, &mut wb, &fm)?;
     lines(ctx, &mut wb, &fm)?;
+    peer_groups_sheet(ctx, &mut wb, &fm)?;
     instellingen(ctx, &mut wb, &fm)?;
     items(ctx, &mut wb, &fm)?;
     trend(ctx, &mut wb, &fm)?;
@@ -79,24 +80,24 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
             ),
         ),
         (
-            t("Benchmark", "Benchmark"),
+            t("Positie onder de instellingen", "Position among the institutions"),
             t(
-                "Percentielrang 100·(lager + ½·gelijk)/N onder de getoonde instellingen; bij minder dan 10 getoonde instellingen alleen de band (laagste kwart onder 25, middelste helft, hoogste kwart boven 75), bij te weinig instellingen niets (\"te weinig instellingen\").",
-                "Percentile rank 100·(below + ½·equal)/N among the institutions shown; with fewer than 10 institutions shown only its band (lowest quarter below 25, middle half, highest quarter above 75), with too few institutions nothing (\"too few institutions\").",
+                "De band volgt de kwartielen ernaast: onder P25 het laagste kwart, boven P75 het hoogste kwart, van P25 tot en met P75 de middelste helft (op de decimalen waarmee ze ernaast staan). Daarnaast de percentielrang 100·(lager + ½·gelijk)/N onder de getoonde instellingen, als getal alleen bij 10 of meer getoonde instellingen; bij te weinig instellingen niets (\"te weinig instellingen\"). Elke verdeling zegt over hoeveel van hoeveel instellingen ze genomen is, en waarom de andere er niet in zitten.",
+                "The band follows the quartiles beside it: below P25 the lowest quarter, above P75 the highest quarter, from P25 to P75 inclusive the middle half (at the decimals they are printed with beside it). Beside it the percentile rank 100·(below + ½·equal)/N among the institutions shown, as a number only with 10 or more institutions shown; with too few institutions nothing (\"too few institutions\"). Every distribution says over how many of how many institutions it was taken, and why the others are not in it.",
             ),
         ),
         (
             t("Verschil en interval", "Difference and interval"),
             t(
-                "Verandering sinds het vorige jaar van deelname (binnen één raamwerkeditie) en verschil tussen lijnen: d = gemiddelde₂ − gemiddelde₁ met 95%-interval volgens Welch: d ± t(0,975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Significant betekent: het interval bevat 0 niet (p < 0,05); het verschil is dan waarschijnlijk niet alleen toeval in wie de vragenlijst invulde. Niet significant betekent niet dat er geen verschil is, maar dat het met deze aantallen niet vast te stellen is. Dezelfde medewerkers in beide jaren maken de jaren afhankelijk; de berekening neemt onafhankelijke groepen aan en is daardoor eerder te voorzichtig dan te ruim. Verborgen groepen krijgen geen verandering, verschil of vergelijking; waar de spreiding is weggelaten, ontbreekt het interval.",
-                "Change since the previous year of participation (within one framework edition) and gap between lines: d = mean₂ − mean₁ with Welch's 95% interval: d ± t(0.975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Significant means: the interval does not contain 0 (p < 0.05); the difference is then unlikely to be only chance in who answered. Not significant does not mean there is no difference, only that these numbers cannot establish one. The same staff answering in both years makes the years dependent; the calculation assumes independent groups and so errs on the cautious side. Hidden groups get no change, gap or comparison; where the spread is withheld, so is the interval.",
+                "Verandering sinds het vorige jaar van deelname (binnen één raamwerkeditie) en verschil tussen lijnen: d = gemiddelde₂ − gemiddelde₁ met 95%-interval volgens Welch: d ± t(0,975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Aantoonbaar (significant) betekent: het interval bevat 0 niet (p < 0,05); het verschil is dan waarschijnlijk niet alleen toeval in wie de vragenlijst invulde. Niet aantoonbaar betekent niet dat er geen verschil is, maar dat het met deze aantallen niet vast te stellen is. Dezelfde medewerkers in beide jaren maken de jaren afhankelijk; de berekening neemt onafhankelijke groepen aan en is daardoor eerder te voorzichtig dan te ruim. Verborgen groepen krijgen geen verandering, verschil of vergelijking; waar de spreiding is weggelaten, ontbreekt het interval.",
+                "Change since the previous year of participation (within one framework edition) and gap between lines: d = mean₂ − mean₁ with Welch's 95% interval: d ± t(0.975; ν)·se, se = √(sd₁²/n₁ + sd₂²/n₂), ν = se⁴ / ((sd₁²/n₁)²/(n₁ − 1) + (sd₂²/n₂)²/(n₂ − 1)). Beyond chance (significant) means: the interval does not contain 0 (p < 0.05); the difference is then unlikely to be only chance in who answered. Not beyond chance does not mean there is no difference, only that these numbers cannot establish one. The same staff answering in both years makes the years dependent; the calculation assumes independent groups and so errs on the cautious side. Hidden groups get no change, gap or comparison; where the spread is withheld, so is the interval.",
             ),
         ),
         (
-            t("Boven, binnen, onder", "Above, within, below"),
+            t("Verschil met de medewerkers van de sector", "Difference from the sector's staff"),
             t(
-                "Per lijn × aandachtsgebied en lijn totaal: het gemiddelde van de instelling tegen het gemiddelde van alle respondenten van de andere instellingen van de sector (Welch). Omdat één portret zo tot 15 vergelijkingen per jaar maakt, worden de p-waarden per instelling en jaar gecorrigeerd volgens Benjamini–Hochberg (q = 0,05): gemiddeld is hooguit 5% van de gemelde verschillen toeval. Boven of onder: significant na die correctie; binnen: niet.",
-                "Per line × area and line total: the institution's mean against the mean of all respondents of the sector's other institutions (Welch). As one portret makes up to 15 such comparisons a year, the p-values per institution and year are corrected by Benjamini–Hochberg (q = 0.05): on average at most 5% of the differences reported are chance. Above or below: significant after that correction; within: not.",
+                "Per lijn × aandachtsgebied en lijn totaal: het gemiddelde van de instelling tegen het gemiddelde van alle medewerkers van de andere instellingen van de sector (Welch), dat ernaast staat. Omdat één portret zo tot 15 vergelijkingen per jaar maakt, worden de p-waarden per instelling en jaar gecorrigeerd volgens Benjamini–Hochberg (q = 0,05): gemiddeld is hooguit 5% van de gemelde verschillen toeval. Aantoonbaar hoger of lager: significant na die correctie; anders geen aantoonbaar verschil, wat niet betekent dat de scores gelijk zijn.",
+                "Per line × area and line total: the institution's mean against the mean of all staff of the sector's other institutions (Welch), shown beside it. As one portrait makes up to 15 such comparisons a year, the p-values per institution and year are corrected by Benjamini–Hochberg (q = 0.05): on average at most 5% of the differences reported are chance. Clearly higher or lower: significant after that correction; otherwise no clear difference, which does not mean the scores are equal.",
             ),
         ),
         (
@@ -137,23 +138,40 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
 /// or too few institutions) and secondary (to protect others).
 pub fn suppression_text(ctx: &ReportContext<'_>) -> String {
     let c = ctx.scores.suppression;
-    let part = |name: &str, h: crate::score::Hidden| match ctx.lang {
-        crate::lang::Lang::Nl => format!(
-            "{name}: {} van {} verborgen ({} te klein, {} afgeschermd){}",
+    // The true reason of each: a group too small (`<5`), a pooled figure over too few
+    // institutions (not "too small": its respondents may be many), protection.
+    let part = |name: &str, h: crate::score::Hidden| {
+        let small = h.primary - h.few_institutions;
+        let mut why = Vec::new();
+        let nl = ctx.lang == crate::lang::Lang::Nl;
+        if small > 0 || h.primary == 0 {
+            why.push(if nl {
+                format!("{small} te weinig respondenten")
+            } else {
+                format!("{small} too few respondents")
+            });
+        }
+        if h.few_institutions > 0 {
+            why.push(if nl {
+                format!("{} te weinig instellingen", h.few_institutions)
+            } else {
+                format!("{} too few institutions", h.few_institutions)
+            });
+        }
+        why.push(if nl { format!("{} afgeschermd", h.secondary) } else { format!("{} protected", h.secondary) });
+        let detail = match (h.detail, nl) {
+            (0, _) => String::new(),
+            (d, true) => format!(", bij {d} spreiding weggelaten"),
+            (d, false) => format!(", spread left out for {d}"),
+        };
+        format!(
+            "{name}: {} {} {} {} ({}){detail}",
             h.primary + h.secondary,
+            ctx.t("van", "of"),
             h.total,
-            h.primary,
-            h.secondary,
-            if h.detail > 0 { format!(", bij {} spreiding weggelaten", h.detail) } else { String::new() }
-        ),
-        crate::lang::Lang::En => format!(
-            "{name}: {} of {} hidden ({} too small, {} protected){}",
-            h.primary + h.secondary,
-            h.total,
-            h.primary,
-            h.secondary,
-            if h.detail > 0 { format!(", spread left out for {}", h.detail) } else { String::new() }
-        ),
+            ctx.t("verborgen", "hidden"),
+            why.join(", ")
+        )
     };
     [
         part(ctx.t("groepsscores", "group scores"), c.groups),
@@ -255,14 +273,15 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
         ctx.t("Soort", "Kind"),
         "n",
         "Score",
-        ctx.t("BI laag", "CI low"),
-        ctx.t("BI hoog", "CI high"),
+        ctx.t("95%-interval laag", "95% interval low"),
+        ctx.t("95%-interval hoog", "95% interval high"),
         "P25",
         ctx.t("Mediaan", "Median"),
         "P75",
         ctx.t("Instellingen", "Institutions"),
+        ctx.t("Instellingen getoond (P25–P75 over)", "Institutions shown (P25–P75 over)"),
     ];
-    xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0], fm)?;
+    xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0, 14.0], fm)?;
     let mut r = 1;
     for s in ctx.scores.sector.iter().filter(|s| s.peer.is_none()) {
         ws.write_number_with_format(r, 0, s.year as f64, &fm.year)?;
@@ -285,13 +304,25 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
             ws.write_number_with_format(r, 10, c, &fm.score)?;
         }
         ws.write_number_with_format(r, 11, s.institutions as f64, &fm.int)?;
+        ws.write_number_with_format(r, 12, s.shown as f64, &fm.int)?;
         r += 1;
     }
     xlsx::filter(ws, 0, r - 1, heads.len() as u16)?;
+    xlsx::note(
+        ws,
+        r + 1,
+        heads.len() as u16,
+        110.0,
+        ctx.t(
+            "P25, mediaan en P75 zijn genomen over de getoonde instellingen (kolom Instellingen getoond), van alle instellingen met respondenten (kolom Instellingen); de andere hebben te weinig respondenten (<5) of zijn afgeschermd om een kleine groep te beschermen. Waar minder dan het minimum aantal instellingen getoond wordt, of het sectorcijfer is afgeschermd, staat er geen verdeling.",
+            "P25, median and P75 are taken over the institutions shown (column Institutions shown), of all institutions with respondents (column Institutions); the others have too few respondents (<5) or are protected to keep a small group from being worked back. Where fewer than the minimum number of institutions are shown, or the sector figure is protected, there is no distribution.",
+        ),
+        fm,
+    )?;
 
     // The headline matrix for the latest year, and its native chart.
     let Some(&year) = ctx.scores.years.last() else { return Ok(()) };
-    let c0: u16 = 13;
+    let c0: u16 = 14;
     ws.set_column_width(c0, 26)?;
     xlsx::text(ws, 0, c0, &format!("{} {}", ctx.t("Lijnvergelijking", "Line comparison"), year), &fm.header)?;
     for (j, l) in Line::ALL.iter().enumerate() {
@@ -341,22 +372,32 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
         ctx.t("Mediaan", "Median").into(),
         "P75".into(),
         ctx.t("P75 − P25 (voor de grafiek)", "P75 − P25 (for the chart)").into(),
+        ctx.t("Over hoeveel instellingen", "Over how many institutions").into(),
     ];
     for (j, h) in dh.iter().enumerate() {
         xlsx::text(ws, d0, c0 + j as u16, h, &fm.header)?;
     }
     ws.set_column_width(c0 + 4, 14)?;
+    ws.set_column_width(c0 + 5, 60)?;
     xlsx::fit_row(ws, d0, &[(&dh[0], 24.0), (&dh[4], 12.0)])?;
     for (i, l) in Line::ALL.iter().enumerate() {
         let row = d0 + 1 + i as u32;
         xlsx::text(ws, row, c0, &l.label(ctx.lang), &fm.text)?;
-        match ctx.scores.sector(year, None, *l, Scope::LINE).and_then(|s| s.quartiles) {
-            Some((a, m, b)) => {
-                for (j, v) in [a, m, b, b - a].iter().enumerate() {
-                    ws.write_number_with_format(row, c0 + 1 + j as u16, *v, &fm.score)?;
-                }
+        let cell = ctx.scores.sector(year, None, *l, Scope::LINE);
+        if let Some((a, m, b)) = cell.and_then(|s| s.quartiles) {
+            for (j, v) in [a, m, b, b - a].iter().enumerate() {
+                ws.write_number_with_format(row, c0 + 1 + j as u16, *v, &fm.score)?;
             }
-            None => xlsx::text(ws, row, c0 + 1, ctx.t("te weinig instellingen", "too few institutions"), &fm.hidden)?,
+        }
+        // Over how many institutions, and why not the others (or why no distribution).
+        if let Some(s) = cell {
+            let over = crate::report::findings::Over::of(s).sentence(
+                ctx.privacy.min_institutions,
+                ctx.privacy.min_group_size,
+                ctx.lang,
+            );
+            xlsx::text(ws, row, c0 + 5, &over, &fm.wrap)?;
+            xlsx::fit_row(ws, row, &[(&over, 60.0)])?;
         }
     }
     let cats = (sheet.as_str(), d0 + 1, c0, d0 + 3, c0);
@@ -422,59 +463,167 @@ fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
     ws.set_name(ctx.t("Lijnen", "Lines"))?;
     xlsx::print_setup(ws, Some(0))?;
     let pairs = [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)];
-    let mut heads: Vec<String> = vec![ctx.t("Jaar", "Year").into(), ctx.t("Aandachtsgebied", "Area").into()];
+    let mut heads: Vec<String> = vec![
+        ctx.t("Jaar", "Year").into(),
+        ctx.t("Peergroep", "Peer group").into(),
+        ctx.t("Aandachtsgebied", "Area").into(),
+    ];
     heads.extend(Line::ALL.iter().map(|l| l.label(ctx.lang)));
-    let mut widths = vec![7.0, 26.0, 9.0, 9.0, 9.0];
+    // Wide enough for every mark a hidden score can take, on one line.
+    let marks = [Why::Small, Why::Protects, Why::FewInstitutions].map(|w| ctx.mark(w));
+    let score_w = xlsx::width_for(marks.iter().map(String::as_str), 9.0, 26.0);
+    let mut widths = vec![7.0, 15.0, 26.0, score_w, score_w, score_w];
     for (a, b) in pairs {
         let pair = format!("{} − {}", b.label(ctx.lang), a.label(ctx.lang));
         heads.push(format!("{pair}: {}", ctx.t("verschil", "gap")));
         heads.push(format!("{pair}: {}", ctx.t("95%-interval", "95% interval")));
-        heads.push(format!("{pair}: {}", ctx.t("aantoonbaar", "real")));
+        heads.push(format!("{pair}: {}", ctx.t("aantoonbaar", "beyond chance")));
         widths.extend([10.0, 17.0, 12.0]);
     }
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
     xlsx::header(ws, 0, &refs, &widths, fm)?;
     let mut r = 1;
     for &year in &ctx.scores.years {
-        for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
-            ws.write_number_with_format(r, 0, year as f64, &fm.year)?;
-            let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
-            xlsx::text(ws, r, 1, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold)?;
-            for (j, l) in Line::ALL.iter().enumerate() {
-                let s = ctx.scores.sector(year, None, *l, sc);
-                xlsx::score(
-                    ws,
-                    r,
-                    2 + j as u16,
-                    s.and_then(|s| s.shown()).map(|f| f.mean),
-                    s.and_then(|s| s.hidden()),
-                    ctx,
-                    fm,
-                )?;
-            }
-            for (k, (a, b)) in pairs.iter().enumerate() {
-                let gap = ctx
-                    .scores
-                    .gaps
-                    .iter()
-                    .find(|g| g.year == year && g.peer.is_none() && g.scope == sc && g.a == *a && g.b == *b);
-                if let Some(g) = gap {
-                    let col = 5 + 3 * k as u16;
-                    ws.write_number_with_format(r, col, g.gap.diff, &fm.signed)?;
-                    xlsx::text(ws, r, col + 1, &ctx.interval_text(&g.gap), &fm.center)?;
-                    let f = if g.gap.significant() == Some(true) { &fm.bold_center } else { &fm.center };
-                    xlsx::text(ws, r, col + 2, ctx.significance_text(&g.gap), f)?;
+        for peer in peer_groups() {
+            for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
+                let cells: Vec<_> = Line::ALL.iter().map(|l| ctx.scores.sector(year, peer, *l, sc)).collect();
+                // A peer group nobody in the run belongs to has no rows.
+                if cells.iter().all(Option::is_none) {
+                    continue;
                 }
+                ws.write_number_with_format(r, 0, year as f64, &fm.year)?;
+                xlsx::text(ws, r, 1, &peer_label(ctx, peer), &fm.text)?;
+                let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
+                xlsx::text(ws, r, 2, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold)?;
+                for (j, s) in cells.iter().enumerate() {
+                    xlsx::score(
+                        ws,
+                        r,
+                        3 + j as u16,
+                        s.and_then(|s| s.shown()).map(|f| f.mean),
+                        s.and_then(|s| s.hidden()),
+                        ctx,
+                        fm,
+                    )?;
+                }
+                for (k, (a, b)) in pairs.iter().enumerate() {
+                    let gap = ctx
+                        .scores
+                        .gaps
+                        .iter()
+                        .find(|g| g.year == year && g.peer == peer && g.scope == sc && g.a == *a && g.b == *b);
+                    if let Some(g) = gap {
+                        let col = 6 + 3 * k as u16;
+                        xlsx::signed(ws, r, col, g.gap.diff, fm)?;
+                        xlsx::text(ws, r, col + 1, &ctx.interval_text(&g.gap), &fm.center)?;
+                        let f = if g.gap.significant() == Some(true) { &fm.bold_center } else { &fm.center };
+                        xlsx::text(ws, r, col + 2, ctx.significance_text(&g.gap), f)?;
+                    }
+                }
+                r += 1;
             }
-            r += 1;
         }
     }
     xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
     let note = ctx.t(
-        "Verschil tussen de gemiddelde scores van twee lijnen in de sector, met het 95%-betrouwbaarheidsinterval van Welch op de respondentscores van beide lijnen. Aantoonbaar: het interval bevat 0 niet. Niet aantoonbaar betekent niet dat er geen verschil is, wel dat deze aantallen het niet vaststellen. Per peergroep (vo, mbo, hbo) staan de verschillen in data/line_gaps.csv.",
-        "Difference between the mean scores of two lines in the sector, with Welch's 95% confidence interval on the respondent scores of both lines. Real: the interval does not contain 0. Not real does not mean there is no difference, only that these numbers do not establish one. Per peer group (vo, mbo, hbo) the gaps are in data/line_gaps.csv.",
+        "Verschil tussen de gemiddelde scores van twee lijnen in de sector en per peergroep (vo, mbo, hbo), met het 95%-betrouwbaarheidsinterval van Welch op de respondentscores van beide lijnen. Aantoonbaar: het interval bevat 0 niet. Niet aantoonbaar betekent niet dat er geen verschil is, wel dat deze aantallen het niet vaststellen. Waar een van beide lijnen verborgen is, staat er geen verschil.",
+        "Difference between the mean scores of two lines in the sector and per peer group (vo, mbo, hbo), with Welch's 95% confidence interval on the respondent scores of both lines. Beyond chance: the interval does not contain 0. Not beyond chance does not mean there is no difference, only that these numbers do not establish one. Where either line is hidden, there is no gap.",
     );
     xlsx::note(ws, r + 1, refs.len() as u16, widths.iter().sum(), note, fm)?;
+    Ok(())
+}
+
+/// The sector, then the peer groups vo, mbo and hbo.
+fn peer_groups() -> impl Iterator<Item = Option<crate::ingest::institutions::Sector>> + Clone {
+    std::iter::once(None).chain(crate::ingest::institutions::Sector::ALL.into_iter().map(Some))
+}
+
+/// "sector (alle)" or the peer group's code.
+fn peer_label(ctx: &ReportContext<'_>, peer: Option<crate::ingest::institutions::Sector>) -> String {
+    match peer {
+        None => ctx.t("sector (alle)", "sector (all)").to_string(),
+        Some(p) => p.code().to_string(),
+    }
+}
+
+/// The sector and each peer group per year, line and area: n and pooled score with its
+/// interval, the distribution over the institutions shown (with over how many, of how
+/// many), and the change since the previous year with its interval and whether it is
+/// beyond chance.
+fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(ctx.t("Peergroepen", "Peer groups"))?;
+    xlsx::print_setup(ws, Some(0))?;
+    let heads = [
+        ctx.t("Jaar", "Year"),
+        ctx.t("Peergroep", "Peer group"),
+        ctx.t("Lijn", "Line"),
+        ctx.t("Aandachtsgebied", "Area"),
+        "n",
+        "Score",
+        ctx.t("95%-interval laag", "95% interval low"),
+        ctx.t("95%-interval hoog", "95% interval high"),
+        "P25",
+        ctx.t("Mediaan", "Median"),
+        "P75",
+        ctx.t("Instellingen getoond", "Institutions shown"),
+        ctx.t("Instellingen", "Institutions"),
+        ctx.t("Verandering", "Change"),
+        ctx.t("Sinds", "Since"),
+        ctx.t("95%-interval van de verandering", "95% interval of the change"),
+        ctx.t("Aantoonbaar veranderd", "Change beyond chance"),
+    ];
+    let marks = [Why::Small, Why::Protects, Why::FewInstitutions].map(|w| ctx.mark(w));
+    let score_w = xlsx::width_for(marks.iter().map(String::as_str), 8.0, 26.0);
+    let widths = [7.0, 15.0, 9.0, 26.0, 7.0, score_w, 10.0, 10.0, 7.0, 9.0, 7.0, 12.0, 12.0, 12.0, 7.0, 18.0, 13.0];
+    xlsx::header(ws, 0, &heads, &widths, fm)?;
+    let mut r = 1;
+    for &year in &ctx.scores.years {
+        for peer in peer_groups() {
+            for line in Line::ALL {
+                for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
+                    let Some(s) = ctx.scores.sector(year, peer, line, sc) else { continue };
+                    ws.write_number_with_format(r, 0, year as f64, &fm.year)?;
+                    xlsx::text(ws, r, 1, &peer_label(ctx, peer), &fm.text)?;
+                    xlsx::text(ws, r, 2, &line.label(ctx.lang), &fm.text)?;
+                    let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
+                    xlsx::text(ws, r, 3, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold)?;
+                    if let Some(why) = s.hidden() {
+                        xlsx::text(ws, r, 5, &ctx.mark(why), &fm.hidden)?;
+                    } else if let Some(st) = s.shown() {
+                        ws.write_number_with_format(r, 4, st.n as f64, &fm.int)?;
+                        ws.write_number_with_format(r, 5, st.mean, &fm.score)?;
+                        if let Some((lo, hi)) = st.ci() {
+                            ws.write_number_with_format(r, 6, lo, &fm.score)?;
+                            ws.write_number_with_format(r, 7, hi, &fm.score)?;
+                        }
+                    }
+                    if let Some((a, b, c)) = s.quartiles {
+                        ws.write_number_with_format(r, 8, a, &fm.score)?;
+                        ws.write_number_with_format(r, 9, b, &fm.score)?;
+                        ws.write_number_with_format(r, 10, c, &fm.score)?;
+                    }
+                    ws.write_number_with_format(r, 11, s.shown as f64, &fm.int)?;
+                    ws.write_number_with_format(r, 12, s.institutions as f64, &fm.int)?;
+                    if let Some(c) = ctx.scores.sector_change(year, peer, line, sc) {
+                        let d = &c.change.change;
+                        xlsx::signed(ws, r, 13, d.diff, fm)?;
+                        ws.write_number_with_format(r, 14, c.change.previous_year as f64, &fm.year)?;
+                        xlsx::text(ws, r, 15, &ctx.interval_text(d), &fm.center)?;
+                        let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
+                        xlsx::text(ws, r, 16, ctx.significance_text(d), f)?;
+                    }
+                    r += 1;
+                }
+            }
+        }
+    }
+    xlsx::filter(ws, 0, r.saturating_sub(1), heads.len() as u16)?;
+    let note = ctx.t(
+        "Per peergroep alleen waar die minstens het minimum aantal instellingen telt. P25–P75 over de getoonde instellingen van de peergroep. Verandering: sinds het vorige jaar binnen dezelfde raamwerkeditie, met het 95%-interval van Welch; aantoonbaar als het interval 0 niet bevat.",
+        "Per peer group only where it has at least the minimum number of institutions. P25–P75 over the peer group's institutions shown. Change: since the previous year within the same framework edition, with Welch's 95% interval; beyond chance where the interval does not contain 0.",
+    );
+    xlsx::note(ws, r + 1, heads.len() as u16, widths.iter().sum(), note, fm)?;
     Ok(())
 }
 
@@ -496,25 +645,34 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
         heads.push(a.label(ctx.lang));
     }
     heads.extend([
-        ctx.t("Percentiel in de sector", "Percentile in the sector"),
-        ctx.t("Ten opzichte van de andere instellingen", "Against the other institutions"),
+        ctx.t(
+            "Positie onder de instellingen (tegen P25–P75 in Overzicht)",
+            "Position among the institutions (against P25–P75 in Overview)",
+        ),
+        ctx.t("Medewerkers andere instellingen (gemiddelde)", "Staff of the other institutions (mean)"),
+        ctx.t("Verschil met de medewerkers van de sector", "Difference from the sector's staff"),
         ctx.t("Verandering", "Change"),
         ctx.t("Sinds", "Since"),
         ctx.t("95%-interval van de verandering", "95% interval of the change"),
-        ctx.t("Aantoonbaar veranderd", "Real change"),
+        ctx.t("Aantoonbaar veranderd", "Change beyond chance"),
     ]);
     // Wide enough for every value the column can hold, on one line.
     let marks = [ctx.mark(crate::score::Why::Small), ctx.mark(crate::score::Why::Protects)];
     let score_w = xlsx::width_for(marks.iter().map(String::as_str), 9.0, 14.0);
-    let ranks: Vec<String> =
-        [Rank::Band(Band::LowestQuarter), Rank::Band(Band::MiddleHalf), Rank::Band(Band::HighestQuarter), Rank::TooFew]
-            .iter()
-            .map(|r| ctx.rank_text(r))
-            .collect();
+    let ranks: Vec<String> = [
+        Rank::Number(99.0, Band::LowestQuarter),
+        Rank::Number(99.0, Band::MiddleHalf),
+        Rank::Number(99.0, Band::HighestQuarter),
+        Rank::TooFew,
+    ]
+    .iter()
+    .map(|r| ctx.rank_text(r))
+    .collect();
     let mut widths = vec![7.0, xlsx::width_for(pairs.iter().map(|p| p.0.as_str()), 14.0, 50.0), 8.0, 9.0, score_w];
     widths.extend([score_w; 5]);
     widths.extend([
-        xlsx::width_for(ranks.iter().map(String::as_str), 12.0, 30.0),
+        xlsx::width_for(ranks.iter().map(String::as_str), 12.0, 36.0),
+        13.0,
         xlsx::width_for([Versus::Above, Versus::Within, Versus::Below].map(|v| ctx.versus_text(v)), 12.0, 30.0),
         12.0,
         8.0,
@@ -552,16 +710,19 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
                 xlsx::score(ws, r, 5 + j as u16, g.and_then(|g| g.shown()).map(|s| s.mean), hidden, ctx, fm)?;
             }
             if let Some(b) = ctx.scores.benchmark(year, &inst, line, Scope::LINE) {
-                xlsx::rank(ws, r, 10, &b.rank_sector, ctx, fm)?;
+                xlsx::text(ws, r, 10, &ctx.rank_text(&b.rank_sector), &fm.rank)?;
+                if let Some((m, _)) = b.rest_of_sector {
+                    ws.write_number_with_format(r, 11, m, &fm.score)?;
+                }
                 if let Some(v) = b.versus_sector {
-                    xlsx::versus(ws, r, 11, v, ctx, fm)?;
+                    xlsx::versus(ws, r, 12, v, ctx, fm)?;
                 }
                 if let Some(c) = &b.change {
-                    ws.write_number_with_format(r, 12, c.change.diff, &fm.signed)?;
-                    ws.write_number_with_format(r, 13, c.previous_year as f64, &fm.year)?;
-                    xlsx::text(ws, r, 14, &ctx.interval_text(&c.change), &fm.center)?;
+                    xlsx::signed(ws, r, 13, c.change.diff, fm)?;
+                    ws.write_number_with_format(r, 14, c.previous_year as f64, &fm.year)?;
+                    xlsx::text(ws, r, 15, &ctx.interval_text(&c.change), &fm.center)?;
                     let f = if c.change.significant() == Some(true) { &fm.bold_center } else { &fm.center };
-                    xlsx::text(ws, r, 15, ctx.significance_text(&c.change), f)?;
+                    xlsx::text(ws, r, 16, ctx.significance_text(&c.change), f)?;
                 }
             }
             r += 1;
@@ -646,7 +807,7 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
         let span = format!("{}–{}", years[years.len() - 2], years[years.len() - 1]);
         heads.push(format!("{} {span}", ctx.t("Verandering", "Change")));
         heads.push(format!("{} {span}", ctx.t("95%-interval", "95% interval")));
-        heads.push(ctx.t("Aantoonbaar veranderd", "Real change").into());
+        heads.push(ctx.t("Aantoonbaar veranderd", "Change beyond chance").into());
         widths.extend([13.0, 18.0, 13.0]);
     }
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
@@ -673,7 +834,7 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
                 if let Some(c) = change {
                     let col = 2 + years.len() as u16;
                     let d = &c.change.change;
-                    ws.write_number_with_format(r, col, d.diff, &fm.signed)?;
+                    xlsx::signed(ws, r, col, d.diff, fm)?;
                     xlsx::text(ws, r, col + 1, &ctx.interval_text(d), &fm.center)?;
                     let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
                     xlsx::text(ws, r, col + 2, ctx.significance_text(d), f)?;
@@ -690,7 +851,7 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
             ctx.fw.edition,
             ctx.t(
                 "Verandering: het verschil met het jaar ervoor, met het 95%-interval van Welch; aantoonbaar als het interval 0 niet bevat (zie Toelichting).",
-                "Change: the difference from the year before, with Welch's 95% interval; real where the interval does not contain 0 (see Notes).",
+                "Change: the difference from the year before, with Welch's 95% interval; beyond chance where the interval does not contain 0 (see Notes).",
             )
         ),
         breaks => format!(

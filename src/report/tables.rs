@@ -118,6 +118,8 @@ struct SectorRow {
     sd: Option<f64>,
     suppressed: bool,
     suppression: &'static str,
+    /// The institutions shown, over which p25–p75 were taken (SPEC §6.1: the last column).
+    institutions_shown: usize,
 }
 
 /// `item_scores.csv`.
@@ -148,8 +150,13 @@ struct RespondentRow<'a> {
 }
 
 /// `benchmarks.csv`: the rank as a number only with at least 10 institutions shown,
-/// its band always (or `too_few_institutions`); the change with Welch's interval; the comparison with the rest of
-/// the sector (after Benjamini–Hochberg over the portret's comparisons).
+/// its band always (or `too_few_institutions`): the position of the score against the
+/// P25 and P75 of the same institutions in `sector_scores.csv`, at the two decimals
+/// printed there (below P25 lowest, above P75 highest, P25 to P75 included the middle
+/// half); the change with Welch's
+/// interval; the comparison with the other institutions' staff (after
+/// Benjamini–Hochberg over the portret's comparisons) and the mean it was tested
+/// against.
 #[derive(Serialize)]
 struct BenchmarkRow {
     year: u16,
@@ -174,6 +181,10 @@ struct BenchmarkRow {
     rank_sector_band: &'static str,
     rank_peer_band: &'static str,
     versus_sector: &'static str,
+    /// The pooled mean of the other institutions' staff that `versus_sector` is tested
+    /// against.
+    #[serde(serialize_with = "two_decimals")]
+    rest_of_sector_mean: Option<f64>,
 }
 
 /// `line_gaps.csv` (b − a, Welch on the two lines' respondent scores).
@@ -292,6 +303,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                     sd: f.and_then(Figures::sd),
                     suppressed: s.hidden().is_some(),
                     suppression: why_code(s.hidden().or(detail(f))),
+                    institutions_shown: s.shown,
                 }
             }),
         )?,
@@ -348,6 +360,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                 // Empty only where the institution's kind is not known.
                 rank_peer_band: b.rank_peer.map_or("", |r| r.band_code()),
                 versus_sector: b.versus_sector.map_or("", |v| v.code()),
+                rest_of_sector_mean: b.rest_of_sector.map(|r| r.0),
             }),
         )?,
         write_table(

@@ -165,6 +165,13 @@ pub fn score(
     Ok(())
 }
 
+/// A signed difference (a change, a gap): a value that rounds to 0.0 is written as 0,
+/// so no cell reads "−0,0".
+pub fn signed(ws: &mut Worksheet, row: u32, col: u16, v: f64, fm: &Formats) -> Result<(), XlsxError> {
+    ws.write_number_with_format(row, col, crate::report::findings::unsigned_zero(v), &fm.signed)?;
+    Ok(())
+}
+
 /// Above, within or below the sector: the words, on a colour for above and below.
 pub fn versus(
     ws: &mut Worksheet,

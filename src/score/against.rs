@@ -68,16 +68,20 @@ fn two(v: f64) -> f64 {
     format!("{v:.2}").parse().unwrap_or(v)
 }
 
-/// A percentile rank among the shown scores, as `benchmarks` gives it.
+/// A percentile rank among the shown scores (sorted), as `benchmarks` gives it: the band
+/// by the position against the quartiles of the same scores, so it never contradicts the
+/// P25 and P75 beside it.
 fn rank(vals: &[f64], v: f64, min_institutions: usize) -> Rank {
     if vals.len() < min_institutions || vals.is_empty() {
         return Rank::TooFew;
     }
     let r = percentile_rank_sorted(v, vals).expect("not empty");
+    let (p25, p75) = (quantile(vals, 0.25).expect("not empty"), quantile(vals, 0.75).expect("not empty"));
+    let band = Band::of_position(v, p25, p75, crate::score::TABLE_DECIMALS);
     if vals.len() >= 10 {
-        Rank::Number(r, Band::of(r))
+        Rank::Number(r, band)
     } else {
-        Rank::Band(Band::of(r))
+        Rank::Band(band)
     }
 }
 
@@ -147,7 +151,9 @@ pub fn against_reference(
     let own_names: BTreeSet<&str> = own.groups.iter().map(|g| g.institution.as_str()).collect();
     // (institutions with respondents, shown scores, whether its own entries are as the
     // reference has them).
-    type Distribution = (usize, Vec<f64>, bool);
+    // (institutions with respondents, shown scores, whether its own entries are as the
+    // reference has them, hidden as too small, hidden to protect others).
+    type Distribution = (usize, Vec<f64>, bool, usize, usize);
     let mut distributions: BTreeMap<(u16, Option<Sector>, Line, Scope), Distribution> = BTreeMap::new();
     for (&(year, peer, line, scope), c) in &cells {
         let mine: Vec<(String, Option<f64>, bool)> = own_names
@@ -165,9 +171,24 @@ pub fn against_reference(
             .filter(|e| !mine.iter().any(|m| m.0 == e.pseudonym))
             .filter_map(|e| e.score)
             .collect();
+        let others_hidden = |small: bool| {
+            c.institutions
+                .iter()
+                .filter(|e| !mine.iter().any(|m| m.0 == e.pseudonym))
+                .filter(|e| e.score.is_none() && (e.suppression.as_deref() == Some("small")) == small)
+                .count()
+        };
+        let (mut small, mut protected) = (others_hidden(true), others_hidden(false));
         let mut count = c.institutions_with_respondents;
         let mut as_published = true;
         for (cd, shown, present) in &mine {
+            if shown.is_none() && *present {
+                let listed = c.institutions.iter().find(|e| e.pseudonym == *cd);
+                match listed.and_then(|e| e.suppression.as_deref()) {
+                    Some("small") | None => small += 1,
+                    Some(_) => protected += 1,
+                }
+            }
             vals.extend(shown.map(two));
             if *present && !took_part.contains(&(year, cd.as_str())) {
                 count += 1;
@@ -176,14 +197,14 @@ pub fn against_reference(
             as_published &= listed == shown.map(two);
         }
         vals.sort_by(f64::total_cmp);
-        distributions.insert((year, peer, line, scope), (count, vals, as_published));
+        distributions.insert((year, peer, line, scope), (count, vals, as_published, small, protected));
     }
 
     // The sector's rows: the reference's pooled figures, the distribution with own
     // entries in place.
     let mut sector: Vec<SectorScore> = Vec::new();
     for (&(year, peer, line, scope), c) in &cells {
-        let (count, vals, as_published) = &distributions[&(year, peer, line, scope)];
+        let (count, vals, as_published, small, protected) = &distributions[&(year, peer, line, scope)];
         let figures = match (c.suppressed, c.n, c.score) {
             (false, Some(n), Some(mean)) => {
                 let detail = match c.sd {
@@ -223,6 +244,8 @@ pub fn against_reference(
             figures,
             institutions: *count,
             shown: vals.len(),
+            not_shown_small: *small,
+            not_shown_protected: *protected,
             quartiles,
         });
     }

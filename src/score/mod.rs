@@ -166,8 +166,13 @@ pub struct SectorScore {
     figures: Published<Figures>,
     /// Institutions with respondents in it.
     pub institutions: usize,
-    /// Institutions whose group is shown.
+    /// Institutions whose group is shown: the distribution is taken over these.
     pub shown: usize,
+    /// Of the institutions not shown: those too small to show (`<5`), and those hidden
+    /// to protect a small group elsewhere (`afgeschermd`). `institutions = shown +
+    /// not_shown_small + not_shown_protected`.
+    pub not_shown_small: usize,
+    pub not_shown_protected: usize,
     /// P25, median, P75 over the shown institutions' scores.
     pub quartiles: Option<(f64, f64, f64)>,
 }
@@ -236,6 +241,12 @@ impl Difference {
         Difference { diff: b.1 - a.1, ci }
     }
 
+    /// `b − a` between two published figures, with Welch's interval where both publish
+    /// their spread (none where either is withheld, so no interval gives it away).
+    pub fn between(a: &Figures, b: &Figures) -> Difference {
+        Difference::of((a.n, a.mean, a.sd()), (b.n, b.mean, b.sd()))
+    }
+
     /// Whether the interval excludes 0; none without an interval.
     pub fn significant(&self) -> Option<bool> {
         self.ci.map(|(lo, hi)| lo > 0.0 || hi < 0.0)
@@ -250,6 +261,9 @@ pub struct Change {
     pub change: Difference,
 }
 
+/// The decimals `benchmarks.csv` and `sector_scores.csv` print scores with.
+pub const TABLE_DECIMALS: i32 = 2;
+
 /// Where a percentile rank falls, given as words where too few institutions are shown
 /// for a number to mean anything (SPEC §4: fewer than 10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,10 +274,20 @@ pub enum Band {
 }
 
 impl Band {
-    pub fn of(rank: f64) -> Band {
-        if rank < 25.0 {
+    /// The position of a score against the quartiles P25 and P75 printed beside it
+    /// (SPEC §4, "say only what the figures support"): below P25 the lowest quarter,
+    /// above P75 the highest, between them (P25 and P75 included) the middle half. The
+    /// one rule of the band, for the portret, the sector workbook and `benchmarks.csv`,
+    /// compared at the decimals the figures are printed with beside it (`decimals`: 2
+    /// in the tables, 1 in the reports), so a score and a P25 that read the same are
+    /// never called "below" and the band never contradicts the quartiles beside it.
+    pub fn of_position(score: f64, p25: f64, p75: f64, decimals: i32) -> Band {
+        let scale = 10f64.powi(decimals);
+        let printed = |v: f64| (v * scale).round() / scale;
+        let (score, p25, p75) = (printed(score), printed(p25), printed(p75));
+        if score < p25 {
             Band::LowestQuarter
-        } else if rank > 75.0 {
+        } else if score > p75 {
             Band::HighestQuarter
         } else {
             Band::MiddleHalf
@@ -345,6 +369,10 @@ pub struct Benchmark {
     pub change: Option<Change>,
     /// Against the other institutions of the sector (BH over the portret's comparisons).
     pub versus_sector: Option<Versus>,
+    /// The pooled mean of the other institutions' respondents that `versus_sector` tests
+    /// against (from the published sector figures minus the institution's own), with
+    /// their number of respondents.
+    pub rest_of_sector: Option<(f64, u64)>,
 }
 
 /// Difference between two lines' pooled scores in one year, peer group and scope
@@ -380,6 +408,9 @@ pub type CellKey = (u16, Option<Sector>, Line, Scope);
 pub struct Hidden {
     /// By their own size (`<5`, too few institutions).
     pub primary: usize,
+    /// Of `primary`: pooled figures over too few institutions (not "too small": the
+    /// respondents may be many).
+    pub few_institutions: usize,
     /// To protect others (complementary suppression).
     pub secondary: usize,
     /// Spread and median withheld (would give respondents away).
@@ -736,7 +767,7 @@ pub fn score_with(
     let sector: Vec<SectorScore> = sector
         .into_iter()
         .zip(quartiles)
-        .map(|(s, (institutions, shown, quartiles))| SectorScore {
+        .map(|(s, (institutions, shown, not_shown_small, not_shown_protected, quartiles))| SectorScore {
             year: s.year,
             peer: s.peer,
             line: s.line,
@@ -744,6 +775,8 @@ pub fn score_with(
             figures: figures(s.n, s.stat, s.why, s.detail_why),
             institutions,
             shown,
+            not_shown_small,
+            not_shown_protected,
             quartiles,
         })
         .collect();
@@ -781,7 +814,12 @@ fn count_hidden(rows: impl Iterator<Item = (Option<Why>, Option<Why>)>) -> Hidde
     let mut h = Hidden::default();
     for (why, detail) in rows {
         match why {
-            Some(w) if w.is_primary() => h.primary += 1,
+            Some(w) if w.is_primary() => {
+                h.primary += 1;
+                if w == Why::FewInstitutions {
+                    h.few_institutions += 1;
+                }
+            }
             Some(_) => h.secondary += 1,
             None => {}
         }
@@ -793,28 +831,31 @@ fn count_hidden(rows: impl Iterator<Item = (Option<Why>, Option<Why>)>) -> Hidde
     h
 }
 
-/// A pooled cell's institutions with respondents, institutions shown, and quartiles.
-type Distribution = (usize, usize, Option<(f64, f64, f64)>);
+/// A pooled cell's institutions with respondents, institutions shown, those not shown
+/// as too small and as protecting others, and the quartiles.
+type Distribution = (usize, usize, usize, usize, Option<(f64, f64, f64)>);
 
 /// Per sector row: institutions with respondents, institutions shown, and the
 /// quartiles of the shown institutions' scores (where at least `min_institutions` are
 /// shown and the pooled figure is published).
 fn distribution(groups: &[RawGroup], sector: &[RawSector], privacy: Privacy) -> Vec<Distribution> {
-    let mut by_cell: HashMap<CellKey, (usize, Vec<f64>)> = HashMap::default();
+    let mut by_cell: HashMap<CellKey, (usize, Vec<f64>, usize, usize)> = HashMap::default();
     for g in groups.iter().filter(|g| g.n > 0) {
         for peer in [Some(None), g.peer.map(Some)].into_iter().flatten() {
             let e = by_cell.entry((g.year, peer, g.line, g.scope)).or_default();
             e.0 += 1;
-            if let (None, Some(st)) = (g.why, g.stat) {
-                e.1.push(st.mean);
+            match (g.why, g.stat) {
+                (None, Some(st)) => e.1.push(st.mean),
+                (Some(Why::Small), _) => e.2 += 1,
+                _ => e.3 += 1,
             }
         }
     }
     sector
         .iter()
         .map(|s| {
-            let Some((count, shown)) = by_cell.get_mut(&(s.year, s.peer, s.line, s.scope)) else {
-                return (0, 0, None);
+            let Some((count, shown, small, protected)) = by_cell.get_mut(&(s.year, s.peer, s.line, s.scope)) else {
+                return (0, 0, 0, 0, None);
             };
             shown.sort_by(f64::total_cmp);
             let q = (shown.len() >= privacy.min_institutions && s.why.is_none()).then(|| {
@@ -824,7 +865,7 @@ fn distribution(groups: &[RawGroup], sector: &[RawSector], privacy: Privacy) -> 
                     quantile(shown, 0.75).expect("non-empty"),
                 )
             });
-            (*count, shown.len(), q)
+            (*count, shown.len(), *small, *protected, q)
         })
         .collect()
 }
@@ -894,15 +935,19 @@ fn benchmarks(
         vals.sort_by(f64::total_cmp);
     }
     // A percentile among fewer than 10 shown institutions is a band, not a number;
-    // among fewer than `min_institutions`, nothing.
+    // among fewer than `min_institutions`, nothing. The band is the position against
+    // the quartiles of the same institutions (those `distribution` publishes), so it
+    // never contradicts the P25 and P75 printed beside it.
     let rank = |key, v: f64| -> Rank {
         match shown.get(&key) {
             Some(vals) if vals.len() >= privacy.min_institutions => {
                 let r = percentile_rank_sorted(v, vals).expect("not empty");
+                let (p25, p75) = (quantile(vals, 0.25).expect("not empty"), quantile(vals, 0.75).expect("not empty"));
+                let band = Band::of_position(v, p25, p75, TABLE_DECIMALS);
                 if vals.len() >= 10 {
-                    Rank::Number(r, Band::of(r))
+                    Rank::Number(r, band)
                 } else {
-                    Rank::Band(Band::of(r))
+                    Rank::Band(band)
                 }
             }
             _ => Rank::TooFew,
@@ -950,6 +995,7 @@ fn benchmarks(
             rank_peer: g.peer.map(|p| rank((g.year, Some(p), g.line, g.scope), st.mean)),
             change,
             versus_sector: None,
+            rest_of_sector: None,
         });
         of_group.push(g);
     }
@@ -958,7 +1004,7 @@ fn benchmarks(
     // test, then Benjamini–Hochberg (q = 0.05) over one portret's comparisons: every
     // line × area and line total of the institution-year.
     // (year, institution) → (benchmark, p, difference).
-    type Tests = Vec<(usize, f64, f64)>;
+    type Tests = Vec<(usize, f64, f64, (f64, u64))>;
     let mut by_portret: BTreeMap<(u16, String), Tests> = BTreeMap::new();
     for (bi, b) in out.iter().enumerate() {
         if b.scope.kind.is_some() {
@@ -977,12 +1023,13 @@ fn benchmarks(
         let rest_sq = sum_sq(s.n, all.mean, all_sd) - sum_sq(g.n, own.mean, sd);
         let rest_var = ((rest_sq - rest_n as f64 * rest_mean * rest_mean) / (rest_n as f64 - 1.0)).max(0.0);
         if let Some(w) = stats::welch((rest_n, rest_mean, rest_var.sqrt()), (g.n, own.mean, sd)) {
-            by_portret.entry((b.year, b.institution.clone())).or_default().push((bi, w.p, w.diff));
+            by_portret.entry((b.year, b.institution.clone())).or_default().push((bi, w.p, w.diff, (rest_mean, rest_n)));
         }
     }
     for tests in by_portret.values() {
         let p: Vec<f64> = tests.iter().map(|t| t.1).collect();
-        for (&(bi, _, diff), found) in tests.iter().zip(stats::benjamini_hochberg(&p, 0.05)) {
+        for (&(bi, _, diff, rest), found) in tests.iter().zip(stats::benjamini_hochberg(&p, 0.05)) {
+            out[bi].rest_of_sector = Some(rest);
             out[bi].versus_sector = Some(match (found, diff > 0.0) {
                 (false, _) => Versus::Within,
                 (true, true) => Versus::Above,

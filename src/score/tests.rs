@@ -288,12 +288,47 @@ fn line_gap_with_welch_interval_by_hand() {
 }
 
 #[test]
-fn rank_band_edges() {
-    // Strictly below 25 is the lowest quarter, strictly above 75 the highest.
-    assert_eq!(Band::of(24.99), Band::LowestQuarter);
-    assert_eq!(Band::of(25.0), Band::MiddleHalf);
-    assert_eq!(Band::of(75.0), Band::MiddleHalf);
-    assert_eq!(Band::of(75.01), Band::HighestQuarter);
+fn the_band_follows_the_quartiles_at_their_edges() {
+    // Strictly below P25 is the lowest quarter, strictly above P75 the highest; a score
+    // equal to P25 or to P75 is in the middle half (SPEC §4).
+    assert_eq!(Band::of_position(49.94, 50.0, 70.0, 1), Band::LowestQuarter);
+    assert_eq!(Band::of_position(50.0, 50.0, 70.0, 1), Band::MiddleHalf);
+    assert_eq!(Band::of_position(70.0, 50.0, 70.0, 1), Band::MiddleHalf);
+    assert_eq!(Band::of_position(70.06, 50.0, 70.0, 1), Band::HighestQuarter);
+    assert_eq!(Band::of_position(70.01, 50.0, 70.0, 2), Band::HighestQuarter);
+    assert_eq!(Band::of_position(60.0, 60.0, 60.0, 1), Band::MiddleHalf);
+    // At the one decimal reports print: 49.21 and a P25 of 49.24 both read 49,2, so the
+    // score is not below it; 49.14 (49,1) is. At the tables' two decimals 49.21 is.
+    assert_eq!(Band::of_position(49.21, 49.24, 60.0, 1), Band::MiddleHalf);
+    assert_eq!(Band::of_position(49.14, 49.24, 60.0, 1), Band::LowestQuarter);
+    assert_eq!(Band::of_position(60.04, 49.24, 60.0, 1), Band::MiddleHalf);
+    assert_eq!(Band::of_position(49.21, 49.24, 60.0, 2), Band::LowestQuarter);
+    assert_eq!(Band::of_position(49.238, 49.24, 60.0, 2), Band::MiddleHalf);
+}
+
+#[test]
+fn a_score_equal_to_p25_or_p75_is_in_the_middle_half_whatever_its_rank() {
+    // Five institutions of five respondents each answering alike: A 0, B 33.33, C 66.67,
+    // D and E 100. Over the five (linear interpolation, h = 4p): P25 = the 2nd value
+    // 33.33, median 66.67, P75 = the 4th value 100. Mid-ranks: A 10, B 30, C 50, D and E
+    // 100·(3 + ½·2)/5 = 80: a cut-off at 75 on the rank would call D "highest quarter"
+    // beside a P75 of 100 that D equals.
+    let fw = Framework::embedded();
+    let mut rs = Vec::new();
+    for (inst, d) in [("A", 0), ("B", 1), ("C", 2), ("D", 3), ("E", 3)] {
+        rs.extend(five(&fw, inst, [d; 5]));
+    }
+    let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
+    let s = sc.sector(2026, None, Line::L1, Scope::LINE).unwrap();
+    let (p25, med, p75) = s.quartiles.unwrap();
+    assert!((p25 - 100.0 / 3.0).abs() < 1e-9 && (med - 200.0 / 3.0).abs() < 1e-9 && p75 == 100.0);
+    assert_eq!((s.institutions, s.shown, s.not_shown_small, s.not_shown_protected), (5, 5, 0, 0));
+    let band = |i: &str| sc.benchmark(2026, i, Line::L1, Scope::LINE).unwrap().rank_sector;
+    assert_eq!(band("A"), Rank::Band(Band::LowestQuarter));
+    assert_eq!(band("B"), Rank::Band(Band::MiddleHalf), "equal to P25");
+    assert_eq!(band("C"), Rank::Band(Band::MiddleHalf));
+    assert_eq!(band("D"), Rank::Band(Band::MiddleHalf), "equal to P75, rank 80");
+    assert_eq!(band("E"), Rank::Band(Band::MiddleHalf));
 }
 
 #[test]

@@ -84,6 +84,26 @@ impl Benchmark {
                 (format!("{} ({n})", s.line.label(ctx.lang)), PALETTE[s.line.number() as usize - 1])
             })
             .collect();
+        // Over how many institutions each line's distribution was taken, and why not the
+        // others (the line totals; the areas' counts are in the portret's table).
+        let over = series.iter().filter_map(|s| {
+            let o = crate::report::findings::Over::of(sc.sector(year, None, s.line, Scope::LINE)?);
+            Some(format!(
+                "{}: {}",
+                s.line.label(ctx.lang),
+                o.sentence(ctx.privacy.min_institutions, ctx.privacy.min_group_size, ctx.lang)
+            ))
+        });
+        let notes: Vec<String> = std::iter::once(format!(
+            "{} {}",
+            ctx.hidden_mark(),
+            ctx.t(
+                "= te weinig respondenten om te tonen; afgeschermd = niet getoond om een kleine groep elders te beschermen.",
+                "= too few respondents to show; protected = not shown to protect a small group elsewhere.",
+            )
+        ))
+        .chain(over)
+        .collect();
         let frame = Frame {
             title: format!("{shown_name}: {} {year}", ctx.t("eigen scores tegen de sector,", "own scores against the sector,")),
             subtitle: ctx
@@ -95,14 +115,7 @@ impl Benchmark {
             legend,
             y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
             source: source_line(ctx),
-            notes: vec![format!(
-                "{} {}",
-                ctx.hidden_mark(),
-                ctx.t(
-                    "= te weinig respondenten om te tonen; afgeschermd = niet getoond om een kleine groep elders te beschermen. Sectorverdeling alleen bij genoeg instellingen.",
-                    "= too few respondents to show; protected = not shown to protect a small group elsewhere. Sector distribution only with enough institutions.",
-                )
-            )],
+            notes,
         };
         Benchmark {
             year,

@@ -45,6 +45,20 @@ impl Distribution {
                 Some(Group { line, values, quartiles: s.quartiles, institutions: s.institutions })
             })
             .collect();
+        // Over how many institutions each line's distribution was taken, and why not
+        // the others (the true reason of each).
+        let over: Vec<String> = Line::ALL
+            .iter()
+            .filter_map(|&line| {
+                let s = sc.sector(year, None, line, Scope::LINE)?;
+                let o = crate::report::findings::Over::of(s);
+                Some(format!(
+                    "{}: {}",
+                    line.label(ctx.lang),
+                    o.sentence(ctx.privacy.min_institutions, ctx.privacy.min_group_size, ctx.lang)
+                ))
+            })
+            .collect();
         let frame = Frame {
             title: format!("{} {year}", ctx.t("Spreiding van de instellingen per lijn,", "Spread of institutions by line,")),
             subtitle: ctx
@@ -64,7 +78,10 @@ impl Distribution {
                 ),
                 ctx.privacy.min_group_size,
                 ctx.t("respondenten (of afgeschermd) zijn niet getoond.", "respondents (or protected) are not shown."),
-            )],
+            )]
+            .into_iter()
+            .chain(over)
+            .collect(),
         };
         Distribution {
             year,

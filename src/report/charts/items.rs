@@ -1,7 +1,8 @@
 //! The sector's item scores of one line and year: items grouped by area under the
-//! area's full name, strongest first within the area, full texts wrapped, bars on a
-//! scale fitted to the values (viridis, safe for colour-blind readers and in grey
-//! print), and last year's score marked where the same edition was used.
+//! area's full name, strongest first within the area, full texts wrapped, bars from 0
+//! on the one scale 0–100 of every year (so a bar's length is its score, and two years'
+//! charts compare; viridis, safe for colour-blind readers and in grey print), and last
+//! year's score marked where the same edition was used.
 
 use crate::framework::{Area, Line};
 use crate::report::charts::canvas::{footer, footer_height, header, Align, Canvas, Frame, VAlign, DARK, GREY, LIGHT};
@@ -53,21 +54,9 @@ pub fn viridis(t: f64) -> [u8; 3] {
     [m(a.0, b.0), m(a.1, b.1), m(a.2, b.2)]
 }
 
-/// A scale fitted to the values: from the ten below the lowest to the ten above the
-/// highest (0–100 where there are none).
-pub fn fitted(values: impl Iterator<Item = f64>) -> (f64, f64) {
-    let (mut lo, mut hi) = (f64::MAX, f64::MIN);
-    for v in values {
-        lo = lo.min(v);
-        hi = hi.max(v);
-    }
-    if lo > hi {
-        return (0.0, 100.0);
-    }
-    let lo = ((lo / 10.0).floor() * 10.0).max(0.0);
-    let hi = ((hi / 10.0).ceil() * 10.0).min(100.0).max(lo + 10.0);
-    (lo, hi)
-}
+/// The scale of every item chart: 0 to 100, whatever the values, so bars start at 0
+/// and the charts of different years (and lines) share one scale.
+pub const SCALE: (f64, f64) = (0.0, 100.0);
 
 impl Items {
     pub fn new(ctx: &ReportContext<'_>, line: Line, year: u16) -> Items {
@@ -108,19 +97,14 @@ impl Items {
                 groups.push((area.label(ctx.lang).to_string(), area.code(), rows));
             }
         }
-        let (lo, hi) =
-            fitted(groups.iter().flat_map(|g| g.2.iter()).flat_map(|r| r.value.into_iter().chain(r.previous)));
+        let (lo, hi) = SCALE;
         let n = sc.sector(year, None, line, crate::score::Scope::LINE).and_then(|s| s.shown()).map_or(0, |s| s.n);
-        let mut notes = vec![format!(
-            "{} {}–{} {}",
-            ctx.t("De schaal loopt van", "The scale runs from"),
-            lo,
-            hi,
-            ctx.t(
-                "(niet van 0): zo zijn de verschillen tussen items te zien. Kleur en lengte zeggen hetzelfde.",
-                "(not from 0), so the differences between items show. Colour and length say the same."
+        let mut notes = vec![ctx
+            .t(
+                "De schaal loopt van 0 tot 100, in elk jaar dezelfde: de lengte van een balk is de score. Kleur en lengte zeggen hetzelfde.",
+                "The scale runs from 0 to 100, the same in every year: a bar's length is its score. Colour and length say the same.",
             )
-        )];
+            .to_string()];
         if let Some(py) = previous_year {
             notes.push(format!("{} {py}.", ctx.t("Zwart streepje = score van", "Black tick = score in")));
         }
@@ -273,11 +257,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_scale_fits_the_values() {
-        // 52 to 81 → 50–90, not 0–100.
-        assert_eq!(fitted([52.0, 81.0, 64.3].into_iter()), (50.0, 90.0));
-        assert_eq!(fitted([0.0, 100.0].into_iter()), (0.0, 100.0));
-        assert_eq!(fitted([70.0].into_iter()), (70.0, 80.0));
-        assert_eq!(fitted(std::iter::empty()), (0.0, 100.0));
+    fn every_item_chart_starts_at_0_on_one_scale() {
+        assert_eq!(SCALE, (0.0, 100.0));
+        let it = Items {
+            year: 2026,
+            line: Line::L1,
+            previous_year: None,
+            groups: Vec::new(),
+            lo: SCALE.0,
+            hi: SCALE.1,
+            frame: Frame::default(),
+            height: 0,
+            lang: crate::lang::Lang::Nl,
+        };
+        // A score of 0 sits at the bar's start, 50 halfway, 100 at the end.
+        assert_eq!(it.x(0.0), BAR_X0);
+        assert_eq!(it.x(50.0), (BAR_X0 + BAR_X1) / 2.0);
+        assert_eq!(it.x(100.0), BAR_X1);
     }
 }

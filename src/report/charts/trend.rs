@@ -7,6 +7,10 @@ use crate::report::charts::{say, source_line, Chart, Meta, Row, PALETTE};
 use crate::report::ReportContext;
 use crate::score::Scope;
 
+/// The labels' size and the height of a row of them, below the plot.
+const LABEL_SIZE: f32 = 20.0;
+const LABEL_H: f32 = 28.0;
+
 /// A year's published score: mean, interval, n.
 type Point = Option<(f64, Option<(f64, f64)>, u64)>;
 
@@ -38,8 +42,8 @@ impl Trend {
         let breaks = sc.series_breaks();
         let mut notes = vec![ctx
             .t(
-                "Bij elk punt de score en het aantal respondenten (n) van dat jaar; de verticale streep is het 95%-betrouwbaarheidsinterval.",
-                "At each point the score and that year's number of respondents (n); the vertical bar is the 95% confidence interval.",
+                "Onder elk jaar per lijn de score en het aantal respondenten (n), in de volgorde van de legenda; de verticale streep bij een punt is het 95%-betrouwbaarheidsinterval.",
+                "Under each year per line the score and the number of respondents (n), in the legend's order; the vertical bar at a point is the 95% confidence interval.",
             )
             .to_string()];
         if !breaks.is_empty() {
@@ -69,7 +73,11 @@ impl Chart for Trend {
     }
 
     fn draw(&self, c: &mut Canvas) {
-        let p = frame(c, &self.frame, 0.0, 100.0, 10.0, 60.0);
+        // Below the plot: the year, then one label per line (score and n), in the
+        // legend's order, each after a dot of its line's colour: the labels stand in
+        // rows of their own and never cut a line.
+        let rows = self.series.len() as f32;
+        let p = frame(c, &self.frame, 0.0, 100.0, 10.0, 60.0 + rows * LABEL_H);
         let n = self.years.len().max(1) as f32;
         let step = (p.x1 - p.x0) / n;
         let xs: Vec<f32> = (0..self.years.len()).map(|i| p.x0 + step / 2.0 + i as f32 * step).collect();
@@ -94,41 +102,18 @@ impl Chart for Trend {
                 }
             }
             for (i, v) in vals.iter().enumerate() {
-                let Some((v, ci, _)) = v else { continue };
+                let Some((v, ci, n)) = v else { continue };
                 let (x, y) = (xs[i] + offset(si), p.y(*v));
                 if let Some((lo, hi)) = ci {
                     c.line(&[(x, p.y(*lo)), (x, p.y(*hi))], color, 2.0);
                 }
                 c.circle(x, y, 9.0, color, None);
-            }
-        }
-        // Labels beside each year's points (left of the first year's, where no line
-        // runs; right of the others'), pushed apart so none overlaps another, on a white
-        // plate over the lines.
-        for (i, _) in self.years.iter().enumerate() {
-            let mut labels: Vec<(f32, String)> = self
-                .series
-                .iter()
-                .filter_map(|(_, vals)| vals[i].map(|(v, _, n)| (p.y(v), format!("{} (n = {n})", say(v)))))
-                .collect();
-            labels.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let gap = 26.0;
-            for j in 1..labels.len() {
-                if labels[j].0 - labels[j - 1].0 < gap {
-                    labels[j].0 = labels[j - 1].0 + gap;
-                }
-            }
-            let first = i == 0 && self.years.len() > 1;
-            let x = if first {
-                xs[i] + offset(0) - 18.0
-            } else {
-                xs[i] + offset(self.series.len().saturating_sub(1)) + 18.0
-            };
-            for (y, t) in labels {
-                let w = crate::report::charts::text::width(&t, 20.0);
-                let (l, r) = if first { (x - w - 4.0, x + 4.0) } else { (x - 4.0, x + w + 4.0) };
-                c.rect(l, y - 13.0, r, y + 13.0, crate::report::charts::canvas::WHITE_RGB);
-                c.text(&t, x, y, 20.0, DARK, if first { Align::Right } else { Align::Left }, VAlign::Middle);
+                let label = format!("{} (n = {n})", say(*v));
+                let ly = p.y1 + 14.0 + 34.0 + si as f32 * LABEL_H;
+                let w = crate::report::charts::text::width(&label, LABEL_SIZE);
+                let x0 = xs[i] - (w + 22.0) / 2.0;
+                c.circle(x0 + 7.0, ly + LABEL_SIZE / 2.0, 7.0, color, None);
+                c.text(&label, x0 + 22.0, ly, LABEL_SIZE, DARK, Align::Left, VAlign::Top);
             }
         }
     }
@@ -172,10 +157,30 @@ impl Chart for Trend {
         Meta {
             title: self.frame.title.clone(),
             year: None,
-            alt: if nl {
-                "Lijndiagram: de totaalscore van de sector per lijn over de jaren.".into()
-            } else {
-                "Line chart: the sector's total score per line over the years.".into()
+            alt: {
+                // Each line from its first to its last year shown, as the other charts
+                // give their figures.
+                let ends: Vec<String> = self
+                    .series
+                    .iter()
+                    .filter_map(|(line, vals)| {
+                        let shown: Vec<(u16, f64)> =
+                            self.years.iter().zip(vals).filter_map(|(y, v)| v.map(|v| (*y, v.0))).collect();
+                        let (a, b) = (shown.first()?, shown.last()?);
+                        Some(if a.0 == b.0 {
+                            format!("{} {} ({})", line.label(self.lang), say(a.1), a.0)
+                        } else if nl {
+                            format!("{} van {} ({}) naar {} ({})", line.label(self.lang), say(a.1), a.0, say(b.1), b.0)
+                        } else {
+                            format!("{} from {} ({}) to {} ({})", line.label(self.lang), say(a.1), a.0, say(b.1), b.0)
+                        })
+                    })
+                    .collect();
+                if nl {
+                    format!("Lijndiagram: de totaalscore van de sector per lijn over de jaren: {}.", ends.join("; "))
+                } else {
+                    format!("Line chart: the sector's total score per line over the years: {}.", ends.join("; "))
+                }
             },
             description: parts.join("; ") + ".",
         }
