@@ -1,24 +1,18 @@
-//! The two PDFs (SPEC §6): each portret, and the sector overview for analysts. Laid out
-//! with [`pdf::Flow`]; the figures and words are the workbooks' own (the same findings,
-//! recommendations and read model), so the PDF and the workbook never disagree.
+//! The two documents (SPEC §6): each portret, and the sector overview for analysts, built
+//! once as a [`Flow`] of blocks that `pdf.rs` lays out as an A4 PDF and `html.rs` as a web
+//! page; the figures and words are the workbooks' own (the same findings,
+//! recommendations and read model), so the PDF, the HTML and the workbook never disagree.
 
 use anyhow::Result;
 
 use crate::framework::{Area, Line};
-use crate::report::charts::{self, Chart};
+use crate::report::charts;
 use crate::report::findings::{self, line_name, num, Findings};
 use crate::report::pdf::{Cell, Column, Flow, Just, WIDTH};
 use crate::report::portret::{grouping_word, recommendations_for, team_name};
 use crate::report::ReportContext;
 use crate::score::teams::per_team;
 use crate::score::Scope;
-
-fn drawn(chart: &dyn Chart) -> charts::Canvas {
-    let (w, h) = chart.size();
-    let mut c = charts::Canvas::new(w, h);
-    chart.draw(&mut c);
-    c
-}
 
 /// The value every item has, where they all have the same one (a table's changes all
 /// since the same year: its header says the year once).
@@ -35,10 +29,10 @@ fn lang_code(ctx: &ReportContext<'_>) -> &'static str {
     ctx.t("nl", "en")
 }
 
-/// The portret as an A4 PDF: page 1 where the institution stands (sentences, the
+/// The portret (as an A4 PDF and a web page): page 1 where the institution stands (sentences, the
 /// line × area table in colour and words, the chart, how to read it); then change and
 /// series, teams and locations, recommendations, strongest and weakest items.
-pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>> {
+pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Flow> {
     let sc = ctx.scores;
     let title = format!(
         "{} — {inst} {year}",
@@ -121,7 +115,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     }
     f.table(&cols, &rows, 7.0);
     // The chart, with how to read all this beside it.
-    let chart = drawn(&charts::benchmark::Benchmark::for_portret(ctx, inst, year));
+    let chart = Box::new(charts::benchmark::Benchmark::for_portret(ctx, inst, year));
     let box_lines = findings::how_to_read(ctx.lang, ctx.privacy.min_group_size);
     f.chart_beside_box(chart, &box_lines);
     f.small(&findings::glossary(ctx.lang));
@@ -229,7 +223,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     // Recommendations.
     f.heading(ctx.t("Aanbevelingen", "Recommendations"));
     for r in recommendations_for(ctx, &facts, inst, year) {
-        f.paragraph(&r.title, 10.0, [0, 63, 102]);
+        f.subheading(&r.title);
         f.text(&r.text);
         f.small(&format!(
             "{}: {} · {}: {}",
@@ -278,12 +272,12 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
         }
     }
     f.table(&cols, &rows, 7.0);
-    f.finish(&format!("{inst} {year}"), page_words(ctx), ctx.timestamp)
+    Ok(f.done(&format!("{inst} {year}"), page_words(ctx)))
 }
 
 /// The sector overview for analysts: method, per year the line × area distribution,
 /// gaps between lines with their intervals, and the sector charts as vectors.
-pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
+pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
     let sc = ctx.scores;
     let title = ctx
         .t("Sectoroverzicht professionaliteit LOB", "Sector overview of career guidance professionalism")
@@ -396,17 +390,17 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
                 .collect();
             f.table(&cols, &rows, 7.0);
         }
-        f.chart(drawn(&charts::line_comparison::LineComparison::new(ctx, year)), WIDTH);
-        f.chart(drawn(&charts::distribution::Distribution::new(ctx, year)), WIDTH);
+        f.chart(Box::new(charts::line_comparison::LineComparison::new(ctx, year)), WIDTH);
+        f.chart(Box::new(charts::distribution::Distribution::new(ctx, year)), WIDTH);
     }
     if years.len() > 1 {
         f.heading(ctx.t("Trend", "Trend"));
-        f.chart(drawn(&charts::trend::Trend::new(ctx)), WIDTH);
+        f.chart(Box::new(charts::trend::Trend::new(ctx)), WIDTH);
     }
     f.heading(ctx.t("Methode", "Method"));
     for (k, v) in ctx.method_lines() {
-        f.paragraph(k, 9.0, [0, 63, 102]);
+        f.subheading(k);
         f.small(v);
     }
-    f.finish(&title, page_words(ctx), ctx.timestamp)
+    Ok(f.done(&title, page_words(ctx)))
 }

@@ -192,12 +192,19 @@ impl Canvas {
     /// The drawing as SVG, with `title` and `desc` (the text alternative) for screen
     /// readers and search.
     pub fn svg(&self, title: &str, desc: &str) -> String {
+        self.svg_with_id(title, desc, "")
+    }
+
+    /// The drawing as SVG, its title and description named by ids that start with `id`
+    /// (`{id}t`, `{id}d`): unique where several charts stand inline on one web page.
+    pub fn svg_with_id(&self, title: &str, desc: &str, id: &str) -> String {
         use std::fmt::Write as _;
         let hex = |c: &Rgb| format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2]);
         let mut s = String::with_capacity(64 * 1024);
+        let id = xml(id);
         let _ = write!(
             s,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"t d\">\n<title id=\"t\">{}</title>\n<desc id=\"d\">{}</desc>\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{id}t {id}d\">\n<title id=\"{id}t\">{}</title>\n<desc id=\"{id}d\">{}</desc>\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
             xml(title),
             xml(desc),
             w = self.w,
