@@ -320,19 +320,34 @@ impl Layout {
         self.y += size * 0.5;
     }
 
-    /// A chart on the left and a boxed note on the right, side by side.
+    /// A chart on the left and a boxed note on the right, side by side, where the chart's
+    /// type prints at [`MIN_PT`] or more in the room beside the note without redrawing it
+    /// narrower; else the chart across the text width and the note under it (a chart
+    /// squeezed narrower wraps and crowds its labels).
     fn chart_beside_box(&mut self, chart: &dyn Chart, note: &[String]) {
         let gap = 10.0;
         let box_w = WIDTH * 0.38;
         let chart_w = WIDTH - box_w - gap;
+        let (w, _) = chart.size();
         let (canvas, scale) = drawn_for(chart, chart_w);
-        let chart_h = canvas.h as f32 * scale;
-        let boxed = TextBox::new(note, box_w);
-        self.need(chart_h.max(boxed.h));
-        let y = self.y;
-        self.figure(chart, canvas, MARGIN, y, scale);
-        self.note(&boxed, MARGIN + chart_w + gap, y);
-        self.y += chart_h.max(boxed.h) + 8.0;
+        if canvas.w == w {
+            let chart_h = canvas.h as f32 * scale;
+            let boxed = TextBox::new(note, box_w);
+            self.need(chart_h.max(boxed.h));
+            let y = self.y;
+            self.figure(chart, canvas, MARGIN, y, scale);
+            self.note(&boxed, MARGIN + chart_w + gap, y);
+            self.y += chart_h.max(boxed.h) + 8.0;
+        } else {
+            let (canvas, scale) = drawn_for(chart, WIDTH);
+            let chart_h = canvas.h as f32 * scale;
+            let boxed = TextBox::new(note, WIDTH);
+            self.need(chart_h + 8.0 + boxed.h);
+            let y = self.y;
+            self.figure(chart, canvas, MARGIN, y, scale);
+            self.note(&boxed, MARGIN, y + chart_h + 8.0);
+            self.y += chart_h + 8.0 + boxed.h + 8.0;
+        }
     }
 
     /// A chart, scaled to `width` points (at most the text width), centred.

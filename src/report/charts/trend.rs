@@ -2,7 +2,7 @@
 //! across a change of framework edition.
 
 use crate::framework::Line;
-use crate::report::charts::canvas::{frame, Align, Canvas, Frame, VAlign, DARK};
+use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, VAlign, DARK};
 use crate::report::charts::{say, source_line, Chart, Meta, Row, PALETTE};
 use crate::report::ReportContext;
 use crate::score::Scope;
@@ -51,10 +51,23 @@ impl Trend {
                 .into(),
             );
         }
+        notes.push(
+            ctx.t(
+                "Elke lijn heeft een eigen kleur en teken: 1e lijn ●, 2e lijn ■, 3e lijn ✕.",
+                "Each line has its own colour and marker: line 1 ●, line 2 ■, line 3 ✕.",
+            )
+            .into(),
+        );
         let frame = Frame {
             title: ctx.t("Ontwikkeling per lijn", "Trend by line").into(),
             subtitle: ctx.t("Sector, totaalscore per jaar.", "Sector, total score per year.").into(),
-            legend: series.iter().map(|(l, _)| (l.label(ctx.lang), PALETTE[l.number() as usize - 1])).collect(),
+            legend: series
+                .iter()
+                .map(|(l, _)| {
+                    let (colour, pattern) = series_style(l.number() as usize - 1);
+                    (l.label(ctx.lang), colour, pattern)
+                })
+                .collect(),
             y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
             source: source_line(ctx),
             notes,
@@ -99,7 +112,15 @@ impl Chart for Trend {
                 if let Some((lo, hi)) = ci {
                     c.line(&[(x, p.y(*lo)), (x, p.y(*hi))], color, 2.0);
                 }
-                c.circle(x, y, 9.0, color, None);
+                // Each line its own marker besides its colour: circle, square, cross.
+                match line.number() {
+                    1 => c.circle(x, y, 9.0, color, None),
+                    2 => c.rect(x - 9.0, y - 9.0, x + 9.0, y + 9.0, color),
+                    _ => {
+                        c.line(&[(x - 10.0, y - 10.0), (x + 10.0, y + 10.0)], color, 5.0);
+                        c.line(&[(x - 10.0, y + 10.0), (x + 10.0, y - 10.0)], color, 5.0);
+                    }
+                }
             }
         }
         // Labels beside each year's points (left of the first year's, where no line
@@ -109,7 +130,17 @@ impl Chart for Trend {
             let mut labels: Vec<(f32, String)> = self
                 .series
                 .iter()
-                .filter_map(|(_, vals)| vals[i].map(|(v, _, n)| (p.y(v), format!("{} (n = {n})", say(v)))))
+                .filter_map(|(line, vals)| {
+                    vals[i].map(|(v, _, n)| {
+                        // The last year's labels name their line (direct labels, not colour alone).
+                        let name = if i + 1 == self.years.len() {
+                            format!("{}: ", line.label(self.lang))
+                        } else {
+                            String::new()
+                        };
+                        (p.y(v), format!("{name}{} (n = {n})", say(v)))
+                    })
+                })
                 .collect();
             labels.sort_by(|a, b| a.0.total_cmp(&b.0));
             let gap = 26.0;
