@@ -43,7 +43,7 @@ figcaption{margin-top:.5rem}
 .pair figure{flex:1 1 28rem;margin:0}
 .note{flex:1 1 15rem;background:#f2f2f2;border:1px solid #a6a6a6;padding:.25rem 1rem;font-size:.9rem}
 .note ul{padding-left:1.1rem}
-nav ul{padding-left:1.1rem}
+nav ul{list-style:none;padding:0}
 footer{margin-top:3rem;border-top:1px solid #a6a6a6;font-size:.85rem}
 @media print{
  @page{size:A4;margin:16mm}
