@@ -89,8 +89,8 @@ impl Benchmark {
             title: format!("{shown_name}: {} {year}", ctx.t("eigen scores tegen de sector,", "own scores against the sector,")),
             subtitle: ctx
                 .t(
-                    "Balk = eigen score (elke lijn een eigen kleur en arcering); grijs omlijnd vlak = middelste helft van de instellingen (P25–P75); zwarte streep = mediaan van de instellingen.",
-                    "Bar = own score (each line its own colour and hatching); grey outlined box = middle half of institutions (P25–P75); black bar = median of institutions.",
+                    "Balk = eigen score (elke lijn een eigen kleur en vulling: 1e lijn vol, 2e gearceerd, 3e kruislings gearceerd); grijs omlijnd vlak = middelste helft van de instellingen (P25–P75); zwarte streep = mediaan van de instellingen.",
+                    "Bar = own score (each line its own colour and fill: line 1 solid, 2 hatched, 3 cross-hatched); grey outlined box = middle half of institutions (P25–P75); black bar = median of institutions.",
                 )
                 .into(),
             legend,
