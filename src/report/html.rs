@@ -265,3 +265,42 @@ pub fn chart_index(ctx: &ReportContext<'_>, entries: &[IndexEntry], html_edition
     };
     page(ctx.t("nl", "en"), title, nav, main, &crate::report::charts::source_line(ctx))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::flow::{Cell, Column};
+
+    #[test]
+    fn blocks_become_headings_captioned_tables_and_escaped_text() {
+        let mut f = Flow::new("T", "nl");
+        f.title("Portret <A&B>", "sub");
+        f.heading("Waar staat u");
+        f.text("5 < 6 & \"zo\"");
+        f.small("klein");
+        f.table(
+            &[
+                Column { head: "Lijn", width: 40.0, just: Just::Left },
+                Column { head: "", width: 40.0, just: Just::Right },
+            ],
+            &[vec![Cell::strong("1e lijn"), Cell::filled("lager", [248, 203, 173])]],
+            7.0,
+        );
+        f.new_page();
+        f.subheading("Advies");
+        let html = blocks(&f).into_string();
+        assert!(
+            html.starts_with("<h1>Portret &lt;A&amp;B&gt;</h1><p class=\"sub\">sub</p><h2>Waar staat u</h2>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>5 &lt; 6 &amp; &quot;zo&quot;</p><p class=\"small\">klein</p>"), "{html}");
+        // The table is captioned by its section's heading, its header a column header (an
+        // empty head is a plain cell), reachable by keyboard where it scrolls.
+        assert!(html.contains("role=\"region\" aria-label=\"Waar staat u\" tabindex=\"0\""), "{html}");
+        assert!(html.contains("<caption class=\"vh\">Waar staat u</caption>"), "{html}");
+        assert!(html.contains("<thead><tr><th scope=\"col\">Lijn</th><td></td></tr></thead>"), "{html}");
+        assert!(html.contains("<td class=\"strong\">1e lijn</td>"), "{html}");
+        assert!(html.contains("<td class=\"r\" style=\"background:#f8cbad\">lager</td>"), "{html}");
+        assert!(html.contains("<div class=\"page-break\" aria-hidden=\"true\"></div><h3>Advies</h3>"), "{html}");
+    }
+}
