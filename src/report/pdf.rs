@@ -556,9 +556,9 @@ pub fn render(flow: &Flow, timestamp: i64) -> Result<Vec<u8>> {
         for piece in &page.pieces {
             let owner = match piece.role {
                 Role::Content(e) => {
-                    let tag = match piece.ink {
+                    let tag = match &piece.ink {
                         Ink::Chart { .. } => ContentTag::Other,
-                        Ink::Ops(_) => ContentTag::Span(SpanTag::empty()),
+                        Ink::Ops(ops) => ContentTag::Span(SpanTag::empty().with_actual_text(actual_text(ops))),
                     };
                     Some((e, s.start_tagged(tag)))
                 }
@@ -628,6 +628,33 @@ fn put(s: &str, x: f32, col: &Col, y: f32, size: f32, color: Rgb, pad: f32) -> V
     }
 }
 
+/// A line as the embedded font can set it: invisible format characters (zero-width
+/// joiners, variation selectors, tags) left out, and a character the font has no glyph
+/// for (an emoji in a name) shown as U+FFFD; the span's ActualText keeps the original
+/// for copying and screen readers (PDF/UA-1 forbids the font's empty .notdef glyph).
+fn settable(s: &str) -> std::borrow::Cow<'_, str> {
+    let invisible = |c: char| {
+        matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+            || ('\u{E0000}'..='\u{E007F}').contains(&c)
+    };
+    let has = |c: char| text::face().glyph_index(c).is_some();
+    if s.chars().all(|c| has(c) && !invisible(c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let stand_in = if has('\u{FFFD}') { '\u{FFFD}' } else { '?' };
+    std::borrow::Cow::Owned(
+        s.chars().filter(|&c| !invisible(c)).map(|c| if has(c) || c == ' ' { c } else { stand_in }).collect(),
+    )
+}
+
+/// The original text of a piece whose text the font cannot set as it is.
+fn actual_text(ops: &[Op]) -> Option<&str> {
+    ops.iter().find_map(|o| match o {
+        Op::Text { text, .. } if matches!(settable(text), std::borrow::Cow::Owned(_)) => Some(text.as_str()),
+        _ => None,
+    })
+}
+
 fn colour(c: Rgb) -> rgb::Color {
     rgb::Color::new(c[0], c[1], c[2])
 }
@@ -692,7 +719,8 @@ fn draw(s: &mut Surface, ops: &[Op]) {
                 if *up {
                     s.push_transform(&Transform::from_rotate_at(-90.0, *x, *y));
                 }
-                s.draw_glyphs(Point::from_xy(*x, *y), &shaped(text), FONT.clone(), text, *size, false);
+                let text = settable(text);
+                s.draw_glyphs(Point::from_xy(*x, *y), &shaped(&text), FONT.clone(), &text, *size, false);
                 if *up {
                     s.pop();
                 }
@@ -804,6 +832,20 @@ mod tests {
         // Where it fits, the chart keeps its size: 20 × 800/1600 = 10 pt.
         let (c, scale) = drawn_for(&Wide, 800.0);
         assert_eq!((c.w, scale), (1600, 0.5));
+    }
+
+    #[test]
+    fn a_name_the_font_cannot_set_still_makes_a_valid_pdf() {
+        // DejaVu Sans has no emoji: 🎓 is set as U+FFFD (the span keeps the name as its
+        // ActualText); the zero-width joiner and variation selector are left out.
+        assert_eq!(settable("School A"), "School A");
+        assert_eq!(settable("🎓 School\u{200D}\u{FE0F} B"), "\u{FFFD} School B");
+        let mut f = Flow::new("🎓🎓 2026", "nl");
+        f.title("🎓🎓 2026", "");
+        f.heading("Waar staat u");
+        f.text("🎓🎓 scoort hoger.");
+        let pdf = render(&f.done("🎓🎓 2026", ("pagina", "van")), 0).expect("valid PDF/UA-1");
+        assert!(pdf.starts_with(b"%PDF-"));
     }
 
     #[test]
