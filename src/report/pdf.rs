@@ -495,7 +495,9 @@ impl Layout {
 /// The outline (bookmarks) from the headings: level 2 under the level 1 before it, level
 /// 3 under the level 2.
 fn outline(headings: &[(u16, String, usize, f32)]) -> Outline {
-    let mut tops: Vec<(OutlineNode, Vec<(OutlineNode, Vec<OutlineNode>)>)> = Vec::new();
+    /// A level-2 entry and the level-3 entries under it.
+    type Section = (OutlineNode, Vec<OutlineNode>);
+    let mut tops: Vec<(OutlineNode, Vec<Section>)> = Vec::new();
     for (level, text, page, y) in headings {
         let node = OutlineNode::new(text.clone(), XyzDestination::new(*page, Point::from_xy(MARGIN, *y)));
         match (level, tops.last_mut()) {
