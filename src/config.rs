@@ -77,6 +77,9 @@ pub struct Config {
     /// A PDF of every portret and of the sector overview (`run --pdf`); off by default
     /// for the time it costs (BENCHMARKS.md).
     pub pdf: bool,
+    /// Takes `min_group_size` below 5 or `min_institutions` below 3 (SPEC §5); every
+    /// output then says it is not for publication.
+    pub allow_small_groups: bool,
 }
 
 impl Default for Config {
@@ -102,8 +105,30 @@ impl Default for Config {
             max_file_mb: 64,
             pdf: false,
             answers: Vec::new(),
+            allow_small_groups: false,
         }
     }
+}
+
+/// Largest config file read (a config is a few lines).
+pub const CONFIG_CAP: u64 = 1 << 20;
+
+/// Reads a text file of at most `cap` bytes, never more: a path to a huge file or to
+/// `/dev/zero` is refused after `cap + 1` bytes (`FileTooLarge`), a folder or device as
+/// `InvalidInput`.
+pub fn read_capped(path: &Path, cap: u64) -> std::io::Result<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "a folder"));
+    }
+    let mut bytes = Vec::new();
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(std::io::Error::new(std::io::ErrorKind::FileTooLarge, format!("larger than {cap} bytes")));
+    }
+    String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))
 }
 
 /// A config that cannot be used, said in the run's language (the command line's
@@ -153,13 +178,20 @@ impl Config {
     /// Messages are in `lang`.
     pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
         let err = |message: String| ConfigError { path: path.display().to_string(), message };
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let text = read_capped(path, CONFIG_CAP).map_err(|e| {
             err(match e.kind() {
                 std::io::ErrorKind::NotFound => lang.pick("bestand bestaat niet", "file does not exist").into(),
                 std::io::ErrorKind::PermissionDenied => {
                     lang.pick("geen leesrechten", "no permission to read it").into()
                 }
                 std::io::ErrorKind::InvalidData => lang.pick("geen UTF-8-tekst", "not UTF-8 text").into(),
+                std::io::ErrorKind::FileTooLarge => format!(
+                    "{} {} KiB; {}",
+                    lang.pick("groter dan", "larger than"),
+                    CONFIG_CAP >> 10,
+                    lang.pick("geen configuratiebestand", "not a config file")
+                ),
+                std::io::ErrorKind::InvalidInput => lang.pick("geen gewoon bestand", "not a regular file").into(),
                 _ => format!("{} ({e})", lang.pick("kan niet gelezen worden", "cannot be read")),
             })
         })?;
@@ -175,18 +207,55 @@ impl Config {
         Ok(cfg)
     }
 
+    /// Values outside sense are errors naming the key and its range; thresholds below the
+    /// defaults need `allow_small_groups = true` (SPEC §5, §8).
     pub fn validate(&self) -> Result<(), String> {
-        if self.min_group_size < 1 {
-            return Err("min_group_size must be at least 1".into());
-        }
-        if self.min_institutions < 1 {
-            return Err("min_institutions must be at least 1".into());
-        }
-        if !(0.0..=1.0).contains(&self.min_answered) {
-            return Err("min_answered must be between 0 and 1".into());
+        let range = |key: &str, ok: bool, range: &str| {
+            if ok {
+                Ok(())
+            } else {
+                Err(format!("{key}: {} {range}", crate::lang::say("moet liggen in", "must lie in")))
+            }
+        };
+        range("min_group_size", (1..=1000).contains(&self.min_group_size), "1–1000")?;
+        range("min_institutions", (1..=1000).contains(&self.min_institutions), "1–1000")?;
+        range("min_answered", self.min_answered > 0.0 && self.min_answered <= 1.0, "(0, 1]")?;
+        range("max_file_mb", (1..=4096).contains(&self.max_file_mb), "1–4096")?;
+        if !self.allow_small_groups {
+            if self.min_group_size < 5 {
+                return Err(format!(
+                    "min_group_size = {}: {}",
+                    self.min_group_size,
+                    crate::lang::say(
+                        "onder 5 alleen met allow_small_groups = true (de uitvoer is dan niet voor publicatie)",
+                        "below 5 only with allow_small_groups = true (the outputs are then not for publication)"
+                    )
+                ));
+            }
+            if self.min_institutions < 3 {
+                return Err(format!(
+                    "min_institutions = {}: {}",
+                    self.min_institutions,
+                    crate::lang::say(
+                        "onder 3 alleen met allow_small_groups = true (de uitvoer is dan niet voor publicatie)",
+                        "below 3 only with allow_small_groups = true (the outputs are then not for publication)"
+                    )
+                ));
+            }
         }
         self.answer_tables()?;
         Ok(())
+    }
+
+    /// The warning every output carries where a reader sees it first when the privacy
+    /// thresholds are below the defaults (SPEC §5); `None` otherwise.
+    pub fn not_for_publication(&self, lang: Lang) -> Option<&'static str> {
+        (self.min_group_size < 5 || self.min_institutions < 3).then(|| {
+            lang.pick(
+                "NIET VOOR PUBLICATIE: de privacydrempels zijn verlaagd (allow_small_groups); kleine groepen zijn herkenbaar.",
+                "NOT FOR PUBLICATION: the privacy thresholds were lowered (allow_small_groups); small groups can be recognised.",
+            )
+        })
     }
 
     /// The `[[answers]]` tables, checked: a valid pattern, and every token standing for

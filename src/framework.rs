@@ -295,7 +295,9 @@ impl Framework {
     }
 
     pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
-        let text = std::fs::read_to_string(path)
+        // A catalogue is ~100 KB; a path to a huge file or a device is refused, not read
+        // to the end.
+        let text = crate::config::read_capped(path, 16 << 20)
             .map_err(|source| FrameworkError::Io { path: path.display().to_string(), source })?;
         Framework::from_toml(&text)
     }

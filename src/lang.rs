@@ -37,7 +37,14 @@ pub fn set_messages(lang: Lang) {
 
 /// Picks the Dutch or English text of a message, in the run's message language.
 pub fn say<'a>(nl: &'a str, en: &'a str) -> &'a str {
-    MESSAGES.get().copied().unwrap_or_default().pick(nl, en)
+    Lang::messages().pick(nl, en)
+}
+
+impl Lang {
+    /// The run's message language (see [`set_messages`]).
+    pub fn messages() -> Lang {
+        MESSAGES.get().copied().unwrap_or_default()
+    }
 }
 
 impl FromStr for Lang {

@@ -84,6 +84,42 @@ pub fn slug(s: &str) -> String {
     }
 }
 
+/// Whether a character changes how the text around it shows rather than showing
+/// itself: control characters (C0 with NUL, tab and line breaks, DEL, C1: a terminal
+/// obeys escape sequences, a spreadsheet splits cells on them), the bidirectional
+/// embeddings, overrides, isolates and marks (U+202A–202E, U+2066–2069, U+200E/200F,
+/// U+061C: they reorder what a reader sees, "Trojan Source"), and the Unicode line and
+/// paragraph separators (U+2028/2029).
+pub fn is_steering(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Input text made safe to show where its characters would act instead of show (a
+/// terminal, a CSV table): every steering character ([`is_steering`]) is written as
+/// `\u{…}` with its code in hexadecimal (NUL → `\u{0}`, ESC → `\u{1B}`, U+202E →
+/// `\u{202E}`), so it is seen and nothing is lost. `keep_newlines` keeps `\n` as a line
+/// break (for messages of several lines); otherwise it is `\u{A}` too. Every other
+/// character, and text without steering characters, comes back as it is (no copy).
+/// A literal backslash is not escaped: `\u{0}` typed into a cell reads the same as an
+/// escaped NUL, which no survey does on purpose.
+pub fn escape_steering(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let steers = |c: char| is_steering(c) && !(keep_newlines && c == '\n');
+    if !s.chars().any(steers) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if steers(c) {
+            out.push_str(&format!("\\u{{{:X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +154,24 @@ mod tests {
         assert_eq!(slug(".."), "x");
         assert_eq!(slug("=HYPERLINK(\"x\")"), "hyperlink-x");
         assert!(slug(&"a".repeat(500)).len() <= 60);
+    }
+
+    #[test]
+    fn steering_characters_are_shown_as_their_code_and_nothing_else_changes() {
+        // NUL, tab, CR, ESC, DEL and a C1 control; a right-to-left override and an isolate.
+        assert_eq!(
+            escape_steering("a\0b\tc\rd\u{1b}[31m\u{7f}\u{85}", false),
+            "a\\u{0}b\\u{9}c\\u{D}d\\u{1B}[31m\\u{7F}\\u{85}"
+        );
+        assert_eq!(escape_steering("x\u{202E}gpj.exe\u{2066}", false), "x\\u{202E}gpj.exe\\u{2066}");
+        assert_eq!(escape_steering("\u{200E}\u{200F}\u{061C}\u{2028}", false), "\\u{200E}\\u{200F}\\u{61C}\\u{2028}");
+        // Line breaks: kept for messages, escaped in a field.
+        assert_eq!(escape_steering("a\nb", true), "a\nb");
+        assert_eq!(escape_steering("a\nb", false), "a\\u{A}b");
+        // Letters of every script, accents and emoji are not steering; nothing is copied.
+        assert!(matches!(escape_steering("Café College — مدرسة 🎓", false), Cow::Borrowed(_)));
+        // Escaping twice changes nothing more.
+        let once = escape_steering("a\0\u{202E}", false).into_owned();
+        assert_eq!(escape_steering(&once, false), once);
     }
 }

@@ -23,7 +23,7 @@ fn a_new_edition_breaks_the_series() {
     edition_2026(t.path());
     std::fs::write(
         t.path().join("lobmonitor.toml"),
-        "min_answered = 0.0\n[[editions]]\nfrom_year = 2026\nframework = \"raamwerk-2026.toml\"\n",
+        "min_answered = 0.001\n[[editions]]\nfrom_year = 2026\nframework = \"raamwerk-2026.toml\"\n",
     )
     .unwrap();
     let ids: Vec<String> = ["L1-VB-R1", "L1-VB-R2", "L1-VB-R3", "L1-VB-R4"].map(String::from).to_vec();

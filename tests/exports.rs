@@ -19,7 +19,7 @@ fn texts() -> BTreeMap<String, String> {
     rdr.records().map(|r| r.unwrap()).map(|r| (r[0].to_string(), r[5].to_string())).collect()
 }
 
-const LENIENT: &str = "min_answered = 0.0\nmin_group_size = 1\nmin_institutions = 1\n";
+const LENIENT: &str = "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n";
 
 fn config(dir: &Path, text: &str) {
     std::fs::write(dir.join("lobmonitor.toml"), text).unwrap();
@@ -143,7 +143,7 @@ fn microsoft_forms_two_forms_numbered_from_one_and_a_copy() {
         rej.iter().filter(|r| r[0] == "forms-noord.xlsx" && r[3] == "column").map(|r| r[4].as_str()).collect();
     assert_eq!(cols, ["Begintijd", "Tijd van voltooien", "E-mail", "Naam", "Tijd van laatste wijziging"]);
     // validate names the tool and says the groups are small.
-    config(dir.path(), "year = 2026\nmin_answered = 0.0\n");
+    config(dir.path(), "year = 2026\nmin_answered = 0.001\n");
     let v = lobmonitor(dir.path(), &["validate", "input"]);
     assert!(v.stdout.contains("forms-noord.xlsx: deels in orde — Microsoft Forms export herkend"), "{}", v.stdout);
     assert!(v.stdout.contains("kopie van forms-noord.xlsx"), "{}", v.stdout);

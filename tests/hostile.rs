@@ -194,7 +194,7 @@ fn a_workbook_whose_200_sheet_entries_point_at_one_part_is_read_once() {
     let info_entry = "<sheet name=\"Info\" sheetId=\"1\" r:id=\"rId1\"/>";
     let hostile = format!("{}{info_entry}{entries}{}", &wb[..start], &wb[end..]);
     rezip(&base, &input.join("alias.xlsx"), &[("xl/workbook.xml", hostile.into_bytes())]);
-    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\n").unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.001\n").unwrap();
     let r = run(t.path());
     assert_eq!(r.code, 3, "the aliases are listed: {}", r.stderr);
     let m = manifest(&output);
@@ -228,7 +228,7 @@ fn texts_beyond_a_cell_and_a_flood_of_rejections_do_not_fail_the_run() {
         csv += &format!("r{r};Veel College;2026;1;ja;{}\n", vec!["?"; items.len() - 1].join(";"));
     }
     std::fs::write(input.join("veel.csv"), csv).unwrap();
-    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\n").unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.001\n").unwrap();
     let r = run(t.path());
     assert_eq!(r.code, 3, "{}", r.stderr);
     let c = manifest(&output)["counts"].clone();
@@ -253,7 +253,7 @@ fn institutions_whose_names_slug_alike_keep_every_portret_and_their_own_code() {
         let rows = vec![vec![s("Respondent"), s("L1-VB-R1")], vec![s("1"), s("ja")]];
         write_xlsx(&input.join(format!("f{i}.xlsx")), vec![info(n, 2026, "vo"), sheet("1e lijn", rows)]);
     }
-    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\n").unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.001\n").unwrap();
     assert_eq!(run(t.path()).code, 0);
     let portrets = std::fs::read_dir(output.join("portretten")).unwrap().count();
     assert_eq!(portrets, 7, "7 institution-years, 7 portrets");
@@ -354,7 +354,7 @@ fn a_formula_without_a_stored_value_is_a_rejected_answer_never_an_empty_one() {
     let end = c2 + xml[c2..].find("</c>").unwrap() + 4;
     let hostile = format!("{}<c r=\"C2\"><f>B2</f></c>{}", &xml[..c2], &xml[end..]);
     rezip(&base, &input.join("formule.xlsx"), &[("xl/worksheets/sheet2.xml", hostile.into_bytes())]);
-    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\n").unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.001\n").unwrap();
     let r = run(t.path());
     assert_eq!(r.code, 3, "{} {}", r.stderr, manifest(&output)["inputs"]);
     let rej = rejection_of(&output, "formule.xlsx");

@@ -19,7 +19,10 @@ fn with_fixture(name: &str, config: &str) -> (tempfile::TempDir, std::path::Path
 /// Dirk: line "lijn 4" invalid → rejected row; his two answers unscored.
 /// Answers read 7 = scored 4 + unscored 2 + rejected 1.
 fn check_forms_export(name: &str) {
-    let (t, output) = with_fixture(name, "min_answered = 0.0\nmin_group_size = 1\nmin_institutions = 1\n");
+    let (t, output) = with_fixture(
+        name,
+        "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n",
+    );
     let run = lobmonitor(t.path(), &["run"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     let m = manifest(&output);
@@ -77,7 +80,10 @@ fn survey_tool_export_as_xls() {
 /// line 3 score (1 + 1/3)/2 = 66.67. p2: n.v.t., ja, and a line-1 item (other line) → 100.
 /// Answers read 7 = scored 3 + n/a 1 + other line 1 + rejected 2.
 fn check_long(name: &str) {
-    let (t, output) = with_fixture(name, "min_answered = 0.0\nmin_group_size = 1\nmin_institutions = 1\n");
+    let (t, output) = with_fixture(
+        name,
+        "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n",
+    );
     let run = lobmonitor(t.path(), &["run"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     let c = manifest(&output)["counts"].clone();
@@ -121,8 +127,11 @@ fn item_columns_by_id_and_text_and_the_gegevens_sheet() {
         vec![s("ja"), s("Enigszins"), s("largely")],
     ];
     write_xlsx(&input.join("y.xlsx"), vec![gegevens, sheet("Derde lijn", rows)]);
-    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\nmin_group_size = 1\nmin_institutions = 1\n")
-        .unwrap();
+    std::fs::write(
+        t.path().join("lobmonitor.toml"),
+        "min_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n",
+    )
+    .unwrap();
     let run = lobmonitor(t.path(), &["run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let g = read_csv(&output.join("data/group_scores.csv"));
@@ -144,7 +153,7 @@ fn checkbox_forms_read_blanks_as_no_when_configured() {
     write_xlsx(&input.join("c.xlsx"), vec![info("Checklist School", 2026, "vo"), sheet("1e lijn", rows)]);
     std::fs::write(
         t.path().join("lobmonitor.toml"),
-        "blank = \"no\"\nmin_answered = 0.0\nmin_group_size = 1\nmin_institutions = 1\n",
+        "blank = \"no\"\nmin_answered = 0.001\nmin_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n",
     )
     .unwrap();
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
@@ -163,7 +172,7 @@ fn validate_prints_what_is_accepted_and_every_problem_and_writes_nothing() {
     let (t, input, _output) = tempdir();
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms-export.ods");
     std::fs::copy(&src, input.join("forms-export.ods")).unwrap();
-    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\n").unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.001\n").unwrap();
     let run = lobmonitor(t.path(), &["validate", "input"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stdout.contains("forms-export.ods: deels in orde"), "{}", run.stdout);
@@ -182,7 +191,7 @@ fn xlsm_is_read_like_xlsx_and_an_oversized_file_is_rejected_unread() {
     write_xlsx(&input.join("macro.xlsm"), vec![info("Macro School", 2026, "vo"), sheet("1e lijn", rows)]);
     // 2 MiB of bytes under a spreadsheet name, with a 1 MiB limit.
     std::fs::write(input.join("huge.xlsx"), vec![b'x'; 2 * 1024 * 1024]).unwrap();
-    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.0\nmax_file_mb = 1\n").unwrap();
+    std::fs::write(t.path().join("lobmonitor.toml"), "min_answered = 0.001\nmax_file_mb = 1\n").unwrap();
     let run = lobmonitor(t.path(), &["run"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     let m = manifest(&output);

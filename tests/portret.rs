@@ -237,7 +237,8 @@ fn no_team_can_be_worked_back_from_the_institutions_own_total() {
     four_schools(&input);
     groot_with_teams(&input);
     assert_eq!(lobmonitor(t.path(), &["run"]).code, 0);
-    std::fs::write(t.path().join("open.toml"), "min_group_size = 1\nmin_institutions = 1\n").unwrap();
+    std::fs::write(t.path().join("open.toml"), "min_group_size = 1\nmin_institutions = 1\nallow_small_groups = true\n")
+        .unwrap();
     assert_eq!(lobmonitor(t.path(), &["run", "--output", "alles", "--config", "open.toml"]).code, 0);
     let portret = output.join("portretten/groot-2026.xlsx");
     let shown = team_rows(&portret);

@@ -32,6 +32,6 @@ pub fn run(args: Args) -> Result<Outcome> {
         Format::Csv => catalogue::csv(&fw)?,
         Format::Json => catalogue::json(&fw)?,
     };
-    print!("{text}");
+    crate::cmd::print_report(&text)?;
     Ok(Outcome::Clean)
 }

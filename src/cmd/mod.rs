@@ -105,7 +105,9 @@ impl Termination for Exit {
             Exit::Done(Ok(Outcome::Clean)) => ExitCode::SUCCESS,
             Exit::Done(Ok(Outcome::WithRejections)) => ExitCode::from(3),
             Exit::Done(Err(e)) => {
-                eprintln!("lobmonitor: {}", crate::ingest::terminal_safe(&format!("{e:#}")));
+                // Not eprintln!, which panics where standard error is a closed pipe.
+                use std::io::Write;
+                let _ = writeln!(std::io::stderr(), "lobmonitor: {}", crate::ingest::terminal_safe(&format!("{e:#}")));
                 ExitCode::from(1)
             }
             Exit::Usage(e) => {
@@ -116,6 +118,25 @@ impl Termination for Exit {
                 }
             }
         }
+    }
+}
+
+/// Writes a command's report to standard output, line by line, with control characters
+/// and bidirectional overrides escaped ([`crate::ingest::terminal_safe`]). When the
+/// reader goes away (`lobmonitor validate DIR | head -1`) the writing stops quietly: a
+/// closed pipe is the reader's choice, not a failure, so there is no panic and no message,
+/// and the command ends with the outcome it had. Any other write error is a failure.
+pub fn print_report(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = crate::ingest::terminal_safe(text)
+        .split_inclusive('\n')
+        .try_for_each(|line| write!(out, "{line}"))
+        .and_then(|()| out.flush());
+    match written {
+        // (Dropping the writer tries the rest once more and ignores the error.)
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
 }
 

@@ -46,9 +46,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut settings = Settings::load(args.config.as_deref(), args.year, args.lang)?;
     settings.config.pdf |= args.pdf;
     let lang = settings.lang();
+    // The output folder is lobmonitor's or left alone (SPEC §6.2): decided before any
+    // input is read. Dropped on any failure below, the publisher leaves the previous
+    // outputs as they were and nothing beside them.
+    let around = crate::publish::Surroundings::of_run(&args.input)?;
+    let publisher = crate::publish::Publisher::start(&args.output, &around)?;
     let progress = progress_bar();
     // The output folder (and what a run keeps beside it) is never read as input.
-    let opts = settings.ingest(crate::publish::own_paths(&args.output), &progress);
+    let opts = settings.ingest(publisher.own_paths(), &progress);
     let ingested = ingest::ingest(&settings.editions, &args.input, &opts)?;
     let t_ingest = t0.elapsed();
     let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
@@ -72,24 +77,21 @@ pub fn run(args: Args) -> Result<Outcome> {
     let scores = score::score(&settings.editions, &ingested.respondents, &ingested.institutions, settings.privacy)?;
     let t_score = t1.elapsed();
     let t2 = Instant::now();
-    let publisher = crate::publish::Publisher::start(&args.output)?;
     let staging = publisher.staging().to_path_buf();
     let mut ctx = ReportContext::new(&settings.editions, &settings.config, &ingested, &scores, settings.privacy);
     ctx.progress = progress.clone();
-    let written = report::write_all(&ctx, &staging).and_then(|mut outputs| {
+    let written = report::write_all(&ctx, &staging).and_then(|outputs| {
         let timings = manifest::Timings {
             ingest: t_ingest.as_millis() as u64,
             score: t_score.as_millis() as u64,
             report: t2.elapsed().as_millis() as u64,
             total: t0.elapsed().as_millis() as u64,
         };
-        outputs.push(report::Output { path: "manifest.json".into(), kind: "manifest" });
-        manifest::write(&staging.join("manifest.json"), &settings.editions, &ingested, &outputs, &timings)
+        crate::publish::failpoint("report")?;
+        let warning = settings.config.not_for_publication(lang);
+        manifest::write(&staging, &settings.editions, &ingested, &outputs, &timings, warning)
     });
-    if let Err(e) = written {
-        publisher.abandon();
-        return Err(e);
-    }
+    written?;
     publisher.publish()?;
     progress.0.finish_and_clear();
     eprintln!("lobmonitor: {}", summary(&ingested, t0.elapsed().as_secs_f64(), &args.output, lang));

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 
 use crate::cmd::{LangArg, Outcome, Settings};
-use crate::ingest::ledger::{FileStatus, InputFile};
+use crate::ingest::ledger::FileStatus;
 use crate::ingest::{self, Progress};
 use crate::report;
 
@@ -51,10 +51,8 @@ pub fn run(args: Args) -> Result<Outcome> {
     let root = Path::new("");
     let opts = settings.ingest(Vec::new(), &Progress::hidden());
     let mut ingested = ingest::ingest_files(&settings.editions, root, &files, Default::default(), &opts);
-    for (path, reason) in skipped {
-        ingested.ledger.files.push(InputFile::listed(ingest::relative(root, &path), FileStatus::Ignored, reason));
-    }
-    print!("{}", ingest::terminal_safe(&report::validate_text(&ingested, lang, settings.privacy.min_group_size)));
+    ingest::list_skipped(&mut ingested.ledger, root, skipped);
+    crate::cmd::print_report(&report::validate_text(&ingested, lang, settings.privacy.min_group_size))?;
     let readable = ingested.ledger.files.iter().any(|f| matches!(f.status, FileStatus::Accepted | FileStatus::Partial));
     if !readable {
         bail!("{}", lang.pick("geen leesbaar vragenlijstbestand", "no readable survey file"));

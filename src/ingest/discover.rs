@@ -29,10 +29,12 @@ pub fn discover(root: &Path, own: &[PathBuf]) -> Walk {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-                let reason = if e.loop_ancestor().is_some() {
-                    Reason::LinkLoop
-                } else {
-                    Reason::Unreadable(e.io_error().map_or_else(|| e.to_string(), |io| io.to_string()))
+                // A folder it may not open, a path past the system's limit: said as
+                // such (`Reason::from_io`), never as a corrupt file.
+                let reason = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(_), _) => Reason::LinkLoop,
+                    (None, Some(io)) => Reason::from_io(io),
+                    (None, None) => Reason::SystemError(e.to_string()),
                 };
                 walk.skipped.push((path, reason));
                 continue;
@@ -127,12 +129,11 @@ fn os_text(s: &std::ffi::OsStr) -> String {
     s.to_string_lossy().into_owned()
 }
 
-/// Text made safe for a terminal: control characters (escape sequences among them)
-/// are shown as `\u{…}` instead of acting on the screen; line breaks stay.
+/// Text made safe for a terminal: control characters (escape sequences among them) and
+/// bidirectional overrides are shown as `\u{…}` instead of acting on the screen
+/// ([`crate::text::escape_steering`]); line breaks stay.
 pub fn terminal_safe(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() && c != '\n' { format!("\\u{{{:X}}}", c as u32) } else { c.to_string() })
-        .collect()
+    crate::text::escape_steering(s, true).into_owned()
 }
 
 #[cfg(test)]
@@ -150,5 +151,7 @@ mod tests {
             assert_ne!(relative(Path::new("in"), a), relative(Path::new("in"), b));
         }
         assert_eq!(terminal_safe("x\u{1b}[31my\n"), "x\\u{1B}[31my\n");
+        // A right-to-left override before "xslx.exe" would show the name as "reportexe.xlsx".
+        assert_eq!(terminal_safe("report\u{202E}xslx.exe"), "report\\u{202E}xslx.exe");
     }
 }

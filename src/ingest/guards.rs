@@ -33,6 +33,7 @@ fn unreadable(e: impl std::fmt::Display) -> Reason {
 /// reader's own checks); then, per format, what calamine would allocate.
 pub fn check_package(bytes: &[u8], ods: bool, limits: Limits) -> Result<PackageFacts, Reason> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    check_part_names(&mut zip, bytes)?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let part = zip.by_index_raw(i).map_err(unreadable)?;
@@ -48,6 +49,75 @@ pub fn check_package(bytes: &[u8], ods: bool, limits: Limits) -> Result<PackageF
         check_shared_strings(&mut zip)?;
         Ok(PackageFacts { aliases: xlsx_aliases(&mut zip)? })
     }
+}
+
+/// A package must name each part once. Two directory entries of one name (or of names a
+/// reader takes for one: differing only in ASCII case, which the Open Packaging
+/// Conventions declare equivalent, `\` for `/`, a leading `/`) mean that which of them
+/// is read depends on the reader: the zip crate keeps the last, another program may take
+/// the first, so lobmonitor would score what Excel never shows. Such a package is
+/// refused, naming the part, never read with one of them silently.
+///
+/// (The zip crate's `validate_header_consistency` would also compare every local header
+/// with its directory entry, down to the modification time; calamine and Excel read
+/// through the directory, and surveys saved by other tools would be refused for
+/// differences that change nothing read, so it is not used.)
+fn check_part_names(zip: &mut Zip<'_>, bytes: &[u8]) -> Result<(), Reason> {
+    // The zip crate keys its directory by name, so an exact duplicate is visible only in
+    // its count of raw entries: the name itself is found by reading the directory.
+    if zip.has_duplicate_names() {
+        let name = central_directory_names(bytes)
+            .and_then(|names| first_repeated(names.iter().map(|n| fold_part_name(n))))
+            .unwrap_or_default();
+        return Err(Reason::DuplicatePart(name));
+    }
+    match first_repeated(zip.file_names_raw().map(fold_part_name)) {
+        Some(name) => Err(Reason::DuplicatePart(name)),
+        None => Ok(()),
+    }
+}
+
+/// A part name as readers compare it: `/`-separated, without a leading `/`, ASCII
+/// lower-case (bytes that are not UTF-8 shown as `\xNN`).
+fn fold_part_name(raw: &[u8]) -> String {
+    let mut out = String::new();
+    for chunk in raw.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out.replace('\\', "/").trim_start_matches('/').to_ascii_lowercase()
+}
+
+/// The first name met a second time.
+fn first_repeated(names: impl Iterator<Item = String>) -> Option<String> {
+    let mut seen = std::collections::HashSet::new();
+    names.into_iter().find(|n| !seen.insert(n.clone()))
+}
+
+/// The names in a zip's central directory, every entry as it stands (the zip crate's
+/// own listing keeps one per name). Read from the end-of-directory record; `None` where
+/// the directory is not where that record says (ZIP64, a comment the search missed):
+/// the package is refused anyway, only without the name.
+fn central_directory_names(bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
+    const EOCD: [u8; 4] = [0x50, 0x4B, 0x05, 0x06];
+    const ENTRY: [u8; 4] = [0x50, 0x4B, 0x01, 0x02];
+    let u16_at = |i: usize| bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize);
+    let u32_at = |i: usize| bytes.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let search_from = bytes.len().saturating_sub(22 + 65_535);
+    let eocd = (search_from..bytes.len().saturating_sub(21)).rev().find(|&i| bytes[i..].starts_with(&EOCD))?;
+    let (count, mut at) = (u16_at(eocd + 10)?, u32_at(eocd + 16)?);
+    let mut names = Vec::with_capacity(count.min(65_535));
+    for _ in 0..count {
+        if bytes.get(at..at + 4)? != ENTRY {
+            return None;
+        }
+        let (name_len, extra_len, comment_len) = (u16_at(at + 28)?, u16_at(at + 30)?, u16_at(at + 32)?);
+        names.push(bytes.get(at + 46..at + 46 + name_len)?.to_vec());
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Some(names)
 }
 
 /// Shared strings a part of this size can hold: each `<si/>` takes at least 5 bytes.
@@ -268,6 +338,52 @@ fn end_cell(rep: u64, value: bool, text: u64, width: &mut u64, last_value_width:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
+
+    /// A zip of the named parts (the zip crate refuses to write one name twice), then
+    /// every `rename` pair of equally long names swapped in the bytes, headers and
+    /// directory alike: so `b.xml` can become a second `a.xml`.
+    fn package(parts: &[(&str, &str)], rename: &[(&str, &str)]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, body) in parts {
+            w.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            w.write_all(body.as_bytes()).unwrap();
+        }
+        let mut bytes = w.finish().unwrap().into_inner();
+        for (from, to) in rename {
+            assert_eq!(from.len(), to.len());
+            let mut i = 0;
+            while let Some(at) = bytes[i..].windows(from.len()).position(|w| w == from.as_bytes()) {
+                bytes[i + at..i + at + to.len()].copy_from_slice(to.as_bytes());
+                i += at + to.len();
+            }
+        }
+        bytes
+    }
+
+    fn check(bytes: &[u8]) -> Result<(), Reason> {
+        check_part_names(&mut zip::ZipArchive::new(Cursor::new(bytes)).unwrap(), bytes)
+    }
+
+    #[test]
+    fn two_parts_of_one_name_are_refused_naming_the_part() {
+        let twice = package(&[("xl/a.xml", "<first/>"), ("xl/b.xml", "<second/>")], &[("xl/b.xml", "xl/a.xml")]);
+        // The zip crate lists one of them, and would read the second silently.
+        let zip = zip::ZipArchive::new(Cursor::new(twice.as_slice())).unwrap();
+        assert_eq!((zip.len(), zip.has_duplicate_names()), (1, true));
+        assert_eq!(central_directory_names(&twice).unwrap(), vec![b"xl/a.xml".to_vec(), b"xl/a.xml".to_vec()]);
+        assert_eq!(check(&twice), Err(Reason::DuplicatePart("xl/a.xml".into())));
+        // Names a reader takes for one: case (OPC part names are case-insensitive), a
+        // backslash, a leading slash.
+        let case = package(&[("xl/a.xml", "1"), ("XL/A.xml", "2")], &[]);
+        assert_eq!(check(&case), Err(Reason::DuplicatePart("xl/a.xml".into())));
+        let slash = package(&[("xl/a.xml", "1"), ("xl\\a.xml", "2")], &[]);
+        assert_eq!(check(&slash), Err(Reason::DuplicatePart("xl/a.xml".into())));
+        let root = package(&[("/xl/a.xml", "1"), ("xl/a.xml", "2")], &[]);
+        assert_eq!(check(&root), Err(Reason::DuplicatePart("xl/a.xml".into())));
+        // Distinct names pass.
+        assert_eq!(check(&package(&[("xl/a.xml", "1"), ("xl/b.xml", "2")], &[])), Ok(()));
+    }
 
     #[test]
     fn a_cell_repeated_across_repeated_rows_is_counted_as_calamine_expands_it() {

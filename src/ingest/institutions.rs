@@ -92,7 +92,7 @@ pub fn is_institutions_file(root: &Path, p: &Path) -> bool {
 /// goes on without it.
 pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, Reason> {
     let limits = Limits::default();
-    let meta = std::fs::metadata(path).map_err(|e| Reason::Unreadable(e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| Reason::from_io(&e))?;
     if !meta.is_file() {
         return Err(Reason::NotAFile);
     }
@@ -102,7 +102,19 @@ pub fn read(path: &Path) -> Result<BTreeMap<String, InstitutionMeta>, Reason> {
     if meta.len() > limits.max_file_bytes {
         return Err(Reason::TooLarge { bytes: meta.len(), limit: limits.max_file_bytes });
     }
-    let bytes = std::fs::read(path).map_err(|e| Reason::Unreadable(e.to_string()))?;
+    // Read no more than the limit, whatever the file grows to after it was measured.
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(|e| Reason::from_io(&e))?,
+            limits.max_file_bytes + 1,
+        ),
+        &mut bytes,
+    )
+    .map_err(|e| Reason::from_io(&e))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(Reason::TooLarge { bytes: bytes.len() as u64, limit: limits.max_file_bytes });
+    }
     let format = Format::from_path(path).unwrap_or(Format::Delimited);
     let (sheets, _) = read_workbook(&bytes, format, limits)?;
     let sheet = sheets.into_iter().next().ok_or(Reason::EmptyFile)?;

@@ -42,6 +42,13 @@ impl Level {
 pub enum Reason {
     // files
     Unreadable(String),
+    /// The system refused to open a file or folder (permission denied): not corrupt,
+    /// only closed to the user lobmonitor runs as.
+    PermissionDenied,
+    /// A path longer than the system takes (folders nested too deep, names too long).
+    PathTooLong,
+    /// Any other error of the system while opening or reading (its message).
+    SystemError(String),
     Encrypted,
     TooLarge {
         bytes: u64,
@@ -69,6 +76,14 @@ pub enum Reason {
     SheetAlias(String),
     /// An .xls whose sheet entries point at the same data.
     XlsSheetAliases,
+    /// Delimited text with a row of more fields than a sheet has columns (row from 1).
+    RowTooWide {
+        row: u32,
+        limit: u32,
+    },
+    /// An xlsx/ods package holding two parts of one name (named): which one a program
+    /// reads depends on the program.
+    DuplicatePart(String),
     NoSurveySheet,
     /// A hidden file or folder (its name starts with a dot): not read.
     Hidden,
@@ -141,11 +156,30 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// What an error of the system while finding, opening or reading a file means for
+    /// the user: permission denied and a path too long are said as such, never as a
+    /// corrupt file; anything else keeps the system's words.
+    pub fn from_io(e: &std::io::Error) -> Reason {
+        match e.kind() {
+            std::io::ErrorKind::PermissionDenied => Reason::PermissionDenied,
+            // ENAMETOOLONG on Unix.
+            std::io::ErrorKind::InvalidFilename => Reason::PathTooLong,
+            _ => Reason::SystemError(e.to_string()),
+        }
+    }
+
+    /// Whether the file or folder could not be read for a reason of the system (rather
+    /// than left out on purpose, as a hidden file is): it may hold surveys, so it counts
+    /// as a rejection.
+    pub fn is_read_failure(&self) -> bool {
+        matches!(self, Reason::PermissionDenied | Reason::PathTooLong | Reason::SystemError(_))
+    }
+
     /// What the library or the system said, where the reason comes from there (for
     /// support: `detail` in rejections.csv and in the Datakwaliteit sheet).
     pub fn detail(&self) -> Option<&str> {
         match self {
-            Reason::Unreadable(d) => Some(d),
+            Reason::Unreadable(d) | Reason::SystemError(d) => Some(d),
             _ => None,
         }
     }
@@ -157,6 +191,12 @@ impl Reason {
             // the user; the reason says what it means.
             (Unreadable(_), Lang::Nl) => "bestand kan niet gelezen worden: het is beschadigd of geen spreadsheet; sla het opnieuw op als .xlsx".into(),
             (Unreadable(_), Lang::En) => "file cannot be read: it is corrupt or not a spreadsheet; save it again as .xlsx".into(),
+            (PermissionDenied, Lang::Nl) => "geen toegang (permission denied): lobmonitor mag dit niet lezen; niet gelezen. Geef de gebruiker die lobmonitor draait leesrechten".into(),
+            (PermissionDenied, Lang::En) => "permission denied: lobmonitor may not read this; not read. Give the user that runs lobmonitor read access".into(),
+            (PathTooLong, Lang::Nl) => "pad is te lang voor het systeem (mappen te diep genest of namen te lang); niet gelezen. Zet het in een map dichter bij de invoermap".into(),
+            (PathTooLong, Lang::En) => "path too long for the system (folders nested too deep or names too long); not read. Move it to a folder nearer the input folder".into(),
+            (SystemError(_), Lang::Nl) => "het systeem kon dit niet lezen; niet gelezen".into(),
+            (SystemError(_), Lang::En) => "the system could not read this; not read".into(),
             (Encrypted, Lang::Nl) => "bestand is met een wachtwoord beveiligd (versleuteld); sla het op zonder wachtwoord".into(),
             (Encrypted, Lang::En) => "file is password-protected (encrypted); save it without a password".into(),
             (TooLarge { bytes, limit }, Lang::Nl) => format!("bestand is te groot ({bytes} bytes, grens {limit})"),
@@ -171,6 +211,10 @@ impl Reason {
             (TooManySharedStrings { declared, fits }, Lang::En) => format!("file is corrupt: it declares {declared} texts where at most {fits} fit; not loaded"),
             (SheetAlias(first), Lang::Nl) => format!("werkblad verwijst naar dezelfde gegevens als «{first}»; één keer gelezen"),
             (SheetAlias(first), Lang::En) => format!("sheet points at the same data as «{first}»; read once"),
+            (DuplicatePart(name), Lang::Nl) => format!("bestand is beschadigd: het bevat twee onderdelen met dezelfde naam ({name}), en welk ervan gelezen wordt hangt af van het programma; niet gelezen. Open het in Excel en sla het opnieuw op"),
+            (DuplicatePart(name), Lang::En) => format!("file is corrupt: it holds two parts of the same name ({name}), and which one is read depends on the program; not read. Open it in Excel and save it again"),
+            (RowTooWide { row, limit }, Lang::Nl) => format!("rij {row} heeft meer dan {limit} velden, meer kolommen dan een Excel-werkblad heeft: geen vragenlijsttabel; niet gelezen"),
+            (RowTooWide { row, limit }, Lang::En) => format!("row {row} has more than {limit} fields, more columns than an Excel sheet has: not a survey table; not read"),
             (XlsSheetAliases, Lang::Nl) => "bestand is beschadigd: werkbladen verwijzen naar dezelfde gegevens; niet geladen".into(),
             (XlsSheetAliases, Lang::En) => "file is corrupt: sheets point at the same data; not loaded".into(),
             (SheetTooLarge { cells, limit }, Lang::Nl) => format!("werkblad is te groot ({cells} cellen, grens {limit}); niet geladen"),
@@ -566,14 +610,15 @@ impl Place {
 }
 
 /// A header as a listing shows it: invisible characters made visible (`\u{200B}`),
-/// so a header that looks right says why it did not match.
+/// so a header that looks right says why it did not match; control characters and
+/// bidirectional overrides too, in the one notation of [`crate::text::escape_steering`].
 pub fn visible(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control()
+            if crate::text::is_steering(c)
                 || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00A0}')
             {
-                format!("\\u{{{:04X}}}", c as u32)
+                format!("\\u{{{:X}}}", c as u32)
             } else {
                 c.to_string()
             }

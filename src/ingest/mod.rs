@@ -150,10 +150,15 @@ pub struct Ingested {
     pub ledger: Ledger,
 }
 
+/// Why there is nothing to read at all (exit 1), in the run's language.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("input folder {0} does not exist or is not a folder")]
+    #[error("{what} {path} {is}", what = crate::lang::say("invoermap", "input folder"), path = .0, is = crate::lang::say("bestaat niet of is geen map", "does not exist or is not a folder"))]
     NoInput(String),
+    /// The input folder is there but cannot be listed (permission denied, path too
+    /// long, …): said as such, not as "no readable survey file".
+    #[error("{} {path} {}: {}", crate::lang::say("invoermap", "input folder"), crate::lang::say("kan niet gelezen worden", "cannot be read"), .reason.text(crate::lang::Lang::messages()))]
+    Unreadable { path: String, reason: ledger::Reason },
 }
 
 pub use discover::{discover, relative, terminal_safe, Walk};
@@ -162,6 +167,9 @@ pub use discover::{discover, relative, terminal_safe, Walk};
 pub fn ingest(editions: &Editions, input: &Path, opts: &IngestOptions) -> Result<Ingested, IngestError> {
     if !input.is_dir() {
         return Err(IngestError::NoInput(input.display().to_string()));
+    }
+    if let Err(e) = std::fs::read_dir(input) {
+        return Err(IngestError::Unreadable { path: input.display().to_string(), reason: ledger::Reason::from_io(&e) });
     }
     let Walk { mut files, skipped } = discover(input, &opts.exclude);
     let inst_file = match &opts.institutions_file {
@@ -192,10 +200,25 @@ pub fn ingest(editions: &Editions, input: &Path, opts: &IngestOptions) -> Result
         ));
         ledger.files.push(ledger::InputFile::listed(path, ledger::FileStatus::Rejected, reason));
     }
-    for (path, reason) in skipped {
-        ledger.files.push(ledger::InputFile::listed(relative(input, &path), ledger::FileStatus::Ignored, reason));
-    }
+    list_skipped(ledger, input, skipped);
     Ok(ingested)
+}
+
+/// Lists what the walk did not read: what it left out on purpose (hidden, lock files,
+/// links outside, …) as ignored; what the system would not let it read (a folder or
+/// file it may not open, a path too long) as rejected, with a file-level rejection,
+/// since it may hold surveys (exit 3).
+pub fn list_skipped(ledger: &mut Ledger, root: &Path, skipped: Vec<(PathBuf, ledger::Reason)>) {
+    for (path, reason) in skipped {
+        let path = relative(root, &path);
+        if reason.is_read_failure() {
+            let place = ledger::Place::new(&path, "");
+            ledger.rejections.push(place.reject(ledger::Level::File, None, String::new(), reason.clone()));
+            ledger.files.push(ledger::InputFile::listed(path, ledger::FileStatus::Rejected, reason));
+        } else {
+            ledger.files.push(ledger::InputFile::listed(path, ledger::FileStatus::Ignored, reason));
+        }
+    }
 }
 
 /// Reads the given files (relative names are taken against `root`): each on a rayon

@@ -81,7 +81,7 @@ pub(crate) fn read_one(editions: &Editions, root: &Path, path: &Path, index: usi
     let mut out = FileRead::new(relative(root, path));
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return out.reject(Reason::Unreadable(e.to_string())),
+        Err(e) => return out.reject(Reason::from_io(&e)),
     };
     // A pipe, socket or device is never opened: reading one may never end.
     if !meta.is_file() {
@@ -101,7 +101,7 @@ pub(crate) fn read_one(editions: &Editions, root: &Path, path: &Path, index: usi
         std::io::Read::read_to_end(&mut std::io::Read::take(f, opts.limits.max_file_bytes + 1), &mut bytes)
     });
     if let Err(e) = read {
-        return out.reject(Reason::Unreadable(e.to_string()));
+        return out.reject(Reason::from_io(&e));
     }
     if bytes.len() as u64 > opts.limits.max_file_bytes {
         return out.reject(Reason::TooLarge { bytes: bytes.len() as u64, limit: opts.limits.max_file_bytes });

@@ -36,7 +36,7 @@ pub fn table(fw: &Framework, lang: Lang) -> String {
 }
 
 pub fn csv(fw: &Framework) -> Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::report::csv_writer::CsvWriter::new(Vec::new());
     w.write_record(["id", "line", "area", "kind", "n", "text_nl", "text_en", "sources", "unknown_sources"])?;
     for it in fw.items() {
         let sources: String = it.sources.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(",");

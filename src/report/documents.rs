@@ -51,6 +51,9 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Flow> {
             ctx.fw_for(year).edition
         ),
     );
+    if let Some(warning) = ctx.not_for_publication() {
+        f.paragraph(warning, 10.0, charts::canvas::WARNING);
+    }
     f.heading(ctx.t("Waar staat u", "Where you stand"));
     for s in facts.sentences(ctx.lang) {
         f.paragraph(&s, 9.0, charts::canvas::DARK);
@@ -290,6 +293,9 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
         _ => String::new(),
     };
     f.title(&format!("{title} {span}"), &charts::source_line(ctx));
+    if let Some(warning) = ctx.not_for_publication() {
+        f.paragraph(warning, 10.0, charts::canvas::WARNING);
+    }
     let institutions = ctx.scores.institution_years().len();
     f.text(&match ctx.lang {
         crate::lang::Lang::Nl => format!(

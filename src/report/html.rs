@@ -207,6 +207,7 @@ pub fn index(ctx: &ReportContext<'_>, portrets: &[(String, u16, String)], sector
     years.reverse();
     let main = html! {
         h1 { (title) }
+        @if let Some(warning) = ctx.not_for_publication() { p { strong { (warning) } } }
         p { (ctx.t(
             "De uitkomsten van de zelfevaluatie professionaliteit LOB als webpagina's: het sectoroverzicht, het portret van elke instelling per jaar, en het grafiekenpakket.",
             "The results of the career guidance professionalism self-assessment as web pages: the sector overview, each institution's portrait per year, and the chart pack.",
@@ -241,6 +242,7 @@ pub fn chart_index(ctx: &ReportContext<'_>, entries: &[IndexEntry], html_edition
     };
     let main = html! {
         h1 { (title) }
+        @if let Some(warning) = ctx.not_for_publication() { p { strong { (warning) } } }
         p { (ctx.t(
             "Elke grafiek met haar titel, een korte beschrijving (alt-tekst) en de cijfers in woorden. De cijfers zelf staan in het CSV-bestand naast elke grafiek.",
             "Every chart with its title, a short description (alt text) and the figures in words. The figures themselves are in the CSV file beside each chart.",

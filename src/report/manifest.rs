@@ -42,22 +42,62 @@ struct Input<'a> {
     counts: &'a Counts,
 }
 
+/// A file the run wrote, with its SHA-256: the next run recognises its own outputs by
+/// these (SPEC §6.2), and a file changed since is no longer lobmonitor's.
+#[derive(Serialize)]
+struct Written<'a> {
+    path: String,
+    kind: &'a str,
+    sha256: String,
+    bytes: u64,
+}
+
 #[derive(Serialize)]
 struct Manifest<'a> {
     tool: Tool,
+    /// Present only where the config lowered the privacy thresholds (SPEC §5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_for_publication: Option<&'a str>,
     framework: &'a str,
     editions: Vec<Edition<'a>>,
     inputs: Vec<Input<'a>>,
-    outputs: &'a [Output],
+    outputs: Vec<Written<'a>>,
+    /// Every folder of the output tree.
+    folders: Vec<String>,
     counts: &'a Counts,
     reconciled: bool,
     timings_ms: &'a Timings,
 }
 
-pub fn write(path: &Path, editions: &Editions, ing: &Ingested, outputs: &[Output], timings: &Timings) -> Result<()> {
+/// Writes `manifest.json` into `dir`, the finished output tree: every file in it is
+/// listed with its SHA-256 (its kind from `outputs`, else `other`), and every folder.
+pub fn write(
+    dir: &Path,
+    editions: &Editions,
+    ing: &Ingested,
+    outputs: &[Output],
+    timings: &Timings,
+    not_for_publication: Option<&str>,
+) -> Result<()> {
     let c = &ing.ledger.counts;
+    let (files, folders) = crate::publish::inventory(dir)?;
+    let kinds: std::collections::HashMap<&str, &str> = outputs.iter().map(|o| (o.path.as_str(), o.kind)).collect();
+    let written = files
+        .into_iter()
+        .map(|f| {
+            let kind = kinds.get(f.path.as_str()).copied().unwrap_or("other");
+            Written { path: f.path, kind, sha256: f.sha256, bytes: f.bytes }
+        })
+        .chain(std::iter::once(Written {
+            path: "manifest.json".into(),
+            kind: "manifest",
+            sha256: String::new(),
+            bytes: 0,
+        }))
+        .collect();
     let m = Manifest {
         tool: Tool { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG_VERSION") },
+        not_for_publication,
         framework: &editions.base().edition,
         editions: editions
             .iter()
@@ -76,11 +116,12 @@ pub fn write(path: &Path, editions: &Editions, ing: &Ingested, outputs: &[Output
                 counts: &f.counts,
             })
             .collect(),
-        outputs,
+        outputs: written,
+        folders,
         counts: c,
         reconciled: c.rows_reconcile() && c.answers_reconcile(),
         timings_ms: timings,
     };
-    crate::report::write_file(path, serde_json::to_string_pretty(&m)? + "\n")?;
+    crate::report::write_file(dir.join("manifest.json"), serde_json::to_string_pretty(&m)? + "\n")?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod charts;
+pub mod csv_writer;
 pub mod documents;
 pub mod findings;
 pub mod flow;
@@ -16,7 +17,6 @@ pub mod tables;
 pub mod xlsx;
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::Result;
@@ -63,6 +63,12 @@ pub struct ReportContext<'a> {
 }
 
 impl<'a> ReportContext<'a> {
+    /// The warning that leads every output when the config lowered the privacy
+    /// thresholds (SPEC §5), in the report's language.
+    pub fn not_for_publication(&self) -> Option<&'static str> {
+        self.cfg.not_for_publication(self.lang)
+    }
+
     pub fn new(
         editions: &'a Editions,
         cfg: &'a Config,
@@ -464,6 +470,16 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
 pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String {
     use crate::ingest::ledger::NoteKind;
     let mut out = String::new();
+    // Every line as one line: what input text it holds (file, sheet and institution
+    // names, values, headers) has its control characters, line breaks among them, and
+    // bidirectional overrides shown as `\u{…}`, so no name can forge a line or turn one
+    // around on the terminal.
+    macro_rules! put_line {
+        ($($arg:tt)*) => {{
+            out.push_str(&crate::text::escape_steering(&format!($($arg)*), false));
+            out.push('\n');
+        }};
+    }
     // Accepted respondents per file, institution, year and line.
     let mut per: BTreeMap<(usize, String, u16, Line), u64> = BTreeMap::new();
     let mut groups: BTreeMap<(String, u16, Line), u64> = BTreeMap::new();
@@ -513,17 +529,16 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         } else {
             format!(" — {} {}", tools.join(", "), lang.pick("export herkend", "export recognised"))
         };
-        let _ = writeln!(out, "{}: {}{}", f.path, status, tool);
+        put_line!("{}: {}{}", f.path, status, tool);
         if let Some(n) = &f.note {
             if matches!(f.status, FileStatus::Ignored | FileStatus::Duplicate) {
-                let _ = writeln!(out, "  {}", n.text(lang));
+                put_line!("  {}", n.text(lang));
             }
         }
         for ((_, inst, year, line), n) in
             per.range((fi, String::new(), 0, Line::L1)..(fi + 1, String::new(), 0, Line::L1))
         {
-            let _ = writeln!(
-                out,
+            put_line!(
                 "  {} {}, {}, {}: {} {}",
                 lang.pick("geaccepteerd:", "accepted:"),
                 inst,
@@ -535,11 +550,10 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         }
         for n in file_notes.iter().filter(|n| !matches!(n.what, NoteKind::Tool(_))) {
             let at = place(&n.sheet, &n.cell);
-            let _ = writeln!(out, "  {} {}: {}", lang.pick("opmerking", "note"), at, n.what.text(lang));
+            put_line!("  {} {}: {}", lang.pick("opmerking", "note"), at, n.what.text(lang));
         }
         for m in mappings.get(f.path.as_str()).into_iter().flatten() {
-            let _ = writeln!(
-                out,
+            put_line!(
                 "  {} {} «{}» → {} ({}, {} {:.0} %)",
                 lang.pick("kolom", "column"),
                 place(&m.sheet, &m.cell),
@@ -554,14 +568,14 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
             let value = if r.value.is_empty() { String::new() } else { format!(" «{}»", r.value) };
             let at = place(&r.sheet, &r.cell);
             let at = if at.is_empty() { String::new() } else { format!(" {at}") };
-            let _ = writeln!(out, "  {}{}{}: {}", lang.pick("probleem", "problem"), at, value, r.reason.text(lang));
+            put_line!("  {}{}{}: {}", lang.pick("probleem", "problem"), at, value, r.reason.text(lang));
             if let Some(d) = r.reason.detail() {
-                let _ = writeln!(out, "    ({}: {d})", lang.pick("melding van de lezer", "the reader said"));
+                put_line!("    ({}: {d})", lang.pick("melding van de lezer", "the reader said"));
             }
         }
     }
     if !groups.is_empty() {
-        let _ = writeln!(out, "{}:", lang.pick("groepen (instelling, jaar, lijn)", "groups (institution, year, line)"));
+        put_line!("{}:", lang.pick("groepen (instelling, jaar, lijn)", "groups (institution, year, line)"));
         for ((inst, year, line), n) in &groups {
             let hidden = if *n < min_group_size {
                 format!(
@@ -572,8 +586,7 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
             } else {
                 String::new()
             };
-            let _ = writeln!(
-                out,
+            put_line!(
                 "  {inst}, {year}, {}: {n} {}{hidden}",
                 line.label(lang),
                 lang.pick("respondenten", "respondents")
@@ -581,8 +594,7 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         }
     }
     let c = &ing.ledger.counts;
-    let _ = writeln!(
-        out,
+    put_line!(
         "{}: {} {}, {} {}, {} {}, {} {}",
         lang.pick("totaal", "total"),
         c.rows_read,

@@ -75,6 +75,9 @@ fn headline(
     }
     xlsx::text(ws, 0, 0, title, &fm.title)?;
     xlsx::text(ws, 1, 0, &subtitle(ctx, inst, year), &fm.subtitle)?;
+    if let Some(warning) = ctx.not_for_publication() {
+        xlsx::text(ws, 2, 0, warning, &fm.below)?;
+    }
     // Where it stands, in words.
     let mut r = 3;
     for sentence in facts.sentences(ctx.lang) {

@@ -182,6 +182,9 @@ fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Resu
     )?;
     let years: Vec<String> = ctx.scores.years.iter().map(|y| y.to_string()).collect();
     xlsx::text(ws, 1, 0, &format!("{} {}", ctx.t("Jaren:", "Years:"), years.join(", ")), &fm.subtitle)?;
+    if let Some(warning) = ctx.not_for_publication() {
+        xlsx::text(ws, 2, 0, warning, &fm.below)?;
+    }
     let mut r = 3;
     xlsx::text(ws, r, 0, ctx.t("Methode", "Method"), &fm.bold)?;
     r += 1;

@@ -1,11 +1,13 @@
 //! The tidy tables of SPEC §6.1 under `output/data/`: CSV, RFC 4180, UTF-8, `.` decimals.
 //! A suppressed figure is an empty field; text a spreadsheet would take for a formula is
-//! prefixed with `'`.
+//! prefixed with `'`; control characters and bidirectional overrides are written as
+//! `\u{…}` (every CSV goes through [`CsvWriter`]).
 
 use std::path::Path;
 
 use anyhow::Result;
 
+use crate::report::csv_writer::CsvWriter;
 use crate::report::{Output, ReportContext};
 use serde::Serialize;
 
@@ -35,11 +37,11 @@ pub fn safe_text(s: &str) -> String {
     }
 }
 
-fn writer(path: &Path) -> Result<csv::Writer<std::io::BufWriter<std::fs::File>>> {
+fn writer(path: &Path) -> Result<CsvWriter<std::io::BufWriter<std::fs::File>>> {
     use anyhow::Context;
     let file = std::fs::File::create(path)
         .with_context(|| format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))?;
-    Ok(csv::WriterBuilder::new().from_writer(std::io::BufWriter::with_capacity(1 << 16, file)))
+    Ok(CsvWriter::new(std::io::BufWriter::with_capacity(1 << 16, file)))
 }
 
 /// Why a figure is hidden (or its spread withheld), as the tables say it.

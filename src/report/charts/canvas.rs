@@ -14,6 +14,8 @@ pub const DARK: Rgb = [33, 33, 33];
 pub const GREY: Rgb = [100, 100, 100];
 pub const LIGHT: Rgb = [225, 225, 225];
 pub const WHITE_RGB: Rgb = [255, 255, 255];
+/// Text that warns (not for publication): dark red, about 8:1 on white.
+pub const WARNING: Rgb = [160, 0, 0];
 
 /// The series colours (lines 1, 2, 3 first), in the charts and in the workbooks' native
 /// charts. Every one has at least 3:1 contrast against the white background (WCAG 2.1

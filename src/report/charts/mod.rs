@@ -132,7 +132,7 @@ pub fn write_chart(
         out.push(Output { path: format!("{rel}{stem}.png"), kind: "chart" });
         shown_file = format!("{rel}{stem}.png");
     }
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::report::csv_writer::CsvWriter::new(Vec::new());
     for r in chart.rows() {
         w.serialize(r)?;
     }
@@ -208,7 +208,7 @@ pub fn write_pack(ctx: &ReportContext<'_>, dir: &Path, formats: &[ChartFormat]) 
 /// `index.csv` and `index.html`: every chart with its title, year, alt text and long
 /// description; the page shows each chart with its text alternative.
 fn write_index(ctx: &ReportContext<'_>, dir: &Path, index: &[IndexEntry]) -> Result<Vec<Output>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::report::csv_writer::CsvWriter::new(Vec::new());
     for e in index {
         w.serialize(IndexEntry { file: e.file.trim_start_matches("charts/").to_string(), ..e.clone() })?;
     }
