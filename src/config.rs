@@ -16,6 +16,8 @@ pub enum OutputKind {
     Portret,
     Charts,
     Tables,
+    /// The HTML edition (`html/`): the sector page, a page per portret, and their index.
+    Html,
 }
 
 /// A later framework edition and the first year it applies to.
@@ -96,7 +98,13 @@ impl Default for Config {
             editions: Vec::new(),
             year: None,
             institutions: None,
-            outputs: vec![OutputKind::SectorWorkbook, OutputKind::Portret, OutputKind::Charts, OutputKind::Tables],
+            outputs: vec![
+                OutputKind::SectorWorkbook,
+                OutputKind::Portret,
+                OutputKind::Charts,
+                OutputKind::Tables,
+                OutputKind::Html,
+            ],
             chart_formats: vec![ChartFormat::Png, ChartFormat::Svg],
             max_file_mb: 64,
             pdf: false,

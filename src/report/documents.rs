@@ -1,11 +1,12 @@
-//! The two PDFs (SPEC §6): each portret, and the sector overview for analysts. Laid out
-//! with [`pdf::Flow`]; the figures and words are the workbooks' own (the same findings,
-//! recommendations and read model), so the PDF and the workbook never disagree.
+//! The two documents (SPEC §6): each portret, and the sector overview for analysts, built
+//! once as a [`Flow`] of blocks that `pdf.rs` lays out as an A4 PDF and `html.rs` as a web
+//! page; the figures and words are the workbooks' own (the same findings,
+//! recommendations and read model), so the PDF, the HTML and the workbook never disagree.
 
 use anyhow::Result;
 
 use crate::framework::{Area, Line};
-use crate::report::charts::{self, Chart};
+use crate::report::charts;
 use crate::report::findings::{self, line_name, num, Findings};
 use crate::report::pdf::{Cell, Column, Flow, Just, WIDTH};
 use crate::report::portret::{grouping_word, recommendations_for, team_name};
@@ -15,13 +16,6 @@ use crate::score::Scope;
 
 /// A page filled less than this is near-empty: a page break is not forced after it.
 pub const NEAR_EMPTY: f32 = 0.25;
-
-fn drawn(chart: &dyn Chart) -> charts::Canvas {
-    let (w, h) = chart.size();
-    let mut c = charts::Canvas::new(w, h);
-    chart.draw(&mut c);
-    c
-}
 
 /// The value every item has, where they all have the same one (a table's changes all
 /// since the same year: its header says the year once).
@@ -137,7 +131,7 @@ fn page_one(
 /// The portret as an A4 PDF: page 1 where the institution stands (sentences, the
 /// line × area table in colour and words, the chart, how to read it); then change and
 /// series, teams and locations, recommendations, strongest and weakest items.
-pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>> {
+pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Flow> {
     let sc = ctx.scores;
     let title = format!(
         "{} — {inst} {year}",
@@ -150,14 +144,14 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
     for compact in 0..=2 {
         f = Flow::new(&title, lang_code(ctx));
         page_one(ctx, &mut f, &facts, inst, year, &title, compact);
-        if f.pages() == 1 {
+        if crate::report::pdf::page_count(&f) == 1 {
             break;
         }
     }
 
     // The chart, drawn for the page's width.
     f.new_page();
-    f.chart(drawn(&charts::benchmark::Benchmark::for_portret(ctx, inst, year)), WIDTH);
+    f.chart(Box::new(charts::benchmark::Benchmark::for_portret(ctx, inst, year)), WIDTH);
 
     // Change and the own series.
     f.heading(ctx.t("Verandering en eigen reeks", "Change and own series"));
@@ -223,9 +217,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
         // A page of their own (the page a coordinator hands to team leaders), unless
         // the page so far holds only the end of the table before: no page before the
         // last is left less than a quarter filled.
-        if f.used() >= NEAR_EMPTY {
-            f.new_page();
-        }
+        f.new_page_if_filled(NEAR_EMPTY);
         f.heading(ctx.t("Teams en locaties", "Teams and locations"));
         f.text(ctx.t(
             "Per team en per locatie, waar de vragenlijst ze vroeg. Kleine groepen zijn verborgen, en waar nodig meer, zodat geen groep uit uw eigen totaal terug te rekenen is.",
@@ -272,7 +264,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
         f.small(&format!("{}: {source}", ctx.t("Bron", "Source")));
     }
     for r in recs {
-        f.paragraph(&r.title, 10.0, [0, 63, 102]);
+        f.subheading(&r.title);
         f.text(&r.text);
         f.small(&format!(
             "{}: {} · {}: {}",
@@ -322,7 +314,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Vec<u8>
         }
     }
     f.table(&cols, &rows, 7.0);
-    f.finish(&format!("{inst} {year}"), page_words(ctx), ctx.timestamp)
+    Ok(f.done(&format!("{inst} {year}"), page_words(ctx)))
 }
 
 /// One year's line × area table of the sector (or a peer group): institutions shown of
@@ -392,7 +384,7 @@ fn sector_table(
 
 /// The sector overview for analysts: method, per year the line × area distribution,
 /// gaps between lines with their intervals, and the sector charts as vectors.
-pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
+pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
     let sc = ctx.scores;
     let title = ctx
         .t("Sectoroverzicht professionaliteit LOB", "Sector overview of career guidance professionalism")
@@ -422,8 +414,8 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
         ),
     });
     for (k, &year) in years.iter().rev().enumerate() {
-        if k > 0 && f.used() >= NEAR_EMPTY {
-            f.new_page();
+        if k > 0 {
+            f.new_page_if_filled(NEAR_EMPTY);
         }
         // Where every change of this year is since the same year, the header says so once.
         let one_since = the_one(Line::ALL.iter().flat_map(|&l| {
@@ -478,17 +470,17 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
                 .collect();
             f.table(&cols, &rows, 7.0);
         }
-        f.chart(drawn(&charts::line_comparison::LineComparison::new(ctx, year)), WIDTH);
-        f.chart(drawn(&charts::distribution::Distribution::new(ctx, year)), WIDTH);
+        f.chart(Box::new(charts::line_comparison::LineComparison::new(ctx, year)), WIDTH);
+        f.chart(Box::new(charts::distribution::Distribution::new(ctx, year)), WIDTH);
     }
     if years.len() > 1 {
         f.heading(ctx.t("Trend", "Trend"));
-        f.chart(drawn(&charts::trend::Trend::new(ctx)), WIDTH);
+        f.chart(Box::new(charts::trend::Trend::new(ctx)), WIDTH);
     }
     f.heading(ctx.t("Methode", "Method"));
     for (k, v) in ctx.method_lines() {
-        f.paragraph(k, 9.0, [0, 63, 102]);
+        f.subheading(k);
         f.small(v);
     }
-    f.finish(&title, page_words(ctx), ctx.timestamp)
+    Ok(f.done(&title, page_words(ctx)))
 }

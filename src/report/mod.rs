@@ -6,6 +6,8 @@ pub mod charts;
 pub mod csv_writer;
 pub mod documents;
 pub mod findings;
+pub mod flow;
+pub mod html;
 pub mod manifest;
 pub mod pdf;
 pub mod portret;
@@ -352,19 +354,32 @@ pub fn create_dir(path: &Path) -> Result<()> {
 /// The tables and the sector workbook are written sequentially, so they run beside the
 /// parallel chart and portret work rather than before it.
 pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
+    let html = ctx.cfg.wants(OutputKind::Html);
+    if html {
+        create_dir(&dir.join("html"))?;
+    }
     let (sequential, parallel) = rayon::join(
         || -> Result<Vec<Output>> {
             let mut outputs = Vec::new();
             if ctx.cfg.wants(OutputKind::Tables) {
                 outputs.extend(tables::write_all(ctx, &dir.join("data"))?);
             }
+            let sector_pdf = ctx.cfg.pdf && ctx.cfg.wants(OutputKind::SectorWorkbook);
             if ctx.cfg.wants(OutputKind::SectorWorkbook) {
                 let name = "sector.xlsx";
                 sector::write(ctx, &dir.join(name))?;
                 outputs.push(Output { path: name.into(), kind: "sector_workbook" });
-                if ctx.cfg.pdf {
-                    write_file(dir.join("sector.pdf"), documents::sector(ctx)?)?;
+            }
+            if sector_pdf || html {
+                // One document, laid out as PDF and as a web page.
+                let doc = documents::sector(ctx)?;
+                if sector_pdf {
+                    write_file(dir.join("sector.pdf"), pdf::render(&doc, ctx.timestamp)?)?;
                     outputs.push(Output { path: "sector.pdf".into(), kind: "sector_pdf" });
+                }
+                if html {
+                    write_file(dir.join("html/sector.html"), html::document(ctx, &doc, "index.html"))?;
+                    outputs.push(Output { path: "html/sector.html".into(), kind: "html" });
                 }
             }
             Ok(outputs)
@@ -373,31 +388,64 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     );
     let mut outputs = sequential?;
     outputs.extend(parallel?);
+    if html {
+        let mut portrets: Vec<(String, u16, String)> = Vec::new();
+        for (inst, year) in ctx.scores.institution_years() {
+            let href = format!("portretten/{}-{year}.html", ctx.portret_slug(&inst));
+            portrets.push((inst, year, href));
+        }
+        let page = html::index(ctx, &portrets, true, ctx.cfg.wants(OutputKind::Charts));
+        write_file(dir.join("html/index.html"), page)?;
+        outputs.push(Output { path: "html/index.html".into(), kind: "html" });
+    }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(outputs)
 }
 
-/// The chart pack (sector charts and each institution's benchmark) and the portrets.
+/// The chart pack (sector charts and each institution's benchmark) and the portrets:
+/// workbook, and from one document the PDF (with `pdf`) and the web page (with `html`).
 fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     let mut outputs = Vec::new();
     if ctx.cfg.wants(OutputKind::Charts) {
         let formats: Vec<ChartFormat> = ctx.cfg.chart_formats.clone();
         outputs.extend(charts::write_pack(ctx, &dir.join("charts"), &formats)?);
     }
-    if ctx.cfg.wants(OutputKind::Portret) {
+    let workbook = ctx.cfg.wants(OutputKind::Portret);
+    let pdf = workbook && ctx.cfg.pdf;
+    let html = ctx.cfg.wants(OutputKind::Html);
+    if workbook || html {
         let pdir = dir.join("portretten");
-        create_dir(&pdir)?;
+        let hdir = dir.join("html/portretten");
+        if workbook {
+            create_dir(&pdir)?;
+        }
+        if html {
+            create_dir(&hdir)?;
+        }
         let pairs = ctx.scores.institution_years();
         ctx.progress.stage(ctx.t("portretten", "portraits"), pairs.len() as u64);
         let written: Vec<Result<Vec<Output>>> = pairs
             .par_iter()
             .map(|(inst, year)| {
                 let stem = format!("{}-{}", ctx.portret_slug(inst), year);
-                portret::write(ctx, inst, *year, &pdir.join(format!("{stem}.xlsx")))?;
-                let mut out = vec![Output { path: format!("portretten/{stem}.xlsx"), kind: "portret" }];
-                if ctx.cfg.pdf {
-                    write_file(pdir.join(format!("{stem}.pdf")), documents::portret(ctx, inst, *year)?)?;
-                    out.push(Output { path: format!("portretten/{stem}.pdf"), kind: "portret_pdf" });
+                let mut out = Vec::new();
+                if workbook {
+                    portret::write(ctx, inst, *year, &pdir.join(format!("{stem}.xlsx")))?;
+                    out.push(Output { path: format!("portretten/{stem}.xlsx"), kind: "portret" });
+                }
+                if pdf || html {
+                    let doc = documents::portret(ctx, inst, *year)?;
+                    if pdf {
+                        write_file(pdir.join(format!("{stem}.pdf")), self::pdf::render(&doc, ctx.timestamp)?)?;
+                        out.push(Output { path: format!("portretten/{stem}.pdf"), kind: "portret_pdf" });
+                    }
+                    if html {
+                        write_file(
+                            hdir.join(format!("{stem}.html")),
+                            self::html::document(ctx, &doc, "../index.html"),
+                        )?;
+                        out.push(Output { path: format!("html/portretten/{stem}.html"), kind: "html" });
+                    }
                 }
                 ctx.progress.tick();
                 Ok(out)

@@ -2,8 +2,8 @@
 //! and median, for the ministry pack, under the institution's public name.
 
 use crate::framework::Line;
-use crate::report::charts::canvas::{frame, Align, Canvas, Frame, VAlign, DARK, GREY, WHITE_RGB};
-use crate::report::charts::{area_scopes, say, scope_name, source_line, text, Chart, Meta, Row, PALETTE};
+use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, VAlign, DARK, GREY, WHITE_RGB};
+use crate::report::charts::{area_scopes, say, scope_name, source_line, text, Chart, Meta, Row};
 use crate::report::ReportContext;
 use crate::score::Scope;
 
@@ -38,7 +38,7 @@ impl Benchmark {
     /// hidden in the sector tables only to protect another group (as the portret's
     /// table shows them).
     pub fn for_portret(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Benchmark {
-        Benchmark::build(ctx, institution, institution, year, true, (1150, 880))
+        Benchmark::build(ctx, institution, institution, year, true, (1200, 760))
     }
 
     fn build(
@@ -81,7 +81,8 @@ impl Benchmark {
                     Some(Err(mark)) => mark.clone(),
                     None => String::new(),
                 };
-                (format!("{} ({n})", s.line.label(ctx.lang)), PALETTE[s.line.number() as usize - 1])
+                let (colour, pattern) = series_style(s.line.number() as usize - 1);
+                (format!("{} ({n})", s.line.label(ctx.lang)), colour, pattern)
             })
             .collect();
         // Over how many institutions each line's distribution was taken, and why not the
@@ -108,8 +109,8 @@ impl Benchmark {
             title: format!("{shown_name}: {} {year}", ctx.t("eigen scores tegen de sector,", "own scores against the sector,")),
             subtitle: ctx
                 .t(
-                    "Gekleurde balk = eigen score; grijs vlak = middelste helft van de instellingen (P25–P75); zwarte streep = mediaan van de instellingen.",
-                    "Coloured bar = own score; grey box = middle half of institutions (P25–P75); black bar = median of institutions.",
+                    "Balk = eigen score (elke lijn een eigen kleur en vulling: 1e lijn vol, 2e gearceerd, 3e kruislings gearceerd); grijs omlijnd vlak = middelste helft van de instellingen (P25–P75); zwarte streep = mediaan van de instellingen.",
+                    "Bar = own score (each line its own colour and fill: line 1 solid, 2 hatched, 3 cross-hatched); grey outlined box = middle half of institutions (P25–P75); black bar = median of institutions.",
                 )
                 .into(),
             legend,
@@ -152,7 +153,7 @@ impl Chart for Benchmark {
                 // The sector's middle half behind, its median across.
                 let mut clear_of = f32::MAX;
                 if let Some((p25, med, p75)) = s.quartiles[ci] {
-                    c.rect(l - 2.0, p.y(p75), r + 2.0, p.y(p25), [200, 200, 200]);
+                    c.range_box(l - 2.0, p.y(p75), r + 2.0, p.y(p25));
                     let m = p.y(med);
                     c.rect(l - 5.0, m - 2.0, r + 5.0, m + 2.0, DARK);
                     clear_of = m;
@@ -160,7 +161,8 @@ impl Chart for Benchmark {
                 match &s.own[ci] {
                     Ok((v, _)) => {
                         let top = p.y(*v);
-                        c.rect(l + inset, top, r - inset, p.y1, PALETTE[s.line.number() as usize - 1]);
+                        let (colour, pattern) = series_style(s.line.number() as usize - 1);
+                        c.patterned(l + inset, top, r - inset, p.y1, colour, pattern);
                         // The label above the bar, and above the median line where it
                         // would sit on it.
                         let mut label_y = top - 6.0;

@@ -63,8 +63,8 @@ impl Distribution {
             title: format!("{} {year}", ctx.t("Spreiding van de instellingen per lijn,", "Spread of institutions by line,")),
             subtitle: ctx
                 .t(
-                    "Elke stip is een instelling (totaalscore van de lijn); grijs vlak = middelste helft (P25–P75); zwarte streep = mediaan.",
-                    "Each dot is an institution (the line's total score); grey box = middle half (P25–P75); black bar = median.",
+                    "Elke stip is een instelling (totaalscore van de lijn); grijs omlijnd vlak = middelste helft (P25–P75); zwarte streep = mediaan.",
+                    "Each dot is an institution (the line's total score); grey outlined box = middle half (P25–P75); black bar = median.",
                 )
                 .into(),
             legend: Vec::new(),
@@ -106,7 +106,7 @@ impl Chart for Distribution {
             let bw = gw / 3.0;
             match g.quartiles {
                 Some((a, m, b)) => {
-                    c.rect(cx - bw, p.y(b), cx + bw, p.y(a), [215, 215, 215]);
+                    c.range_box(cx - bw, p.y(b), cx + bw, p.y(a));
                     let y = p.y(m);
                     c.rect(cx - bw - 8.0, y - 2.0, cx + bw + 8.0, y + 2.0, DARK);
                 }

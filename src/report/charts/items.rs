@@ -170,6 +170,10 @@ impl Chart for Items {
                     Some(v) => {
                         let t = (v - self.lo) / (self.hi - self.lo);
                         c.rect(BAR_X0, b0, self.x(v), b1, viridis(t));
+                        // The bar's outline carries its length at full contrast: viridis'
+                        // light end alone is under 3:1 against white.
+                        let x1 = self.x(v);
+                        c.line(&[(BAR_X0, b0), (x1, b0), (x1, b1), (BAR_X0, b1)], DARK, 1.5);
                         // The label right of the bar, and of last year's tick where that is further.
                         let end = self.x(v).max(r.previous.map_or(0.0, |pv| self.x(pv) + 2.0));
                         c.text(&say(v), end + 8.0, (b0 + b1) / 2.0, 19.0, DARK, Align::Left, VAlign::Middle);

@@ -2,8 +2,8 @@
 //! line with its 95 % interval. The headline chart of the pack.
 
 use crate::framework::Line;
-use crate::report::charts::canvas::{frame, Align, Canvas, Frame, VAlign, DARK, GREY, WHITE_RGB};
-use crate::report::charts::{area_scopes, say, scope_name, source_line, Chart, Meta, Row, PALETTE};
+use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, VAlign, DARK, GREY, WHITE_RGB};
+use crate::report::charts::{area_scopes, say, scope_name, source_line, text, Chart, Meta, Row};
 use crate::report::ReportContext;
 
 /// A published bar: value, interval, n.
@@ -58,7 +58,13 @@ impl LineComparison {
                     "Sector: mean score per line; the black whisker is the 95% confidence interval.",
                 )
                 .into(),
-            legend: series.iter().map(|s| (s.name.clone(), PALETTE[s.line.number() as usize - 1])).collect(),
+            legend: series
+                .iter()
+                .map(|s| {
+                    let (colour, pattern) = series_style(s.line.number() as usize - 1);
+                    (s.name.clone(), colour, pattern)
+                })
+                .collect(),
             y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
             source: source_line(ctx),
             notes: vec![ctx
@@ -85,21 +91,25 @@ impl Chart for LineComparison {
     }
 
     fn draw(&self, c: &mut Canvas) {
-        let p = frame(c, &self.frame, 0.0, 100.0, 10.0, 60.0);
+        let p = frame(c, &self.frame, 0.0, 100.0, 10.0, 74.0);
         let ncat = self.categories.len() as f32;
         let gw = (p.x1 - p.x0) / ncat;
         let nser = self.series.len().max(1) as f32;
         let bw = gw * 0.8 / nser;
         for (ci, cat) in self.categories.iter().enumerate() {
             let gx = p.x0 + ci as f32 * gw;
-            c.text(cat, gx + gw / 2.0, p.y1 + 14.0, 24.0, DARK, Align::Center, VAlign::Top);
+            // Wrapped within its group, never into the next one.
+            for (k, l) in text::wrap(cat, 24.0, gw - 12.0).iter().enumerate() {
+                c.text(l, gx + gw / 2.0, p.y1 + 14.0 + k as f32 * 28.0, 24.0, DARK, Align::Center, VAlign::Top);
+            }
             for (si, s) in self.series.iter().enumerate() {
                 let (l, r) = (gx + gw * 0.1 + si as f32 * bw + 3.0, gx + gw * 0.1 + (si + 1) as f32 * bw - 3.0);
                 let mid = (l + r) / 2.0;
                 match s.cells[ci] {
                     Some((v, ci95, _)) => {
                         let top = p.y(v);
-                        c.rect(l, top, r, p.y1, PALETTE[s.line.number() as usize - 1]);
+                        let (colour, pattern) = series_style(s.line.number() as usize - 1);
+                        c.patterned(l, top, r, p.y1, colour, pattern);
                         let mut label_y = top - 8.0;
                         if let Some((lo, hi)) = ci95 {
                             let (yl, yh) = (p.y(lo), p.y(hi));

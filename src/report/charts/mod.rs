@@ -213,35 +213,7 @@ fn write_index(ctx: &ReportContext<'_>, dir: &Path, index: &[IndexEntry]) -> Res
         w.serialize(IndexEntry { file: e.file.trim_start_matches("charts/").to_string(), ..e.clone() })?;
     }
     crate::report::write_file(dir.join("index.csv"), w.into_inner()?)?;
-    use std::fmt::Write as _;
-    let x = canvas::xml;
-    let lang = ctx.t("nl", "en");
-    let mut html = String::new();
-    let _ = write!(
-        html,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>body{{font-family:'DejaVu Sans',Verdana,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#212121}}figure{{margin:0 0 3rem}}img{{max-width:100%;height:auto;border:1px solid #ddd}}figcaption{{font-weight:bold;margin:.5rem 0}}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}</p>\n",
-        x(ctx.t("Grafiekenpakket LOB-monitor", "LOB monitor chart pack")),
-        x(ctx.t("Grafiekenpakket LOB-monitor", "LOB monitor chart pack")),
-        x(ctx.t(
-            "Elke grafiek met haar titel, een korte beschrijving (alt-tekst) en de cijfers in woorden. De cijfers zelf staan in het CSV-bestand naast elke grafiek.",
-            "Every chart with its title, a short description (alt text) and the figures in words. The figures themselves are in the CSV file beside each chart."
-        ))
-    );
-    if let Some(warning) = ctx.not_for_publication() {
-        let _ = writeln!(html, "<p><strong>{}</strong></p>", x(warning));
-    }
-    for e in index {
-        let file = e.file.trim_start_matches("charts/");
-        let _ = write!(
-            html,
-            "<figure>\n<figcaption>{}</figcaption>\n<img src=\"{}\" alt=\"{}\" loading=\"lazy\">\n<p>{}</p>\n</figure>\n",
-            x(&e.title),
-            x(file),
-            x(&e.alt),
-            x(&e.description)
-        );
-    }
-    html.push_str("</body>\n</html>\n");
+    let html = crate::report::html::chart_index(ctx, index, ctx.cfg.wants(crate::config::OutputKind::Html));
     crate::report::write_file(dir.join("index.html"), html)?;
     Ok(vec![
         Output { path: "charts/index.csv".into(), kind: "chart_index" },

@@ -2,7 +2,7 @@
 //! across a change of framework edition.
 
 use crate::framework::Line;
-use crate::report::charts::canvas::{frame, Align, Canvas, Frame, VAlign, DARK};
+use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, VAlign, DARK};
 use crate::report::charts::{say, source_line, Chart, Meta, Row, PALETTE};
 use crate::report::ReportContext;
 use crate::score::Scope;
@@ -55,15 +55,41 @@ impl Trend {
                 .into(),
             );
         }
+        notes.push(
+            ctx.t(
+                "Elke lijn heeft een eigen kleur en teken: 1e lijn ●, 2e lijn ■, 3e lijn ✕.",
+                "Each line has its own colour and marker: line 1 ●, line 2 ■, line 3 ✕.",
+            )
+            .into(),
+        );
         let frame = Frame {
             title: ctx.t("Ontwikkeling per lijn", "Trend by line").into(),
             subtitle: ctx.t("Sector, totaalscore per jaar.", "Sector, total score per year.").into(),
-            legend: series.iter().map(|(l, _)| (l.label(ctx.lang), PALETTE[l.number() as usize - 1])).collect(),
+            legend: series
+                .iter()
+                .map(|(l, _)| {
+                    let (colour, pattern) = series_style(l.number() as usize - 1);
+                    (l.label(ctx.lang), colour, pattern)
+                })
+                .collect(),
             y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
             source: source_line(ctx),
             notes,
         };
         Trend { years: sc.years.clone(), series, breaks, frame, lang: ctx.lang }
+    }
+}
+
+/// Each line its own marker besides its colour: circle (line 1), square (2), cross (3).
+fn marker(c: &mut Canvas, line: u8, x: f32, y: f32, r: f32, color: crate::report::charts::canvas::Rgb) {
+    match line {
+        1 => c.circle(x, y, r, color, None),
+        2 => c.rect(x - r, y - r, x + r, y + r, color),
+        _ => {
+            let w = (r * 0.55).max(2.0);
+            c.line(&[(x - r, y - r), (x + r, y + r)], color, w);
+            c.line(&[(x - r, y + r), (x + r, y - r)], color, w);
+        }
     }
 }
 
@@ -107,12 +133,13 @@ impl Chart for Trend {
                 if let Some((lo, hi)) = ci {
                     c.line(&[(x, p.y(*lo)), (x, p.y(*hi))], color, 2.0);
                 }
-                c.circle(x, y, 9.0, color, None);
+                marker(c, line.number(), x, y, 9.0, color);
+                // The row label names its line by the same marker (not colour alone).
                 let label = format!("{} (n = {n})", say(*v));
                 let ly = p.y1 + 14.0 + 34.0 + si as f32 * LABEL_H;
                 let w = crate::report::charts::text::width(&label, LABEL_SIZE);
                 let x0 = xs[i] - (w + 22.0) / 2.0;
-                c.circle(x0 + 7.0, ly + LABEL_SIZE / 2.0, 7.0, color, None);
+                marker(c, line.number(), x0 + 7.0, ly + LABEL_SIZE / 2.0, 7.0, color);
                 c.text(&label, x0 + 22.0, ly, LABEL_SIZE, DARK, Align::Left, VAlign::Top);
             }
         }
