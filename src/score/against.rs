@@ -258,7 +258,8 @@ pub fn against_reference(
             .and_then(|i| sector[i].shown())
             .filter(|f| f.detail_withheld().is_none())
     };
-    type Tests = Vec<(usize, f64, f64)>;
+    // (benchmark, p, difference, the rest of the sector's mean and n).
+    type Tests = Vec<(usize, f64, f64, (f64, u64))>;
     let mut by_portret: BTreeMap<(u16, String), Tests> = BTreeMap::new();
     for (bi, b) in own.benchmarks.iter_mut().enumerate() {
         let vals = |peer| distributions.get(&(b.year, peer, b.line, b.scope)).map(|d| d.1.clone()).unwrap_or_default();
@@ -268,6 +269,7 @@ pub fn against_reference(
         b.rank_sector = rank(&vals(None), at, privacy.min_institutions);
         b.rank_peer = own_peer(&b.institution).map(|p| rank(&vals(Some(p)), at, privacy.min_institutions));
         b.versus_sector = None;
+        b.rest_of_sector = None;
         if b.scope.kind.is_some() {
             continue;
         }
@@ -289,12 +291,13 @@ pub fn against_reference(
         let rest_sq = sum_sq(all.n, all.mean, all_sd) - if inside { sum_sq(own_n, own_mean, own_sd) } else { 0.0 };
         let rest_var = ((rest_sq - rest_n as f64 * rest_mean * rest_mean) / (rest_n as f64 - 1.0)).max(0.0);
         if let Some(w) = welch((rest_n, rest_mean, rest_var.sqrt()), (mine.n, mine.mean, sd)) {
-            by_portret.entry((b.year, b.institution.clone())).or_default().push((bi, w.p, w.diff));
+            by_portret.entry((b.year, b.institution.clone())).or_default().push((bi, w.p, w.diff, (rest_mean, rest_n)));
         }
     }
     for tests in by_portret.values() {
         let p: Vec<f64> = tests.iter().map(|t| t.1).collect();
-        for (&(bi, _, diff), found) in tests.iter().zip(benjamini_hochberg(&p, 0.05)) {
+        for (&(bi, _, diff, rest), found) in tests.iter().zip(benjamini_hochberg(&p, 0.05)) {
+            own.benchmarks[bi].rest_of_sector = Some(rest);
             own.benchmarks[bi].versus_sector = Some(match (found, diff > 0.0) {
                 (false, _) => Versus::Within,
                 (true, true) => Versus::Above,
