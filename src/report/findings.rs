@@ -407,12 +407,15 @@ impl Findings {
             for c in &areas {
                 let (Some(ch), Some(a)) = (c.change, c.area) else { continue };
                 let real = ch.change.significant() == Some(true);
-                if ch.change.diff < 0.0 {
+                // Up or down as printed beside it (one decimal): a change that reads 0,0
+                // is neither, so "higher in all four areas" is never said over a 0,0.
+                let printed = (ch.change.diff * 10.0).round();
+                if printed < 0.0 {
                     m.down.push(a);
                     if real {
                         m.down_real.push(a);
                     }
-                } else if ch.change.diff > 0.0 {
+                } else if printed > 0.0 {
                     m.up.push(a);
                     if real {
                         m.up_real.push(a);

@@ -126,8 +126,8 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
                 t("Respondenten die minder dan", "Respondents who answered less than"),
                 cfg.min_answered * 100.0,
                 t(
-                    "van hun toepasselijke items beantwoordden, tellen niet mee; zie Datakwaliteit.",
-                    "of their applicable items are left out; see Data quality.",
+                    "van hun toepasselijke items beantwoordden, tellen niet mee; zie het blad Datakwaliteit van de sectorwerkmap en data/rejections.csv.",
+                    "of their applicable items are left out; see the Data quality sheet of the sector workbook and data/rejections.csv.",
                 ),
             ),
         ),

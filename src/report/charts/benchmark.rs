@@ -38,7 +38,7 @@ impl Benchmark {
     /// hidden in the sector tables only to protect another group (as the portret's
     /// table shows them).
     pub fn for_portret(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Benchmark {
-        Benchmark::build(ctx, institution, institution, year, true, (1200, 760))
+        Benchmark::build(ctx, institution, institution, year, true, (1200, 1040))
     }
 
     fn build(
@@ -212,6 +212,9 @@ impl Chart for Benchmark {
     fn meta(&self) -> Meta {
         let nl = self.lang == crate::lang::Lang::Nl;
         let total = self.categories.len() - 1;
+        // One decimal, as the table beside the chart prints them: a score just under P25
+        // must not read as the P25 itself.
+        let say = |v: f64| crate::report::findings::num(v, self.lang);
         let parts: Vec<String> = self
             .series
             .iter()
@@ -222,9 +225,9 @@ impl Chart for Benchmark {
                 };
                 let sector = s.quartiles[total].map_or(String::new(), |(a, m, b)| {
                     if nl {
-                        format!(", sector mediaan {} (middelste helft {}–{})", say(m), say(a), say(b))
+                        format!(", sectormediaan {} (middelste helft {} tot {})", say(m), say(a), say(b))
                     } else {
-                        format!(", sector median {} (middle half {}–{})", say(m), say(a), say(b))
+                        format!(", sector median {} (middle half {} to {})", say(m), say(a), say(b))
                     }
                 });
                 format!("{} {own}{sector}", s.line.label(self.lang))
