@@ -273,8 +273,11 @@ fn aliases_and_codes_in_the_institutions_file_name_the_institution_and_look_alik
     assert!(has("Het Baken", "Het Baken College", "lijkt op"), "{rows:?}");
 }
 
-/// The `[[answers]]` lines of a sheet-level explanation, as printed after the colon.
+/// The `[[answers]]` lines of a sheet-level explanation, as printed after the colon. In
+/// a CSV table a line break inside a field is written `\u{A}` (one row a line, README),
+/// so it is read back as one here.
 fn toml_lines(reason: &str) -> String {
+    let reason = reason.replace("\\u{A}", "\n").replace("\\u{a}", "\n");
     let start = reason.find(":\n[[answers]]").expect("the lines");
     reason[start + 2..].to_string()
 }
