@@ -205,8 +205,11 @@ fn the_html_edition_is_self_contained_accessible_and_says_what_the_pdf_says() {
         let html_row = sector.split("<tr>").find(|r| r.contains(">Totaal<")).unwrap();
         // Every cell of the HTML row, in order, in the PDF's row (a cell may hold spaces:
         // "3 van 3").
-        let cells: Vec<&str> =
-            html_row.split("</td>").filter_map(|c| c.rsplit_once('>').map(|(_, t)| t)).filter(|t| !t.is_empty()).collect();
+        let cells: Vec<&str> = html_row
+            .split("</td>")
+            .filter_map(|c| c.rsplit_once('>').map(|(_, t)| t))
+            .filter(|t| !t.is_empty())
+            .collect();
         assert!(cells.len() >= 6, "{html_row}");
         let mut at = 0;
         for c in &cells {

@@ -39,7 +39,14 @@ pub struct CsvWriter<W: Write> {
     out: csv::Writer<W>,
     scratch: csv::Writer<Scratch>,
     buffer: Scratch,
+    /// Rows serialised into the scratch buffer and not yet written out.
+    pending: usize,
 }
+
+/// Serialised rows are read back and escaped this many at a time: a CSV reader is costly
+/// to build (csv-core makes its state machine), so one is built per batch, not per row
+/// (one per row made the tables of 200 institutions take 7 s instead of 0.3).
+const BATCH: usize = 4096;
 
 impl<W: Write> CsvWriter<W> {
     /// A writer with the `csv` crate's defaults (comma, `"` quoting, `\n` after each row).
@@ -49,6 +56,7 @@ impl<W: Write> CsvWriter<W> {
             out: csv::WriterBuilder::new().from_writer(w),
             scratch: csv::WriterBuilder::new().from_writer(buffer.clone()),
             buffer,
+            pending: 0,
         }
     }
 
@@ -56,31 +64,49 @@ impl<W: Write> CsvWriter<W> {
     /// header row of its field names).
     pub fn serialize<T: Serialize>(&mut self, row: T) -> csv::Result<()> {
         self.scratch.serialize(row)?;
-        self.scratch.flush()?;
-        let bytes = std::mem::take(&mut *self.buffer.0.borrow_mut());
-        let mut rows = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes.as_slice());
-        let mut record = csv::ByteRecord::new();
-        while rows.read_byte_record(&mut record)? {
-            self.write_record(record.iter().map(String::from_utf8_lossy))?;
+        self.pending += 1;
+        if self.pending >= BATCH {
+            self.drain()?;
         }
         Ok(())
     }
 
-    /// Writes one row of fields.
+    /// The rows serialised so far, read back field by field and written escaped.
+    fn drain(&mut self) -> csv::Result<()> {
+        self.scratch.flush()?;
+        self.pending = 0;
+        let bytes = std::mem::take(&mut *self.buffer.0.borrow_mut());
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        let mut rows = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes.as_slice());
+        let mut record = csv::ByteRecord::new();
+        while rows.read_byte_record(&mut record)? {
+            let fields = record.iter().map(|f| escape_steering(&String::from_utf8_lossy(f), false).into_owned());
+            self.out.write_record(fields)?;
+        }
+        Ok(())
+    }
+
+    /// Writes one row of fields (after the rows serialised before it).
     pub fn write_record<I, T>(&mut self, fields: I) -> csv::Result<()>
     where
         I: IntoIterator<Item = T>,
         T: AsRef<str>,
     {
+        self.drain()?;
         self.out.write_record(fields.into_iter().map(|f| escape_steering(f.as_ref(), false).into_owned()))
     }
 
+    /// Writes out every row and flushes.
     pub fn flush(&mut self) -> std::io::Result<()> {
+        self.drain().map_err(std::io::Error::other)?;
         self.out.flush()
     }
 
-    /// The underlying writer, flushed.
-    pub fn into_inner(self) -> anyhow::Result<W> {
+    /// The underlying writer, every row written and flushed.
+    pub fn into_inner(mut self) -> anyhow::Result<W> {
+        self.drain()?;
         self.out.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
     }
 }
