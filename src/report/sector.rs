@@ -182,6 +182,33 @@ pub fn suppression_text(ctx: &ReportContext<'_>) -> String {
         + "."
 }
 
+/// A pooled cell's figures in columns 4–10 of Overzicht and Peergroepen: n, score and
+/// its interval (or the mark of why it is hidden), and the quartiles.
+fn pooled_cells(
+    ctx: &ReportContext<'_>,
+    ws: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    s: &crate::score::SectorScore,
+    fm: &Formats,
+) -> Result<()> {
+    if let Some(why) = s.hidden() {
+        xlsx::text(ws, r, 5, &ctx.mark(why), &fm.hidden)?;
+    } else if let Some(st) = s.shown() {
+        ws.write_number_with_format(r, 4, st.n as f64, &fm.int)?;
+        ws.write_number_with_format(r, 5, st.mean, &fm.score)?;
+        if let Some((lo, hi)) = st.ci() {
+            ws.write_number_with_format(r, 6, lo, &fm.score)?;
+            ws.write_number_with_format(r, 7, hi, &fm.score)?;
+        }
+    }
+    if let Some((a, b, c)) = s.quartiles {
+        ws.write_number_with_format(r, 8, a, &fm.score)?;
+        ws.write_number_with_format(r, 9, b, &fm.score)?;
+        ws.write_number_with_format(r, 10, c, &fm.score)?;
+    }
+    Ok(())
+}
+
 fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.t("Toelichting", "Notes"))?;
@@ -288,21 +315,7 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
         xlsx::text(ws, r, 1, &s.line.label(ctx.lang), &fm.text)?;
         xlsx::text(ws, r, 2, s.scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
         xlsx::text(ws, r, 3, s.scope.kind.map_or(ctx.t("Alle", "All"), |k| k.label(ctx.lang)), &fm.text)?;
-        if let Some(why) = s.hidden() {
-            xlsx::text(ws, r, 5, &ctx.mark(why), &fm.hidden)?;
-        } else if let Some(st) = s.shown() {
-            ws.write_number_with_format(r, 4, st.n as f64, &fm.int)?;
-            ws.write_number_with_format(r, 5, st.mean, &fm.score)?;
-            if let Some((lo, hi)) = st.ci() {
-                ws.write_number_with_format(r, 6, lo, &fm.score)?;
-                ws.write_number_with_format(r, 7, hi, &fm.score)?;
-            }
-        }
-        if let Some((a, b, c)) = s.quartiles {
-            ws.write_number_with_format(r, 8, a, &fm.score)?;
-            ws.write_number_with_format(r, 9, b, &fm.score)?;
-            ws.write_number_with_format(r, 10, c, &fm.score)?;
-        }
+        pooled_cells(ctx, ws, r, s, fm)?;
         ws.write_number_with_format(r, 11, s.institutions as f64, &fm.int)?;
         ws.write_number_with_format(r, 12, s.shown as f64, &fm.int)?;
         r += 1;
@@ -588,21 +601,7 @@ fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -
                     xlsx::text(ws, r, 2, &line.label(ctx.lang), &fm.text)?;
                     let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
                     xlsx::text(ws, r, 3, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold)?;
-                    if let Some(why) = s.hidden() {
-                        xlsx::text(ws, r, 5, &ctx.mark(why), &fm.hidden)?;
-                    } else if let Some(st) = s.shown() {
-                        ws.write_number_with_format(r, 4, st.n as f64, &fm.int)?;
-                        ws.write_number_with_format(r, 5, st.mean, &fm.score)?;
-                        if let Some((lo, hi)) = st.ci() {
-                            ws.write_number_with_format(r, 6, lo, &fm.score)?;
-                            ws.write_number_with_format(r, 7, hi, &fm.score)?;
-                        }
-                    }
-                    if let Some((a, b, c)) = s.quartiles {
-                        ws.write_number_with_format(r, 8, a, &fm.score)?;
-                        ws.write_number_with_format(r, 9, b, &fm.score)?;
-                        ws.write_number_with_format(r, 10, c, &fm.score)?;
-                    }
+                    pooled_cells(ctx, ws, r, s, fm)?;
                     ws.write_number_with_format(r, 11, s.shown as f64, &fm.int)?;
                     ws.write_number_with_format(r, 12, s.institutions as f64, &fm.int)?;
                     if let Some(c) = ctx.scores.sector_change(year, peer, line, sc) {
