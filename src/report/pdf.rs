@@ -41,7 +41,7 @@ use krilla::tagging::{
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 
-use crate::report::charts::canvas::{Align, Op, Rgb, VAlign, DARK, GREY};
+use crate::report::charts::canvas::{hatch_lines, Align, Op, Rgb, VAlign, DARK, GREY, HATCH_WIDTH, WHITE_RGB};
 use crate::report::charts::text;
 use crate::report::charts::{Canvas, Chart};
 pub use crate::report::flow::{Block, Cell, Col, Column, Flow, Just, Table};
@@ -727,6 +727,19 @@ fn draw(s: &mut Surface, ops: &[Op]) {
                 if let Some(path) = pb.finish() {
                     s.set_fill(None);
                     s.set_stroke(Some(Stroke { paint: colour(*color).into(), width: *width, ..Default::default() }));
+                    s.draw_path(&path);
+                    s.set_stroke(None);
+                }
+            }
+            Op::Hatch { x0, y0, x1, y1, pattern } => {
+                let mut pb = PathBuilder::new();
+                for [(ax, ay), (bx, by)] in hatch_lines(*x0, *y0, *x1, *y1, *pattern) {
+                    pb.move_to(ax, ay);
+                    pb.line_to(bx, by);
+                }
+                if let Some(path) = pb.finish() {
+                    s.set_fill(None);
+                    s.set_stroke(Some(Stroke { paint: colour(WHITE_RGB).into(), width: HATCH_WIDTH, ..Default::default() }));
                     s.draw_path(&path);
                     s.set_stroke(None);
                 }

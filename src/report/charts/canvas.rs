@@ -112,6 +112,15 @@ pub enum Op {
         fill: Rgb,
         stroke: Option<Rgb>,
     },
+    /// A bar's pattern: white lines 3 px wide, 12 px apart, across the rectangle (see
+    /// [`hatch_lines`]); drawn crisp in a PNG, as lines in SVG and PDF.
+    Hatch {
+        x0: f32,
+        y0: f32,
+        x1: f32,
+        y1: f32,
+        pattern: Pattern,
+    },
     /// A line of text, its baseline starting at (x, y) (placement resolved when drawn).
     Text {
         text: String,
@@ -151,28 +160,9 @@ impl Canvas {
     /// A bar of series colour `fill` with its pattern: white lines 3 px wide, 12 px apart.
     pub fn patterned(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, fill: Rgb, pattern: Pattern) {
         self.rect(x0, y0, x1, y1, fill);
-        let (x0, x1, y0, y1) = (x0.min(x1), x0.max(x1), y0.min(y1), y0.max(y1));
-        let mut hatch = |rising: bool| {
-            // Lines x = y + k (falling) or x = −y + k (rising), clipped to the rectangle.
-            let (lo, hi) = if rising { (x0 + y0, x1 + y1) } else { (x0 - y1, x1 - y0) };
-            let mut k = lo + 6.0;
-            while k < hi {
-                let (ya, yb) =
-                    if rising { ((k - x1).max(y0), (k - x0).min(y1)) } else { ((x0 - k).max(y0), (x1 - k).min(y1)) };
-                if yb - ya > 0.5 {
-                    let x = |y: f32| if rising { k - y } else { y + k };
-                    self.line(&[(x(ya), ya), (x(yb), yb)], WHITE_RGB, 3.0);
-                }
-                k += 12.0;
-            }
-        };
-        match pattern {
-            Pattern::Solid => {}
-            Pattern::Hatch => hatch(true),
-            Pattern::Cross => {
-                hatch(true);
-                hatch(false);
-            }
+        if pattern != Pattern::Solid {
+            let (x0, x1, y0, y1) = (x0.min(x1), x0.max(x1), y0.min(y1), y0.max(y1));
+            self.ops.push(Op::Hatch { x0, y0, x1, y1, pattern });
         }
     }
 
@@ -229,41 +219,51 @@ impl Canvas {
     pub fn png(&self) -> anyhow::Result<Vec<u8>> {
         let (w, h) = (self.w as usize, self.h as usize);
         let mut rgb = vec![255u8; w * h * 3];
-        {
-            let root = BitMapBackend::with_buffer(&mut rgb, (self.w, self.h)).into_drawing_area();
-            let c = |c: Rgb| RGBColor(c[0], c[1], c[2]);
-            let p = |x: f32, y: f32| (x.round() as i32, y.round() as i32);
-            let fail = |e: DrawingAreaErrorKind<_>| anyhow::anyhow!("chart drawing failed: {e}");
-            for op in &self.ops {
-                match op {
-                    Op::Rect { x0, y0, x1, y1, fill } => {
-                        // Exclusive right and bottom edges, as SVG's width and height.
-                        let (a, b) = (p(*x0, *y0), p(*x1, *y1));
-                        if b.0 > a.0 && b.1 > a.1 {
-                            root.draw(&Rectangle::new([a, (b.0 - 1, b.1 - 1)], c(*fill).filled())).map_err(fail)?;
+        let c = |c: Rgb| RGBColor(c[0], c[1], c[2]);
+        let p = |x: f32, y: f32| (x.round() as i32, y.round() as i32);
+        let fail = |e: DrawingAreaErrorKind<_>| anyhow::anyhow!("chart drawing failed: {e}");
+        // Shapes in order: runs of plotters' shapes, a hatching painted straight into the
+        // raster between them; text last, on top.
+        let mut rest = &self.ops[..];
+        while !rest.is_empty() {
+            let run = rest.iter().position(|o| matches!(o, Op::Hatch { .. })).unwrap_or(rest.len());
+            if run > 0 {
+                let root = BitMapBackend::with_buffer(&mut rgb, (self.w, self.h)).into_drawing_area();
+                for op in &rest[..run] {
+                    match op {
+                        Op::Rect { x0, y0, x1, y1, fill } => {
+                            // Exclusive right and bottom edges, as SVG's width and height.
+                            let (a, b) = (p(*x0, *y0), p(*x1, *y1));
+                            if b.0 > a.0 && b.1 > a.1 {
+                                root.draw(&Rectangle::new([a, (b.0 - 1, b.1 - 1)], c(*fill).filled())).map_err(fail)?;
+                            }
                         }
-                    }
-                    Op::Line { points, color, width } => {
-                        let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| p(*x, *y)).collect();
-                        root.draw(&PathElement::new(pts, c(*color).stroke_width(width.round().max(1.0) as u32)))
-                            .map_err(fail)?;
-                    }
-                    Op::Circle { x, y, r, fill, stroke } => {
-                        root.draw(&plotters::element::Circle::new(p(*x, *y), r.round() as i32, c(*fill).filled()))
-                            .map_err(fail)?;
-                        if let Some(s) = stroke {
-                            root.draw(&plotters::element::Circle::new(
-                                p(*x, *y),
-                                r.round() as i32,
-                                c(*s).stroke_width(1),
-                            ))
-                            .map_err(fail)?;
+                        Op::Line { points, color, width } => {
+                            let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| p(*x, *y)).collect();
+                            root.draw(&PathElement::new(pts, c(*color).stroke_width(width.round().max(1.0) as u32)))
+                                .map_err(fail)?;
                         }
+                        Op::Circle { x, y, r, fill, stroke } => {
+                            root.draw(&plotters::element::Circle::new(p(*x, *y), r.round() as i32, c(*fill).filled()))
+                                .map_err(fail)?;
+                            if let Some(s) = stroke {
+                                root.draw(&plotters::element::Circle::new(
+                                    p(*x, *y),
+                                    r.round() as i32,
+                                    c(*s).stroke_width(1),
+                                ))
+                                .map_err(fail)?;
+                            }
+                        }
+                        Op::Hatch { .. } | Op::Text { .. } => {}
                     }
-                    Op::Text { .. } => {}
                 }
+                root.present().map_err(fail)?;
             }
-            root.present().map_err(fail)?;
+            if let Some(Op::Hatch { x0, y0, x1, y1, pattern }) = rest.get(run) {
+                paint_hatch(&mut rgb, w, h, (*x0, *y0, *x1, *y1), *pattern);
+            }
+            rest = &rest[(run + 1).min(rest.len())..];
         }
         let mut raster = Raster { rgb: &mut rgb, w, h };
         for op in &self.ops {
@@ -319,6 +319,14 @@ impl Canvas {
                         hex(color)
                     );
                 }
+                Op::Hatch { x0, y0, x1, y1, pattern } => {
+                    for [(ax, ay), (bx, by)] in hatch_lines(*x0, *y0, *x1, *y1, *pattern) {
+                        let _ = writeln!(
+                            s,
+                            "<polyline points=\"{ax:.1},{ay:.1} {bx:.1},{by:.1}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"{HATCH_WIDTH}\"/>"
+                        );
+                    }
+                }
                 Op::Circle { x, y, r, fill, stroke } => {
                     let st = stroke.map(|c| format!(" stroke=\"{}\"", hex(&c))).unwrap_or_default();
                     let _ = writeln!(s, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" fill=\"{}\"{st}/>", hex(fill));
@@ -340,56 +348,202 @@ impl Canvas {
     }
 }
 
+/// The width of a hatching line and the distance between two, in px.
+pub const HATCH_WIDTH: f32 = 3.0;
+const HATCH_STEP: f32 = 12.0;
+
+/// The hatching lines of a rectangle: for rising lines x + y = k, for falling ones
+/// x − y = k, k from the rectangle's corner + 6 px in steps of 12 px, each clipped to the
+/// rectangle (pieces under half a pixel left out).
+pub fn hatch_lines(x0: f32, y0: f32, x1: f32, y1: f32, pattern: Pattern) -> Vec<[(f32, f32); 2]> {
+    let mut out = Vec::new();
+    let mut family = |rising: bool| {
+        let (lo, hi) = if rising { (x0 + y0, x1 + y1) } else { (x0 - y1, x1 - y0) };
+        let mut k = lo + HATCH_STEP / 2.0;
+        while k < hi {
+            let (ya, yb) = if rising { ((k - x1).max(y0), (k - x0).min(y1)) } else { ((x0 - k).max(y0), (x1 - k).min(y1)) };
+            if yb - ya > 0.5 {
+                let x = |y: f32| if rising { k - y } else { y + k };
+                out.push([(x(ya), ya), (x(yb), yb)]);
+            }
+            k += HATCH_STEP;
+        }
+    };
+    match pattern {
+        Pattern::Solid => {}
+        Pattern::Hatch => family(true),
+        Pattern::Cross => {
+            family(true);
+            family(false);
+        }
+    }
+    out
+}
+
+/// Paints a rectangle's hatching into an RGB raster, pixel by pixel: a pixel is white
+/// where its centre lies within half a line's width of one of [`hatch_lines`]' lines.
+/// No anti-aliasing: the lines run at 45°, where whole pixels step evenly, and the chart
+/// keeps its few colours (a PNG with a palette, [`encode_png`]).
+fn paint_hatch(rgb: &mut [u8], w: usize, h: usize, r: (f32, f32, f32, f32), pattern: Pattern) {
+    let (x0, y0, x1, y1) = r;
+    let (ca, cb) = (x0.round().max(0.0) as usize, (x1.round().max(0.0) as usize).min(w));
+    let (ra, rb) = (y0.round().max(0.0) as usize, (y1.round().max(0.0) as usize).min(h));
+    // A line 3 px across covers 3√2 ≈ 4 px of a row (x ± y = k, measured along x): the
+    // pixels whose centre is in (k − 2, k + 2]. Inside the rectangle every pixel is past
+    // the first line's k − 6, so along a row the pattern repeats every 12 px: each row
+    // works out its first 12 pixels and copies them on.
+    let half = (HATCH_WIDTH * std::f32::consts::SQRT_2).round() / 2.0;
+    let on = |t: f32| {
+        let d = t - (t / HATCH_STEP).round() * HATCH_STEP;
+        d > -half && d <= half
+    };
+    let step = HATCH_STEP as usize;
+    for py in ra..rb {
+        let y = py as f32 + 0.5;
+        let row = &mut rgb[py * w * 3..(py + 1) * w * 3];
+        let mut phase = [false; 12];
+        for (j, ph) in phase.iter_mut().enumerate().take(step) {
+            let x = (ca + j) as f32 + 0.5;
+            let rising = on(x + y - (x0 + y0) - HATCH_STEP / 2.0);
+            let falling = pattern == Pattern::Cross && on(x - y - (x0 - y1) - HATCH_STEP / 2.0);
+            *ph = rising || falling;
+        }
+        for px in ca..cb {
+            if phase[(px - ca) % step] {
+                row[px * 3..px * 3 + 3].copy_from_slice(&WHITE_RGB);
+            }
+        }
+    }
+}
+
 /// Text made safe inside XML.
 pub fn xml(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A PNG of an RGB raster: with a palette where it has at most 256 colours (a plain
-/// pass over the finished raster), else RGB; fast compression either way.
+/// A PNG of an RGB raster, always with a palette of at most 256 colours, fast
+/// compression. A chart is drawn in a few flat colours; what adds more are the
+/// anti-aliased edges of text, hatching and markers, a few pixels each. Where the raster
+/// has more than 256 colours, the 256 most used make the palette (every colour that
+/// carries data, the background and the text among them) and each rarer one is drawn in
+/// the nearest of those: an edge pixel moves a few steps of shade, nothing that can be
+/// read changes, and the PNG stays a third of the size of RGB and several times faster
+/// to write (SPEC §6, BENCHMARKS.md 2026-12-05).
 pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> anyhow::Result<Vec<u8>> {
-    let mut palette: Vec<[u8; 3]> = Vec::new();
-    let mut index: foldhash::HashMap<[u8; 3], u8> = foldhash::HashMap::default();
-    let mut indexed = Vec::with_capacity(rgb.len() / 3);
-    let mut last: Option<([u8; 3], u8)> = None;
-    let mut fits = true;
-    for px in rgb.chunks_exact(3) {
-        let c = [px[0], px[1], px[2]];
-        let i = match last {
-            Some((lc, li)) if lc == c => li,
-            _ => match index.get(&c) {
-                Some(i) => *i,
-                None if palette.len() < 256 => {
-                    let i = palette.len() as u8;
-                    palette.push(c);
-                    index.insert(c, i);
-                    i
-                }
-                None => {
-                    fits = false;
-                    break;
-                }
-            },
-        };
-        last = Some((c, i));
-        indexed.push(i);
-    }
+    let (palette, indexed) = match index_colours(rgb) {
+        Some(done) => done,
+        None => palette_and_indices(rgb),
+    };
     let mut out = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut out, w, h);
         enc.set_compression(png::Compression::Fast);
-        if fits {
-            enc.set_color(png::ColorType::Indexed);
-            enc.set_depth(png::BitDepth::Eight);
-            enc.set_palette(palette.concat());
-            enc.write_header()?.write_image_data(&indexed)?;
-        } else {
-            enc.set_color(png::ColorType::Rgb);
-            enc.set_depth(png::BitDepth::Eight);
-            enc.write_header()?.write_image_data(rgb)?;
-        }
+        enc.set_filter(png::Filter::Up);
+        enc.set_color(png::ColorType::Indexed);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_palette(palette.concat());
+        enc.write_header()?.write_image_data(&indexed)?;
     }
     Ok(out)
+}
+
+/// The raster as palette and indices in one pass, if it has at most 256 colours (most
+/// charts: their text is set in sixteen shades, `text::coverage`). Colours are looked up
+/// in a small direct-mapped cache before the map: a chart changes colour every few
+/// pixels inside hatching and text, and this pass is a large part of writing a chart.
+fn index_colours(rgb: &[u8]) -> Option<(Vec<Rgb>, Vec<u8>)> {
+    const SLOTS: usize = 4096;
+    let key = |p: &[u8]| (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32;
+    let slot = |k: u32| (k.wrapping_mul(0x9E37_79B1) >> 20) as usize;
+    let mut cache = vec![(u32::MAX, 0u8); SLOTS];
+    let mut palette: Vec<Rgb> = Vec::new();
+    let mut index: foldhash::HashMap<u32, u8> = foldhash::HashMap::default();
+    let mut indexed = vec![0u8; rgb.len() / 3];
+    let mut last = (u32::MAX, 0u8);
+    // Inside a run of one colour, eight pixels are compared and filled at a time.
+    let mut run = [0u8; 24];
+    let mut run_ready = false;
+    let mut p = 0;
+    let n = indexed.len();
+    while p < n {
+        let px = &rgb[p * 3..p * 3 + 3];
+        let k = key(px);
+        if k == last.0 {
+            indexed[p] = last.1;
+            p += 1;
+            if !run_ready {
+                for c in run.chunks_exact_mut(3) {
+                    c.copy_from_slice(px);
+                }
+                run_ready = true;
+            }
+            while p + 8 <= n && rgb[p * 3..p * 3 + 24] == run {
+                indexed[p..p + 8].fill(last.1);
+                p += 8;
+            }
+            continue;
+        }
+        let s = slot(k);
+        let i = if cache[s].0 == k {
+            cache[s].1
+        } else {
+            let i = match index.get(&k) {
+                Some(i) => *i,
+                None if palette.len() < 256 => {
+                    let i = palette.len() as u8;
+                    palette.push([px[0], px[1], px[2]]);
+                    index.insert(k, i);
+                    i
+                }
+                None => return None,
+            };
+            cache[s] = (k, i);
+            i
+        };
+        last = (k, i);
+        run_ready = false;
+        indexed[p] = i;
+        p += 1;
+    }
+    Some((palette, indexed))
+}
+
+/// The palette (at most 256 colours, the most used first) and each pixel's index in it;
+/// a colour beyond the 256 most used gets the index of the nearest kept one (squared
+/// distance in RGB; ties to the more used). Counted and mapped run by run: a chart's
+/// rows are long runs of one colour.
+fn palette_and_indices(rgb: &[u8]) -> (Vec<Rgb>, Vec<u8>) {
+    let runs = |f: &mut dyn FnMut(Rgb, usize)| {
+        let mut px = rgb.chunks_exact(3).map(|p| [p[0], p[1], p[2]]);
+        let Some(mut cur) = px.next() else { return };
+        let mut len = 1;
+        for c in px {
+            if c == cur {
+                len += 1;
+            } else {
+                f(cur, len);
+                (cur, len) = (c, 1);
+            }
+        }
+        f(cur, len);
+    };
+    let mut counts: foldhash::HashMap<Rgb, usize> = foldhash::HashMap::default();
+    runs(&mut |c, n| *counts.entry(c).or_insert(0) += n);
+    let mut by_use: Vec<(Rgb, usize)> = counts.into_iter().collect();
+    by_use.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let palette: Vec<Rgb> = by_use.iter().take(256).map(|(c, _)| *c).collect();
+    let dist = |a: Rgb, b: Rgb| (0..3).map(|k| (a[k] as i32 - b[k] as i32).pow(2)).sum::<i32>();
+    let index: foldhash::HashMap<Rgb, u8> = by_use
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| {
+            let to = if i < 256 { i } else { (0..palette.len()).min_by_key(|&j| (dist(*c, palette[j]), j)).unwrap_or(0) };
+            (*c, to as u8)
+        })
+        .collect();
+    let mut indexed = Vec::with_capacity(rgb.len() / 3);
+    runs(&mut |c, n| indexed.resize(indexed.len() + n, index[&c]));
+    (palette, indexed)
 }
 
 /// The plot area a frame leaves, and its vertical scale.
@@ -523,6 +677,40 @@ mod tests {
     }
 
     #[test]
+    fn a_raster_of_many_colours_keeps_its_most_used_and_moves_the_rest_to_the_nearest() {
+        // 300 colours, colour g = (g mod 256, 100 if g ≥ 256 else 0, 0): the first 256
+        // two pixels each, the last 44 one pixel each, so the first 256 are the most used.
+        let mut rgb = Vec::new();
+        let colour = |g: u32| [(g % 256) as u8, (g / 256 * 100) as u8, 0u8];
+        for g in 0..300u32 {
+            let times = if g < 256 { 2 } else { 1 };
+            for _ in 0..times {
+                rgb.extend_from_slice(&colour(g));
+            }
+        }
+        let png = encode_png(&rgb, rgb.len() as u32 / 3, 1).unwrap();
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap();
+        assert_eq!(reader.info().color_type, png::ColorType::Indexed);
+        let palette = reader.info().palette.clone().unwrap().into_owned();
+        assert_eq!(palette.len(), 256 * 3);
+        let mut idx = vec![0u8; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut idx).unwrap();
+        let at = |i: usize| {
+            let k = idx[i] as usize * 3;
+            [palette[k], palette[k + 1], palette[k + 2]]
+        };
+        // The 256 twice-used colours are exact.
+        for g in 0..256usize {
+            assert_eq!(at(2 * g), colour(g as u32));
+        }
+        // Colour 256 is (0, 100, 0): of the kept (r, 0, 0) the nearest is (0, 0, 0), at a
+        // squared distance of 100² (any other r adds r²). Colour 299 is (43, 100, 0):
+        // nearest (43, 0, 0), again at 100².
+        assert_eq!(at(512), [0, 0, 0]);
+        assert_eq!(at(512 + 43), [43, 0, 0]);
+    }
+
+    #[test]
     fn every_palette_colour_has_three_to_one_contrast_against_white() {
         // By hand, WCAG 2.1: channel c/255 linearised as ((c + 0.055)/1.055)^2.4 (c/12.92
         // at or below 0.04045); L = 0.2126 R + 0.7152 G + 0.0722 B; ratio (1 + 0.05)/(L + 0.05).
@@ -554,17 +742,33 @@ mod tests {
     fn hatching_stays_inside_its_bar() {
         let mut c = Canvas::new(100, 100);
         c.patterned(10.0, 20.0, 40.0, 90.0, PALETTE[2], Pattern::Cross);
-        let lines: Vec<&Vec<(f32, f32)>> = c
-            .ops
-            .iter()
-            .filter_map(|o| match o {
-                Op::Line { points, .. } => Some(points),
-                _ => None,
-            })
-            .collect();
+        let lines = hatch_lines(10.0, 20.0, 40.0, 90.0, Pattern::Cross);
         assert!(lines.len() > 8);
         for p in lines.iter().flat_map(|l| l.iter()) {
             assert!((9.99..=40.01).contains(&p.0) && (19.99..=90.01).contains(&p.1), "{p:?}");
         }
+        // The SVG draws those lines; the PNG paints them inside the bar only, in white,
+        // crisp: three colours in all (white, the bar's, nothing blended).
+        assert_eq!(c.svg("t", "d").matches("stroke=\"#ffffff\"").count(), lines.len());
+        let mut rgb = vec![255u8; 100 * 100 * 3];
+        paint_hatch(&mut rgb, 100, 100, (10.0, 20.0, 40.0, 90.0), Pattern::Cross);
+        let mut rgb_bar = vec![255u8; 100 * 100 * 3];
+        for y in 20..90 {
+            for x in 10..40 {
+                rgb_bar[(y * 100 + x) * 3..(y * 100 + x) * 3 + 3].copy_from_slice(&PALETTE[2]);
+            }
+        }
+        paint_hatch(&mut rgb_bar, 100, 100, (10.0, 20.0, 40.0, 90.0), Pattern::Cross);
+        let white = rgb_bar.chunks_exact(3).filter(|p| *p == WHITE_RGB).count();
+        let bar = rgb_bar.chunks_exact(3).filter(|p| *p == PALETTE[2]).count();
+        assert_eq!(white + bar, 100 * 100, "only white and the bar's colour");
+        // Inside the 30 × 70 bar, two families of 3 px lines every 12 px: each family
+        // whitens 4 of every 12 px of a row (3 px across is 3√2 ≈ 4 px along it), the
+        // two together 1 − (8/12)² ≈ 56 %, give or take the bar's edges; outside the bar
+        // nothing changes.
+        let inside_white = white - (100 * 100 - 30 * 70);
+        let share = inside_white as f64 / (30.0 * 70.0);
+        assert!((0.52..0.60).contains(&share), "{share}");
+        assert!(rgb.chunks_exact(3).all(|p| p == WHITE_RGB));
     }
 }
