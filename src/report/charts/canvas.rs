@@ -299,6 +299,19 @@ impl Canvas {
             w = self.w,
             h = self.h
         );
+        // The hatchings as two patterns tiled from the origin, 12 px square: the lines
+        // x + y = 6 and 18 (rising), x − y = 6 and −6 (falling), 3 px wide, in white;
+        // the same lines as `hatch_lines`.
+        if self.ops.iter().any(|o| matches!(o, Op::Hatch { .. })) {
+            const RISING: &str = "M-3,9L9,-3M3,15L15,3";
+            const FALLING: &str = "M3,-3L15,9M-3,3L9,15";
+            for (name, d) in [("h", RISING.to_string()), ("x", format!("{RISING}{FALLING}"))] {
+                let _ = writeln!(
+                    s,
+                    "<pattern id=\"{id}{name}\" patternUnits=\"userSpaceOnUse\" width=\"{HATCH_STEP}\" height=\"{HATCH_STEP}\"><path d=\"{d}\" stroke=\"#ffffff\" stroke-width=\"{HATCH_WIDTH}\"/></pattern>"
+                );
+            }
+        }
         for op in &self.ops {
             match op {
                 Op::Rect { x0, y0, x1, y1, fill } => {
@@ -320,12 +333,13 @@ impl Canvas {
                     );
                 }
                 Op::Hatch { x0, y0, x1, y1, pattern } => {
-                    for [(ax, ay), (bx, by)] in hatch_lines(*x0, *y0, *x1, *y1, *pattern) {
-                        let _ = writeln!(
-                            s,
-                            "<polyline points=\"{ax:.1},{ay:.1} {bx:.1},{by:.1}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"{HATCH_WIDTH}\"/>"
-                        );
-                    }
+                    let name = if *pattern == Pattern::Cross { "x" } else { "h" };
+                    let _ = writeln!(
+                        s,
+                        "<rect x=\"{x0:.1}\" y=\"{y0:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"url(#{id}{name})\"/>",
+                        x1 - x0,
+                        y1 - y0
+                    );
                 }
                 Op::Circle { x, y, r, fill, stroke } => {
                     let st = stroke.map(|c| format!(" stroke=\"{}\"", hex(&c))).unwrap_or_default();
@@ -353,13 +367,14 @@ pub const HATCH_WIDTH: f32 = 3.0;
 const HATCH_STEP: f32 = 12.0;
 
 /// The hatching lines of a rectangle: for rising lines x + y = k, for falling ones
-/// x − y = k, k from the rectangle's corner + 6 px in steps of 12 px, each clipped to the
-/// rectangle (pieces under half a pixel left out).
+/// x − y = k, with k = 6, 18, 30, … px (12 px apart, anchored at the drawing's origin,
+/// as an SVG pattern tiles), each clipped to the rectangle (pieces under half a pixel
+/// left out).
 pub fn hatch_lines(x0: f32, y0: f32, x1: f32, y1: f32, pattern: Pattern) -> Vec<[(f32, f32); 2]> {
     let mut out = Vec::new();
     let mut family = |rising: bool| {
         let (lo, hi) = if rising { (x0 + y0, x1 + y1) } else { (x0 - y1, x1 - y0) };
-        let mut k = lo + HATCH_STEP / 2.0;
+        let mut k = ((lo - HATCH_STEP / 2.0) / HATCH_STEP).ceil() * HATCH_STEP + HATCH_STEP / 2.0;
         while k < hi {
             let (ya, yb) = if rising { ((k - x1).max(y0), (k - x0).min(y1)) } else { ((x0 - k).max(y0), (x1 - k).min(y1)) };
             if yb - ya > 0.5 {
@@ -389,9 +404,8 @@ fn paint_hatch(rgb: &mut [u8], w: usize, h: usize, r: (f32, f32, f32, f32), patt
     let (ca, cb) = (x0.round().max(0.0) as usize, (x1.round().max(0.0) as usize).min(w));
     let (ra, rb) = (y0.round().max(0.0) as usize, (y1.round().max(0.0) as usize).min(h));
     // A line 3 px across covers 3√2 ≈ 4 px of a row (x ± y = k, measured along x): the
-    // pixels whose centre is in (k − 2, k + 2]. Inside the rectangle every pixel is past
-    // the first line's k − 6, so along a row the pattern repeats every 12 px: each row
-    // works out its first 12 pixels and copies them on.
+    // pixels whose centre is in (k − 2, k + 2]. Along a row the pattern repeats every
+    // 12 px: each row works out its first 12 pixels and copies them on.
     let half = (HATCH_WIDTH * std::f32::consts::SQRT_2).round() / 2.0;
     let on = |t: f32| {
         let d = t - (t / HATCH_STEP).round() * HATCH_STEP;
@@ -404,8 +418,8 @@ fn paint_hatch(rgb: &mut [u8], w: usize, h: usize, r: (f32, f32, f32, f32), patt
         let mut phase = [false; 12];
         for (j, ph) in phase.iter_mut().enumerate().take(step) {
             let x = (ca + j) as f32 + 0.5;
-            let rising = on(x + y - (x0 + y0) - HATCH_STEP / 2.0);
-            let falling = pattern == Pattern::Cross && on(x - y - (x0 - y1) - HATCH_STEP / 2.0);
+            let rising = on(x + y - HATCH_STEP / 2.0);
+            let falling = pattern == Pattern::Cross && on(x - y - HATCH_STEP / 2.0);
             *ph = rising || falling;
         }
         for px in ca..cb {
@@ -747,9 +761,16 @@ mod tests {
         for p in lines.iter().flat_map(|l| l.iter()) {
             assert!((9.99..=40.01).contains(&p.0) && (19.99..=90.01).contains(&p.1), "{p:?}");
         }
-        // The SVG draws those lines; the PNG paints them inside the bar only, in white,
-        // crisp: three colours in all (white, the bar's, nothing blended).
-        assert_eq!(c.svg("t", "d").matches("stroke=\"#ffffff\"").count(), lines.len());
+        // The SVG fills the bar with the cross-hatch pattern (its tile's lines are the
+        // same: x + y = 6, 18 and x − y = ±6, 3 px wide); the PNG paints them inside the
+        // bar only, in white, crisp: two colours in all (white, the bar's, nothing blended).
+        let svg = c.svg("t", "d");
+        assert!(svg.contains("<pattern id=\"x\" patternUnits=\"userSpaceOnUse\" width=\"12\" height=\"12\">"));
+        assert!(svg.contains("width=\"30.0\" height=\"70.0\" fill=\"url(#x)\"/>"));
+        for [(ax, ay), (bx, by)] in &lines {
+            let k = if (ax + ay - (bx + by)).abs() < 1e-3 { ax + ay } else { ax - ay };
+            assert!(((k - 6.0) / 12.0 - ((k - 6.0) / 12.0).round()).abs() < 1e-4, "k = {k}");
+        }
         let mut rgb = vec![255u8; 100 * 100 * 3];
         paint_hatch(&mut rgb, 100, 100, (10.0, 20.0, 40.0, 90.0), Pattern::Cross);
         let mut rgb_bar = vec![255u8; 100 * 100 * 3];
