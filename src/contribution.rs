@@ -501,6 +501,24 @@ pub fn admit(editions: &Editions, root: &Path, files: &[std::path::PathBuf], ing
                 continue;
             }
         };
+        let (mut c, mut stats) = (c, stats);
+        // One institution however spelled (SPEC §3.4, §3.5): a contribution's names take
+        // the spelling the run already shows for them — the institutions file's, its
+        // aliases and codes, or the surveys' — as the surveys' own rows do.
+        let mut respelled: Vec<String> = Vec::new();
+        for iy in &mut c.institution_years {
+            let shown = shown_name(&ingested.institutions, &iy.institution);
+            if shown != iy.institution {
+                for g in stats.groups.iter_mut().filter(|g| g.institution == iy.institution) {
+                    g.institution = shown.clone();
+                }
+                for i in stats.items.iter_mut().filter(|i| i.institution == iy.institution) {
+                    i.institution = shown.clone();
+                }
+                respelled.push(format!("\"{}\" → {shown}", iy.institution));
+                iy.institution = shown;
+            }
+        }
         let mut counts = Counts::from(&c.counts);
         let mut kept: BTreeSet<(String, u16)> = BTreeSet::new();
         for iy in &c.institution_years {
@@ -529,7 +547,7 @@ pub fn admit(editions: &Editions, root: &Path, files: &[std::path::PathBuf], ing
             let meta = ingested
                 .institutions
                 .entry(iy.institution.clone())
-                .or_insert_with(|| InstitutionMeta { name: iy.institution.clone(), ..Default::default() });
+                .or_insert_with(|| InstitutionMeta::named(&iy.institution));
             if meta.sector.is_none() {
                 meta.sector = iy.sector.as_deref().and_then(Sector::parse);
             }
@@ -542,22 +560,38 @@ pub fn admit(editions: &Editions, root: &Path, files: &[std::path::PathBuf], ing
             continue;
         }
         file.status = if kept.len() == c.institution_years.len() { FileStatus::Accepted } else { FileStatus::Partial };
-        let brought: Vec<String> = c
+        let mut brought: Vec<String> = c
             .institution_years
             .iter()
             .filter(|iy| kept.contains(&(iy.institution.clone(), iy.year)))
             .map(|iy| format!("{} {} ({})", iy.institution, iy.year, iy.respondents))
             .collect();
+        respelled.dedup();
+        brought.extend(respelled);
         ingested.ledger.notes.push(Place::new(&rel, "").note(None, NoteKind::Contribution(brought.join(", "))));
         file.respondents = counts.respondents_scored;
         file.counts = counts;
         ingested.ledger.counts.add(&counts);
         ingested.ledger.files.push(file);
-        let mut stats = stats;
         stats.groups.retain(|g| kept.contains(&(g.institution.clone(), g.year)));
         stats.items.retain(|i| kept.contains(&(i.institution.clone(), i.year)));
         ingested.contributed.extend(stats);
     }
+}
+
+/// The name the run shows for `name`: the institution whose name, alias, code or BRIN
+/// folds to the same key ([`crate::ingest::spelling::fold`]); else `name` as spelled
+/// (trimmed, runs of white space as one).
+fn shown_name(institutions: &BTreeMap<String, InstitutionMeta>, name: &str) -> String {
+    use crate::ingest::spelling::{fold, spelling};
+    let key = fold(name);
+    let by = |pick: &dyn Fn(&InstitutionMeta) -> Vec<String>| {
+        institutions.iter().find(|(_, m)| pick(m).iter().any(|n| fold(n) == key)).map(|(shown, _)| shown.clone())
+    };
+    by(&|m| vec![m.name.clone(), m.key.clone()])
+        .or_else(|| by(&|m| m.aliases.clone()))
+        .or_else(|| by(&|m| m.code.iter().chain(m.brin.iter()).cloned().collect()))
+        .unwrap_or_else(|| spelling(name))
 }
 
 fn reject_file(ingested: &mut Ingested, mut file: InputFile, reason: Reason) {

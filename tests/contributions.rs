@@ -429,3 +429,66 @@ fn an_edited_truncated_or_doubled_contribution_is_a_rejected_file_with_its_reaso
     let baken = groups.iter().find(|g| g[1] == "Het Baken" && g[3] == "ALL" && g[4] == "ALL").unwrap();
     assert_eq!(baken[5], "7");
 }
+
+#[test]
+fn a_contribution_that_spells_its_institution_otherwise_is_that_institution() {
+    // SPEC §3.4–3.5: one institution however spelled. An institution sends its 2026
+    // figures under its own institutions file, which spells the name in capitals with
+    // hyphens ("ROC-KEMPENLAND" for "ROC Kempenland"); the national run has its 2025
+    // survey and the national institutions file. The contribution is that institution:
+    // every score table equals the run on both surveys, and in the tables its name is
+    // the national spelling. Beside its own 2026 survey, the contribution is the same
+    // institution-year again and is rejected as such.
+    let (t, _, _) = tempdir();
+    let root = t.path();
+    let (sample, insts) = sector(root);
+    let by = files_of(&sample);
+    let surveys = national(root, &sample, "from-surveys");
+    let a = &insts[3];
+    let variant = (a.0.to_uppercase().replace(' ', "-"), a.1.clone(), a.2.clone());
+    assert_ne!(variant.0, a.0);
+    let of_year = |year: &str| by[&a.0].iter().find(|p| p.to_string_lossy().contains(year)).unwrap().clone();
+    let own_2026 = of_year("2026");
+    contribute(root, &variant, std::slice::from_ref(&own_2026), &root.join("bijdrage.json"));
+    let text = std::fs::read_to_string(root.join("bijdrage.json")).unwrap();
+    assert!(text.contains(&format!("\"{}\"", variant.0)), "the contribution carries its own spelling");
+
+    let mixed = root.join("mixed");
+    std::fs::create_dir_all(&mixed).unwrap();
+    for e in std::fs::read_dir(&sample).unwrap() {
+        let p = e.unwrap().path();
+        if p != own_2026 {
+            std::fs::copy(&p, mixed.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::copy(root.join("bijdrage.json"), mixed.join("bijdrage.json")).unwrap();
+    let out = national(root, &mixed, "mixed-out");
+    for f in SCORE_TABLES {
+        let want = std::fs::read_to_string(surveys.join("data").join(f)).unwrap();
+        let got = std::fs::read_to_string(out.join("data").join(f)).unwrap();
+        if want != got {
+            let first = want.lines().zip(got.lines()).position(|(a, b)| a != b);
+            panic!("{f}: first difference at line {first:?}");
+        }
+    }
+    let groups = read_csv(&out.join("data/group_scores.csv"));
+    assert!(groups.iter().any(|g| g[0] == "2026" && g[1] == a.0), "2026 under {}", a.0);
+    assert!(!groups.iter().any(|g| g[1] == variant.0));
+
+    // Beside the survey it was made from: the same institution-year, rejected.
+    std::fs::copy(&own_2026, mixed.join(own_2026.file_name().unwrap())).unwrap();
+    let r = lobmonitor(root, &["run", "--input", mixed.to_str().unwrap(), "--output", "twice", "--lang", "en"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let status: BTreeMap<String, String> = manifest(&root.join("twice"))["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["path"].as_str().unwrap().to_string(), i["status"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(status["bijdrage.json"], "rejected");
+    let rejections = read_csv(&root.join("twice/data/rejections.csv"));
+    let reason: Vec<String> = rejections.iter().filter(|r| r[0] == "bijdrage.json").map(|r| r.join(" ")).collect();
+    assert!(reason.iter().any(|r| r.contains(&format!("{} 2026 is already in", a.0))), "{reason:?}");
+    let twice = std::fs::read_to_string(root.join("twice/data/group_scores.csv")).unwrap();
+    assert_eq!(twice, std::fs::read_to_string(surveys.join("data/group_scores.csv")).unwrap());
+}
