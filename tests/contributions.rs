@@ -492,3 +492,50 @@ fn a_contribution_that_spells_its_institution_otherwise_is_that_institution() {
     let twice = std::fs::read_to_string(root.join("twice/data/group_scores.csv")).unwrap();
     assert_eq!(twice, std::fs::read_to_string(surveys.join("data/group_scores.csv")).unwrap());
 }
+
+#[test]
+fn validate_reads_a_folder_as_run_does_the_institutions_file_and_contributions_included() {
+    // `validate` says what `run` would do with each file (SPEC §7): the institutions
+    // file is read as such (not "ignored, not a survey file") and a contribution is
+    // checked and its groups counted, as the run admits it (SPEC §9).
+    let (t, _, _) = tempdir();
+    let root = t.path();
+    let (sample, insts) = sector(root);
+    let by = files_of(&sample);
+    let a = &insts[0];
+    contribute(root, a, &by[&a.0], &root.join("bijdrage.json"));
+    let folder = root.join("check");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(sample.join("instellingen.csv"), folder.join("instellingen.csv")).unwrap();
+    std::fs::copy(root.join("bijdrage.json"), folder.join("bijdrage.json")).unwrap();
+    let b = &insts[1];
+    let b_file = by[&b.0][0].clone();
+    std::fs::copy(&b_file, folder.join(b_file.file_name().unwrap())).unwrap();
+    let r = lobmonitor(root, &["validate", folder.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // 11 institutions in the file written by `sector`.
+    assert!(r.stdout.contains("instellingen.csv: institutions file, read (11 institutions)"), "{}", r.stdout);
+    assert!(!r.stdout.contains("not a survey file"), "{}", r.stdout);
+    assert!(r.stdout.contains("bijdrage.json: ok"), "{}", r.stdout);
+    assert!(r.stdout.contains(&format!("note: contribution: the figures of {} 2025", a.0)), "{}", r.stdout);
+    // Its groups are listed with the surveys' groups, with the respondents its own
+    // survey files give when validated themselves.
+    let mut own = vec!["validate", "--lang", "en"];
+    let own_files: Vec<String> = by[&a.0].iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    own.extend(own_files.iter().map(String::as_str));
+    let direct = lobmonitor(root, &own);
+    let group_lines = |out: &str| -> Vec<String> {
+        out.lines().skip_while(|l| !l.starts_with("groups")).filter(|l| l.contains(&a.0)).map(String::from).collect()
+    };
+    let want = group_lines(&direct.stdout);
+    assert_eq!(want.len(), 6, "three lines in two years: {}", direct.stdout);
+    assert_eq!(group_lines(&r.stdout), want, "{}", r.stdout);
+    // The same files given one by one: the same reading.
+    let given: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path().to_string_lossy().into_owned()).collect();
+    let mut args = vec!["validate", "--lang", "en"];
+    args.extend(given.iter().map(String::as_str));
+    let r2 = lobmonitor(root, &args);
+    assert!(r2.stdout.contains("institutions file, read (11 institutions)"), "{}", r2.stdout);
+    assert!(r2.stdout.contains("bijdrage.json: ok"), "{}", r2.stdout);
+}

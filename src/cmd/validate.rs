@@ -32,6 +32,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut skipped = Vec::new();
     // Folder names below a folder given are context; a file given alone has its name.
     let mut roots = Vec::new();
+    let mut alone: Vec<PathBuf> = Vec::new();
     for p in &args.paths {
         // A path is taken as given (not through a link's target), so `validate` on a
         // pipe or a device says what it is instead of reading it.
@@ -42,7 +43,12 @@ pub fn run(args: Args) -> Result<Outcome> {
                 files.extend(walk.files);
                 skipped.extend(walk.skipped);
             }
-            Ok(_) => files.push(p.clone()),
+            Ok(_) => {
+                // A file given alone is read as it would be in its folder: named
+                // `instellingen.csv` there, it is the institutions file.
+                alone.push(p.parent().map(Path::to_path_buf).unwrap_or_default());
+                files.push(p.clone());
+            }
             Err(_) => bail!(
                 "{} {}",
                 ingest::terminal_safe(&p.display().to_string()),
@@ -52,9 +58,10 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let root = Path::new("");
     let mut opts = settings.ingest(Vec::new(), &Progress::hidden());
-    opts.name_roots = Some(roots);
-    let mut ingested = ingest::ingest_files(&settings.editions, root, &files, Default::default(), &opts);
-    ingest::list_skipped(&mut ingested.ledger, root, skipped);
+    opts.name_roots = Some(roots.clone());
+    roots.extend(alone);
+    // Read as `run` reads a folder: the institutions file and contributions known as such.
+    let ingested = ingest::ingest_found(&settings.editions, root, &roots, files, skipped, &opts);
     crate::cmd::print_report(&report::validate_text(&ingested, lang, settings.privacy.min_group_size))?;
     let readable = ingested.ledger.files.iter().any(|f| f.was_read());
     if !readable {

@@ -162,6 +162,9 @@ pub struct Ingested {
     pub ledger: Ledger,
     /// Statistics of the institution-years sent as contributions (SPEC §9).
     pub contributed: crate::score::Statistics,
+    /// The institutions file read (its path as listed, and how many institutions it
+    /// names), for `validate` to say so.
+    pub institutions_file: Option<(String, usize)>,
 }
 
 /// Why there is nothing to read at all (exit 1), in the run's language.
@@ -185,10 +188,26 @@ pub fn ingest(editions: &Editions, input: &Path, opts: &IngestOptions) -> Result
     if let Err(e) = std::fs::read_dir(input) {
         return Err(IngestError::Unreadable { path: input.display().to_string(), reason: ledger::Reason::from_io(&e) });
     }
-    let Walk { mut files, skipped } = discover(input, &opts.exclude);
+    let Walk { files, skipped } = discover(input, &opts.exclude);
+    Ok(ingest_found(editions, input, &[input.to_path_buf()], files, skipped, opts))
+}
+
+/// Reads what a walk found, as `run` and `validate` both do: the institutions file
+/// (`opts.institutions_file`, else `instellingen.csv`/`.xlsx` directly in one of `roots`,
+/// the first in path order), the contributions (known by their content, whatever they
+/// are called: SPEC §9), the survey files; then lists what the walk left out. Paths are
+/// shown relative to `root`.
+pub fn ingest_found(
+    editions: &Editions,
+    root: &Path,
+    roots: &[PathBuf],
+    mut files: Vec<PathBuf>,
+    skipped: Vec<(PathBuf, ledger::Reason)>,
+    opts: &IngestOptions,
+) -> Ingested {
     let inst_file = match &opts.institutions_file {
         Some(p) => Some(p.clone()),
-        None => files.iter().find(|p| institutions::is_institutions_file(input, p)).cloned(),
+        None => files.iter().find(|p| roots.iter().any(|r| institutions::is_institutions_file(r, p))).cloned(),
     };
     // A broken institutions file is a rejected file; the surveys go on without it.
     let mut inst_problem = None;
@@ -199,17 +218,17 @@ pub fn ingest(editions: &Editions, input: &Path, opts: &IngestOptions) -> Result
         }),
         None => BTreeMap::new(),
     };
+    let named = metas.len();
     if let Some(p) = &inst_file {
         files.retain(|f| f != p);
     }
-    // Contributions are known by their content, whatever they are called (SPEC §9).
     let (contributions, files): (Vec<PathBuf>, Vec<PathBuf>) =
         files.into_iter().partition(|p| crate::contribution::looks_like(p));
-    let mut ingested = ingest_files(editions, input, &files, metas, opts);
-    crate::contribution::admit(editions, input, &contributions, &mut ingested);
+    let mut ingested = ingest_files(editions, root, &files, metas, opts);
+    crate::contribution::admit(editions, root, &contributions, &mut ingested);
     let ledger = &mut ingested.ledger;
     if let Some((path, reason)) = inst_problem {
-        let path = relative(input, &path);
+        let path = relative(root, &path);
         ledger.rejections.push(ledger::Place::new(&path, "").reject(
             ledger::Level::File,
             None,
@@ -217,9 +236,11 @@ pub fn ingest(editions: &Editions, input: &Path, opts: &IngestOptions) -> Result
             reason.clone(),
         ));
         ledger.files.push(ledger::InputFile::listed(path, ledger::FileStatus::Rejected, reason));
+    } else if let Some(p) = inst_file {
+        ingested.institutions_file = Some((relative(root, &p), named));
     }
-    list_skipped(ledger, input, skipped);
-    Ok(ingested)
+    list_skipped(&mut ingested.ledger, root, skipped);
+    ingested
 }
 
 /// Lists what the walk did not read: what it left out on purpose (hidden, lock files,

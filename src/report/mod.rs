@@ -482,6 +482,10 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         *per.entry((r.file, r.institution.clone(), r.year, r.line)).or_default() += 1;
         *groups.entry((r.institution.clone(), r.year, r.line)).or_default() += 1;
     }
+    // Contributions bring their groups as figures (SPEC §9).
+    for g in ing.contributed.groups.iter().filter(|g| g.scope == crate::score::Scope::LINE) {
+        *groups.entry((g.institution.clone(), g.year, g.line)).or_default() += g.n;
+    }
     // Rejections, notes and mappings per file, gathered once.
     let mut rejections: HashMap<&str, Vec<&crate::ingest::ledger::Rejection>> = HashMap::new();
     for r in &ing.ledger.rejections {
@@ -533,6 +537,13 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
             sector::look_alike_text(lang, l)
         );
     }
+    if let Some((path, n)) = &ing.institutions_file {
+        put_line!(
+            "{path}: {} ({n} {})",
+            lang.pick("instellingenbestand, gelezen", "institutions file, read"),
+            lang.pick("instellingen", "institutions")
+        );
+    }
     for (fi, f) in ing.ledger.files.iter().enumerate() {
         let status = match (f.status, lang) {
             (FileStatus::Accepted, Lang::Nl) => "in orde",
@@ -581,7 +592,8 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         }
         for n in file_notes.iter().filter(|n| !matches!(n.what, NoteKind::Tool(_))) {
             let at = place(&n.sheet, &n.cell);
-            put_line!("  {} {}: {}", lang.pick("opmerking", "note"), at, n.what.text(lang));
+            let at = if at.is_empty() { at } else { format!(" {at}") };
+            put_line!("  {}{}: {}", lang.pick("opmerking", "note"), at, n.what.text(lang));
         }
         for m in mappings.get(f.path.as_str()).into_iter().flatten() {
             put_line!(
