@@ -404,7 +404,22 @@ fn strip_bom(b: &[u8]) -> &[u8] {
 /// format near its start (then it is read as one, and taken or refused with a reason).
 pub fn looks_like(path: &Path) -> bool {
     use std::io::Read;
-    let Ok(f) = std::fs::File::open(path) else { return false };
+    // Only a regular file is looked into: opening a named pipe or a device given by
+    // name would wait for a writer or read for ever (SPEC §3.3: such a path is listed
+    // for what it is, never opened). Non-blocking, should it become one in between.
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+        && !std::fs::metadata(path).is_ok_and(|m| m.is_file())
+    {
+        return false;
+    }
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut open, libc::O_NONBLOCK);
+    let Ok(f) = open.open(path) else { return false };
+    if !f.metadata().is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut head = Vec::with_capacity(4096);
     if f.take(4096).read_to_end(&mut head).is_err() {
         return false;
