@@ -87,8 +87,8 @@ fn pdf_text(pdf: &Path, pages: Option<(u32, u32)>) -> String {
 }
 
 /// sector_scores.csv by (year, peer, line, area, kind) → (p25, p75, institutions,
-/// institutions_shown), by header name.
-type SectorRows = BTreeMap<(String, String, String, String, String), (Option<f64>, Option<f64>, usize, usize)>;
+/// institutions_shown, suppression), by header name.
+type SectorRows = BTreeMap<(String, String, String, String, String), (Option<f64>, Option<f64>, usize, usize, String)>;
 
 fn sector_rows(out: &Path) -> SectorRows {
     let t = read_csv(&out.join("data/sector_scores.csv"));
@@ -106,6 +106,7 @@ fn sector_rows(out: &Path) -> SectorRows {
                     f(&r[col("p75")]),
                     r[col("institutions")].parse().unwrap(),
                     r[col("institutions_shown")].parse().unwrap(),
+                    r[col("suppression")].clone(),
                 ),
             )
         })
@@ -161,7 +162,7 @@ fn every_portret_says_only_what_its_figures_support() {
             }
         }
         let mut checked = 0;
-        for ((year, peer, line, area, kind), (_, _, _, n_shown)) in &sector {
+        for ((year, peer, line, area, kind), (_, _, _, n_shown, _)) in &sector {
             if peer == "ALL" {
                 let want = shown.get(&(year.clone(), line.clone(), area.clone(), kind.clone())).copied().unwrap_or(0);
                 assert_eq!(*n_shown, want, "{year} {line} {area} {kind}");
@@ -210,6 +211,7 @@ fn every_portret_says_only_what_its_figures_support() {
 
         // Every portret.
         let mut portrets = 0;
+        let mut changes = 0;
         let mut page_bands = 0;
         for e in std::fs::read_dir(out.join("portretten")).unwrap() {
             let xlsx = e.unwrap().path();
@@ -231,6 +233,7 @@ fn every_portret_says_only_what_its_figures_support() {
             );
             let versus = col(pick("Verschil met de medewerkers van de sector", "Difference from the sector's staff"));
             let mut positions = 0;
+            let (change, earlier) = (col(pick("Verandering", "Change")), col(pick("Toen", "Then")));
             let rest =
                 col(pick("Medewerkers andere instellingen (gemiddelde)", "Staff of the other institutions (mean)"));
             for r in page[head + 1..].iter().take_while(|r| !text(&r[0]).is_empty() && text(&r[0]) != "Empty") {
@@ -242,10 +245,20 @@ fn every_portret_says_only_what_its_figures_support() {
                     "Organisatie" | "Organisation" => "OR",
                     _ => "SW",
                 };
-                let (q25, q75, institutions, n_shown) =
-                    sector[&(year.clone(), "ALL".into(), line.clone(), area.into(), "ALL".into())];
-                // "N van M": the institutions shown of those with respondents.
-                let want = format!("{n_shown} {} {institutions}", pick("van", "of"));
+                let (q25, q75, institutions, n_shown, why) =
+                    sector[&(year.clone(), "ALL".into(), line.clone(), area.into(), "ALL".into())].clone();
+                // "N van M": the institutions shown of those with respondents; where the
+                // sector figure is withheld for too few institutions nothing is shown, and
+                // the count says how many there are ("1 instelling"), never "1 van 1".
+                let want = if why == "few_institutions" {
+                    let one = institutions == 1;
+                    format!(
+                        "{institutions} {}",
+                        if one { pick("instelling", "institution") } else { pick("instellingen", "institutions") }
+                    )
+                } else {
+                    format!("{n_shown} {} {institutions}", pick("van", "of"))
+                };
                 assert_eq!(text(&r[over]), want, "{xlsx:?} {r:?}");
                 // The band beside the quartiles follows them.
                 if let Some(b) = band_of_words(&text(&r[pos])) {
@@ -257,6 +270,12 @@ fn every_portret_says_only_what_its_figures_support() {
                     assert!((a - q25.unwrap()).abs() < 0.006 && (z - q75.unwrap()).abs() < 0.006, "{xlsx:?} {r:?}");
                     page_bands += 1;
                     positions += 1;
+                }
+                // A change stands beside its two figures (own score, then): the printed
+                // change is the printed own score minus the printed earlier one.
+                if let (Data::Float(d), Data::Float(v), Data::Float(then)) = (&r[change], &r[own], &r[earlier]) {
+                    assert!((d - (printed(*v) - printed(*then))).abs() < 1e-9, "{xlsx:?} {r:?}");
+                    changes += 1;
                 }
                 // A test's verdict stands beside the mean it tested against.
                 let verdict = text(&r[versus]);
@@ -346,7 +365,23 @@ fn every_portret_says_only_what_its_figures_support() {
             }
         }
         assert_eq!(portrets, 39);
+        // The sector workbook likewise: no "Institutions shown" beside "too few institutions".
+        let few = pick("te weinig instellingen", "too few institutions");
+        let mut withheld = 0;
+        for name in [pick("Overzicht", "Overview"), pick("Peergroepen", "Peer groups")] {
+            let sheet = read_sheet(&out.join("sector.xlsx"), name);
+            let col = |h: &str| sheet[0].iter().position(|c| text(c).starts_with(h)).unwrap_or_else(|| panic!("{h}"));
+            let (score, shown) = (col("Score"), col(pick("Instellingen getoond", "Institutions shown")));
+            for r in &sheet[1..] {
+                if text(&r[score]) == few {
+                    assert!(matches!(r[shown], Data::Empty), "{name}: {r:?}");
+                    withheld += 1;
+                }
+            }
+        }
+        assert!(withheld > 0, "the sample has a peer group with too few institutions");
         assert!(page_bands > 100, "{page_bands}");
+        assert!(changes > 50, "{changes}");
         let long_pdfs = std::fs::read_dir(out.join("portretten"))
             .unwrap()
             .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("stichting-voor-openbaar"))
@@ -357,6 +392,15 @@ fn every_portret_says_only_what_its_figures_support() {
             let all = pdf_text(&pdf, None);
             for w in EQUALITY.iter().chain(&["−0,0", "−0.0", "95%-BI"]) {
                 assert!(!all.contains(w), "sector.pdf: {w}");
+            }
+            // A count never says "shown" beside a row withheld for too few institutions
+            // ("1 van 1" beside "te weinig instellingen"): there the row shows nothing.
+            let few = pick("te weinig instellingen", "too few institutions");
+            let tokens: Vec<&str> = all.split(' ').collect();
+            for w in tokens.windows(6) {
+                if (w[1] == "van" || w[1] == "of") && w[3..].join(" ") == few {
+                    panic!("sector.pdf: a count of shown institutions beside «{few}»: {}", w.join(" "));
+                }
             }
             // The peer groups, each change and gap with its interval.
             for p in ["vo", "mbo"] {

@@ -174,11 +174,18 @@ fn the_html_edition_is_self_contained_accessible_and_says_what_the_pdf_says() {
         // Self-contained: nothing fetched from elsewhere, no script.
         // (`url(#…)` names a pattern inside the same page: the hatching of a chart's bars.)
         for bad in ["http://", "https://", "<link", "<script", "@import", "url("] {
-            assert!(!html.replace("http://www.w3.org/2000/svg", "").replace("url(#", "").contains(bad), "{name}: {bad}");
+            assert!(
+                !html.replace("http://www.w3.org/2000/svg", "").replace("url(#", "").contains(bad),
+                "{name}: {bad}"
+            );
         }
         for reference in html.split("url(#").skip(1) {
             let id = &reference[..reference.find(')').unwrap()];
-            assert_eq!(html.matches(&format!(" id=\"{id}\"")).count(), 1, "{name}: url(#{id}) names one thing on the page");
+            assert_eq!(
+                html.matches(&format!(" id=\"{id}\"")).count(),
+                1,
+                "{name}: url(#{id}) names one thing on the page"
+            );
         }
         assert!(html.contains("<style>") && html.contains("@media print"), "{name}");
         let levels = heading_levels(&html);

@@ -11,7 +11,7 @@ use crate::framework::{Area, Kind, Line};
 use crate::ingest::institutions::Sector;
 use crate::lang::Lang;
 use crate::report::ReportContext;
-use crate::score::{Band, Change, Difference, Rank, Scope, SectorScore, Versus, Why};
+use crate::score::{as_printed, Band, Change, Difference, Rank, Scope, SectorScore, Versus, Why};
 
 /// Over how many institutions a distribution (P25, median, P75) was taken, and why the
 /// others are not in it (SPEC §4: "P25–P75 over 6 of 12 institutions").
@@ -43,9 +43,32 @@ impl Over {
         }
     }
 
-    /// "6 van 12" / "6 of 12": the count beside a distribution.
+    /// The count beside a distribution: "6 van 12" / "6 of 12", the institutions shown
+    /// of those with respondents. Where the pooled figure is withheld because too few
+    /// institutions have respondents, nothing of the row is shown, so the count says how
+    /// many there are, not how many are "shown" ("1 instelling" beside "te weinig
+    /// instellingen", never "1 van 1").
     pub fn count(&self, lang: Lang) -> String {
+        if self.too_few_institutions() {
+            let one = self.institutions == 1;
+            return format!(
+                "{} {}",
+                self.institutions,
+                match (lang, one) {
+                    (Lang::Nl, true) => "instelling",
+                    (Lang::Nl, false) => "instellingen",
+                    (Lang::En, true) => "institution",
+                    (Lang::En, false) => "institutions",
+                }
+            );
+        }
         format!("{} {} {}", self.shown, lang.pick("van", "of"), self.institutions)
+    }
+
+    /// Whether the pooled figure is withheld because too few institutions have
+    /// respondents (then the row shows nothing, and no "shown" count belongs beside it).
+    pub fn too_few_institutions(&self) -> bool {
+        self.pooled_hidden == Some(Why::FewInstitutions)
     }
 
     /// The sentence that says over how many institutions the distribution was taken and
@@ -95,6 +118,16 @@ impl Over {
             };
         }
         match (self.pooled_hidden, nl) {
+            // Too few institutions with respondents: the true reason is their number,
+            // whatever their size.
+            (Some(Why::FewInstitutions), true) => format!(
+                "Geen sectorcijfer en geen P25–P75: {} met respondenten, minder dan de {min_institutions} die nodig zijn.",
+                self.count(lang)
+            ),
+            (Some(Why::FewInstitutions), false) => format!(
+                "No sector figure and no P25–P75: {} with respondents, fewer than the {min_institutions} needed.",
+                self.count(lang)
+            ),
             (Some(Why::ProtectsPooled | Why::Protects), true) => {
                 "Geen P25–P75: het sectorcijfer is afgeschermd om kleine groepen te beschermen.".into()
             }
@@ -409,7 +442,7 @@ impl Findings {
                 let real = ch.change.significant() == Some(true);
                 // Up or down as printed beside it (one decimal): a change that reads 0,0
                 // is neither, so "higher in all four areas" is never said over a 0,0.
-                let printed = (ch.change.diff * 10.0).round();
+                let printed = ch.change.shown;
                 if printed < 0.0 {
                     m.down.push(a);
                     if real {
@@ -601,7 +634,7 @@ impl Findings {
                     .filter_map(|m| {
                         let t = m.total?;
                         (t.change.significant() == Some(true))
-                            .then(|| format!("{} {}", line_name(m.line, lang), signed(t.change.diff, lang)))
+                            .then(|| format!("{} {}", line_name(m.line, lang), signed(t.change.shown, lang)))
                     })
                     .collect();
                 let since = moves[0].since;
@@ -769,9 +802,10 @@ pub fn unsigned_zero(v: f64) -> f64 {
     }
 }
 
-/// One decimal, Dutch decimal comma.
+/// One decimal, Dutch decimal comma; rounded by [`as_printed`] (half away from zero, as
+/// the workbook shows it), the one rounding every printed difference is taken over.
 pub fn num(v: f64, lang: Lang) -> String {
-    let v = unsigned_zero(v);
+    let v = as_printed(v);
     let s = format!("{v:.1}");
     if lang == Lang::Nl {
         s.replace('.', ",")
@@ -782,7 +816,7 @@ pub fn num(v: f64, lang: Lang) -> String {
 
 /// Signed, one decimal, a true minus.
 pub fn signed(v: f64, lang: Lang) -> String {
-    let v = unsigned_zero(v);
+    let v = as_printed(v);
     if v == 0.0 {
         return lang.pick("0,0", "0.0").to_string();
     }
@@ -835,7 +869,7 @@ pub(crate) mod tests {
     }
 
     pub fn change(prev: u16, diff: f64, lo: f64, hi: f64) -> Option<Change> {
-        Some(Change { previous_year: prev, previous: 50.0, change: Difference { diff, ci: Some((lo, hi)) } })
+        Some(Change { previous_year: prev, previous: 50.0, change: Difference::unpaired(diff, Some((lo, hi))) })
     }
 
     /// Line 1 at 60 in every area (sector median 55), line 2 at 50 except SW 38 (median
@@ -957,6 +991,50 @@ pub(crate) mod tests {
             pooled.sentence(3, 5, Lang::En),
             "No P25–P75: the sector figure is protected to keep small groups from being worked back."
         );
+    }
+
+    #[test]
+    fn a_pooled_figure_withheld_for_too_few_institutions_never_counts_as_shown() {
+        // hbo with one institution with respondents (its own score shown elsewhere): the
+        // sector figure needs 3, so the row shows nothing; its count says "1 instelling",
+        // not "1 van 1" beside "te weinig instellingen".
+        let one = Over { shown: 1, institutions: 1, pooled_hidden: Some(Why::FewInstitutions), ..Over::default() };
+        assert_eq!(one.count(Lang::Nl), "1 instelling");
+        assert_eq!(one.count(Lang::En), "1 institution");
+        assert_eq!(
+            one.sentence(3, 5, Lang::Nl),
+            "Geen sectorcijfer en geen P25–P75: 1 instelling met respondenten, minder dan de 3 die nodig zijn."
+        );
+        let two = Over { shown: 1, institutions: 2, small: 1, pooled_hidden: Some(Why::FewInstitutions), ..one };
+        assert_eq!(two.count(Lang::Nl), "2 instellingen");
+        assert_eq!(
+            two.sentence(3, 5, Lang::En),
+            "No sector figure and no P25–P75: 2 institutions with respondents, fewer than the 3 needed."
+        );
+    }
+
+    #[test]
+    fn a_printed_difference_is_the_difference_of_the_printed_figures() {
+        // 60.08 prints as 60,1 and 63.43 as 63,4: the unrounded difference is 3.35 (which
+        // would print as 3,4), the printed one 63,4 − 60,1 = 3,3.
+        assert_eq!(num(60.08, Lang::Nl), "60,1");
+        assert_eq!(num(63.43, Lang::Nl), "63,4");
+        assert_eq!(signed(crate::score::shown_difference(60.08, 63.43), Lang::Nl), "+3,3");
+        // 49.96 → 50,0 and 47.24 → 47,2: −2.72 unrounded, −2,8 as printed.
+        assert_eq!(signed(crate::score::shown_difference(49.96, 47.24), Lang::En), "−2.8");
+        // The rule over a sweep of figures: subtracting the printed figures gives the
+        // printed difference, every time (the unrounded one misses it for some).
+        let parse = |s: String| s.replace(',', ".").replace('−', "-").parse::<f64>().unwrap();
+        let mut missed = 0;
+        for i in 0..400 {
+            let a = 40.0 + i as f64 * 0.0137;
+            let b = 55.0 + i as f64 * 0.0291;
+            let d = crate::score::shown_difference(a, b);
+            let by_hand = parse(num(b, Lang::Nl)) - parse(num(a, Lang::Nl));
+            assert!((parse(signed(d, Lang::Nl)) - by_hand).abs() < 1e-9, "{a} {b}");
+            missed += usize::from((parse(signed(b - a, Lang::Nl)) - by_hand).abs() > 1e-9);
+        }
+        assert!(missed > 50, "{missed}");
     }
 
     #[test]

@@ -739,7 +739,11 @@ fn draw(s: &mut Surface, ops: &[Op]) {
                 }
                 if let Some(path) = pb.finish() {
                     s.set_fill(None);
-                    s.set_stroke(Some(Stroke { paint: colour(WHITE_RGB).into(), width: HATCH_WIDTH, ..Default::default() }));
+                    s.set_stroke(Some(Stroke {
+                        paint: colour(WHITE_RGB).into(),
+                        width: HATCH_WIDTH,
+                        ..Default::default()
+                    }));
                     s.draw_path(&path);
                     s.set_stroke(None);
                 }

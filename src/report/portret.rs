@@ -168,7 +168,7 @@ fn headline(
             xlsx::versus(ws, r, 11, v, ctx, fm)?;
         }
         if let Some(c) = &cell.change {
-            xlsx::signed(ws, r, 12, c.change.diff, fm)?;
+            xlsx::signed(ws, r, 12, c.change.shown, fm)?;
             ws.write_number_with_format(r, 13, c.previous_year as f64, &fm.year)?;
             ws.write_number_with_format(r, 14, c.previous, &fm.score)?;
             xlsx::text(ws, r, 15, &ctx.interval_text(&c.change), &fm.center)?;

@@ -376,7 +376,8 @@ pub fn hatch_lines(x0: f32, y0: f32, x1: f32, y1: f32, pattern: Pattern) -> Vec<
         let (lo, hi) = if rising { (x0 + y0, x1 + y1) } else { (x0 - y1, x1 - y0) };
         let mut k = ((lo - HATCH_STEP / 2.0) / HATCH_STEP).ceil() * HATCH_STEP + HATCH_STEP / 2.0;
         while k < hi {
-            let (ya, yb) = if rising { ((k - x1).max(y0), (k - x0).min(y1)) } else { ((x0 - k).max(y0), (x1 - k).min(y1)) };
+            let (ya, yb) =
+                if rising { ((k - x1).max(y0), (k - x0).min(y1)) } else { ((x0 - k).max(y0), (x1 - k).min(y1)) };
             if yb - ya > 0.5 {
                 let x = |y: f32| if rising { k - y } else { y + k };
                 out.push([(x(ya), ya), (x(yb), yb)]);
@@ -551,7 +552,8 @@ fn palette_and_indices(rgb: &[u8]) -> (Vec<Rgb>, Vec<u8>) {
         .iter()
         .enumerate()
         .map(|(i, (c, _))| {
-            let to = if i < 256 { i } else { (0..palette.len()).min_by_key(|&j| (dist(*c, palette[j]), j)).unwrap_or(0) };
+            let to =
+                if i < 256 { i } else { (0..palette.len()).min_by_key(|&j| (dist(*c, palette[j]), j)).unwrap_or(0) };
             (*c, to as u8)
         })
         .collect();

@@ -3,8 +3,8 @@
 //! gives, and blended into the raster. The same layout measures text for SVG, where the
 //! viewer shapes it again with the same font.
 
-use std::cell::RefCell;
 use foldhash::HashMap;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
