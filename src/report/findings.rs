@@ -596,67 +596,17 @@ impl Findings {
                 .to_string(),
             );
         } else {
-            let mut said = Vec::new();
-            for m in &moves {
-                let areas = |v: &[Area]| join(&v.iter().map(|a| a.label(lang).to_string()).collect::<Vec<_>>(), lang);
-                let real_of = |all: &[Area], real: &[Area], down: bool| -> String {
-                    let word = if down { lang.pick("daling", "fall") } else { lang.pick("stijging", "rise") };
-                    match (real.len(), nl) {
-                        (0, true) => format!("bij geen ervan is de {word} groter dan toeval"),
-                        (0, false) => format!("in none of them is the {word} larger than chance"),
-                        (k, true) if k == all.len() => format!("overal is de {word} groter dan toeval"),
-                        (k, false) if k == all.len() => format!("everywhere the {word} is larger than chance"),
-                        (_, true) => format!("alleen bij {} is de {word} groter dan toeval", areas(real)),
-                        (_, false) => format!("only in {} is the {word} larger than chance", areas(real)),
-                    }
-                };
-                // A line that moved the same way in all four areas.
-                let whole = if m.down.len() == 4 {
-                    Some((lang.pick("lager", "lower"), &m.down, &m.down_real, true))
-                } else if m.up.len() == 4 {
-                    Some((lang.pick("hoger", "higher"), &m.up, &m.up_real, false))
-                } else {
-                    None
-                };
-                if let Some((how, all, real, down)) = whole {
-                    let (line, since, rest) = (line_name(m.line, lang), m.since, real_of(all, real, down));
-                    said.push(if nl {
-                        format!("Uw {line} scoort in alle vier aandachtsgebieden {how} dan in {since}; {rest}.")
-                    } else {
-                        format!("Your {line} scores {how} than in {since} in all four areas; {rest}.")
-                    });
-                }
-            }
-            if said.is_empty() {
-                // No line moved as a whole: the line totals that changed for real.
-                let real: Vec<String> = moves
-                    .iter()
-                    .filter_map(|m| {
-                        let t = m.total?;
-                        (t.change.significant() == Some(true))
-                            .then(|| format!("{} {}", line_name(m.line, lang), signed(t.change.shown, lang)))
-                    })
-                    .collect();
-                let since = moves[0].since;
-                said.push(match (real.is_empty(), nl) {
-                    (true, true) => format!("Sinds {since} is geen lijn aantoonbaar veranderd."),
-                    (true, false) => format!("Since {since} no line has changed beyond chance."),
-                    (false, true) => {
-                        format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&real, lang))
-                    }
-                    (false, false) => {
-                        format!("Changed beyond chance since {since}: {}; the rest not clearly.", join(&real, lang))
-                    }
-                });
-            }
-            out.extend(said.into_iter().take(2));
+            out.push(self.change_sentence(&moves, lang));
         }
 
-        // 4. Strongest and weakest area.
+        // 4. Its highest and lowest own area score. Named by what they are (its own
+        // highest and lowest), each with the position printed beside it on page 1, so the
+        // sentence never calls "strongest" an area in the lowest quarter of the
+        // institutions (or "weakest" one in the highest).
         let mut areas: Vec<(&Cell, f64)> = self.areas().filter_map(|c| c.score().map(|s| (c, s))).collect();
         areas.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.line.cmp(&b.0.line)));
         if let (Some(best), Some(worst)) = (areas.first(), areas.last()) {
-            if areas.len() > 1 && best.1 == worst.1 {
+            if areas.len() > 1 && as_printed(best.1) == as_printed(worst.1) {
                 out.push(if nl {
                     format!("Alle aandachtsgebieden hebben dezelfde score: {}.", num(best.1, lang))
                 } else {
@@ -671,30 +621,26 @@ impl Findings {
                         line_name(c.line, lang)
                     )
                 };
-                let median = |c: &Cell| {
-                    c.quartiles.map_or(String::new(), |q| {
-                        format!("; {} {}", lang.pick("sectormediaan", "sector median"), num(q.1, lang))
-                    })
+                // The score and, where quartiles are printed beside it, its position.
+                let figures = |c: &Cell, v: f64| match c.position() {
+                    Some(b) => format!("{}; {}", num(v, lang), band_words(b, lang)),
+                    None => num(v, lang),
                 };
                 out.push(if nl {
                     format!(
-                        "Het sterkst is {} ({}{}), het zwakst {} ({}{}).",
+                        "Uw hoogste eigen score is die voor {} ({}), uw laagste die voor {} ({}).",
                         at(best.0),
-                        num(best.1, lang),
-                        median(best.0),
+                        figures(best.0, best.1),
                         at(worst.0),
-                        num(worst.1, lang),
-                        median(worst.0)
+                        figures(worst.0, worst.1)
                     )
                 } else {
                     format!(
-                        "Strongest is {} ({}{}), weakest {} ({}{}).",
+                        "Your highest own score is for {} ({}), your lowest for {} ({}).",
                         at(best.0),
-                        num(best.1, lang),
-                        median(best.0),
+                        figures(best.0, best.1),
                         at(worst.0),
-                        num(worst.1, lang),
-                        median(worst.0)
+                        figures(worst.0, worst.1)
                     )
                 });
             }
@@ -718,6 +664,96 @@ impl Findings {
         }
         out.truncate(5);
         out
+    }
+
+    /// The one sentence on change since the previous year. It names every line that
+    /// moved the same way in all four areas, rises and falls alike (lines with the same
+    /// direction and the same verdict together), and every line whose total changed
+    /// beyond chance: a summary that names one such line never leaves out another as
+    /// notable. Up or down as printed (a change printed 0,0 is neither).
+    fn change_sentence(&self, moves: &[Movement], lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let areas = |v: &[Area]| join(&v.iter().map(|a| a.label(lang).to_string()).collect::<Vec<_>>(), lang);
+        let real_of = |all: &[Area], real: &[Area], down: bool| -> String {
+            let word = if down { lang.pick("daling", "fall") } else { lang.pick("stijging", "rise") };
+            match (real.len(), nl) {
+                (0, true) => format!("bij geen ervan is de {word} groter dan toeval"),
+                (0, false) => format!("in none of them is the {word} larger than chance"),
+                (k, true) if k == all.len() => format!("overal is de {word} groter dan toeval"),
+                (k, false) if k == all.len() => format!("everywhere the {word} is larger than chance"),
+                (_, true) => format!("alleen bij {} is de {word} groter dan toeval", areas(real)),
+                (_, false) => format!("only in {} is the {word} larger than chance", areas(real)),
+            }
+        };
+        // Lines that moved as a whole, grouped by (down, since, verdict).
+        let mut whole: Vec<((bool, u16, String), Vec<Line>)> = Vec::new();
+        for m in moves {
+            let key = if m.down.len() == 4 {
+                (true, m.since, real_of(&m.down, &m.down_real, true))
+            } else if m.up.len() == 4 {
+                (false, m.since, real_of(&m.up, &m.up_real, false))
+            } else {
+                continue;
+            };
+            match whole.iter_mut().find(|x| x.0 == key) {
+                Some(x) => x.1.push(m.line),
+                None => whole.push((key, vec![m.line])),
+            }
+        }
+        // Line totals that changed beyond chance.
+        let real: Vec<String> = moves
+            .iter()
+            .filter_map(|m| {
+                let t = m.total?;
+                let since = if moves.iter().all(|x| x.since == m.since) {
+                    String::new()
+                } else {
+                    format!(" {} {}", lang.pick("sinds", "since"), t.previous_year)
+                };
+                (t.change.significant() == Some(true))
+                    .then(|| format!("{} {}{since}", line_name(m.line, lang), signed(t.change.shown, lang)))
+            })
+            .collect();
+        let since = moves[0].since;
+        if whole.is_empty() {
+            return match (real.is_empty(), nl) {
+                (true, true) => format!("Sinds {since} is geen lijn aantoonbaar veranderd."),
+                (true, false) => format!("Since {since} no line has changed beyond chance."),
+                (false, true) => {
+                    format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&real, lang))
+                }
+                (false, false) => {
+                    format!("Changed beyond chance since {since}: {}; the rest not clearly.", join(&real, lang))
+                }
+            };
+        }
+        let mut clauses: Vec<String> = whole
+            .iter()
+            .map(|((down, since, verdict), ls)| {
+                let who = join(&ls.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
+                let plural = ls.len() > 1;
+                match (nl, down) {
+                    (true, _) => format!(
+                        "uw {who} {} in alle vier aandachtsgebieden {} dan in {since} ({verdict})",
+                        if plural { "scoren" } else { "scoort" },
+                        if *down { "lager" } else { "hoger" }
+                    ),
+                    (false, _) => format!(
+                        "your {who} {} {} than in {since} in all four areas ({verdict})",
+                        if plural { "score" } else { "scores" },
+                        if *down { "lower" } else { "higher" }
+                    ),
+                }
+            })
+            .collect();
+        if !real.is_empty() {
+            clauses.push(if nl {
+                format!("als geheel aantoonbaar veranderd: {}", join(&real, lang))
+            } else {
+                format!("changed beyond chance as a whole: {}", join(&real, lang))
+            });
+        }
+        capitalise(&format!("{}.", clauses.join("; ")))
     }
 }
 
@@ -910,14 +946,16 @@ pub(crate) mod tests {
             s[2],
             "Uw 1e lijn scoort aantoonbaar hoger dan de medewerkers van de andere instellingen; uw 2e lijn verschilt niet aantoonbaar van hen."
         );
+        // Line 2 fell in all four areas, only SW beyond chance; its total −5 (−9 to −1).
         assert_eq!(
             s[3],
-            "Uw 2e lijn scoort in alle vier aandachtsgebieden lager dan in 2025; alleen bij Samenwerking is de daling groter dan toeval."
+            "Uw 2e lijn scoort in alle vier aandachtsgebieden lager dan in 2025 (alleen bij Samenwerking is de daling groter dan toeval); als geheel aantoonbaar veranderd: 2e lijn −5,0."
         );
-        // Strongest: line 1 SW (60 + 3 = 63); weakest: line 2 SW (38, median 52).
+        // Highest: line 1 SW (60 + 3 = 63 against P25–P75 45–65: middle half); lowest:
+        // line 2 SW (38 against 42–62: lowest quarter).
         assert_eq!(
             s[4],
-            "Het sterkst is Samenwerking in de 1e lijn (63,0; sectormediaan 55,0), het zwakst Samenwerking in de 2e lijn (38,0; sectormediaan 52,0)."
+            "Uw hoogste eigen score is die voor Samenwerking in de 1e lijn (63,0; middelste helft), uw laagste die voor Samenwerking in de 2e lijn (38,0; laagste kwart)."
         );
         assert_eq!(s.len(), 5);
     }
@@ -1088,8 +1126,12 @@ pub(crate) mod tests {
         }
         f.cells[0].change = change(2024, 6.2, 1.0, 11.4);
         let s = f.sentences(Lang::Nl);
-        // Line 1 rose in all four areas (+1 each), none beyond chance.
-        assert_eq!(s[3], "Uw 1e lijn scoort in alle vier aandachtsgebieden hoger dan in 2024; bij geen ervan is de stijging groter dan toeval.");
+        // Both lines rose in all four areas (+1 each), none beyond chance; line 1's total
+        // +6,2 (1,0 to 11,4) beyond chance.
+        assert_eq!(
+            s[3],
+            "Uw 1e lijn en 2e lijn scoren in alle vier aandachtsgebieden hoger dan in 2024 (bij geen ervan is de stijging groter dan toeval); als geheel aantoonbaar veranderd: 1e lijn +6,2."
+        );
         for c in &mut f.cells {
             if c.area.is_some() {
                 c.change = change(2024, if c.area == Some(Area::VB) { -1.0 } else { 1.0 }, -2.0, 4.0);
@@ -1097,5 +1139,78 @@ pub(crate) mod tests {
         }
         let s = f.sentences(Lang::Nl);
         assert_eq!(s[3], "Sinds 2024 aantoonbaar veranderd: 1e lijn +6,2; de rest niet aantoonbaar.");
+    }
+
+    #[test]
+    fn a_line_that_fell_everywhere_is_named_beside_those_that_rose() {
+        // Three lines: 1 and 3 rose in all four areas (+2, none beyond chance), line 2
+        // fell in all four (−4, all beyond chance). The summary names all three (it used
+        // to name the first two moves and drop the third).
+        let mut f = example();
+        let mut l3 = vec![cell(Line::L3, None, 55.0, 50.0)];
+        for a in Area::ALL {
+            l3.push(cell(Line::L3, Some(a), 55.0, 50.0));
+        }
+        f.cells.extend(l3);
+        for c in &mut f.cells {
+            c.change = match (c.line, c.area) {
+                (_, None) => change(2025, 0.5, -3.0, 4.0),
+                (Line::L2, Some(_)) => change(2025, -4.0, -7.0, -1.0),
+                (_, Some(_)) => change(2025, 2.0, -1.0, 5.0),
+            };
+        }
+        let s = f.sentences(Lang::Nl);
+        assert_eq!(
+            s[3],
+            "Uw 1e lijn en 3e lijn scoren in alle vier aandachtsgebieden hoger dan in 2025 (bij geen ervan is de stijging groter dan toeval); uw 2e lijn scoort in alle vier aandachtsgebieden lager dan in 2025 (overal is de daling groter dan toeval)."
+        );
+        let s = f.sentences(Lang::En);
+        assert_eq!(
+            s[3],
+            "Your line 1 and line 3 score higher than in 2025 in all four areas (in none of them is the rise larger than chance); your line 2 scores lower than in 2025 in all four areas (everywhere the fall is larger than chance)."
+        );
+        // The rule for falls is the rule for rises: line 2 alone fell, line 1 alone rose.
+        for c in f.cells.iter_mut().filter(|c| c.line == Line::L3) {
+            c.change = None;
+        }
+        let s = f.sentences(Lang::Nl);
+        assert!(
+            s[3].contains("uw 2e lijn scoort in alle vier aandachtsgebieden lager")
+                && s[3].starts_with("Uw 1e lijn scoort"),
+            "{}",
+            s[3]
+        );
+    }
+
+    #[test]
+    fn the_highest_own_score_is_never_called_strongest_against_its_band() {
+        // Every area of line 1 in the lowest quarter (own 60–63 against P25 70, median 80,
+        // P75 90); line 2's lowest (38) in the highest quarter (P75 30). The sentence says
+        // what the figures are: its own highest and lowest, each with the band printed
+        // beside it on page 1.
+        let mut f = example();
+        for c in f.cells.iter_mut() {
+            c.quartiles = Some(if c.line == Line::L1 { (70.0, 80.0, 90.0) } else { (10.0, 20.0, 30.0) });
+        }
+        let s = f.sentences(Lang::Nl);
+        assert_eq!(
+            s[4],
+            "Uw hoogste eigen score is die voor Samenwerking in de 1e lijn (63,0; laagste kwart), uw laagste die voor Samenwerking in de 2e lijn (38,0; hoogste kwart)."
+        );
+        for w in ["sterkst", "zwakst"] {
+            assert!(s.iter().all(|x| !x.contains(w)), "{s:?}");
+        }
+        let s = f.sentences(Lang::En);
+        assert_eq!(
+            s[4],
+            "Your highest own score is for Cooperation in line 1 (63.0; lowest quarter), your lowest for Cooperation in line 2 (38.0; highest quarter)."
+        );
+        // Without quartiles beside them, the scores alone.
+        for c in f.cells.iter_mut() {
+            c.quartiles = None;
+        }
+        let s = f.sentences(Lang::Nl);
+        let own = s.iter().find(|x| x.starts_with("Uw hoogste eigen score")).unwrap();
+        assert!(own.ends_with("(63,0), uw laagste die voor Samenwerking in de 2e lijn (38,0)."), "{own}");
     }
 }
