@@ -295,6 +295,23 @@ fn every_portret_says_only_what_its_figures_support() {
                     );
                 }
             }
+            // The how-to-read box's example count is one of this page's own counts (or
+            // the count in letters where none is published), never a fixed "6 van 12".
+            let counts: Vec<String> = page[head + 1..]
+                .iter()
+                .take_while(|r| !text(&r[0]).is_empty() && text(&r[0]) != "Empty")
+                .map(|r| text(&r[over]))
+                .collect();
+            let how = page
+                .iter()
+                .flat_map(|r| r.iter().map(text))
+                .find(|s| s.contains(pick("Positie onder de instellingen:", "Position among the institutions:")))
+                .unwrap_or_else(|| panic!("{xlsx:?}: no how-to-read box"));
+            let example = how.split('"').nth(1).unwrap().to_string();
+            assert!(
+                counts.contains(&example) || example == pick("N van M", "N of M"),
+                "{xlsx:?}: example «{example}» not among {counts:?}"
+            );
             // No equality claimed anywhere in the workbook's page 1.
             for r in &page {
                 for c in r {

@@ -124,7 +124,7 @@ fn page_one(
         f.small(&notes.join(" "));
     }
     // How to read it, beside the table it explains, and the abbreviations of the page.
-    f.text_box(&findings::how_to_read(ctx.lang, ctx.privacy.min_group_size));
+    f.text_box(&findings::how_to_read(facts, ctx.lang, ctx.privacy.min_group_size));
     f.small(&findings::glossary(ctx.lang));
 }
 

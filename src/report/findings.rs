@@ -757,14 +757,43 @@ impl Findings {
     }
 }
 
+/// The count "N van M" of page 1 the how-to-read box explains, in this portret's own
+/// figures: the first line whose total has a published distribution ("bij uw 1e lijn
+/// \"9 van 12\": 9 getoond van de 12 met respondenten"); where none has, the count in
+/// letters ("N van M"), never an invented figure.
+fn count_example(facts: &Findings, lang: Lang) -> String {
+    let first =
+        facts.lines().into_iter().find_map(|l| facts.total(l).filter(|c| c.over.published).map(|c| (l, c.over)));
+    match (first, lang) {
+        (Some((l, o)), Lang::Nl) => format!(
+            "bij uw {} \"{}\": {} getoond van de {} met respondenten",
+            line_name(l, lang),
+            o.count(lang),
+            o.shown,
+            o.institutions
+        ),
+        (Some((l, o)), Lang::En) => format!(
+            "for your {} \"{}\": {} shown of the {} with respondents",
+            line_name(l, lang),
+            o.count(lang),
+            o.shown,
+            o.institutions
+        ),
+        (None, Lang::Nl) => "\"N van M\": N getoond van de M met respondenten".into(),
+        (None, Lang::En) => "\"N of M\": N shown of the M with respondents".into(),
+    }
+}
+
 /// The "how to read" box of page 1, one paragraph per point: the two questions page 1
-/// answers, each under its own name, and every abbreviation of the page.
-pub fn how_to_read(lang: Lang, min_group_size: u64) -> Vec<String> {
+/// answers, each under its own name, and every abbreviation of the page. Its example
+/// of a count is this portret's own ([`count_example`]).
+pub fn how_to_read(facts: &Findings, lang: Lang, min_group_size: u64) -> Vec<String> {
+    let example = count_example(facts, lang);
     match lang {
         Lang::Nl => vec![
             "Zo leest u dit portret".into(),
             "Scores van 0 tot 100: het gemiddelde antwoord (ja = 100, grotendeels = 66,7, enigszins = 33,3, nee = 0); n = aantal respondenten.".into(),
-            "Positie onder de instellingen: een kwart van de instellingen scoort onder P25, de helft tussen P25 en P75 (de mediaan in het midden), een kwart boven P75, over de getoonde instellingen (\"6 van 12\"). Onder P25: laagste kwart; boven P75: hoogste kwart; anders: middelste helft.".into(),
+            format!("Positie onder de instellingen: een kwart van de instellingen scoort onder P25, de helft tussen P25 en P75 (de mediaan in het midden), een kwart boven P75, over de getoonde instellingen ({example}). Onder P25: laagste kwart; boven P75: hoogste kwart; anders: middelste helft."),
             "Verschil met de medewerkers van de sector: uw gemiddelde tegen dat van alle medewerkers van de andere instellingen (de kolom ervoor), getoetst op 95% en gecorrigeerd voor het aantal vergelijkingen. Geen aantoonbaar verschil betekent niet dat de scores gelijk zijn.".into(),
             "Verandering: sinds het vorige jaar van deelname, met het 95%-interval (de marge rond het verschil); aantoonbaar als het interval de 0 niet bevat.".into(),
             format!("<{min_group_size}: te weinig respondenten om te tonen; afgeschermd: verborgen om een kleine groep te beschermen."),
@@ -772,7 +801,7 @@ pub fn how_to_read(lang: Lang, min_group_size: u64) -> Vec<String> {
         Lang::En => vec![
             "How to read this portrait".into(),
             "Scores from 0 to 100: the mean answer (yes = 100, largely = 66.7, somewhat = 33.3, no = 0); n = number of respondents.".into(),
-            "Position among the institutions: a quarter of the institutions score below P25, half between P25 and P75 (the median in the middle), a quarter above P75, over the institutions shown (\"6 of 12\"). Below P25: lowest quarter; above P75: highest quarter; otherwise: middle half.".into(),
+            format!("Position among the institutions: a quarter of the institutions score below P25, half between P25 and P75 (the median in the middle), a quarter above P75, over the institutions shown ({example}). Below P25: lowest quarter; above P75: highest quarter; otherwise: middle half."),
             "Difference from the sector's staff: your mean against that of all staff of the other institutions (the column before it), tested at 95% and corrected for the number of comparisons. No clear difference does not mean the scores are equal.".into(),
             "Change: since the previous year you took part, with its 95% interval (the margin around the difference); beyond chance where the interval excludes 0.".into(),
             format!("<{min_group_size}: too few respondents to show; protected: hidden to protect a small group."),
@@ -1212,5 +1241,23 @@ pub(crate) mod tests {
         let s = f.sentences(Lang::Nl);
         let own = s.iter().find(|x| x.starts_with("Uw hoogste eigen score")).unwrap();
         assert!(own.ends_with("(63,0), uw laagste die voor Samenwerking in de 2e lijn (38,0)."), "{own}");
+    }
+
+    #[test]
+    fn the_how_to_read_example_is_the_portrets_own_count() {
+        // The example's line 1 total: 12 shown of 12.
+        let mut f = example();
+        f.cells[0].over = Over { shown: 9, institutions: 12, small: 3, published: true, ..Over::default() };
+        let h = how_to_read(&f, Lang::Nl, 5).join(" ");
+        assert!(h.contains("(bij uw 1e lijn \"9 van 12\": 9 getoond van de 12 met respondenten)"), "{h}");
+        assert!(!h.contains("6 van 12"), "{h}");
+        let h = how_to_read(&f, Lang::En, 5).join(" ");
+        assert!(h.contains("(for your line 1 \"9 of 12\": 9 shown of the 12 with respondents)"), "{h}");
+        // No line with a published distribution: no figure invented, the count in letters.
+        for c in f.cells.iter_mut() {
+            c.over.published = false;
+        }
+        let h = how_to_read(&f, Lang::Nl, 5).join(" ");
+        assert!(h.contains("(\"N van M\": N getoond van de M met respondenten)"), "{h}");
     }
 }
