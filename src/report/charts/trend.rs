@@ -2,7 +2,7 @@
 //! across a change of framework edition.
 
 use crate::framework::Line;
-use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, VAlign, DARK};
+use crate::report::charts::canvas::{frame, marker, series_marker, Align, Canvas, Frame, Key, VAlign, DARK};
 use crate::report::charts::{say, source_line, Chart, Meta, Row, PALETTE};
 use crate::report::ReportContext;
 use crate::score::Scope;
@@ -42,8 +42,8 @@ impl Trend {
         let breaks = sc.series_breaks();
         let mut notes = vec![ctx
             .t(
-                "Onder elk jaar per lijn de score en het aantal respondenten (n), in de volgorde van de legenda; de verticale streep bij een punt is het 95%-betrouwbaarheidsinterval.",
-                "Under each year per line the score and the number of respondents (n), in the legend's order; the vertical bar at a point is the 95% confidence interval.",
+                "Onder elk jaar per lijn de score en het aantal respondenten (n), in de volgorde van de legenda; de donkere streep met dwarsstreepjes door een punt is het 95%-betrouwbaarheidsinterval (hoe korter, hoe nauwkeuriger).",
+                "Under each year per line the score and the number of respondents (n), in the legend's order; the dark whisker with caps through a point is the 95% confidence interval (the shorter, the more precise).",
             )
             .to_string()];
         if !breaks.is_empty() {
@@ -68,8 +68,9 @@ impl Trend {
             legend: series
                 .iter()
                 .map(|(l, _)| {
-                    let (colour, pattern) = series_style(l.number() as usize - 1);
-                    (l.label(ctx.lang), colour, pattern)
+                    // The series are lines with markers, and so are their keys.
+                    let k = l.number() as usize - 1;
+                    (l.label(ctx.lang), PALETTE[k % PALETTE.len()], Key::Line(series_marker(k)))
                 })
                 .collect(),
             y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
@@ -81,17 +82,14 @@ impl Trend {
 }
 
 /// Each line its own marker besides its colour: circle (line 1), square (2), cross (3).
-fn marker(c: &mut Canvas, line: u8, x: f32, y: f32, r: f32, color: crate::report::charts::canvas::Rgb) {
-    match line {
-        1 => c.circle(x, y, r, color, None),
-        2 => c.rect(x - r, y - r, x + r, y + r, color),
-        _ => {
-            let w = (r * 0.55).max(2.0);
-            c.line(&[(x - r, y - r), (x + r, y + r)], color, w);
-            c.line(&[(x - r, y + r), (x + r, y - r)], color, w);
-        }
-    }
+fn line_marker(c: &mut Canvas, line: u8, x: f32, y: f32, r: f32, color: crate::report::charts::canvas::Rgb) {
+    marker(c, series_marker(line as usize - 1), x, y, r, color);
 }
+
+/// The marker's radius, and the half-width of an interval's caps: wider than the marker,
+/// so an interval shorter than the marker still shows its caps either side of it.
+const MARKER_R: f32 = 9.0;
+const CAP: f32 = 15.0;
 
 impl Chart for Trend {
     fn size(&self) -> (u32, u32) {
@@ -115,7 +113,8 @@ impl Chart for Trend {
             }
         }
         let k = self.series.len() as f32;
-        let offset = |si: usize| (si as f32 - (k - 1.0) / 2.0) * 16.0;
+        // Series side by side at a year, far enough apart that their caps never touch.
+        let offset = |si: usize| (si as f32 - (k - 1.0) / 2.0) * (2.0 * CAP + 6.0);
         for (si, (line, vals)) in self.series.iter().enumerate() {
             let color = PALETTE[line.number() as usize - 1];
             let pts: Vec<Option<(f32, f32)>> =
@@ -130,16 +129,22 @@ impl Chart for Trend {
             for (i, v) in vals.iter().enumerate() {
                 let Some((v, ci, n)) = v else { continue };
                 let (x, y) = (xs[i] + offset(si), p.y(*v));
+                line_marker(c, line.number(), x, y, MARKER_R, color);
+                // The interval over the marker, dark on the line's colour, with caps wider
+                // than the marker: visible however short it is.
                 if let Some((lo, hi)) = ci {
-                    c.line(&[(x, p.y(*lo)), (x, p.y(*hi))], color, 2.0);
+                    let (ylo, yhi) = (p.y(*lo), p.y(*hi));
+                    c.line(&[(x, ylo), (x, yhi)], DARK, 3.0);
+                    for yc in [ylo, yhi] {
+                        c.line(&[(x - CAP, yc), (x + CAP, yc)], DARK, 3.0);
+                    }
                 }
-                marker(c, line.number(), x, y, 9.0, color);
                 // The row label names its line by the same marker (not colour alone).
                 let label = format!("{} (n = {n})", say(*v));
                 let ly = p.y1 + 14.0 + 34.0 + si as f32 * LABEL_H;
                 let w = crate::report::charts::text::width(&label, LABEL_SIZE);
                 let x0 = xs[i] - (w + 22.0) / 2.0;
-                marker(c, line.number(), x0 + 7.0, ly + LABEL_SIZE / 2.0, 7.0, color);
+                line_marker(c, line.number(), x0 + 7.0, ly + LABEL_SIZE / 2.0, 7.0, color);
                 c.text(&label, x0 + 22.0, ly, LABEL_SIZE, DARK, Align::Left, VAlign::Top);
             }
         }
