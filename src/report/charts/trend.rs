@@ -218,3 +218,102 @@ impl Chart for Trend {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::charts::canvas::{Marker, Op};
+
+    /// Line 1 at 50.0 (interval 49.8–50.2, far shorter than the marker) and 52.0 (51–53),
+    /// line 2 at 60.0 (58–62) in 2026 only.
+    fn trend() -> Trend {
+        Trend {
+            years: vec![2025, 2026],
+            series: vec![
+                (Line::L1, vec![Some((50.0, Some((49.8, 50.2)), 400)), Some((52.0, Some((51.0, 53.0)), 400))]),
+                (Line::L2, vec![None, Some((60.0, Some((58.0, 62.0)), 30))]),
+            ],
+            breaks: vec![],
+            frame: Frame {
+                title: "Trend".into(),
+                legend: vec![
+                    ("1e lijn".into(), PALETTE[0], Key::Line(Marker::Circle)),
+                    ("2e lijn".into(), PALETTE[1], Key::Line(Marker::Square)),
+                ],
+                ..Frame::default()
+            },
+            lang: crate::lang::Lang::Nl,
+        }
+    }
+
+    #[test]
+    fn every_interval_shows_over_its_marker_with_caps_wider_than_the_marker() {
+        let t = trend();
+        let mut c = Canvas::new(1600, 1000);
+        t.draw(&mut c);
+        // The plot's markers: circles of MARKER_R (line 1) and squares 2·MARKER_R wide
+        // (line 2), in the series colours.
+        let markers: Vec<(usize, f32, f32)> = c
+            .ops
+            .iter()
+            .enumerate()
+            .filter_map(|(i, op)| match op {
+                Op::Circle { x, y, r, .. } if *r == MARKER_R => Some((i, *x, *y)),
+                Op::Rect { x0, y0, x1, y1, fill } if *fill == PALETTE[1] && x1 - x0 == 2.0 * MARKER_R => {
+                    Some((i, (x0 + x1) / 2.0, (y0 + y1) / 2.0))
+                }
+                _ => None,
+            })
+            // Below the legend row (whose keys carry the same markers).
+            .filter(|m| m.2 > 200.0)
+            .collect();
+        assert_eq!(markers.len(), 3, "{markers:?}");
+        for (i, x, y) in markers {
+            // After the marker (so over it): two dark caps, each 2·CAP = 30 px wide,
+            // wider than the marker (18 px), centred on it, one above and one below.
+            let caps: Vec<f32> = c.ops[i..]
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Line { points, color, .. }
+                        if *color == DARK
+                            && points.len() == 2
+                            && points[0].1 == points[1].1
+                            && (points[0].0 - (x - CAP)).abs() < 0.01
+                            && (points[1].0 - (x + CAP)).abs() < 0.01 =>
+                    {
+                        Some(points[0].1)
+                    }
+                    _ => None,
+                })
+                .take(2)
+                .collect();
+            assert_eq!(caps.len(), 2, "no caps over the marker at {x}, {y}");
+            assert!(caps[0] < y && caps[1] > y || caps[1] < y && caps[0] > y, "{caps:?} around {y}");
+            assert!(2.0 * CAP > 2.0 * MARKER_R);
+        }
+    }
+
+    #[test]
+    fn the_legend_shows_each_line_as_a_line_with_its_marker() {
+        let t = trend();
+        let mut c = Canvas::new(1600, 1000);
+        t.draw(&mut c);
+        // Above the plot (the legend row): a stretch of line in each series' colour with
+        // its marker on it, and no bar swatch.
+        let legend_y = c
+            .ops
+            .iter()
+            .find_map(|op| match op {
+                Op::Text { text, y, .. } if text == "1e lijn" => Some(*y),
+                _ => None,
+            })
+            .unwrap();
+        let near = |y: f32| (y - legend_y).abs() < 40.0;
+        let lines =
+            c.ops.iter().filter(|op| matches!(op, Op::Line { points, color, .. } if (*color == PALETTE[0] || *color == PALETTE[1]) && points.len() == 2 && points[0].1 == points[1].1 && near(points[0].1) && points[1].0 - points[0].0 >= 40.0)).count();
+        assert_eq!(lines, 2);
+        assert!(c.ops.iter().any(|op| matches!(op, Op::Circle { y, fill, .. } if *fill == PALETTE[0] && near(*y))));
+        assert!(c.ops.iter().any(|op| matches!(op, Op::Rect { y0, fill, .. } if *fill == PALETTE[1] && near(*y0))));
+        assert!(!c.ops.iter().any(|op| matches!(op, Op::Hatch { .. })), "no bar pattern in a line chart's legend");
+    }
+}
