@@ -212,6 +212,8 @@ fn every_portret_says_only_what_its_figures_support() {
         // Every portret.
         let mut portrets = 0;
         let mut changes = 0;
+        let mut highest_lowest = 0;
+        let mut whole_moves = 0;
         let mut page_bands = 0;
         for e in std::fs::read_dir(out.join("portretten")).unwrap() {
             let xlsx = e.unwrap().path();
@@ -293,6 +295,55 @@ fn every_portret_says_only_what_its_figures_support() {
                         .contains(&verdict.as_str()),
                         "{verdict}"
                     );
+                }
+            }
+            // The highest/lowest sentence: each area it names has the score and the band
+            // printed for it in the table (never "strongest" against a lowest quarter).
+            let all_text: Vec<String> = page.iter().flat_map(|r| r.iter().map(text)).collect();
+            assert!(!all_text.iter().any(|t| t.contains("sterkst") || t.contains("Strongest")), "{xlsx:?}");
+            if let Some(sen) =
+                all_text.iter().find(|t| t.starts_with(pick("Uw hoogste eigen score", "Your highest own score")))
+            {
+                let segs: Vec<&str> = sen.split('(').collect();
+                for k in 0..2 {
+                    let before = segs[k];
+                    let figs = segs[k + 1].split(')').next().unwrap();
+                    let named = before.rsplit(pick(" die voor ", " for ")).next().unwrap();
+                    let (area, line) = named.trim().split_once(pick(" in de ", " in line ")).unwrap();
+                    let digit = line.chars().find(|c| c.is_ascii_digit()).unwrap();
+                    let row = page[head + 1..]
+                        .iter()
+                        .find(|r| text(&r[1]) == area && text(&r[0]).contains(digit))
+                        .unwrap_or_else(|| panic!("{xlsx:?}: {area} {line} not in the table: {sen}"));
+                    let (score, band_words) = match figs.split_once("; ") {
+                        Some((a, b)) => (a, b.to_string()),
+                        None => (figs, String::new()),
+                    };
+                    let Data::Float(v) = row[own] else { panic!("{xlsx:?}: {row:?}") };
+                    let v: f64 = v;
+                    assert_eq!(score.replace(',', "."), format!("{:.1}", printed(v)), "{xlsx:?}: {sen}");
+                    assert_eq!(band_words, text(&row[pos]).replace("Empty", ""), "{xlsx:?}: {sen}");
+                    highest_lowest += 1;
+                }
+            }
+            // A line whose four areas all moved the same way (as printed) is named in the
+            // change sentence, falls and rises alike.
+            for digit in ['1', '2', '3'] {
+                let moves: Vec<f64> = page[head + 1..]
+                    .iter()
+                    .take_while(|r| !text(&r[0]).is_empty() && text(&r[0]) != "Empty")
+                    .filter(|r| text(&r[0]).contains(digit) && !matches!(text(&r[1]).as_str(), "Totaal" | "Total"))
+                    .filter_map(|r| if let Data::Float(d) = r[change] { Some(d) } else { None })
+                    .collect();
+                if moves.len() == 4 && (moves.iter().all(|d| *d < 0.0) || moves.iter().all(|d| *d > 0.0)) {
+                    let name = pick("e lijn", "line ");
+                    let name = if nl { format!("{digit}{name}") } else { format!("{name}{digit}") };
+                    let sen = all_text
+                        .iter()
+                        .find(|t| t.contains(pick("in alle vier aandachtsgebieden", "in all four areas")))
+                        .unwrap_or_else(|| panic!("{xlsx:?}: {name} moved in all four areas, unsaid"));
+                    assert!(sen.contains(&name), "{xlsx:?}: {name} moved in all four areas {moves:?}: {sen}");
+                    whole_moves += 1;
                 }
             }
             // The how-to-read box's example count is one of this page's own counts (or
@@ -399,6 +450,8 @@ fn every_portret_says_only_what_its_figures_support() {
         assert!(withheld > 0, "the sample has a peer group with too few institutions");
         assert!(page_bands > 100, "{page_bands}");
         assert!(changes > 50, "{changes}");
+        assert!(highest_lowest > 40, "{highest_lowest}");
+        assert!(whole_moves > 5, "{whole_moves}");
         let long_pdfs = std::fs::read_dir(out.join("portretten"))
             .unwrap()
             .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("stichting-voor-openbaar"))
