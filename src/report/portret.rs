@@ -90,7 +90,7 @@ fn headline(
     }
     r += 1;
     // How to read it.
-    let how = findings::how_to_read(&facts, ctx.lang, ctx.privacy.min_group_size).join("\n");
+    let how = findings::how_to_read(facts, ctx.lang, ctx.privacy.min_group_size).join("\n");
     ws.merge_range(r, 0, r, cols - 1, &how, &fm.boxed)?;
     ws.set_row_height(r, 15.0 * xlsx::wrapped_lines(&how, page_width * 0.95) as f64)?;
     r += 1;

@@ -289,7 +289,7 @@ mod tests {
                 .collect();
             assert_eq!(caps.len(), 2, "no caps over the marker at {x}, {y}");
             assert!(caps[0] < y && caps[1] > y || caps[1] < y && caps[0] > y, "{caps:?} around {y}");
-            assert!(2.0 * CAP > 2.0 * MARKER_R);
+            const { assert!(CAP > MARKER_R) };
         }
     }
 
