@@ -87,7 +87,7 @@ impl Diff {
             }
             (lo, hi)
         });
-        crate::score::Difference { diff: self.diff, ci }
+        crate::score::Difference::unpaired(self.diff, ci)
     }
 }
 

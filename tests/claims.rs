@@ -87,8 +87,8 @@ fn pdf_text(pdf: &Path, pages: Option<(u32, u32)>) -> String {
 }
 
 /// sector_scores.csv by (year, peer, line, area, kind) → (p25, p75, institutions,
-/// institutions_shown), by header name.
-type SectorRows = BTreeMap<(String, String, String, String, String), (Option<f64>, Option<f64>, usize, usize)>;
+/// institutions_shown, suppression), by header name.
+type SectorRows = BTreeMap<(String, String, String, String, String), (Option<f64>, Option<f64>, usize, usize, String)>;
 
 fn sector_rows(out: &Path) -> SectorRows {
     let t = read_csv(&out.join("data/sector_scores.csv"));
@@ -106,6 +106,7 @@ fn sector_rows(out: &Path) -> SectorRows {
                     f(&r[col("p75")]),
                     r[col("institutions")].parse().unwrap(),
                     r[col("institutions_shown")].parse().unwrap(),
+                    r[col("suppression")].clone(),
                 ),
             )
         })
@@ -161,7 +162,7 @@ fn every_portret_says_only_what_its_figures_support() {
             }
         }
         let mut checked = 0;
-        for ((year, peer, line, area, kind), (_, _, _, n_shown)) in &sector {
+        for ((year, peer, line, area, kind), (_, _, _, n_shown, _)) in &sector {
             if peer == "ALL" {
                 let want = shown.get(&(year.clone(), line.clone(), area.clone(), kind.clone())).copied().unwrap_or(0);
                 assert_eq!(*n_shown, want, "{year} {line} {area} {kind}");
@@ -210,6 +211,9 @@ fn every_portret_says_only_what_its_figures_support() {
 
         // Every portret.
         let mut portrets = 0;
+        let mut changes = 0;
+        let mut highest_lowest = 0;
+        let mut whole_moves = 0;
         let mut page_bands = 0;
         for e in std::fs::read_dir(out.join("portretten")).unwrap() {
             let xlsx = e.unwrap().path();
@@ -231,6 +235,7 @@ fn every_portret_says_only_what_its_figures_support() {
             );
             let versus = col(pick("Verschil met de medewerkers van de sector", "Difference from the sector's staff"));
             let mut positions = 0;
+            let (change, earlier) = (col(pick("Verandering", "Change")), col(pick("Toen", "Then")));
             let rest =
                 col(pick("Medewerkers andere instellingen (gemiddelde)", "Staff of the other institutions (mean)"));
             for r in page[head + 1..].iter().take_while(|r| !text(&r[0]).is_empty() && text(&r[0]) != "Empty") {
@@ -242,10 +247,20 @@ fn every_portret_says_only_what_its_figures_support() {
                     "Organisatie" | "Organisation" => "OR",
                     _ => "SW",
                 };
-                let (q25, q75, institutions, n_shown) =
-                    sector[&(year.clone(), "ALL".into(), line.clone(), area.into(), "ALL".into())];
-                // "N van M": the institutions shown of those with respondents.
-                let want = format!("{n_shown} {} {institutions}", pick("van", "of"));
+                let (q25, q75, institutions, n_shown, why) =
+                    sector[&(year.clone(), "ALL".into(), line.clone(), area.into(), "ALL".into())].clone();
+                // "N van M": the institutions shown of those with respondents; where the
+                // sector figure is withheld for too few institutions nothing is shown, and
+                // the count says how many there are ("1 instelling"), never "1 van 1".
+                let want = if why == "few_institutions" {
+                    let one = institutions == 1;
+                    format!(
+                        "{institutions} {}",
+                        if one { pick("instelling", "institution") } else { pick("instellingen", "institutions") }
+                    )
+                } else {
+                    format!("{n_shown} {} {institutions}", pick("van", "of"))
+                };
                 assert_eq!(text(&r[over]), want, "{xlsx:?} {r:?}");
                 // The band beside the quartiles follows them.
                 if let Some(b) = band_of_words(&text(&r[pos])) {
@@ -257,6 +272,12 @@ fn every_portret_says_only_what_its_figures_support() {
                     assert!((a - q25.unwrap()).abs() < 0.006 && (z - q75.unwrap()).abs() < 0.006, "{xlsx:?} {r:?}");
                     page_bands += 1;
                     positions += 1;
+                }
+                // A change stands beside its two figures (own score, then): the printed
+                // change is the printed own score minus the printed earlier one.
+                if let (Data::Float(d), Data::Float(v), Data::Float(then)) = (&r[change], &r[own], &r[earlier]) {
+                    assert!((d - (printed(*v) - printed(*then))).abs() < 1e-9, "{xlsx:?} {r:?}");
+                    changes += 1;
                 }
                 // A test's verdict stands beside the mean it tested against.
                 let verdict = text(&r[versus]);
@@ -276,6 +297,72 @@ fn every_portret_says_only_what_its_figures_support() {
                     );
                 }
             }
+            // The highest/lowest sentence: each area it names has the score and the band
+            // printed for it in the table (never "strongest" against a lowest quarter).
+            let all_text: Vec<String> = page.iter().flat_map(|r| r.iter().map(text)).collect();
+            assert!(!all_text.iter().any(|t| t.contains("sterkst") || t.contains("Strongest")), "{xlsx:?}");
+            if let Some(sen) =
+                all_text.iter().find(|t| t.starts_with(pick("Uw hoogste eigen score", "Your highest own score")))
+            {
+                let segs: Vec<&str> = sen.split('(').collect();
+                for k in 0..2 {
+                    let before = segs[k];
+                    let figs = segs[k + 1].split(')').next().unwrap();
+                    let named = before.rsplit(pick(" die voor ", " for ")).next().unwrap();
+                    let (area, line) = named.trim().split_once(pick(" in de ", " in line ")).unwrap();
+                    let digit = line.chars().find(|c| c.is_ascii_digit()).unwrap();
+                    let row = page[head + 1..]
+                        .iter()
+                        .find(|r| text(&r[1]) == area && text(&r[0]).contains(digit))
+                        .unwrap_or_else(|| panic!("{xlsx:?}: {area} {line} not in the table: {sen}"));
+                    let (score, band_words) = match figs.split_once("; ") {
+                        Some((a, b)) => (a, b.to_string()),
+                        None => (figs, String::new()),
+                    };
+                    let Data::Float(v) = row[own] else { panic!("{xlsx:?}: {row:?}") };
+                    let v: f64 = v;
+                    assert_eq!(score.replace(',', "."), format!("{:.1}", printed(v)), "{xlsx:?}: {sen}");
+                    assert_eq!(band_words, text(&row[pos]).replace("Empty", ""), "{xlsx:?}: {sen}");
+                    highest_lowest += 1;
+                }
+            }
+            // A line whose four areas all moved the same way (as printed) is named in the
+            // change sentence, falls and rises alike.
+            for digit in ['1', '2', '3'] {
+                let moves: Vec<f64> = page[head + 1..]
+                    .iter()
+                    .take_while(|r| !text(&r[0]).is_empty() && text(&r[0]) != "Empty")
+                    .filter(|r| text(&r[0]).contains(digit) && !matches!(text(&r[1]).as_str(), "Totaal" | "Total"))
+                    .filter_map(|r| if let Data::Float(d) = r[change] { Some(d) } else { None })
+                    .collect();
+                if moves.len() == 4 && (moves.iter().all(|d| *d < 0.0) || moves.iter().all(|d| *d > 0.0)) {
+                    let name = pick("e lijn", "line ");
+                    let name = if nl { format!("{digit}{name}") } else { format!("{name}{digit}") };
+                    let sen = all_text
+                        .iter()
+                        .find(|t| t.contains(pick("in alle vier aandachtsgebieden", "in all four areas")))
+                        .unwrap_or_else(|| panic!("{xlsx:?}: {name} moved in all four areas, unsaid"));
+                    assert!(sen.contains(&name), "{xlsx:?}: {name} moved in all four areas {moves:?}: {sen}");
+                    whole_moves += 1;
+                }
+            }
+            // The how-to-read box's example count is one of this page's own counts (or
+            // the count in letters where none is published), never a fixed "6 van 12".
+            let counts: Vec<String> = page[head + 1..]
+                .iter()
+                .take_while(|r| !text(&r[0]).is_empty() && text(&r[0]) != "Empty")
+                .map(|r| text(&r[over]))
+                .collect();
+            let how = page
+                .iter()
+                .flat_map(|r| r.iter().map(text))
+                .find(|s| s.contains(pick("Positie onder de instellingen:", "Position among the institutions:")))
+                .unwrap_or_else(|| panic!("{xlsx:?}: no how-to-read box"));
+            let example = how.split('"').nth(1).unwrap().to_string();
+            assert!(
+                counts.contains(&example) || example == pick("N van M", "N of M"),
+                "{xlsx:?}: example «{example}» not among {counts:?}"
+            );
             // No equality claimed anywhere in the workbook's page 1.
             for r in &page {
                 for c in r {
@@ -346,7 +433,25 @@ fn every_portret_says_only_what_its_figures_support() {
             }
         }
         assert_eq!(portrets, 39);
+        // The sector workbook likewise: no "Institutions shown" beside "too few institutions".
+        let few = pick("te weinig instellingen", "too few institutions");
+        let mut withheld = 0;
+        for name in [pick("Overzicht", "Overview"), pick("Peergroepen", "Peer groups")] {
+            let sheet = read_sheet(&out.join("sector.xlsx"), name);
+            let col = |h: &str| sheet[0].iter().position(|c| text(c).starts_with(h)).unwrap_or_else(|| panic!("{h}"));
+            let (score, shown) = (col("Score"), col(pick("Instellingen getoond", "Institutions shown")));
+            for r in &sheet[1..] {
+                if text(&r[score]) == few {
+                    assert!(matches!(r[shown], Data::Empty), "{name}: {r:?}");
+                    withheld += 1;
+                }
+            }
+        }
+        assert!(withheld > 0, "the sample has a peer group with too few institutions");
         assert!(page_bands > 100, "{page_bands}");
+        assert!(changes > 50, "{changes}");
+        assert!(highest_lowest > 40, "{highest_lowest}");
+        assert!(whole_moves > 5, "{whole_moves}");
         let long_pdfs = std::fs::read_dir(out.join("portretten"))
             .unwrap()
             .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("stichting-voor-openbaar"))
@@ -357,6 +462,15 @@ fn every_portret_says_only_what_its_figures_support() {
             let all = pdf_text(&pdf, None);
             for w in EQUALITY.iter().chain(&["−0,0", "−0.0", "95%-BI"]) {
                 assert!(!all.contains(w), "sector.pdf: {w}");
+            }
+            // A count never says "shown" beside a row withheld for too few institutions
+            // ("1 van 1" beside "te weinig instellingen"): there the row shows nothing.
+            let few = pick("te weinig instellingen", "too few institutions");
+            let tokens: Vec<&str> = all.split(' ').collect();
+            for w in tokens.windows(6) {
+                if (w[1] == "van" || w[1] == "of") && w[3..].join(" ") == few {
+                    panic!("sector.pdf: a count of shown institutions beside «{few}»: {}", w.join(" "));
+                }
             }
             // The peer groups, each change and gap with its interval.
             for p in ["vo", "mbo"] {

@@ -68,7 +68,7 @@ fn page_one(
         Column { head: "P25", width: 24.0, just: Just::Right },
         Column { head: ctx.t("Mediaan", "Median"), width: 35.0, just: Just::Right },
         Column { head: "P75", width: 24.0, just: Just::Right },
-        Column { head: ctx.t("Getoond", "Shown"), width: 44.0, just: Just::Center },
+        Column { head: ctx.t("Instellingen", "Institutions"), width: 44.0, just: Just::Center },
         Column {
             head: ctx.t("Positie onder de instellingen", "Position among the institutions"),
             width: 60.0,
@@ -124,7 +124,7 @@ fn page_one(
         f.small(&notes.join(" "));
     }
     // How to read it, beside the table it explains, and the abbreviations of the page.
-    f.text_box(&findings::how_to_read(ctx.lang, ctx.privacy.min_group_size));
+    f.text_box(&findings::how_to_read(facts, ctx.lang, ctx.privacy.min_group_size));
     f.small(&findings::glossary(ctx.lang));
 }
 
@@ -332,7 +332,7 @@ fn sector_table(
     let cols = [
         Column { head: ctx.t("Lijn", "Line"), width: 40.0, just: Just::Left },
         Column { head: ctx.t("Aandachtsgebied", "Area"), width: 96.0, just: Just::Left },
-        Column { head: ctx.t("Getoond", "Shown"), width: 44.0, just: Just::Center },
+        Column { head: ctx.t("Instellingen", "Institutions"), width: 44.0, just: Just::Center },
         Column { head: "n", width: 30.0, just: Just::Right },
         Column { head: ctx.t("Score", "Score"), width: 32.0, just: Just::Right },
         Column { head: "P25", width: 28.0, just: Just::Right },
@@ -355,10 +355,10 @@ fn sector_table(
             let q = |i: usize| s.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
             let ch = sc.sector_change(year, peer, line, scope);
             let change = ch.map_or(String::new(), |c| match one_since {
-                Some(_) => ctx.signed_text(c.change.change.diff),
+                Some(_) => ctx.signed_text(c.change.change.shown),
                 None => format!(
                     "{} ({} {})",
-                    ctx.signed_text(c.change.change.diff),
+                    ctx.signed_text(c.change.change.shown),
                     ctx.t("sinds", "since"),
                     c.change.previous_year
                 ),
@@ -430,16 +430,34 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
         f.heading(&format!("{} {year}", ctx.t("Lijnen en aandachtsgebieden", "Lines and areas")));
         sector_table(ctx, &mut f, year, None, &change_head, one_since);
         f.small(ctx.t(
-            "P25, mediaan en P75 over de getoonde instellingen (kolom Getoond: \"6 van 12\" = 6 getoond van de 12 met respondenten); de andere hebben te weinig respondenten (<5) of zijn afgeschermd om een kleine groep te beschermen. Aantoonbaar: het 95%-interval van de verandering bevat 0 niet.",
-            "P25, median and P75 over the institutions shown (column Shown: \"6 of 12\" = 6 shown of the 12 with respondents); the others have too few respondents (<5) or are protected to keep a small group from being worked back. Beyond chance: the change's 95% interval does not contain 0.",
+            "P25, mediaan en P75 over de getoonde instellingen (kolom Instellingen: getoond van die met respondenten); de andere hebben te weinig respondenten (<5) of zijn afgeschermd om een kleine groep te beschermen. Aantoonbaar: het 95%-interval van de verandering bevat 0 niet.",
+            "P25, median and P75 over the institutions shown (column Institutions: shown of those with respondents); the others have too few respondents (<5) or are protected to keep a small group from being worked back. Beyond chance: the change's 95% interval does not contain 0.",
         ));
-        // The peer groups, each where it has enough institutions.
+        // The peer groups, each where it has enough institutions for a figure; one with
+        // too few says so in a sentence with its count, instead of a table of rows that
+        // each say "too few institutions".
+        let mut too_few = Vec::new();
         for peer in crate::ingest::institutions::Sector::ALL {
-            if !Line::ALL.iter().any(|&l| sc.sector(year, Some(peer), l, Scope::LINE).is_some()) {
+            let cells: Vec<_> = Line::ALL.iter().filter_map(|&l| sc.sector(year, Some(peer), l, Scope::LINE)).collect();
+            if cells.is_empty() {
+                continue;
+            }
+            if cells.iter().all(|s| s.hidden() == Some(crate::score::Why::FewInstitutions)) {
+                let most = cells.iter().map(|s| s.institutions).max().unwrap_or(0);
+                too_few.push((peer, most));
                 continue;
             }
             f.heading(&format!("{} {} {year}", ctx.t("Peergroep", "Peer group"), peer.code()));
             sector_table(ctx, &mut f, year, Some(peer), &change_head, one_since);
+        }
+        for (peer, m) in too_few {
+            let min = ctx.privacy.min_institutions;
+            f.small(&match (ctx.lang, m == 1) {
+                (crate::lang::Lang::Nl, true) => format!("Peergroep {} {year}: 1 instelling met respondenten, minder dan de {min} die nodig zijn voor een peergroepcijfer; geen tabel.", peer.code()),
+                (crate::lang::Lang::Nl, false) => format!("Peergroep {} {year}: {m} instellingen met respondenten, minder dan de {min} die nodig zijn voor een peergroepcijfer; geen tabel.", peer.code()),
+                (crate::lang::Lang::En, true) => format!("Peer group {} {year}: 1 institution with respondents, fewer than the {min} needed for a peer-group figure; no table.", peer.code()),
+                (crate::lang::Lang::En, false) => format!("Peer group {} {year}: {m} institutions with respondents, fewer than the {min} needed for a peer-group figure; no table.", peer.code()),
+            });
         }
         // Gaps between lines, in the sector and in each peer group.
         let gaps: Vec<_> = sc.gaps.iter().filter(|g| g.year == year && g.scope.kind.is_none()).collect();
@@ -462,7 +480,7 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
                         Cell::new(g.peer.map_or(ctx.t("sector", "sector").to_string(), |p| p.code().to_string())),
                         Cell::new(charts::scope_name(ctx, g.scope)),
                         Cell::new(format!("{} – {}", line_name(g.b, ctx.lang), line_name(g.a, ctx.lang))),
-                        Cell::new(ctx.signed_text(g.gap.diff)),
+                        Cell::new(ctx.signed_text(g.gap.shown)),
                         Cell::new(ctx.interval_text(&g.gap)),
                         Cell::new(ctx.significance_text(&g.gap)),
                     ]

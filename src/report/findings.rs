@@ -11,7 +11,7 @@ use crate::framework::{Area, Kind, Line};
 use crate::ingest::institutions::Sector;
 use crate::lang::Lang;
 use crate::report::ReportContext;
-use crate::score::{Band, Change, Difference, Rank, Scope, SectorScore, Versus, Why};
+use crate::score::{as_printed, Band, Change, Difference, Rank, Scope, SectorScore, Versus, Why};
 
 /// Over how many institutions a distribution (P25, median, P75) was taken, and why the
 /// others are not in it (SPEC §4: "P25–P75 over 6 of 12 institutions").
@@ -43,9 +43,32 @@ impl Over {
         }
     }
 
-    /// "6 van 12" / "6 of 12": the count beside a distribution.
+    /// The count beside a distribution: "6 van 12" / "6 of 12", the institutions shown
+    /// of those with respondents. Where the pooled figure is withheld because too few
+    /// institutions have respondents, nothing of the row is shown, so the count says how
+    /// many there are, not how many are "shown" ("1 instelling" beside "te weinig
+    /// instellingen", never "1 van 1").
     pub fn count(&self, lang: Lang) -> String {
+        if self.too_few_institutions() {
+            let one = self.institutions == 1;
+            return format!(
+                "{} {}",
+                self.institutions,
+                match (lang, one) {
+                    (Lang::Nl, true) => "instelling",
+                    (Lang::Nl, false) => "instellingen",
+                    (Lang::En, true) => "institution",
+                    (Lang::En, false) => "institutions",
+                }
+            );
+        }
         format!("{} {} {}", self.shown, lang.pick("van", "of"), self.institutions)
+    }
+
+    /// Whether the pooled figure is withheld because too few institutions have
+    /// respondents (then the row shows nothing, and no "shown" count belongs beside it).
+    pub fn too_few_institutions(&self) -> bool {
+        self.pooled_hidden == Some(Why::FewInstitutions)
     }
 
     /// The sentence that says over how many institutions the distribution was taken and
@@ -95,6 +118,16 @@ impl Over {
             };
         }
         match (self.pooled_hidden, nl) {
+            // Too few institutions with respondents: the true reason is their number,
+            // whatever their size.
+            (Some(Why::FewInstitutions), true) => format!(
+                "Geen sectorcijfer en geen P25–P75: {} met respondenten, minder dan de {min_institutions} die nodig zijn.",
+                self.count(lang)
+            ),
+            (Some(Why::FewInstitutions), false) => format!(
+                "No sector figure and no P25–P75: {} with respondents, fewer than the {min_institutions} needed.",
+                self.count(lang)
+            ),
             (Some(Why::ProtectsPooled | Why::Protects), true) => {
                 "Geen P25–P75: het sectorcijfer is afgeschermd om kleine groepen te beschermen.".into()
             }
@@ -409,7 +442,7 @@ impl Findings {
                 let real = ch.change.significant() == Some(true);
                 // Up or down as printed beside it (one decimal): a change that reads 0,0
                 // is neither, so "higher in all four areas" is never said over a 0,0.
-                let printed = (ch.change.diff * 10.0).round();
+                let printed = ch.change.shown;
                 if printed < 0.0 {
                     m.down.push(a);
                     if real {
@@ -563,67 +596,17 @@ impl Findings {
                 .to_string(),
             );
         } else {
-            let mut said = Vec::new();
-            for m in &moves {
-                let areas = |v: &[Area]| join(&v.iter().map(|a| a.label(lang).to_string()).collect::<Vec<_>>(), lang);
-                let real_of = |all: &[Area], real: &[Area], down: bool| -> String {
-                    let word = if down { lang.pick("daling", "fall") } else { lang.pick("stijging", "rise") };
-                    match (real.len(), nl) {
-                        (0, true) => format!("bij geen ervan is de {word} groter dan toeval"),
-                        (0, false) => format!("in none of them is the {word} larger than chance"),
-                        (k, true) if k == all.len() => format!("overal is de {word} groter dan toeval"),
-                        (k, false) if k == all.len() => format!("everywhere the {word} is larger than chance"),
-                        (_, true) => format!("alleen bij {} is de {word} groter dan toeval", areas(real)),
-                        (_, false) => format!("only in {} is the {word} larger than chance", areas(real)),
-                    }
-                };
-                // A line that moved the same way in all four areas.
-                let whole = if m.down.len() == 4 {
-                    Some((lang.pick("lager", "lower"), &m.down, &m.down_real, true))
-                } else if m.up.len() == 4 {
-                    Some((lang.pick("hoger", "higher"), &m.up, &m.up_real, false))
-                } else {
-                    None
-                };
-                if let Some((how, all, real, down)) = whole {
-                    let (line, since, rest) = (line_name(m.line, lang), m.since, real_of(all, real, down));
-                    said.push(if nl {
-                        format!("Uw {line} scoort in alle vier aandachtsgebieden {how} dan in {since}; {rest}.")
-                    } else {
-                        format!("Your {line} scores {how} than in {since} in all four areas; {rest}.")
-                    });
-                }
-            }
-            if said.is_empty() {
-                // No line moved as a whole: the line totals that changed for real.
-                let real: Vec<String> = moves
-                    .iter()
-                    .filter_map(|m| {
-                        let t = m.total?;
-                        (t.change.significant() == Some(true))
-                            .then(|| format!("{} {}", line_name(m.line, lang), signed(t.change.diff, lang)))
-                    })
-                    .collect();
-                let since = moves[0].since;
-                said.push(match (real.is_empty(), nl) {
-                    (true, true) => format!("Sinds {since} is geen lijn aantoonbaar veranderd."),
-                    (true, false) => format!("Since {since} no line has changed beyond chance."),
-                    (false, true) => {
-                        format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&real, lang))
-                    }
-                    (false, false) => {
-                        format!("Changed beyond chance since {since}: {}; the rest not clearly.", join(&real, lang))
-                    }
-                });
-            }
-            out.extend(said.into_iter().take(2));
+            out.push(self.change_sentence(&moves, lang));
         }
 
-        // 4. Strongest and weakest area.
+        // 4. Its highest and lowest own area score. Named by what they are (its own
+        // highest and lowest), each with the position printed beside it on page 1, so the
+        // sentence never calls "strongest" an area in the lowest quarter of the
+        // institutions (or "weakest" one in the highest).
         let mut areas: Vec<(&Cell, f64)> = self.areas().filter_map(|c| c.score().map(|s| (c, s))).collect();
         areas.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.line.cmp(&b.0.line)));
         if let (Some(best), Some(worst)) = (areas.first(), areas.last()) {
-            if areas.len() > 1 && best.1 == worst.1 {
+            if areas.len() > 1 && as_printed(best.1) == as_printed(worst.1) {
                 out.push(if nl {
                     format!("Alle aandachtsgebieden hebben dezelfde score: {}.", num(best.1, lang))
                 } else {
@@ -638,30 +621,26 @@ impl Findings {
                         line_name(c.line, lang)
                     )
                 };
-                let median = |c: &Cell| {
-                    c.quartiles.map_or(String::new(), |q| {
-                        format!("; {} {}", lang.pick("sectormediaan", "sector median"), num(q.1, lang))
-                    })
+                // The score and, where quartiles are printed beside it, its position.
+                let figures = |c: &Cell, v: f64| match c.position() {
+                    Some(b) => format!("{}; {}", num(v, lang), band_words(b, lang)),
+                    None => num(v, lang),
                 };
                 out.push(if nl {
                     format!(
-                        "Het sterkst is {} ({}{}), het zwakst {} ({}{}).",
+                        "Uw hoogste eigen score is die voor {} ({}), uw laagste die voor {} ({}).",
                         at(best.0),
-                        num(best.1, lang),
-                        median(best.0),
+                        figures(best.0, best.1),
                         at(worst.0),
-                        num(worst.1, lang),
-                        median(worst.0)
+                        figures(worst.0, worst.1)
                     )
                 } else {
                     format!(
-                        "Strongest is {} ({}{}), weakest {} ({}{}).",
+                        "Your highest own score is for {} ({}), your lowest for {} ({}).",
                         at(best.0),
-                        num(best.1, lang),
-                        median(best.0),
+                        figures(best.0, best.1),
                         at(worst.0),
-                        num(worst.1, lang),
-                        median(worst.0)
+                        figures(worst.0, worst.1)
                     )
                 });
             }
@@ -686,16 +665,135 @@ impl Findings {
         out.truncate(5);
         out
     }
+
+    /// The one sentence on change since the previous year. It names every line that
+    /// moved the same way in all four areas, rises and falls alike (lines with the same
+    /// direction and the same verdict together), and every line whose total changed
+    /// beyond chance: a summary that names one such line never leaves out another as
+    /// notable. Up or down as printed (a change printed 0,0 is neither).
+    fn change_sentence(&self, moves: &[Movement], lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let areas = |v: &[Area]| join(&v.iter().map(|a| a.label(lang).to_string()).collect::<Vec<_>>(), lang);
+        let real_of = |all: &[Area], real: &[Area], down: bool| -> String {
+            let word = if down { lang.pick("daling", "fall") } else { lang.pick("stijging", "rise") };
+            match (real.len(), nl) {
+                (0, true) => format!("bij geen ervan is de {word} groter dan toeval"),
+                (0, false) => format!("in none of them is the {word} larger than chance"),
+                (k, true) if k == all.len() => format!("overal is de {word} groter dan toeval"),
+                (k, false) if k == all.len() => format!("everywhere the {word} is larger than chance"),
+                (_, true) => format!("alleen bij {} is de {word} groter dan toeval", areas(real)),
+                (_, false) => format!("only in {} is the {word} larger than chance", areas(real)),
+            }
+        };
+        // Lines that moved as a whole, grouped by (down, since, verdict).
+        let mut whole: Vec<((bool, u16, String), Vec<Line>)> = Vec::new();
+        for m in moves {
+            let key = if m.down.len() == 4 {
+                (true, m.since, real_of(&m.down, &m.down_real, true))
+            } else if m.up.len() == 4 {
+                (false, m.since, real_of(&m.up, &m.up_real, false))
+            } else {
+                continue;
+            };
+            match whole.iter_mut().find(|x| x.0 == key) {
+                Some(x) => x.1.push(m.line),
+                None => whole.push((key, vec![m.line])),
+            }
+        }
+        // Line totals that changed beyond chance.
+        let real: Vec<String> = moves
+            .iter()
+            .filter_map(|m| {
+                let t = m.total?;
+                let since = if moves.iter().all(|x| x.since == m.since) {
+                    String::new()
+                } else {
+                    format!(" {} {}", lang.pick("sinds", "since"), t.previous_year)
+                };
+                (t.change.significant() == Some(true))
+                    .then(|| format!("{} {}{since}", line_name(m.line, lang), signed(t.change.shown, lang)))
+            })
+            .collect();
+        let since = moves[0].since;
+        if whole.is_empty() {
+            return match (real.is_empty(), nl) {
+                (true, true) => format!("Sinds {since} is geen lijn aantoonbaar veranderd."),
+                (true, false) => format!("Since {since} no line has changed beyond chance."),
+                (false, true) => {
+                    format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&real, lang))
+                }
+                (false, false) => {
+                    format!("Changed beyond chance since {since}: {}; the rest not clearly.", join(&real, lang))
+                }
+            };
+        }
+        let mut clauses: Vec<String> = whole
+            .iter()
+            .map(|((down, since, verdict), ls)| {
+                let who = join(&ls.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
+                let plural = ls.len() > 1;
+                match (nl, down) {
+                    (true, _) => format!(
+                        "uw {who} {} in alle vier aandachtsgebieden {} dan in {since} ({verdict})",
+                        if plural { "scoren" } else { "scoort" },
+                        if *down { "lager" } else { "hoger" }
+                    ),
+                    (false, _) => format!(
+                        "your {who} {} {} than in {since} in all four areas ({verdict})",
+                        if plural { "score" } else { "scores" },
+                        if *down { "lower" } else { "higher" }
+                    ),
+                }
+            })
+            .collect();
+        if !real.is_empty() {
+            clauses.push(if nl {
+                format!("als geheel aantoonbaar veranderd: {}", join(&real, lang))
+            } else {
+                format!("changed beyond chance as a whole: {}", join(&real, lang))
+            });
+        }
+        capitalise(&format!("{}.", clauses.join("; ")))
+    }
+}
+
+/// The count "N van M" of page 1 the how-to-read box explains, in this portret's own
+/// figures: the first line whose total has a published distribution ("bij uw 1e lijn
+/// \"9 van 12\": 9 getoond van de 12 met respondenten"); where none has, the count in
+/// letters ("N van M"), never an invented figure.
+fn count_example(facts: &Findings, lang: Lang) -> String {
+    let first =
+        facts.lines().into_iter().find_map(|l| facts.total(l).filter(|c| c.over.published).map(|c| (l, c.over)));
+    match (first, lang) {
+        (Some((l, o)), Lang::Nl) => format!(
+            "bij uw {} \"{}\": {} getoond van de {} met respondenten",
+            line_name(l, lang),
+            o.count(lang),
+            o.shown,
+            o.institutions
+        ),
+        (Some((l, o)), Lang::En) => format!(
+            "for your {} \"{}\": {} shown of the {} with respondents",
+            line_name(l, lang),
+            o.count(lang),
+            o.shown,
+            o.institutions
+        ),
+        (None, Lang::Nl) => "\"N van M\": N getoond van de M met respondenten".into(),
+        (None, Lang::En) => "\"N of M\": N shown of the M with respondents".into(),
+    }
 }
 
 /// The "how to read" box of page 1, one paragraph per point: the two questions page 1
-/// answers, each under its own name, and every abbreviation of the page.
-pub fn how_to_read(lang: Lang, min_group_size: u64) -> Vec<String> {
+/// answers, each under its own name, and every abbreviation of the page. Its example
+/// of a count is this portret's own ([`count_example`]).
+pub fn how_to_read(facts: &Findings, lang: Lang, min_group_size: u64) -> Vec<String> {
+    let example = count_example(facts, lang);
     match lang {
         Lang::Nl => vec![
             "Zo leest u dit portret".into(),
             "Scores van 0 tot 100: het gemiddelde antwoord (ja = 100, grotendeels = 66,7, enigszins = 33,3, nee = 0); n = aantal respondenten.".into(),
-            "Positie onder de instellingen: een kwart van de instellingen scoort onder P25, de helft tussen P25 en P75 (de mediaan in het midden), een kwart boven P75, over de getoonde instellingen (\"6 van 12\"). Onder P25: laagste kwart; boven P75: hoogste kwart; anders: middelste helft.".into(),
+            format!("Positie onder de instellingen: een kwart van de instellingen scoort onder P25, de helft tussen P25 en P75 (de mediaan in het midden), een kwart boven P75, over de getoonde instellingen ({example}). Onder P25: laagste kwart; boven P75: hoogste kwart; anders: middelste helft."),
             "Verschil met de medewerkers van de sector: uw gemiddelde tegen dat van alle medewerkers van de andere instellingen (de kolom ervoor), getoetst op 95% en gecorrigeerd voor het aantal vergelijkingen. Geen aantoonbaar verschil betekent niet dat de scores gelijk zijn.".into(),
             "Verandering: sinds het vorige jaar van deelname, met het 95%-interval (de marge rond het verschil); aantoonbaar als het interval de 0 niet bevat.".into(),
             format!("<{min_group_size}: te weinig respondenten om te tonen; afgeschermd: verborgen om een kleine groep te beschermen."),
@@ -703,7 +801,7 @@ pub fn how_to_read(lang: Lang, min_group_size: u64) -> Vec<String> {
         Lang::En => vec![
             "How to read this portrait".into(),
             "Scores from 0 to 100: the mean answer (yes = 100, largely = 66.7, somewhat = 33.3, no = 0); n = number of respondents.".into(),
-            "Position among the institutions: a quarter of the institutions score below P25, half between P25 and P75 (the median in the middle), a quarter above P75, over the institutions shown (\"6 of 12\"). Below P25: lowest quarter; above P75: highest quarter; otherwise: middle half.".into(),
+            format!("Position among the institutions: a quarter of the institutions score below P25, half between P25 and P75 (the median in the middle), a quarter above P75, over the institutions shown ({example}). Below P25: lowest quarter; above P75: highest quarter; otherwise: middle half."),
             "Difference from the sector's staff: your mean against that of all staff of the other institutions (the column before it), tested at 95% and corrected for the number of comparisons. No clear difference does not mean the scores are equal.".into(),
             "Change: since the previous year you took part, with its 95% interval (the margin around the difference); beyond chance where the interval excludes 0.".into(),
             format!("<{min_group_size}: too few respondents to show; protected: hidden to protect a small group."),
@@ -769,9 +867,10 @@ pub fn unsigned_zero(v: f64) -> f64 {
     }
 }
 
-/// One decimal, Dutch decimal comma.
+/// One decimal, Dutch decimal comma; rounded by [`as_printed`] (half away from zero, as
+/// the workbook shows it), the one rounding every printed difference is taken over.
 pub fn num(v: f64, lang: Lang) -> String {
-    let v = unsigned_zero(v);
+    let v = as_printed(v);
     let s = format!("{v:.1}");
     if lang == Lang::Nl {
         s.replace('.', ",")
@@ -782,7 +881,7 @@ pub fn num(v: f64, lang: Lang) -> String {
 
 /// Signed, one decimal, a true minus.
 pub fn signed(v: f64, lang: Lang) -> String {
-    let v = unsigned_zero(v);
+    let v = as_printed(v);
     if v == 0.0 {
         return lang.pick("0,0", "0.0").to_string();
     }
@@ -835,7 +934,7 @@ pub(crate) mod tests {
     }
 
     pub fn change(prev: u16, diff: f64, lo: f64, hi: f64) -> Option<Change> {
-        Some(Change { previous_year: prev, previous: 50.0, change: Difference { diff, ci: Some((lo, hi)) } })
+        Some(Change { previous_year: prev, previous: 50.0, change: Difference::unpaired(diff, Some((lo, hi))) })
     }
 
     /// Line 1 at 60 in every area (sector median 55), line 2 at 50 except SW 38 (median
@@ -876,14 +975,16 @@ pub(crate) mod tests {
             s[2],
             "Uw 1e lijn scoort aantoonbaar hoger dan de medewerkers van de andere instellingen; uw 2e lijn verschilt niet aantoonbaar van hen."
         );
+        // Line 2 fell in all four areas, only SW beyond chance; its total −5 (−9 to −1).
         assert_eq!(
             s[3],
-            "Uw 2e lijn scoort in alle vier aandachtsgebieden lager dan in 2025; alleen bij Samenwerking is de daling groter dan toeval."
+            "Uw 2e lijn scoort in alle vier aandachtsgebieden lager dan in 2025 (alleen bij Samenwerking is de daling groter dan toeval); als geheel aantoonbaar veranderd: 2e lijn −5,0."
         );
-        // Strongest: line 1 SW (60 + 3 = 63); weakest: line 2 SW (38, median 52).
+        // Highest: line 1 SW (60 + 3 = 63 against P25–P75 45–65: middle half); lowest:
+        // line 2 SW (38 against 42–62: lowest quarter).
         assert_eq!(
             s[4],
-            "Het sterkst is Samenwerking in de 1e lijn (63,0; sectormediaan 55,0), het zwakst Samenwerking in de 2e lijn (38,0; sectormediaan 52,0)."
+            "Uw hoogste eigen score is die voor Samenwerking in de 1e lijn (63,0; middelste helft), uw laagste die voor Samenwerking in de 2e lijn (38,0; laagste kwart)."
         );
         assert_eq!(s.len(), 5);
     }
@@ -960,6 +1061,50 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_pooled_figure_withheld_for_too_few_institutions_never_counts_as_shown() {
+        // hbo with one institution with respondents (its own score shown elsewhere): the
+        // sector figure needs 3, so the row shows nothing; its count says "1 instelling",
+        // not "1 van 1" beside "te weinig instellingen".
+        let one = Over { shown: 1, institutions: 1, pooled_hidden: Some(Why::FewInstitutions), ..Over::default() };
+        assert_eq!(one.count(Lang::Nl), "1 instelling");
+        assert_eq!(one.count(Lang::En), "1 institution");
+        assert_eq!(
+            one.sentence(3, 5, Lang::Nl),
+            "Geen sectorcijfer en geen P25–P75: 1 instelling met respondenten, minder dan de 3 die nodig zijn."
+        );
+        let two = Over { shown: 1, institutions: 2, small: 1, pooled_hidden: Some(Why::FewInstitutions), ..one };
+        assert_eq!(two.count(Lang::Nl), "2 instellingen");
+        assert_eq!(
+            two.sentence(3, 5, Lang::En),
+            "No sector figure and no P25–P75: 2 institutions with respondents, fewer than the 3 needed."
+        );
+    }
+
+    #[test]
+    fn a_printed_difference_is_the_difference_of_the_printed_figures() {
+        // 60.08 prints as 60,1 and 63.43 as 63,4: the unrounded difference is 3.35 (which
+        // would print as 3,4), the printed one 63,4 − 60,1 = 3,3.
+        assert_eq!(num(60.08, Lang::Nl), "60,1");
+        assert_eq!(num(63.43, Lang::Nl), "63,4");
+        assert_eq!(signed(crate::score::shown_difference(60.08, 63.43), Lang::Nl), "+3,3");
+        // 49.96 → 50,0 and 47.24 → 47,2: −2.72 unrounded, −2,8 as printed.
+        assert_eq!(signed(crate::score::shown_difference(49.96, 47.24), Lang::En), "−2.8");
+        // The rule over a sweep of figures: subtracting the printed figures gives the
+        // printed difference, every time (the unrounded one misses it for some).
+        let parse = |s: String| s.replace(',', ".").replace('−', "-").parse::<f64>().unwrap();
+        let mut missed = 0;
+        for i in 0..400 {
+            let a = 40.0 + i as f64 * 0.0137;
+            let b = 55.0 + i as f64 * 0.0291;
+            let d = crate::score::shown_difference(a, b);
+            let by_hand = parse(num(b, Lang::Nl)) - parse(num(a, Lang::Nl));
+            assert!((parse(signed(d, Lang::Nl)) - by_hand).abs() < 1e-9, "{a} {b}");
+            missed += usize::from((parse(signed(b - a, Lang::Nl)) - by_hand).abs() > 1e-9);
+        }
+        assert!(missed > 50, "{missed}");
+    }
+
+    #[test]
     fn no_minus_zero_and_the_edition_named_once() {
         assert_eq!(signed(-0.04, Lang::Nl), "0,0");
         assert_eq!(signed(0.04, Lang::En), "0.0");
@@ -1010,8 +1155,12 @@ pub(crate) mod tests {
         }
         f.cells[0].change = change(2024, 6.2, 1.0, 11.4);
         let s = f.sentences(Lang::Nl);
-        // Line 1 rose in all four areas (+1 each), none beyond chance.
-        assert_eq!(s[3], "Uw 1e lijn scoort in alle vier aandachtsgebieden hoger dan in 2024; bij geen ervan is de stijging groter dan toeval.");
+        // Both lines rose in all four areas (+1 each), none beyond chance; line 1's total
+        // +6,2 (1,0 to 11,4) beyond chance.
+        assert_eq!(
+            s[3],
+            "Uw 1e lijn en 2e lijn scoren in alle vier aandachtsgebieden hoger dan in 2024 (bij geen ervan is de stijging groter dan toeval); als geheel aantoonbaar veranderd: 1e lijn +6,2."
+        );
         for c in &mut f.cells {
             if c.area.is_some() {
                 c.change = change(2024, if c.area == Some(Area::VB) { -1.0 } else { 1.0 }, -2.0, 4.0);
@@ -1019,5 +1168,96 @@ pub(crate) mod tests {
         }
         let s = f.sentences(Lang::Nl);
         assert_eq!(s[3], "Sinds 2024 aantoonbaar veranderd: 1e lijn +6,2; de rest niet aantoonbaar.");
+    }
+
+    #[test]
+    fn a_line_that_fell_everywhere_is_named_beside_those_that_rose() {
+        // Three lines: 1 and 3 rose in all four areas (+2, none beyond chance), line 2
+        // fell in all four (−4, all beyond chance). The summary names all three (it used
+        // to name the first two moves and drop the third).
+        let mut f = example();
+        let mut l3 = vec![cell(Line::L3, None, 55.0, 50.0)];
+        for a in Area::ALL {
+            l3.push(cell(Line::L3, Some(a), 55.0, 50.0));
+        }
+        f.cells.extend(l3);
+        for c in &mut f.cells {
+            c.change = match (c.line, c.area) {
+                (_, None) => change(2025, 0.5, -3.0, 4.0),
+                (Line::L2, Some(_)) => change(2025, -4.0, -7.0, -1.0),
+                (_, Some(_)) => change(2025, 2.0, -1.0, 5.0),
+            };
+        }
+        let s = f.sentences(Lang::Nl);
+        assert_eq!(
+            s[3],
+            "Uw 1e lijn en 3e lijn scoren in alle vier aandachtsgebieden hoger dan in 2025 (bij geen ervan is de stijging groter dan toeval); uw 2e lijn scoort in alle vier aandachtsgebieden lager dan in 2025 (overal is de daling groter dan toeval)."
+        );
+        let s = f.sentences(Lang::En);
+        assert_eq!(
+            s[3],
+            "Your line 1 and line 3 score higher than in 2025 in all four areas (in none of them is the rise larger than chance); your line 2 scores lower than in 2025 in all four areas (everywhere the fall is larger than chance)."
+        );
+        // The rule for falls is the rule for rises: line 2 alone fell, line 1 alone rose.
+        for c in f.cells.iter_mut().filter(|c| c.line == Line::L3) {
+            c.change = None;
+        }
+        let s = f.sentences(Lang::Nl);
+        assert!(
+            s[3].contains("uw 2e lijn scoort in alle vier aandachtsgebieden lager")
+                && s[3].starts_with("Uw 1e lijn scoort"),
+            "{}",
+            s[3]
+        );
+    }
+
+    #[test]
+    fn the_highest_own_score_is_never_called_strongest_against_its_band() {
+        // Every area of line 1 in the lowest quarter (own 60–63 against P25 70, median 80,
+        // P75 90); line 2's lowest (38) in the highest quarter (P75 30). The sentence says
+        // what the figures are: its own highest and lowest, each with the band printed
+        // beside it on page 1.
+        let mut f = example();
+        for c in f.cells.iter_mut() {
+            c.quartiles = Some(if c.line == Line::L1 { (70.0, 80.0, 90.0) } else { (10.0, 20.0, 30.0) });
+        }
+        let s = f.sentences(Lang::Nl);
+        assert_eq!(
+            s[4],
+            "Uw hoogste eigen score is die voor Samenwerking in de 1e lijn (63,0; laagste kwart), uw laagste die voor Samenwerking in de 2e lijn (38,0; hoogste kwart)."
+        );
+        for w in ["sterkst", "zwakst"] {
+            assert!(s.iter().all(|x| !x.contains(w)), "{s:?}");
+        }
+        let s = f.sentences(Lang::En);
+        assert_eq!(
+            s[4],
+            "Your highest own score is for Cooperation in line 1 (63.0; lowest quarter), your lowest for Cooperation in line 2 (38.0; highest quarter)."
+        );
+        // Without quartiles beside them, the scores alone.
+        for c in f.cells.iter_mut() {
+            c.quartiles = None;
+        }
+        let s = f.sentences(Lang::Nl);
+        let own = s.iter().find(|x| x.starts_with("Uw hoogste eigen score")).unwrap();
+        assert!(own.ends_with("(63,0), uw laagste die voor Samenwerking in de 2e lijn (38,0)."), "{own}");
+    }
+
+    #[test]
+    fn the_how_to_read_example_is_the_portrets_own_count() {
+        // The example's line 1 total: 12 shown of 12.
+        let mut f = example();
+        f.cells[0].over = Over { shown: 9, institutions: 12, small: 3, published: true, ..Over::default() };
+        let h = how_to_read(&f, Lang::Nl, 5).join(" ");
+        assert!(h.contains("(bij uw 1e lijn \"9 van 12\": 9 getoond van de 12 met respondenten)"), "{h}");
+        assert!(!h.contains("6 van 12"), "{h}");
+        let h = how_to_read(&f, Lang::En, 5).join(" ");
+        assert!(h.contains("(for your line 1 \"9 of 12\": 9 shown of the 12 with respondents)"), "{h}");
+        // No line with a published distribution: no figure invented, the count in letters.
+        for c in f.cells.iter_mut() {
+            c.over.published = false;
+        }
+        let h = how_to_read(&f, Lang::Nl, 5).join(" ");
+        assert!(h.contains("(\"N van M\": N getoond van de M met respondenten)"), "{h}");
     }
 }

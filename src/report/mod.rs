@@ -231,13 +231,13 @@ impl<'a> ReportContext<'a> {
             (Some((lo, hi)), Some(_)) if lo == hi => {
                 format!(
                     "{} ({})",
-                    n(d.diff),
+                    n(d.shown),
                     self.t("geen spreiding in beide groepen: exact", "no spread in either group: exact")
                 )
             }
             (Some((lo, hi)), Some(sig)) => format!(
                 "{} ({} {} {} {}; {})",
-                n(d.diff),
+                n(d.shown),
                 self.t("95%-interval", "95% interval"),
                 n(lo),
                 self.t("tot", "to"),
@@ -248,7 +248,7 @@ impl<'a> ReportContext<'a> {
                     self.t("geen aantoonbaar verschil", "no clear difference")
                 }
             ),
-            _ => n(d.diff),
+            _ => n(d.shown),
         }
     }
 

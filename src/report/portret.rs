@@ -90,7 +90,7 @@ fn headline(
     }
     r += 1;
     // How to read it.
-    let how = findings::how_to_read(ctx.lang, ctx.privacy.min_group_size).join("\n");
+    let how = findings::how_to_read(facts, ctx.lang, ctx.privacy.min_group_size).join("\n");
     ws.merge_range(r, 0, r, cols - 1, &how, &fm.boxed)?;
     ws.set_row_height(r, 15.0 * xlsx::wrapped_lines(&how, page_width * 0.95) as f64)?;
     r += 1;
@@ -168,7 +168,7 @@ fn headline(
             xlsx::versus(ws, r, 11, v, ctx, fm)?;
         }
         if let Some(c) = &cell.change {
-            xlsx::signed(ws, r, 12, c.change.diff, fm)?;
+            xlsx::signed(ws, r, 12, c.change.shown, fm)?;
             ws.write_number_with_format(r, 13, c.previous_year as f64, &fm.year)?;
             ws.write_number_with_format(r, 14, c.previous, &fm.score)?;
             xlsx::text(ws, r, 15, &ctx.interval_text(&c.change), &fm.center)?;

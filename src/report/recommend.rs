@@ -353,7 +353,7 @@ fn change_text(d: &Difference, since: u16, lang: Lang) -> String {
             signed(hi, lang)
         )
     });
-    format!("{} {} {since}{ci}", signed(d.diff, lang), lang.pick("sinds", "since"))
+    format!("{} {} {since}{ci}", signed(d.shown, lang), lang.pick("sinds", "since"))
 }
 
 /// Why a cell is weak, with the published figures that show it: "38,0, aantoonbaar
@@ -618,14 +618,14 @@ mod tests {
                     area: Area::VB,
                     role: 72.0,
                     expertise: 60.0,
-                    gap: Difference { diff: -12.0, ci: Some((-25.0, 1.0)) },
+                    gap: Difference::unpaired(-12.0, Some((-25.0, 1.0))),
                 },
                 RoleExpertise {
                     line: Line::L1,
                     area: Area::OB,
                     role: 70.0,
                     expertise: 55.0,
-                    gap: Difference { diff: -15.0, ci: Some((-22.0, -8.0)) },
+                    gap: Difference::unpaired(-15.0, Some((-22.0, -8.0))),
                 },
             ];
             let r = recommend(&f, Lang::En);

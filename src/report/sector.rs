@@ -317,7 +317,11 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
         xlsx::text(ws, r, 3, s.scope.kind.map_or(ctx.t("Alle", "All"), |k| k.label(ctx.lang)), &fm.text)?;
         pooled_cells(ctx, ws, r, s, fm)?;
         ws.write_number_with_format(r, 11, s.institutions as f64, &fm.int)?;
-        ws.write_number_with_format(r, 12, s.shown as f64, &fm.int)?;
+        // No "shown" count beside a row withheld for too few institutions: nothing of
+        // it is shown (the reason stands in the score column).
+        if s.hidden() != Some(Why::FewInstitutions) {
+            ws.write_number_with_format(r, 12, s.shown as f64, &fm.int)?;
+        }
         r += 1;
     }
     xlsx::filter(ws, 0, r - 1, heads.len() as u16)?;
@@ -327,8 +331,8 @@ fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result
         heads.len() as u16,
         110.0,
         ctx.t(
-            "P25, mediaan en P75 zijn genomen over de getoonde instellingen (kolom Instellingen getoond), van alle instellingen met respondenten (kolom Instellingen); de andere hebben te weinig respondenten (<5) of zijn afgeschermd om een kleine groep te beschermen. Waar minder dan het minimum aantal instellingen getoond wordt, of het sectorcijfer is afgeschermd, staat er geen verdeling.",
-            "P25, median and P75 are taken over the institutions shown (column Institutions shown), of all institutions with respondents (column Institutions); the others have too few respondents (<5) or are protected to keep a small group from being worked back. Where fewer than the minimum number of institutions are shown, or the sector figure is protected, there is no distribution.",
+            "P25, mediaan en P75 zijn genomen over de getoonde instellingen (kolom Instellingen getoond), van alle instellingen met respondenten (kolom Instellingen); de andere hebben te weinig respondenten (<5) of zijn afgeschermd om een kleine groep te beschermen. Waar minder dan het minimum aantal instellingen getoond wordt, of het sectorcijfer is afgeschermd, staat er geen verdeling; waar minder instellingen respondenten hebben dan het minimum, is er geen sectorcijfer (\"te weinig instellingen\") en blijft Instellingen getoond leeg.",
+            "P25, median and P75 are taken over the institutions shown (column Institutions shown), of all institutions with respondents (column Institutions); the others have too few respondents (<5) or are protected to keep a small group from being worked back. Where fewer than the minimum number of institutions are shown, or the sector figure is protected, there is no distribution; where fewer institutions have respondents than the minimum, there is no sector figure (\"too few institutions\") and Institutions shown is empty.",
         ),
         fm,
     )?;
@@ -527,7 +531,7 @@ fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
                         .find(|g| g.year == year && g.peer == peer && g.scope == sc && g.a == *a && g.b == *b);
                     if let Some(g) = gap {
                         let col = 6 + 3 * k as u16;
-                        xlsx::signed(ws, r, col, g.gap.diff, fm)?;
+                        xlsx::signed(ws, r, col, g.gap.shown, fm)?;
                         xlsx::text(ws, r, col + 1, &ctx.interval_text(&g.gap), &fm.center)?;
                         let f = if g.gap.significant() == Some(true) { &fm.bold_center } else { &fm.center };
                         xlsx::text(ws, r, col + 2, ctx.significance_text(&g.gap), f)?;
@@ -602,11 +606,13 @@ fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -
                     let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
                     xlsx::text(ws, r, 3, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold)?;
                     pooled_cells(ctx, ws, r, s, fm)?;
-                    ws.write_number_with_format(r, 11, s.shown as f64, &fm.int)?;
+                    if s.hidden() != Some(Why::FewInstitutions) {
+                        ws.write_number_with_format(r, 11, s.shown as f64, &fm.int)?;
+                    }
                     ws.write_number_with_format(r, 12, s.institutions as f64, &fm.int)?;
                     if let Some(c) = ctx.scores.sector_change(year, peer, line, sc) {
                         let d = &c.change.change;
-                        xlsx::signed(ws, r, 13, d.diff, fm)?;
+                        xlsx::signed(ws, r, 13, d.shown, fm)?;
                         ws.write_number_with_format(r, 14, c.change.previous_year as f64, &fm.year)?;
                         xlsx::text(ws, r, 15, &ctx.interval_text(d), &fm.center)?;
                         let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
@@ -619,8 +625,8 @@ fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -
     }
     xlsx::filter(ws, 0, r.saturating_sub(1), heads.len() as u16)?;
     let note = ctx.t(
-        "Per peergroep alleen waar die minstens het minimum aantal instellingen telt. P25–P75 over de getoonde instellingen van de peergroep. Verandering: sinds het vorige jaar binnen dezelfde raamwerkeditie, met het 95%-interval van Welch; aantoonbaar als het interval 0 niet bevat.",
-        "Per peer group only where it has at least the minimum number of institutions. P25–P75 over the peer group's institutions shown. Change: since the previous year within the same framework edition, with Welch's 95% interval; beyond chance where the interval does not contain 0.",
+        "Een peergroep met minder instellingen met respondenten dan het minimum krijgt geen cijfers (\"te weinig instellingen\"; Instellingen getoond dan leeg). P25–P75 over de getoonde instellingen van de peergroep. Verandering: sinds het vorige jaar binnen dezelfde raamwerkeditie, met het 95%-interval van Welch; aantoonbaar als het interval 0 niet bevat.",
+        "A peer group with fewer institutions with respondents than the minimum has no figures (\"too few institutions\"; Institutions shown then empty). P25–P75 over the peer group's institutions shown. Change: since the previous year within the same framework edition, with Welch's 95% interval; beyond chance where the interval does not contain 0.",
     );
     xlsx::note(ws, r + 1, heads.len() as u16, widths.iter().sum(), note, fm)?;
     Ok(())
@@ -677,7 +683,7 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
         8.0,
         xlsx::width_for(
             [
-                ctx.interval_text(&crate::score::Difference { diff: 0.0, ci: Some((-88.8, 88.8)) }).as_str(),
+                ctx.interval_text(&crate::score::Difference::unpaired(0.0, Some((-88.8, 88.8)))).as_str(),
                 ctx.t("exact (geen spreiding)", "exact (no spread)"),
             ],
             14.0,
@@ -717,7 +723,7 @@ fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Res
                     xlsx::versus(ws, r, 12, v, ctx, fm)?;
                 }
                 if let Some(c) = &b.change {
-                    xlsx::signed(ws, r, 13, c.change.diff, fm)?;
+                    xlsx::signed(ws, r, 13, c.change.shown, fm)?;
                     ws.write_number_with_format(r, 14, c.previous_year as f64, &fm.year)?;
                     xlsx::text(ws, r, 15, &ctx.interval_text(&c.change), &fm.center)?;
                     let f = if c.change.significant() == Some(true) { &fm.bold_center } else { &fm.center };
@@ -833,7 +839,7 @@ fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()>
                 if let Some(c) = change {
                     let col = 2 + years.len() as u16;
                     let d = &c.change.change;
-                    xlsx::signed(ws, r, col, d.diff, fm)?;
+                    xlsx::signed(ws, r, col, d.shown, fm)?;
                     xlsx::text(ws, r, col + 1, &ctx.interval_text(d), &fm.center)?;
                     let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
                     xlsx::text(ws, r, col + 2, ctx.significance_text(d), f)?;

@@ -375,7 +375,18 @@ pub fn against_reference(
             peer,
             line,
             scope,
-            change: Change { previous_year: c.previous_year, previous: c.previous, change: c.change.difference() },
+            change: Change {
+                previous_year: c.previous_year,
+                previous: c.previous,
+                // Printed beside the previous and the current figure of the reference.
+                change: {
+                    let d = c.change.difference();
+                    crate::score::Difference {
+                        shown: crate::score::shown_difference(c.previous, c.previous + d.diff),
+                        ..d
+                    }
+                },
+            },
         });
     }
     sector_changes.sort_by_key(|c| (c.year, c.peer, c.line, c.scope));

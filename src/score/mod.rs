@@ -228,8 +228,33 @@ pub struct RespondentScore {
 /// their spread, Welch's 95 % interval and whether it excludes 0 (SPEC §4).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Difference {
+    /// `b − a` of the unrounded figures: what the interval and the test are about.
     pub diff: f64,
+    /// The difference as the reports print it beside its two figures: of the two
+    /// figures each rounded as printed ([`as_printed`]), so a reader who subtracts the
+    /// printed figures finds the printed difference (63,4 − 60,1 = 3,3, where the
+    /// unrounded figures differ by 3.35 and would print as 3,4). See [`shown_difference`].
+    pub shown: f64,
     pub ci: Option<(f64, f64)>,
+}
+
+/// A figure as the reports print it (one decimal, half away from zero, as a
+/// spreadsheet shows a number formatted `0.0`). Every printed score and every printed
+/// difference goes through this one rounding.
+pub fn as_printed(v: f64) -> f64 {
+    let r = (v * 10.0).round() / 10.0;
+    // Never −0.0: a figure that prints as zero is zero.
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// `b − a` as printed beside the printed `a` and `b`: the difference of the rounded
+/// figures (itself exact at one decimal, so it prints as the subtraction gives it).
+pub fn shown_difference(a: f64, b: f64) -> f64 {
+    as_printed(as_printed(b) - as_printed(a))
 }
 
 impl Difference {
@@ -238,7 +263,13 @@ impl Difference {
             (Some(sa), Some(sb)) => stats::welch((a.0, a.1, sa), (b.0, b.1, sb)).map(|w| w.ci),
             _ => None,
         };
-        Difference { diff: b.1 - a.1, ci }
+        Difference { diff: b.1 - a.1, shown: shown_difference(a.1, b.1), ci }
+    }
+
+    /// A difference whose two figures are not at hand (read back from a published
+    /// reference, or written by hand in a test): printed as its own rounding.
+    pub fn unpaired(diff: f64, ci: Option<(f64, f64)>) -> Difference {
+        Difference { diff, shown: as_printed(diff), ci }
     }
 
     /// `b − a` between two published figures, with Welch's interval where both publish

@@ -2,7 +2,7 @@
 //! and median, for the ministry pack, under the institution's public name.
 
 use crate::framework::Line;
-use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, VAlign, DARK, GREY, WHITE_RGB};
+use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, Key, VAlign, DARK, GREY, WHITE_RGB};
 use crate::report::charts::{area_scopes, say, scope_name, source_line, text, Chart, Meta, Row};
 use crate::report::ReportContext;
 use crate::score::Scope;
@@ -82,7 +82,7 @@ impl Benchmark {
                     None => String::new(),
                 };
                 let (colour, pattern) = series_style(s.line.number() as usize - 1);
-                (format!("{} ({n})", s.line.label(ctx.lang)), colour, pattern)
+                (format!("{} ({n})", s.line.label(ctx.lang)), colour, Key::Bar(pattern))
             })
             .collect();
         // Over how many institutions each line's distribution was taken, and why not the

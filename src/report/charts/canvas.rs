@@ -50,6 +50,40 @@ pub enum Pattern {
 
 pub const PATTERNS: [Pattern; 3] = [Pattern::Solid, Pattern::Hatch, Pattern::Cross];
 
+/// How a series looks, as its legend key shows it: a bar's fill pattern, or a line with
+/// its marker (the legend shows what the series look like in the plot).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Bar(Pattern),
+    Line(Marker),
+}
+
+/// A line series' marker besides its colour: circle, square, cross.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Circle,
+    Square,
+    Cross,
+}
+
+/// Series `k`'s marker, in the order of [`PALETTE`].
+pub fn series_marker(k: usize) -> Marker {
+    [Marker::Circle, Marker::Square, Marker::Cross][k % 3]
+}
+
+/// Draws a marker of radius `r` centred on (`x`, `y`).
+pub fn marker(c: &mut Canvas, m: Marker, x: f32, y: f32, r: f32, color: Rgb) {
+    match m {
+        Marker::Circle => c.circle(x, y, r, color, None),
+        Marker::Square => c.rect(x - r, y - r, x + r, y + r, color),
+        Marker::Cross => {
+            let w = (r * 0.55).max(2.0);
+            c.line(&[(x - r, y - r), (x + r, y + r)], color, w);
+            c.line(&[(x - r, y + r), (x + r, y - r)], color, w);
+        }
+    }
+}
+
 /// Series `k`'s colour and pattern.
 pub fn series_style(k: usize) -> (Rgb, Pattern) {
     (PALETTE[k % PALETTE.len()], PATTERNS[k % PATTERNS.len()])
@@ -586,8 +620,9 @@ impl Plot {
 pub struct Frame {
     pub title: String,
     pub subtitle: String,
-    /// Swatches (colour and pattern) and their names, in a row under the subtitle.
-    pub legend: Vec<(String, Rgb, Pattern)>,
+    /// Keys (colour, and a bar's pattern or a line's marker) and their names, in a row
+    /// under the subtitle.
+    pub legend: Vec<(String, Rgb, Key)>,
     pub y_label: String,
     /// "Bron: …" with the n.
     pub source: String,
@@ -631,15 +666,26 @@ pub fn header(c: &mut Canvas, f: &Frame) -> f32 {
     if !f.legend.is_empty() {
         y += 18.0;
         let mut x = MARGIN;
-        for (name, color, pattern) in &f.legend {
+        for (name, color, key) in &f.legend {
             let tw = text::width(name, 24.0);
-            if x + 38.0 + tw > w - MARGIN {
+            // A bar's key is a square swatch; a line's, a stretch of line with its marker.
+            let kw = match key {
+                Key::Bar(_) => 28.0,
+                Key::Line(_) => 48.0,
+            };
+            if x + kw + 10.0 + tw > w - MARGIN {
                 x = MARGIN;
                 y += 40.0;
             }
-            c.patterned(x, y, x + 28.0, y + 28.0, *color, *pattern);
-            c.text(name, x + 38.0, y + 14.0, 24.0, DARK, Align::Left, VAlign::Middle);
-            x += 38.0 + tw + 44.0;
+            match key {
+                Key::Bar(pattern) => c.patterned(x, y, x + kw, y + 28.0, *color, *pattern),
+                Key::Line(m) => {
+                    c.line(&[(x, y + 14.0), (x + kw, y + 14.0)], *color, 4.0);
+                    marker(c, *m, x + kw / 2.0, y + 14.0, 9.0, *color);
+                }
+            }
+            c.text(name, x + kw + 10.0, y + 14.0, 24.0, DARK, Align::Left, VAlign::Middle);
+            x += kw + 10.0 + tw + 44.0;
         }
         y += 28.0;
     }

@@ -2,7 +2,7 @@
 //! line with its 95 % interval. The headline chart of the pack.
 
 use crate::framework::Line;
-use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, VAlign, DARK, GREY, WHITE_RGB};
+use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, Key, VAlign, DARK, GREY, WHITE_RGB};
 use crate::report::charts::{area_scopes, say, scope_name, source_line, text, Chart, Meta, Row};
 use crate::report::ReportContext;
 
@@ -62,7 +62,7 @@ impl LineComparison {
                 .iter()
                 .map(|s| {
                     let (colour, pattern) = series_style(s.line.number() as usize - 1);
-                    (s.name.clone(), colour, pattern)
+                    (s.name.clone(), colour, Key::Bar(pattern))
                 })
                 .collect(),
             y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),

@@ -2,7 +2,7 @@
 //! across a change of framework edition.
 
 use crate::framework::Line;
-use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, VAlign, DARK};
+use crate::report::charts::canvas::{frame, marker, series_marker, Align, Canvas, Frame, Key, VAlign, DARK};
 use crate::report::charts::{say, source_line, Chart, Meta, Row, PALETTE};
 use crate::report::ReportContext;
 use crate::score::Scope;
@@ -42,8 +42,8 @@ impl Trend {
         let breaks = sc.series_breaks();
         let mut notes = vec![ctx
             .t(
-                "Onder elk jaar per lijn de score en het aantal respondenten (n), in de volgorde van de legenda; de verticale streep bij een punt is het 95%-betrouwbaarheidsinterval.",
-                "Under each year per line the score and the number of respondents (n), in the legend's order; the vertical bar at a point is the 95% confidence interval.",
+                "Onder elk jaar per lijn de score en het aantal respondenten (n), in de volgorde van de legenda; de donkere streep met dwarsstreepjes door een punt is het 95%-betrouwbaarheidsinterval (hoe korter, hoe nauwkeuriger).",
+                "Under each year per line the score and the number of respondents (n), in the legend's order; the dark whisker with caps through a point is the 95% confidence interval (the shorter, the more precise).",
             )
             .to_string()];
         if !breaks.is_empty() {
@@ -68,8 +68,9 @@ impl Trend {
             legend: series
                 .iter()
                 .map(|(l, _)| {
-                    let (colour, pattern) = series_style(l.number() as usize - 1);
-                    (l.label(ctx.lang), colour, pattern)
+                    // The series are lines with markers, and so are their keys.
+                    let k = l.number() as usize - 1;
+                    (l.label(ctx.lang), PALETTE[k % PALETTE.len()], Key::Line(series_marker(k)))
                 })
                 .collect(),
             y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
@@ -81,17 +82,14 @@ impl Trend {
 }
 
 /// Each line its own marker besides its colour: circle (line 1), square (2), cross (3).
-fn marker(c: &mut Canvas, line: u8, x: f32, y: f32, r: f32, color: crate::report::charts::canvas::Rgb) {
-    match line {
-        1 => c.circle(x, y, r, color, None),
-        2 => c.rect(x - r, y - r, x + r, y + r, color),
-        _ => {
-            let w = (r * 0.55).max(2.0);
-            c.line(&[(x - r, y - r), (x + r, y + r)], color, w);
-            c.line(&[(x - r, y + r), (x + r, y - r)], color, w);
-        }
-    }
+fn line_marker(c: &mut Canvas, line: u8, x: f32, y: f32, r: f32, color: crate::report::charts::canvas::Rgb) {
+    marker(c, series_marker(line as usize - 1), x, y, r, color);
 }
+
+/// The marker's radius, and the half-width of an interval's caps: wider than the marker,
+/// so an interval shorter than the marker still shows its caps either side of it.
+const MARKER_R: f32 = 9.0;
+const CAP: f32 = 15.0;
 
 impl Chart for Trend {
     fn size(&self) -> (u32, u32) {
@@ -115,7 +113,8 @@ impl Chart for Trend {
             }
         }
         let k = self.series.len() as f32;
-        let offset = |si: usize| (si as f32 - (k - 1.0) / 2.0) * 16.0;
+        // Series side by side at a year, far enough apart that their caps never touch.
+        let offset = |si: usize| (si as f32 - (k - 1.0) / 2.0) * (2.0 * CAP + 6.0);
         for (si, (line, vals)) in self.series.iter().enumerate() {
             let color = PALETTE[line.number() as usize - 1];
             let pts: Vec<Option<(f32, f32)>> =
@@ -130,16 +129,22 @@ impl Chart for Trend {
             for (i, v) in vals.iter().enumerate() {
                 let Some((v, ci, n)) = v else { continue };
                 let (x, y) = (xs[i] + offset(si), p.y(*v));
+                line_marker(c, line.number(), x, y, MARKER_R, color);
+                // The interval over the marker, dark on the line's colour, with caps wider
+                // than the marker: visible however short it is.
                 if let Some((lo, hi)) = ci {
-                    c.line(&[(x, p.y(*lo)), (x, p.y(*hi))], color, 2.0);
+                    let (ylo, yhi) = (p.y(*lo), p.y(*hi));
+                    c.line(&[(x, ylo), (x, yhi)], DARK, 3.0);
+                    for yc in [ylo, yhi] {
+                        c.line(&[(x - CAP, yc), (x + CAP, yc)], DARK, 3.0);
+                    }
                 }
-                marker(c, line.number(), x, y, 9.0, color);
                 // The row label names its line by the same marker (not colour alone).
                 let label = format!("{} (n = {n})", say(*v));
                 let ly = p.y1 + 14.0 + 34.0 + si as f32 * LABEL_H;
                 let w = crate::report::charts::text::width(&label, LABEL_SIZE);
                 let x0 = xs[i] - (w + 22.0) / 2.0;
-                marker(c, line.number(), x0 + 7.0, ly + LABEL_SIZE / 2.0, 7.0, color);
+                line_marker(c, line.number(), x0 + 7.0, ly + LABEL_SIZE / 2.0, 7.0, color);
                 c.text(&label, x0 + 22.0, ly, LABEL_SIZE, DARK, Align::Left, VAlign::Top);
             }
         }
@@ -211,5 +216,104 @@ impl Chart for Trend {
             },
             description: parts.join("; ") + ".",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::charts::canvas::{Marker, Op};
+
+    /// Line 1 at 50.0 (interval 49.8–50.2, far shorter than the marker) and 52.0 (51–53),
+    /// line 2 at 60.0 (58–62) in 2026 only.
+    fn trend() -> Trend {
+        Trend {
+            years: vec![2025, 2026],
+            series: vec![
+                (Line::L1, vec![Some((50.0, Some((49.8, 50.2)), 400)), Some((52.0, Some((51.0, 53.0)), 400))]),
+                (Line::L2, vec![None, Some((60.0, Some((58.0, 62.0)), 30))]),
+            ],
+            breaks: vec![],
+            frame: Frame {
+                title: "Trend".into(),
+                legend: vec![
+                    ("1e lijn".into(), PALETTE[0], Key::Line(Marker::Circle)),
+                    ("2e lijn".into(), PALETTE[1], Key::Line(Marker::Square)),
+                ],
+                ..Frame::default()
+            },
+            lang: crate::lang::Lang::Nl,
+        }
+    }
+
+    #[test]
+    fn every_interval_shows_over_its_marker_with_caps_wider_than_the_marker() {
+        let t = trend();
+        let mut c = Canvas::new(1600, 1000);
+        t.draw(&mut c);
+        // The plot's markers: circles of MARKER_R (line 1) and squares 2·MARKER_R wide
+        // (line 2), in the series colours.
+        let markers: Vec<(usize, f32, f32)> = c
+            .ops
+            .iter()
+            .enumerate()
+            .filter_map(|(i, op)| match op {
+                Op::Circle { x, y, r, .. } if *r == MARKER_R => Some((i, *x, *y)),
+                Op::Rect { x0, y0, x1, y1, fill } if *fill == PALETTE[1] && x1 - x0 == 2.0 * MARKER_R => {
+                    Some((i, (x0 + x1) / 2.0, (y0 + y1) / 2.0))
+                }
+                _ => None,
+            })
+            // Below the legend row (whose keys carry the same markers).
+            .filter(|m| m.2 > 200.0)
+            .collect();
+        assert_eq!(markers.len(), 3, "{markers:?}");
+        for (i, x, y) in markers {
+            // After the marker (so over it): two dark caps, each 2·CAP = 30 px wide,
+            // wider than the marker (18 px), centred on it, one above and one below.
+            let caps: Vec<f32> = c.ops[i..]
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Line { points, color, .. }
+                        if *color == DARK
+                            && points.len() == 2
+                            && points[0].1 == points[1].1
+                            && (points[0].0 - (x - CAP)).abs() < 0.01
+                            && (points[1].0 - (x + CAP)).abs() < 0.01 =>
+                    {
+                        Some(points[0].1)
+                    }
+                    _ => None,
+                })
+                .take(2)
+                .collect();
+            assert_eq!(caps.len(), 2, "no caps over the marker at {x}, {y}");
+            assert!(caps[0] < y && caps[1] > y || caps[1] < y && caps[0] > y, "{caps:?} around {y}");
+            const { assert!(CAP > MARKER_R) };
+        }
+    }
+
+    #[test]
+    fn the_legend_shows_each_line_as_a_line_with_its_marker() {
+        let t = trend();
+        let mut c = Canvas::new(1600, 1000);
+        t.draw(&mut c);
+        // Above the plot (the legend row): a stretch of line in each series' colour with
+        // its marker on it, and no bar swatch.
+        let legend_y = c
+            .ops
+            .iter()
+            .find_map(|op| match op {
+                Op::Text { text, y, .. } if text == "1e lijn" => Some(*y),
+                _ => None,
+            })
+            .unwrap();
+        let near = |y: f32| (y - legend_y).abs() < 40.0;
+        let lines =
+            c.ops.iter().filter(|op| matches!(op, Op::Line { points, color, .. } if (*color == PALETTE[0] || *color == PALETTE[1]) && points.len() == 2 && points[0].1 == points[1].1 && near(points[0].1) && points[1].0 - points[0].0 >= 40.0)).count();
+        assert_eq!(lines, 2);
+        assert!(c.ops.iter().any(|op| matches!(op, Op::Circle { y, fill, .. } if *fill == PALETTE[0] && near(*y))));
+        assert!(c.ops.iter().any(|op| matches!(op, Op::Rect { y0, fill, .. } if *fill == PALETTE[1] && near(*y0))));
+        assert!(!c.ops.iter().any(|op| matches!(op, Op::Hatch { .. })), "no bar pattern in a line chart's legend");
     }
 }
