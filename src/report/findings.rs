@@ -893,6 +893,26 @@ pub fn signed(v: f64, lang: Lang) -> String {
     }
 }
 
+/// An interval bound: signed, one decimal, as [`signed`], except that a bound which is
+/// not 0 but would print as 0,0 gets the decimals it needs (up to four) to stay on its
+/// side of zero. Whether an interval excludes 0 is what "aantoonbaar" says, so a reader
+/// must be able to see it: "+0,05 tot +5,9" with "ja", never "0,0 tot +5,9".
+pub fn bound(v: f64, lang: Lang) -> String {
+    if as_printed(v) != 0.0 || v == 0.0 || !v.is_finite() {
+        return signed(v, lang);
+    }
+    let s = (2..=4)
+        .map(|d| format!("{v:+.d$}"))
+        .find(|t| t.trim_start_matches(['+', '-']).chars().any(|c| c.is_ascii_digit() && c != '0'))
+        .unwrap_or_else(|| format!("{v:+.4}"))
+        .replace('-', "−");
+    if lang == Lang::Nl {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
 /// "a, b en c" / "a, b and c".
 pub fn join(parts: &[String], lang: Lang) -> String {
     match parts {
@@ -1259,5 +1279,16 @@ pub(crate) mod tests {
         }
         let h = how_to_read(&f, Lang::Nl, 5).join(" ");
         assert!(h.contains("(\"N van M\": N getoond van de M met respondenten)"), "{h}");
+    }
+    #[test]
+    fn an_interval_bound_never_prints_as_zero_unless_it_is() {
+        // 0.049 rounds to 0,0 at one decimal: printed with two, +0,05; −0.004 needs
+        // three; 3.04 and −2.96 print as ever; 0 is 0,0.
+        assert_eq!(bound(0.049, Lang::Nl), "+0,05");
+        assert_eq!(bound(-0.004, Lang::Nl), "−0,004");
+        assert_eq!(bound(0.049, Lang::En), "+0.05");
+        assert_eq!(bound(3.04, Lang::Nl), "+3,0");
+        assert_eq!(bound(-2.96, Lang::Nl), "−3,0");
+        assert_eq!(bound(0.0, Lang::Nl), "0,0");
     }
 }

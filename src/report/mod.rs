@@ -204,11 +204,16 @@ impl<'a> ReportContext<'a> {
         findings::signed(v, self.lang)
     }
 
+    /// An interval bound, on its side of zero ([`findings::bound`]).
+    pub fn bound_text(&self, v: f64) -> String {
+        findings::bound(v, self.lang)
+    }
+
     /// A difference's 95 % interval alone, e.g. "−1,8 tot +8,8"; empty without one.
     pub fn interval_text(&self, d: &crate::score::Difference) -> String {
         match d.ci {
             Some((lo, hi)) if lo == hi => self.t("exact (geen spreiding)", "exact (no spread)").into(),
-            Some((lo, hi)) => format!("{} {} {}", self.signed_text(lo), self.t("tot", "to"), self.signed_text(hi)),
+            Some((lo, hi)) => format!("{} {} {}", self.bound_text(lo), self.t("tot", "to"), self.bound_text(hi)),
             None => String::new(),
         }
     }
@@ -239,9 +244,9 @@ impl<'a> ReportContext<'a> {
                 "{} ({} {} {} {}; {})",
                 n(d.shown),
                 self.t("95%-interval", "95% interval"),
-                n(lo),
+                self.bound_text(lo),
                 self.t("tot", "to"),
-                n(hi),
+                self.bound_text(hi),
                 if sig {
                     self.t("aantoonbaar verschil", "a clear difference")
                 } else {

@@ -348,9 +348,9 @@ fn change_text(d: &Difference, since: u16, lang: Lang) -> String {
         format!(
             " ({} {} {} {})",
             lang.pick("95%-interval", "95% interval"),
-            signed(lo, lang),
+            crate::report::findings::bound(lo, lang),
             lang.pick("tot", "to"),
-            signed(hi, lang)
+            crate::report::findings::bound(hi, lang)
         )
     });
     format!("{} {} {since}{ci}", signed(d.shown, lang), lang.pick("sinds", "since"))
