@@ -839,12 +839,13 @@ pub fn kinds_glossary(lang: Lang) -> &'static str {
 }
 
 /// The line under a portret's or the sector report's title: the kind of institution
-/// and the framework edition, each named once ("Sector: mbo · raamwerkeditie
-/// raamwerk-2017"), for the workbook and the PDF alike.
+/// and the framework edition, each named once ("Onderwijssoort: mbo · raamwerkeditie
+/// raamwerk-2017"), for the workbook and the PDF alike. Not "Sector: mbo": on the same
+/// page "the sector" is every institution the portret is compared with, of all kinds.
 pub fn subtitle(kind: Option<Sector>, edition: &str, lang: Lang) -> String {
     format!(
         "{} {} · {} {edition}",
-        lang.pick("Sector:", "Sector:"),
+        lang.pick("Onderwijssoort:", "Type of education:"),
         kind.map_or("—", |s| s.code()),
         lang.pick("raamwerkeditie", "framework edition")
     )
@@ -1132,9 +1133,9 @@ pub(crate) mod tests {
         assert_eq!(num(-0.04, Lang::Nl), "0,0");
         assert_eq!(
             subtitle(Some(Sector::Mbo), "raamwerk-2017", Lang::Nl),
-            "Sector: mbo · raamwerkeditie raamwerk-2017"
+            "Onderwijssoort: mbo · raamwerkeditie raamwerk-2017"
         );
-        assert_eq!(subtitle(None, "raamwerk-2017", Lang::En), "Sector: — · framework edition raamwerk-2017");
+        assert_eq!(subtitle(None, "raamwerk-2017", Lang::En), "Type of education: — · framework edition raamwerk-2017");
     }
 
     #[test]

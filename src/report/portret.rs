@@ -230,7 +230,7 @@ fn headline(
     Ok(())
 }
 
-/// "Sector: mbo · raamwerkeditie raamwerk-2017" ([`findings::subtitle`], as the PDF).
+/// "Onderwijssoort: mbo · raamwerkeditie raamwerk-2017" ([`findings::subtitle`], as the PDF).
 fn subtitle(ctx: &ReportContext<'_>, inst: &str, year: u16) -> String {
     let kind = ctx.ingested.institutions.get(inst).and_then(|m| m.sector);
     findings::subtitle(kind, &ctx.fw_for(year).edition, ctx.lang)
