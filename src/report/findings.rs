@@ -582,6 +582,37 @@ impl Findings {
                     }
                 })
                 .collect();
+            // Areas whose staff differ clearly where their line's total does not (or the
+            // other way): page 1's table prints them as "aantoonbaar", so the sentence
+            // names them too.
+            let areas: Vec<String> = self
+                .areas()
+                .filter_map(|c| {
+                    let v = c.versus?;
+                    let differs = matches!(v, Versus::Above | Versus::Below)
+                        && self.total(c.line).and_then(|t| t.versus) != Some(v);
+                    differs.then(|| {
+                        let how = match v {
+                            Versus::Above => lang.pick("hoger", "higher"),
+                            _ => lang.pick("lager", "lower"),
+                        };
+                        format!(
+                            "{} {} {} ({how})",
+                            c.area.map_or("", |a| a.label(lang)),
+                            lang.pick("in de", "in"),
+                            line_name(c.line, lang)
+                        )
+                    })
+                })
+                .collect();
+            let mut clauses = clauses;
+            if !areas.is_empty() {
+                clauses.push(format!(
+                    "{}: {}",
+                    lang.pick("per aandachtsgebied aantoonbaar anders", "by area, clearly different"),
+                    join(&areas, lang)
+                ));
+            }
             out.push(capitalise(&format!("{}.", clauses.join("; "))));
         }
 
@@ -714,16 +745,36 @@ impl Findings {
                     .then(|| format!("{} {}{since}", line_name(m.line, lang), signed(t.change.shown, lang)))
             })
             .collect();
+        // Areas that changed beyond chance in a line that did not move as a whole (a
+        // line that did names its real areas in its own clause): page 2 prints them as
+        // "aantoonbaar", so page 1 names them too.
+        let in_whole = |l: Line| whole.iter().any(|(_, ls)| ls.contains(&l));
+        let areas_real: Vec<String> = self
+            .areas()
+            .filter(|c| !in_whole(c.line))
+            .filter_map(|c| {
+                let (ch, area) = (c.change?, c.area?);
+                let since = if moves.iter().all(|x| x.since == ch.previous_year) {
+                    String::new()
+                } else {
+                    format!(" {} {}", lang.pick("sinds", "since"), ch.previous_year)
+                };
+                (ch.change.significant() == Some(true)).then(|| {
+                    format!("{} {} {}{since}", line_name(c.line, lang), area.label(lang), signed(ch.change.shown, lang))
+                })
+            })
+            .collect();
         let since = moves[0].since;
         if whole.is_empty() {
-            return match (real.is_empty(), nl) {
-                (true, true) => format!("Sinds {since} is geen lijn aantoonbaar veranderd."),
-                (true, false) => format!("Since {since} no line has changed beyond chance."),
+            let all: Vec<String> = real.iter().chain(areas_real.iter()).cloned().collect();
+            return match (all.is_empty(), nl) {
+                (true, true) => format!("Sinds {since} is geen lijn of aandachtsgebied aantoonbaar veranderd."),
+                (true, false) => format!("Since {since} no line or area has changed beyond chance."),
                 (false, true) => {
-                    format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&real, lang))
+                    format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&all, lang))
                 }
                 (false, false) => {
-                    format!("Changed beyond chance since {since}: {}; the rest not clearly.", join(&real, lang))
+                    format!("Changed beyond chance since {since}: {}; the rest not clearly.", join(&all, lang))
                 }
             };
         }
@@ -751,6 +802,13 @@ impl Findings {
                 format!("als geheel aantoonbaar veranderd: {}", join(&real, lang))
             } else {
                 format!("changed beyond chance as a whole: {}", join(&real, lang))
+            });
+        }
+        if !areas_real.is_empty() {
+            clauses.push(if nl {
+                format!("aantoonbaar veranderd in een aandachtsgebied: {}", join(&areas_real, lang))
+            } else {
+                format!("changed beyond chance in an area: {}", join(&areas_real, lang))
             });
         }
         capitalise(&format!("{}.", clauses.join("; ")))
@@ -994,7 +1052,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             s[2],
-            "Uw 1e lijn scoort aantoonbaar hoger dan de medewerkers van de andere instellingen; uw 2e lijn verschilt niet aantoonbaar van hen."
+            "Uw 1e lijn scoort aantoonbaar hoger dan de medewerkers van de andere instellingen; uw 2e lijn verschilt niet aantoonbaar van hen; per aandachtsgebied aantoonbaar anders: Samenwerking in de 2e lijn (lager)."
         );
         // Line 2 fell in all four areas, only SW beyond chance; its total −5 (−9 to −1).
         assert_eq!(
@@ -1291,5 +1349,30 @@ pub(crate) mod tests {
         assert_eq!(bound(3.04, Lang::Nl), "+3,0");
         assert_eq!(bound(-2.96, Lang::Nl), "−3,0");
         assert_eq!(bound(0.0, Lang::Nl), "0,0");
+    }
+    #[test]
+    fn an_area_that_changed_or_differs_beyond_chance_is_named_on_page_one() {
+        // Line 1's total rose 2,0 (−3 to +7: chance), its areas moved both ways, and only
+        // Visie en beleid rose beyond chance: +13,2 (+1,0 to +25,4). Line 2 did not
+        // change. The change sentence names that area, not "no line changed".
+        let mut f = example();
+        for c in &mut f.cells {
+            c.change = match (c.line, c.area) {
+                (Line::L1, None) => change(2025, 2.0, -3.0, 7.0),
+                (Line::L1, Some(Area::VB)) => change(2025, 13.2, 1.0, 25.4),
+                (Line::L1, Some(_)) => change(2025, -1.0, -5.0, 3.0),
+                _ => change(2025, 0.0, -4.0, 4.0),
+            };
+        }
+        let s = f.sentences(Lang::Nl);
+        assert_eq!(s[3], "Sinds 2025 aantoonbaar veranderd: 1e lijn Visie en beleid +13,2; de rest niet aantoonbaar.");
+        let en = f.sentences(Lang::En);
+        assert_eq!(en[3], "Changed beyond chance since 2025: line 1 Vision and policy +13.2; the rest not clearly.");
+        // Nothing beyond chance anywhere: said of lines and areas both.
+        f.cells[1].change = change(2025, 13.2, -1.0, 25.4);
+        assert_eq!(f.sentences(Lang::Nl)[3], "Sinds 2025 is geen lijn of aandachtsgebied aantoonbaar veranderd.");
+        // Staff: line 2's total does not differ clearly, its Samenwerking (Cooperation) is clearly lower
+        // (example()): named after the lines' verdicts, in both languages.
+        assert!(en[2].ends_with("; by area, clearly different: Cooperation in line 2 (lower)."), "{}", en[2]);
     }
 }
