@@ -94,9 +94,10 @@ fn page_one(
             Some(b) => Cell::filled(findings::position_text(c, ctx.lang), findings::band_colour(b)),
             None => Cell::new(""),
         };
+        let withheld = || c.withheld_mark(ctx.lang).unwrap_or_default().to_string();
         let versus = match c.versus {
             Some(v) => Cell::filled(findings::versus_words(v, ctx.lang), findings::versus_colour(v)),
-            None => Cell::new(""),
+            None => Cell::new(withheld()),
         };
         let total = c.area.is_none();
         let strong = |s: String| if total { Cell::strong(s) } else { Cell::new(s) };
@@ -110,7 +111,7 @@ fn page_one(
             Cell::new(q(2)),
             Cell::new(if c.over.institutions > 0 { c.over.count(ctx.lang) } else { String::new() }),
             position,
-            Cell::new(c.rest.map_or(String::new(), |r| num(r.0, ctx.lang))),
+            Cell::new(c.rest.map_or_else(withheld, |r| num(r.0, ctx.lang))),
             versus,
         ]);
     }
@@ -204,9 +205,10 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Flow> {
             });
             row.push(Cell::new(v.unwrap_or_default()));
         }
-        row.push(Cell::new(c.change.map_or(String::new(), |ch| {
-            format!("{} {} {}", ctx.difference_text(&ch.change), ctx.t("sinds", "since"), ch.previous_year)
-        })));
+        row.push(Cell::new(c.change.map_or_else(
+            || c.withheld_mark(ctx.lang).filter(|_| shown_years.len() > 1).unwrap_or_default().to_string(),
+            |ch| format!("{} {} {}", ctx.difference_text(&ch.change), ctx.t("sinds", "since"), ch.previous_year),
+        )));
         rows.push(row);
     }
     f.table(&cols, &rows, 7.0);

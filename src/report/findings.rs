@@ -176,9 +176,19 @@ pub struct Cell {
     pub rest: Option<(f64, u64)>,
     /// Since the previous year taken part in, with its interval.
     pub change: Option<Change>,
+    /// Why its own figures, shown to itself, are kept out of the published comparison
+    /// (the test, the other institutions' mean, the change): protected to keep a small
+    /// group elsewhere from being worked back. Every renderer prints this reason where
+    /// those figures would stand, never an empty cell.
+    pub withheld: Option<crate::score::Why>,
 }
 
 impl Cell {
+    /// The withheld mark for a comparison this cell has none of (`ctx.mark`'s words).
+    pub fn withheld_mark(&self, lang: Lang) -> Option<&'static str> {
+        self.withheld.map(|_| lang.pick("afgeschermd", "protected"))
+    }
+
     pub fn score(&self) -> Option<f64> {
         self.own.map(|o| o.0)
     }
@@ -340,6 +350,7 @@ impl Findings {
                     versus: b.and_then(|b| b.versus_sector),
                     rest: b.and_then(|b| b.rest_of_sector),
                     change: b.and_then(|b| b.change),
+                    withheld: g.and_then(|g| g.hidden()).filter(|_| own.is_some()),
                 });
             }
             for area in Area::ALL {
@@ -415,6 +426,14 @@ impl Findings {
             }
         }
         out
+    }
+
+    /// Lines whose total is shown to the institution but kept out of every comparison.
+    pub fn untested_lines(&self) -> Vec<Line> {
+        self.lines()
+            .into_iter()
+            .filter(|&l| self.total(l).is_some_and(|c| c.withheld.is_some() && c.versus.is_none()))
+            .collect()
     }
 
     /// Each line's movement over its areas since the previous year (lines with a
@@ -615,6 +634,21 @@ impl Findings {
             }
             out.push(capitalise(&format!("{}.", clauses.join("; "))));
         }
+        // Lines shown to the institution only: not tested, and said so, so that no
+        // sentence about "every line" covers them.
+        let untested = self.untested_lines();
+        if !untested.is_empty() {
+            let who = join(&untested.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
+            out.push(if nl {
+                format!(
+                    "Uw {who} is niet vergeleken met de andere instellingen of met eerdere jaren: afgeschermd, om een kleine groep elders te beschermen; de cijfers ziet alleen u."
+                )
+            } else {
+                format!(
+                    "Your {who} is not compared with the other institutions or with earlier years: protected, to keep a small group elsewhere from being worked back; only you see its figures."
+                )
+            });
+        }
 
         // 3. Change since the previous year.
         let moves = self.movements();
@@ -767,9 +801,10 @@ impl Findings {
         let since = moves[0].since;
         if whole.is_empty() {
             let all: Vec<String> = real.iter().chain(areas_real.iter()).cloned().collect();
+            let tested = if self.untested_lines().is_empty() { "" } else { lang.pick(" getoetste", " tested") };
             return match (all.is_empty(), nl) {
-                (true, true) => format!("Sinds {since} is geen lijn of aandachtsgebied aantoonbaar veranderd."),
-                (true, false) => format!("Since {since} no line or area has changed beyond chance."),
+                (true, true) => format!("Sinds {since} is geen{tested} lijn of aandachtsgebied aantoonbaar veranderd."),
+                (true, false) => format!("Since {since} no{tested} line or area has changed beyond chance."),
                 (false, true) => {
                     format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&all, lang))
                 }
@@ -1009,6 +1044,7 @@ pub(crate) mod tests {
             versus: Some(Versus::Within),
             rest: Some((median, 300)),
             change: None,
+            withheld: None,
         }
     }
 
@@ -1374,5 +1410,30 @@ pub(crate) mod tests {
         // Staff: line 2's total does not differ clearly, its Samenwerking (Cooperation) is clearly lower
         // (example()): named after the lines' verdicts, in both languages.
         assert!(en[2].ends_with("; by area, clearly different: Cooperation in line 2 (lower)."), "{}", en[2]);
+    }
+    #[test]
+    fn a_line_protected_for_others_is_said_to_be_untested_not_left_out() {
+        // Line 2 is shown to the institution but kept out of every comparison to protect
+        // a small group elsewhere: no test, no mean of the others, no change. Page 1 says
+        // so, and "no line changed" becomes "no tested line changed".
+        let mut f = example();
+        for c in f.cells.iter_mut() {
+            c.change = None;
+            if c.line == Line::L2 {
+                c.versus = None;
+                c.rest = None;
+                c.withheld = Some(crate::score::Why::Protects);
+            }
+        }
+        f.cells[0].change = change(2025, 1.0, -2.0, 4.0);
+        let s = f.sentences(Lang::Nl);
+        assert_eq!(s[2], "Uw 1e lijn scoort aantoonbaar hoger dan de medewerkers van de andere instellingen.");
+        assert_eq!(
+            s[3],
+            "Uw 2e lijn is niet vergeleken met de andere instellingen of met eerdere jaren: afgeschermd, om een kleine groep elders te beschermen; de cijfers ziet alleen u."
+        );
+        assert_eq!(s[4], "Sinds 2025 is geen getoetste lijn of aandachtsgebied aantoonbaar veranderd.");
+        assert_eq!(f.cells[5].withheld_mark(Lang::En), Some("protected"));
+        assert_eq!(f.untested_lines(), vec![Line::L2]);
     }
 }

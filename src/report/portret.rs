@@ -163,9 +163,13 @@ fn headline(
         // Difference from the sector's staff: their mean beside the test against it.
         if let Some((m, _)) = cell.rest {
             ws.write_number_with_format(r, 10, m, &fm.score)?;
+        } else if let Some(mark) = cell.withheld_mark(ctx.lang) {
+            xlsx::text(ws, r, 10, mark, &fm.hidden)?;
         }
         if let Some(v) = cell.versus {
             xlsx::versus(ws, r, 11, v, ctx, fm)?;
+        } else if let Some(mark) = cell.withheld_mark(ctx.lang) {
+            xlsx::text(ws, r, 11, mark, &fm.hidden)?;
         }
         if let Some(c) = &cell.change {
             xlsx::signed(ws, r, 12, c.change.shown, fm)?;
