@@ -260,7 +260,7 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Flow> {
     f.heading(ctx.t("Aanbevelingen", "Recommendations"));
     let recs = recommendations_for(ctx, &facts);
     if recs.is_empty() {
-        let (title, text, source) = crate::report::recommend::nothing_holds(ctx.lang);
+        let (title, text, source) = crate::report::recommend::nothing_holds(&facts, ctx.lang);
         f.paragraph(&title, 10.0, [0, 63, 102]);
         f.text(&text);
         f.small(&format!("{}: {source}", ctx.t("Bron", "Source")));

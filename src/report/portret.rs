@@ -445,7 +445,7 @@ fn recommendations(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, fac
     }
     if recs.is_empty() {
         // No finding holds: said so, with the general advice, and no finding column.
-        let (title, text, source) = recommend::nothing_holds(ctx.lang);
+        let (title, text, source) = recommend::nothing_holds(facts, ctx.lang);
         xlsx::text(ws, 1, 0, &title, &fm.wrap)?;
         xlsx::text(ws, 1, 1, &text, &fm.wrap)?;
         xlsx::text(ws, 1, 3, &source, &fm.wrap)?;

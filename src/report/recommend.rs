@@ -501,19 +501,35 @@ pub fn recommend(f: &Findings, lang: Lang) -> Vec<Recommendation> {
 /// What the portret says where no finding holds beyond its uncertainty: that the
 /// figures give no recommendation, and the general advice to use the portret as a
 /// mirror (title, text, source): a suggestion, not a finding.
-pub fn nothing_holds(lang: Lang) -> (String, String, String) {
+/// A line kept out of every comparison (protected for a group elsewhere) is named: the
+/// figures say nothing of it, so "no finding" is not said of it.
+pub fn nothing_holds(facts: &Findings, lang: Lang) -> (String, String, String) {
     let mirror = ADVICE
         .iter()
         .find(|a| a.theme == Theme::Monitoring && a.audience == Audience::General)
         .expect("the mirror advice is in the catalogue");
+    let untested = facts.untested_lines();
+    let untested = if untested.is_empty() {
+        String::new()
+    } else {
+        let who = crate::report::findings::join(
+            &untested.iter().map(|&l| crate::report::findings::line_name(l, lang)).collect::<Vec<_>>(),
+            lang,
+        );
+        match lang {
+            Lang::Nl => format!(" Uw {who} is niet getoetst (afgeschermd): daarover zeggen de cijfers niets."),
+            Lang::En => format!(" Your {who} was not tested (protected): the figures say nothing about it."),
+        }
+    };
     (
         lang.pick("Geen aanbeveling uit de cijfers", "No recommendation from the figures").to_string(),
         format!(
-            "{} {}",
+            "{}{untested} {} {}",
             lang.pick(
-                "Geen bevinding houdt stand buiten de onzekerheid: geen aantoonbaar lagere score dan de medewerkers van de andere instellingen, geen aantoonbare daling, niet in het laagste kwart van 10 of meer instellingen. In het algemeen:",
-                "No finding holds beyond its uncertainty: no score clearly lower than the staff of the other institutions, no fall beyond chance, not in the lowest quarter of 10 or more institutions. In general:"
+                "Geen bevinding houdt stand buiten de onzekerheid: geen aantoonbaar lagere score dan de medewerkers van de andere instellingen, geen aantoonbare daling, niet in het laagste kwart van 10 of meer instellingen.",
+                "No finding holds beyond its uncertainty: no score clearly lower than the staff of the other institutions, no fall beyond chance, not in the lowest quarter of 10 or more institutions."
             ),
+            lang.pick("In het algemeen:", "In general:"),
             lang.pick(mirror.text.0, mirror.text.1)
         ),
         mirror.source.text(lang),
@@ -589,9 +605,20 @@ mod tests {
             c.change = change(2025, 2.0, -1.0, 5.0);
         }
         assert!(recommend(&f, Lang::Nl).is_empty());
-        let (title, text, source) = nothing_holds(Lang::Nl);
+        let (title, text, source) = nothing_holds(&f, Lang::Nl);
         assert_eq!(title, "Geen aanbeveling uit de cijfers");
         assert!(text.starts_with("Geen bevinding houdt stand buiten de onzekerheid"));
+        assert!(text.contains("instellingen. In het algemeen:"), "{text}");
+        // A line protected for a group elsewhere was not tested: said, not covered.
+        for c in f.cells.iter_mut().filter(|c| c.line == Line::L2) {
+            c.versus = None;
+            c.withheld = Some(crate::score::Why::Protects);
+        }
+        let (_, text, _) = nothing_holds(&f, Lang::Nl);
+        assert!(
+            text.contains("instellingen. Uw 2e lijn is niet getoetst (afgeschermd): daarover zeggen de cijfers niets. In het algemeen:"),
+            "{text}"
+        );
         assert!(!text.contains("nergens onder de sector") && !text.contains("laagste score"));
         assert_eq!(source, STUDY_2014.text(Lang::Nl));
     }
