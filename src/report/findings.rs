@@ -911,12 +911,12 @@ pub fn glossary(lang: Lang) -> String {
     let areas: Vec<String> = Area::ALL.iter().map(|a| format!("{} ({})", a.label(lang), a.code())).collect();
     match lang {
         Lang::Nl => format!(
-            "LOB = loopbaanoriëntatie en -begeleiding; vo = voortgezet onderwijs, mbo = middelbaar beroepsonderwijs, hbo = hoger beroepsonderwijs. {}. Aandachtsgebieden: {}.",
+            "LOB = loopbaanoriëntatie en -begeleiding; vo = voortgezet onderwijs, mbo = middelbaar beroepsonderwijs, hbo = hoger beroepsonderwijs; MT = managementteam; PDCA = plan-do-check-act (de kwaliteitscyclus). {}. Aandachtsgebieden: {}.",
             lines.join("; "),
             join(&areas, lang)
         ),
         Lang::En => format!(
-            "LOB = career orientation and guidance; vo = secondary, mbo = vocational, hbo = higher professional education. {}. Areas: {}.",
+            "LOB = career orientation and guidance; vo = secondary, mbo = vocational, hbo = higher professional education; MT = management team; PDCA = plan-do-check-act (the quality cycle). {}. Areas: {}.",
             lines.join("; "),
             join(&areas, lang)
         ),

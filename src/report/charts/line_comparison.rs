@@ -69,8 +69,8 @@ impl LineComparison {
             source: source_line(ctx),
             notes: vec![ctx
                 .t(
-                    "Score = gemiddelde mate waarin de items van de eigen lijn gelden (ja = 100, grotendeels = 67, enigszins = 33, nee = 0). n = respondenten.",
-                    "Score = mean degree to which the own line's items apply (yes = 100, largely = 67, somewhat = 33, no = 0). n = respondents.",
+                    "Score = gemiddelde mate waarin de items van de eigen lijn gelden (ja = 100, grotendeels = 66,7, enigszins = 33,3, nee = 0). n = respondenten.",
+                    "Score = mean degree to which the own line's items apply (yes = 100, largely = 66.7, somewhat = 33.3, no = 0). n = respondents.",
                 )
                 .into()],
         };
