@@ -151,23 +151,28 @@ impl Chart for Benchmark {
                 let mid = (l + r) / 2.0;
                 let inset = bw / 5.0;
                 // The sector's middle half behind, its median across.
-                let mut clear_of = f32::MAX;
+                // The lines a label must leave in view: the box's edges and its median.
+                let mut keep_clear: Vec<f32> = Vec::new();
                 if let Some((p25, med, p75)) = s.quartiles[ci] {
-                    c.range_box(l - 2.0, p.y(p75), r + 2.0, p.y(p25));
+                    // Inside its slot, so neighbouring boxes (3 px edges) never touch.
+                    c.range_box(l + 1.0, p.y(p75), r - 1.0, p.y(p25));
                     let m = p.y(med);
-                    c.rect(l - 5.0, m - 2.0, r + 5.0, m + 2.0, DARK);
-                    clear_of = m;
+                    c.rect(l - 2.0, m - 2.0, r + 2.0, m + 2.0, DARK);
+                    keep_clear = vec![p.y(p25), m, p.y(p75)];
                 }
                 match &s.own[ci] {
                     Ok((v, _)) => {
                         let top = p.y(*v);
                         let (colour, pattern) = series_style(s.line.number() as usize - 1);
                         c.patterned(l + inset, top, r - inset, p.y1, colour, pattern);
-                        // The label above the bar, and above the median line where it
-                        // would sit on it.
+                        // The label above the bar, and above any edge of the box or its
+                        // median it would cover (its white backing would hide whether the
+                        // bar ends inside the middle half or beyond it): bottom to top.
                         let mut label_y = top - 6.0;
-                        if (label_y - 26.0..=label_y + 4.0).contains(&clear_of) {
-                            label_y = clear_of - 6.0;
+                        for y in keep_clear.iter().copied() {
+                            if (label_y - 27.0..=label_y + 4.0).contains(&y) {
+                                label_y = y - 6.0;
+                            }
                         }
                         let label = say(*v);
                         let w = text::width(&label, 22.0);
