@@ -168,7 +168,7 @@ fn one_institution_however_spelled_keeps_its_series_its_files_and_its_code() {
         let (t, input, output) = tempdir();
         config(t.path(), LENIENT);
         let resp = |i: usize| {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 answers(&format!("r{i}"), ["ja", "ja", "ja", "ja"])
             } else {
                 answers(&format!("r{i}"), ["ja", "ja", "nee", "nee"])
