@@ -150,8 +150,8 @@ fn tables_hold_their_text_years_are_numbers_names_sort_as_read_and_rows_align_at
     }
     let portret = std::fs::read_dir(out.join("portretten")).unwrap().next().unwrap().unwrap().path();
     let top = top_aligned_styles(&portret);
-    for (cell, s) in cell_styles(&sheet_part(&portret, "Sterk en zwak")) {
-        assert!(top[s], "Sterk en zwak {cell} (style {s}) is not aligned at the top");
+    for (cell, s) in cell_styles(&sheet_part(&portret, "Hoog en laag")) {
+        assert!(top[s], "Hoog en laag {cell} (style {s}) is not aligned at the top");
     }
 
     // Header rows are as tall as their wrapped texts: "Verschil met de medewerkers van

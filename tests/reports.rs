@@ -35,7 +35,7 @@ fn english_throughout_with_lang_en() {
     assert_eq!(text(&overview[0][1]), "Line");
     assert!(overview.iter().any(|r| text(&r[1]) == "Line 1" && text(&r[2]) == "Total"));
     let p = output.join("portretten/school-a-2026.xlsx");
-    assert_eq!(sheet_names(&p), ["Portrait", "Trend", "Strengths and weaknesses", "Recommendations", "Notes"]);
+    assert_eq!(sheet_names(&p), ["Portrait", "Trend", "Highest and lowest", "Recommendations", "Notes"]);
     let rec = read_sheet(&p, "Recommendations");
     assert_eq!(text(&rec[0][0]), "Recommendation");
     for f in ["line-comparison-2026.png", "distribution-2026.svg", "items-line-1-2026.csv", "trend.png"] {

@@ -277,9 +277,11 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Flow> {
         ));
     }
 
-    // Strongest and weakest items.
-    f.heading(ctx.t("Sterkste en zwakste items", "Strongest and weakest items"));
+    // Its highest and lowest items: its own scores, named as such (no position beside
+    // them to call them strong or weak).
+    f.heading(ctx.t("Hoogste en laagste items", "Highest and lowest items"));
     f.small(findings::kinds_glossary(ctx.lang));
+    f.small(findings::item_sector_note(ctx.lang));
     let sector: std::collections::HashMap<u16, f64> =
         sc.items_of(year, None).iter().filter_map(|i| i.shown().map(|f| (i.item, f.score))).collect();
     let cols = [

@@ -923,6 +923,14 @@ pub fn glossary(lang: Lang) -> String {
     }
 }
 
+/// What the items table's "Sector" column is.
+pub fn item_sector_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Sector: de gemiddelde score op het item over de medewerkers van alle instellingen, de eigen meegeteld.",
+        "Sector: the mean score on the item over the staff of every institution, its own included.",
+    )
+}
+
 /// R and D in an item's id, where the items are listed.
 pub fn kinds_glossary(lang: Lang) -> &'static str {
     lang.pick(

@@ -363,7 +363,7 @@ fn series(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, 
 
 fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, year: u16) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Sterk en zwak", "Strengths and weaknesses"))?;
+    ws.set_name(ctx.t("Hoog en laag", "Highest and lowest"))?;
     xlsx::print_setup(ws, Some(0))?;
     let heads = [
         ctx.t("Lijn", "Line"),
@@ -389,13 +389,13 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
         if own.is_empty() {
             continue;
         }
-        // Strongest first; ties by item order so the list is stable.
+        // Highest first; ties by item order so the list is stable.
         own.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
         let k = own.len().min(5);
         let strong: Vec<_> = own[..k].to_vec();
         let mut weak: Vec<_> = own[own.len() - k..].to_vec();
         weak.reverse();
-        for (label, list) in [(ctx.t("sterkst", "strongest"), strong), (ctx.t("zwakst", "weakest"), weak)] {
+        for (label, list) in [(ctx.t("hoogst", "highest"), strong), (ctx.t("laagst", "lowest"), weak)] {
             for (item_idx, it) in list {
                 let item = ctx.fw_for(year).item(item_idx);
                 xlsx::text(ws, r, 0, &line.label(ctx.lang), &fm.text)?;
@@ -414,6 +414,7 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, inst: &str, y
     }
     xlsx::filter(ws, 0, r.saturating_sub(1).max(1), heads.len() as u16)?;
     xlsx::note(ws, r + 1, heads.len() as u16, 149.0, findings::kinds_glossary(ctx.lang), fm)?;
+    xlsx::note(ws, r + 2, heads.len() as u16, 149.0, findings::item_sector_note(ctx.lang), fm)?;
     Ok(())
 }
 
