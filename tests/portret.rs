@@ -165,9 +165,9 @@ fn recommendations_fit_the_kind_and_cite_their_source_by_title_and_year() {
     );
     // School D (hbo, 33.33): the teacher-training advice for vision and the curriculum.
     let d = rec("school-d");
-    assert_eq!(d[0][0], "Geef LOB een plek in de onderwijsvisie");
+    assert_eq!(d[0][0], "Voor lerarenopleidingen: Geef LOB een plek in de onderwijsvisie");
     assert_eq!(d[0][3], "Aanbevelingen voor lerarenopleidingen en opleidingsorganisaties, Euroguidance Nederland 2014");
-    assert_eq!(d[1][0], "Geef LOB een plek in het onderwijsprogramma");
+    assert_eq!(d[1][0], "Voor lerarenopleidingen: Geef LOB een plek in het onderwijsprogramma");
     // No mbo advice outside mbo, no teacher-training advice outside hbo; every source
     // ends in its year; no theme twice.
     for inst in ["school-a", "school-c", "school-d"] {

@@ -487,7 +487,16 @@ pub fn recommend(f: &Findings, lang: Lang) -> Vec<Recommendation> {
         if let Some(a) = pick(theme, f.kind) {
             out.push(Recommendation {
                 theme,
-                title: lang.pick(a.title.0, a.title.1).to_string(),
+                // Advice written for teacher training says so: an hbo institution is
+                // given it, but the data does not say it trains teachers.
+                title: match a.audience {
+                    Audience::TeacherTraining => format!(
+                        "{} {}",
+                        lang.pick("Voor lerarenopleidingen:", "For teacher training:"),
+                        lang.pick(a.title.0, a.title.1)
+                    ),
+                    _ => lang.pick(a.title.0, a.title.1).to_string(),
+                },
                 text: lang.pick(a.text.0, a.text.1).to_string(),
                 finding,
                 source: a.source.text(lang),
@@ -658,6 +667,12 @@ mod tests {
             let r = recommend(&f, Lang::En);
             for rec in &r {
                 assert!(rec.audience.fits(kind), "{kind:?}: {rec:?}");
+                // Teacher-training advice says whom it is written for.
+                assert_eq!(
+                    rec.title.starts_with("For teacher training: "),
+                    rec.audience == Audience::TeacherTraining,
+                    "{rec:?}"
+                );
             }
             let themes: Vec<Theme> = r.iter().map(|x| x.theme).collect();
             for t in &themes {
