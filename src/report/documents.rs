@@ -33,8 +33,9 @@ fn lang_code(ctx: &ReportContext<'_>) -> &'static str {
 }
 
 /// Page 1 of the portret: where the institution stands, in sentences, the table and
-/// how to read it. `compact` 0 gives every sentence; 1 and 2 leave out the last one or
-/// two, and join the notes under the table into one paragraph.
+/// how to read it. `compact` 0 gives every sentence; 1 and 2 leave out the optional ones
+/// ([`Findings::optional_sentences`]), 2 also joins the notes under the table into one
+/// paragraph.
 fn page_one(
     ctx: &ReportContext<'_>,
     f: &mut Flow,
@@ -51,8 +52,8 @@ fn page_one(
         f.paragraph(warning, 10.0, charts::canvas::WARNING);
     }
     f.heading(ctx.t("Waar staat u", "Where you stand"));
-    let mut sentences = facts.sentences(ctx.lang);
-    sentences.truncate(5 - compact.min(2));
+    // Where the page runs short, only the optional sentences give way.
+    let sentences = if compact == 0 { facts.sentences(ctx.lang) } else { facts.essential_sentences(ctx.lang) };
     for s in sentences {
         f.paragraph(&s, 9.0, charts::canvas::DARK);
     }
@@ -117,7 +118,7 @@ fn page_one(
     }
     f.table(&cols, &rows, 7.0);
     let notes = facts.distribution_notes(ctx.privacy.min_institutions, ctx.privacy.min_group_size, ctx.lang);
-    if compact == 0 {
+    if compact < 2 {
         for note in notes {
             f.small(&note);
         }

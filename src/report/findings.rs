@@ -479,8 +479,19 @@ impl Findings {
         out
     }
 
-    /// Three to five sentences on where the institution stands.
+    /// The sentences on where the institution stands: [`Self::essential_sentences`],
+    /// then [`Self::optional_sentences`].
     pub fn sentences(&self, lang: Lang) -> Vec<String> {
+        let mut out = self.essential_sentences(lang);
+        out.extend(self.optional_sentences(lang));
+        out
+    }
+
+    /// What page 1 always says: who answered, each line's position, its staff against
+    /// the other institutions' (lines and the areas that differ), the lines not
+    /// compared, and the change. A page that runs short of room leaves out only the
+    /// optional sentences, never one of these (they carry the findings that hold).
+    pub fn essential_sentences(&self, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
         let nl = lang == Lang::Nl;
         // 1. Who answered.
@@ -639,13 +650,17 @@ impl Findings {
         let untested = self.untested_lines();
         if !untested.is_empty() {
             let who = join(&untested.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
+            let plural = untested.len() > 1;
             out.push(if nl {
                 format!(
-                    "Uw {who} is niet vergeleken met de andere instellingen of met eerdere jaren: afgeschermd, om een kleine groep elders te beschermen; de cijfers ziet alleen u."
+                    "Uw {who} {} niet vergeleken met de andere instellingen of met eerdere jaren: afgeschermd, om een kleine groep elders te beschermen; de cijfers ziet alleen u.",
+                    if plural { "zijn" } else { "is" }
                 )
             } else {
                 format!(
-                    "Your {who} is not compared with the other institutions or with earlier years: protected, to keep a small group elsewhere from being worked back; only you see its figures."
+                    "Your {who} {} not compared with the other institutions or with earlier years: protected, to keep a small group elsewhere from being worked back; only you see {} figures.",
+                    if plural { "are" } else { "is" },
+                    if plural { "their" } else { "its" }
                 )
             });
         }
@@ -663,7 +678,15 @@ impl Findings {
         } else {
             out.push(self.change_sentence(&moves, lang));
         }
+        out
+    }
 
+    /// What page 1 adds where there is room: its highest and lowest own area score, and
+    /// the areas clearly below the other institutions' staff in a line that is itself
+    /// clearly below (those in other lines are named by the essential sentences).
+    pub fn optional_sentences(&self, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        let nl = lang == Lang::Nl;
         // 4. Its highest and lowest own area score. Named by what they are (its own
         // highest and lowest), each with the position printed beside it on page 1, so the
         // sentence never calls "strongest" an area in the lowest quarter of the
@@ -715,9 +738,10 @@ impl Findings {
         let below: Vec<String> = self
             .areas()
             .filter(|c| c.versus == Some(Versus::Below))
+            .filter(|c| self.total(c.line).and_then(|t| t.versus) == Some(Versus::Below))
             .map(|c| format!("{} ({})", c.area.map_or("", |a| a.label(lang)), line_name(c.line, lang)))
             .collect();
-        if !below.is_empty() && out.len() < 5 {
+        if !below.is_empty() {
             out.push(format!(
                 "{}: {}.",
                 lang.pick(
@@ -727,7 +751,6 @@ impl Findings {
                 join(&below, lang)
             ));
         }
-        out.truncate(5);
         out
     }
 
@@ -801,7 +824,10 @@ impl Findings {
         let since = moves[0].since;
         if whole.is_empty() {
             let all: Vec<String> = real.iter().chain(areas_real.iter()).cloned().collect();
-            let tested = if self.untested_lines().is_empty() { "" } else { lang.pick(" getoetste", " tested") };
+            // Where a line present has no change (protected, too small, or new), what is
+            // said of "no line" is said of the lines tested.
+            let some_untested = self.lines().iter().any(|&l| self.total(l).is_some_and(|c| c.change.is_none()));
+            let tested = if some_untested { lang.pick(" getoetste", " tested") } else { "" };
             return match (all.is_empty(), nl) {
                 (true, true) => format!("Sinds {since} is geen{tested} lijn of aandachtsgebied aantoonbaar veranderd."),
                 (true, false) => format!("Since {since} no{tested} line or area has changed beyond chance."),
@@ -1443,5 +1469,38 @@ pub(crate) mod tests {
         assert_eq!(s[4], "Sinds 2025 is geen getoetste lijn of aandachtsgebied aantoonbaar veranderd.");
         assert_eq!(f.cells[5].withheld_mark(Lang::En), Some("protected"));
         assert_eq!(f.untested_lines(), vec![Line::L2]);
+        // Two lines: plural.
+        for c in f.cells.iter_mut() {
+            c.versus = None;
+            c.withheld = Some(crate::score::Why::Protects);
+        }
+        assert!(f.sentences(Lang::Nl).iter().any(|s| s.starts_with("Uw 1e lijn en 2e lijn zijn niet vergeleken")));
+        assert!(f
+            .sentences(Lang::En)
+            .iter()
+            .any(|s| s.starts_with("Your line 1 and line 2 are not compared")
+                && s.ends_with("only you see their figures.")));
+    }
+    #[test]
+    fn a_short_page_gives_up_only_the_optional_sentences() {
+        // example(): who, position, verdicts (with line 2's Samenwerking), change are
+        // essential; the highest/lowest sentence is optional. Line 2 protected adds an
+        // essential sentence, never at the cost of the change sentence.
+        let f = example();
+        let all = f.sentences(Lang::Nl);
+        let essential = f.essential_sentences(Lang::Nl);
+        assert_eq!(essential.len(), 4);
+        assert_eq!(all.len(), 5);
+        assert_eq!(all[..4], essential[..]);
+        assert!(all[4].starts_with("Uw hoogste eigen score"));
+        assert!(essential[3].contains("lager dan in 2025"), "{}", essential[3]);
+        let mut g = example();
+        for c in g.cells.iter_mut().filter(|c| c.line == Line::L2) {
+            c.versus = None;
+            c.withheld = Some(crate::score::Why::Protects);
+        }
+        let e = g.essential_sentences(Lang::Nl);
+        assert!(e.iter().any(|s| s.starts_with("Uw 2e lijn is niet vergeleken")));
+        assert!(e.last().unwrap().contains("2025"), "the change sentence stays: {e:?}");
     }
 }

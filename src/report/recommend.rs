@@ -341,6 +341,23 @@ fn place(c: &Cell, lang: Lang) -> String {
     }
 }
 
+/// "(verschil −12,0; 95%-interval −20,1 tot −3,9)": a difference the portret shows
+/// nowhere else, with what makes it "aantoonbaar", so the finding stands on its page.
+fn with_interval(d: &Difference, lang: Lang) -> String {
+    match d.ci {
+        Some((lo, hi)) => format!(
+            "({} {}; {} {} {} {})",
+            lang.pick("verschil", "difference"),
+            signed(d.shown, lang),
+            lang.pick("95%-interval", "95% interval"),
+            crate::report::findings::bound(lo, lang),
+            lang.pick("tot", "to"),
+            crate::report::findings::bound(hi, lang)
+        ),
+        None => format!("({} {})", lang.pick("verschil", "difference"), signed(d.shown, lang)),
+    }
+}
+
 /// "−5,0 sinds 2025 (95%-interval −9,0 tot −1,0)": a change with its published
 /// interval.
 fn change_text(d: &Difference, since: u16, lang: Lang) -> String {
@@ -444,7 +461,7 @@ pub fn recommend(f: &Findings, lang: Lang) -> Vec<Recommendation> {
         add(
             Theme::StaffCareers,
             format!(
-                "{} {} {}: {} {} {} {}, {}",
+                "{} {} {}: {} {} {} {} {}, {}",
                 x.area.label(lang),
                 lang.pick("in de", "in"),
                 line_name(x.line, lang),
@@ -452,6 +469,7 @@ pub fn recommend(f: &Findings, lang: Lang) -> Vec<Recommendation> {
                 num(x.expertise, lang),
                 lang.pick("tegen rol", "against role"),
                 num(x.role, lang),
+                with_interval(&x.gap, lang),
                 lang.pick("aantoonbaar lager", "clearly lower")
             ),
         );
@@ -466,12 +484,13 @@ pub fn recommend(f: &Findings, lang: Lang) -> Vec<Recommendation> {
         add(
             Theme::Development,
             format!(
-                "{} {} {} {} {}, {}",
+                "{} {} {} {} {} {}, {}",
                 capitalise(&line_name(Line::L1, lang)),
                 num(g.a.1, lang),
                 lang.pick("tegen", "against"),
                 line_name(Line::L2, lang),
                 num(g.b.1, lang),
+                with_interval(&g.gap, lang),
                 lang.pick("aantoonbaar lager", "clearly lower")
             ),
         );
@@ -681,7 +700,7 @@ mod tests {
             let staff = r.iter().find(|x| x.theme == Theme::StaffCareers).unwrap();
             assert_eq!(
                 staff.finding,
-                "Orientation and guidance in line 1: expertise 55.0 against role 70.0, clearly lower"
+                "Orientation and guidance in line 1: expertise 55.0 against role 70.0 (difference −15.0; 95% interval −22.0 to −8.0), clearly lower"
             );
             match kind {
                 Some(Sector::Mbo) => assert_eq!(staff.source, MBO_2014.text(Lang::En)),
