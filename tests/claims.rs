@@ -471,6 +471,11 @@ fn every_portret_says_only_what_its_figures_support() {
             for w in EQUALITY.iter().chain(&["−0,0", "−0.0", "95%-BI"]) {
                 assert!(!all.contains(w), "sector.pdf: {w}");
             }
+            // The first year's tables have no change, and their header says so (the
+            // sample has three years: one first year, in the sector and each peer group
+            // with a table).
+            let first = pick("eerste jaar", "first year");
+            assert!(all.contains(first), "sector.pdf: the first year's change column says {first}");
             // A count never says "shown" beside a row withheld for too few institutions
             // ("1 van 1" beside "te weinig instellingen"): there the row shows nothing.
             let few = pick("te weinig instellingen", "too few institutions");

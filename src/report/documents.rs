@@ -190,7 +190,12 @@ pub fn portret(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Result<Flow> {
     for h in &heads {
         cols.push(Column { head: h, width: year_w, just: Just::Right });
     }
-    let interval_head = ctx.t("Verandering (95%-interval)", "Change (95% interval)");
+    // Its first year taken part has no change: the header says so.
+    let interval_head = if years.len() < 2 {
+        ctx.t("Verandering: eerste jaar van deelname", "Change: first year taken part")
+    } else {
+        ctx.t("Verandering (95%-interval)", "Change (95% interval)")
+    };
     cols.push(Column { head: interval_head, width: rest, just: Just::Left });
     let mut rows = Vec::new();
     for c in &facts.cells {
@@ -428,9 +433,13 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
                 .chain(Area::ALL.into_iter().map(Scope::area))
                 .filter_map(move |s| sc.sector_change(year, None, l, s).map(|c| c.change.previous_year))
         }));
-        let change_head = match one_since {
-            Some(y) => format!("{} {y}", ctx.t("Verandering sinds", "Change since")),
-            None => ctx.t("Verandering", "Change").to_string(),
+        // The first year of the data has no change: the header says so, so the empty
+        // columns under it do not read as missing figures.
+        let first = years.iter().all(|&y| y >= year);
+        let change_head = match (one_since, first) {
+            (_, true) => ctx.t("Verandering: eerste jaar", "Change: first year").to_string(),
+            (Some(y), _) => format!("{} {y}", ctx.t("Verandering sinds", "Change since")),
+            (None, _) => ctx.t("Verandering", "Change").to_string(),
         };
         f.heading(&format!("{} {year}", ctx.t("Lijnen en aandachtsgebieden", "Lines and areas")));
         sector_table(ctx, &mut f, year, None, &change_head, one_since);
