@@ -57,67 +57,10 @@ pub struct Contribution {
     pub version: u32,
     pub lobmonitor: String,
     pub uitleg: Vec<String>,
-    pub counts: FileCounts,
+    /// The reading counts of the run that made it (SPEC §3.3).
+    pub counts: Counts,
     pub institution_years: Vec<InstitutionYear>,
     pub checksum: String,
-}
-
-/// The reading counts of the run that made it (SPEC §3.3).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FileCounts {
-    pub rows_read: u64,
-    pub respondents_scored: u64,
-    pub respondents_excluded: u64,
-    pub respondents_rejected: u64,
-    pub answers_read: u64,
-    pub answers_scored: u64,
-    pub answers_unscored: u64,
-    pub answers_na: u64,
-    pub answers_other_line: u64,
-    pub answers_rejected: u64,
-    pub answers_missing: u64,
-    /// Summary rows listed and not read (SPEC §3.5).
-    #[serde(default)]
-    pub rows_summary: u64,
-}
-
-impl From<&Counts> for FileCounts {
-    fn from(c: &Counts) -> FileCounts {
-        FileCounts {
-            rows_read: c.rows_read,
-            respondents_scored: c.respondents_scored,
-            respondents_excluded: c.respondents_excluded,
-            respondents_rejected: c.respondents_rejected,
-            answers_read: c.answers_read,
-            answers_scored: c.answers_scored,
-            answers_unscored: c.answers_unscored,
-            answers_na: c.answers_na,
-            answers_other_line: c.answers_other_line,
-            answers_rejected: c.answers_rejected,
-            answers_missing: c.answers_missing,
-            rows_summary: c.rows_summary,
-        }
-    }
-}
-
-impl From<&FileCounts> for Counts {
-    fn from(c: &FileCounts) -> Counts {
-        Counts {
-            rows_read: c.rows_read,
-            respondents_scored: c.respondents_scored,
-            respondents_excluded: c.respondents_excluded,
-            respondents_rejected: c.respondents_rejected,
-            answers_read: c.answers_read,
-            answers_scored: c.answers_scored,
-            answers_unscored: c.answers_unscored,
-            answers_na: c.answers_na,
-            answers_other_line: c.answers_other_line,
-            answers_rejected: c.answers_rejected,
-            answers_missing: c.answers_missing,
-            rows_summary: c.rows_summary,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -229,7 +172,7 @@ impl Contribution {
             version: VERSION,
             lobmonitor: env!("CARGO_PKG_VERSION").to_string(),
             uitleg: UITLEG.iter().map(|s| s.to_string()).collect(),
-            counts: FileCounts::from(counts),
+            counts: *counts,
             institution_years: years,
             checksum: String::new(),
         };
@@ -407,9 +350,7 @@ pub fn looks_like(path: &Path) -> bool {
     // Only a regular file is looked into: opening a named pipe or a device given by
     // name would wait for a writer or read for ever (SPEC §3.3: such a path is listed
     // for what it is, never opened). Non-blocking, should it become one in between.
-    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
-        && !std::fs::metadata(path).is_ok_and(|m| m.is_file())
-    {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return false;
     }
     let mut open = std::fs::OpenOptions::new();
@@ -534,7 +475,7 @@ pub fn admit(editions: &Editions, root: &Path, files: &[std::path::PathBuf], ing
                 iy.institution = shown;
             }
         }
-        let mut counts = Counts::from(&c.counts);
+        let mut counts = c.counts;
         let mut kept: BTreeSet<(String, u16)> = BTreeSet::new();
         for iy in &c.institution_years {
             let key = (iy.institution.clone(), iy.year);

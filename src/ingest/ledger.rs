@@ -511,8 +511,10 @@ pub struct Rejection {
     pub reason: Reason,
 }
 
-/// The reconciliation counts of SPEC §3.3.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+/// The reconciliation counts of SPEC §3.3 (in the manifest, and as a contribution
+/// carries them: read back strictly, an unknown field refused).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Counts {
     pub rows_read: u64,
     pub respondents_scored: u64,
@@ -526,6 +528,8 @@ pub struct Counts {
     pub answers_rejected: u64,
     pub answers_missing: u64,
     /// Totals, averages and counts under the data: listed, not rows read (SPEC §3.5).
+    /// (Absent from contributions made before it was counted.)
+    #[serde(default)]
     pub rows_summary: u64,
 }
 

@@ -1041,6 +1041,11 @@ pub fn bound(v: f64, lang: Lang) -> String {
     }
 }
 
+/// A 95 % interval as text, each bound on its side of zero ([`bound`]): "−1,8 tot +8,8".
+pub fn interval(lo: f64, hi: f64, lang: Lang) -> String {
+    format!("{} {} {}", bound(lo, lang), lang.pick("tot", "to"), bound(hi, lang))
+}
+
 /// "a, b en c" / "a, b and c".
 pub fn join(parts: &[String], lang: Lang) -> String {
     match parts {

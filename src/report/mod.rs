@@ -204,16 +204,11 @@ impl<'a> ReportContext<'a> {
         findings::signed(v, self.lang)
     }
 
-    /// An interval bound, on its side of zero ([`findings::bound`]).
-    pub fn bound_text(&self, v: f64) -> String {
-        findings::bound(v, self.lang)
-    }
-
     /// A difference's 95 % interval alone, e.g. "−1,8 tot +8,8"; empty without one.
     pub fn interval_text(&self, d: &crate::score::Difference) -> String {
         match d.ci {
             Some((lo, hi)) if lo == hi => self.t("exact (geen spreiding)", "exact (no spread)").into(),
-            Some((lo, hi)) => format!("{} {} {}", self.bound_text(lo), self.t("tot", "to"), self.bound_text(hi)),
+            Some((lo, hi)) => findings::interval(lo, hi, self.lang),
             None => String::new(),
         }
     }
@@ -241,12 +236,10 @@ impl<'a> ReportContext<'a> {
                 )
             }
             (Some((lo, hi)), Some(sig)) => format!(
-                "{} ({} {} {} {}; {})",
+                "{} ({} {}; {})",
                 n(d.shown),
                 self.t("95%-interval", "95% interval"),
-                self.bound_text(lo),
-                self.t("tot", "to"),
-                self.bound_text(hi),
+                findings::interval(lo, hi, self.lang),
                 if sig {
                     self.t("aantoonbaar verschil", "a clear difference")
                 } else {

@@ -346,13 +346,11 @@ fn place(c: &Cell, lang: Lang) -> String {
 fn with_interval(d: &Difference, lang: Lang) -> String {
     match d.ci {
         Some((lo, hi)) => format!(
-            "({} {}; {} {} {} {})",
+            "({} {}; {} {})",
             lang.pick("verschil", "difference"),
             signed(d.shown, lang),
             lang.pick("95%-interval", "95% interval"),
-            crate::report::findings::bound(lo, lang),
-            lang.pick("tot", "to"),
-            crate::report::findings::bound(hi, lang)
+            crate::report::findings::interval(lo, hi, lang)
         ),
         None => format!("({} {})", lang.pick("verschil", "difference"), signed(d.shown, lang)),
     }
@@ -362,13 +360,7 @@ fn with_interval(d: &Difference, lang: Lang) -> String {
 /// interval.
 fn change_text(d: &Difference, since: u16, lang: Lang) -> String {
     let ci = d.ci.map_or(String::new(), |(lo, hi)| {
-        format!(
-            " ({} {} {} {})",
-            lang.pick("95%-interval", "95% interval"),
-            crate::report::findings::bound(lo, lang),
-            lang.pick("tot", "to"),
-            crate::report::findings::bound(hi, lang)
-        )
+        format!(" ({} {})", lang.pick("95%-interval", "95% interval"), crate::report::findings::interval(lo, hi, lang))
     });
     format!("{} {} {since}{ci}", signed(d.shown, lang), lang.pick("sinds", "since"))
 }
