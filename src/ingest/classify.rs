@@ -17,6 +17,7 @@
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use foldhash::HashMap;
 
@@ -25,12 +26,12 @@ use crate::ingest::answer::BlankPolicy;
 use crate::ingest::institutions::InstitutionMeta;
 use crate::ingest::ledger::{Counts, FileStatus, Ledger, Level, Reason, Rejection};
 use crate::ingest::read::FileRead;
-use crate::ingest::rows::{self, Kept, RawRow, RejectedAnswer};
+use crate::ingest::rows::{self, Kept, RawRow, RejectedAnswer, SheetCtx};
 use crate::ingest::spelling;
 use crate::ingest::{IngestOptions, Ingested, Respondent};
 
 /// A response as a whole, for telling copies from different people.
-fn fingerprint(row: &RawRow) -> u64 {
+pub(crate) fn fingerprint(row: &RawRow) -> u64 {
     // A fixed seed: the same response gives the same print in every run.
     let mut h = std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::with_seed(0x10b));
     match &row.identity {
@@ -38,19 +39,16 @@ fn fingerprint(row: &RawRow) -> u64 {
         Err((reason, value)) => (1u8, format!("{reason:?}"), value).hash(&mut h),
     }
     row.respondent.hash(&mut h);
-    let mut cells: Vec<(ItemIdx, u32, String)> = row
+    let mut cells: Vec<(ItemIdx, u32, &str)> = row
         .cells
         .iter()
-        .map(|c| {
-            let (kind, text) = match &c.answer {
-                Kept::Degree(d) => (u32::from(*d), String::new()),
-                Kept::NotApplicable => (10, String::new()),
-                Kept::Rejected(r) => (11, r.value.clone()),
-            };
-            (c.item, kind, text)
+        .map(|c| match &c.answer {
+            Kept::Degree(d) => (c.item, u32::from(*d), ""),
+            Kept::NotApplicable => (c.item, 10, ""),
+            Kept::Rejected(r) => (c.item, 11, r.value.as_str()),
         })
         .collect();
-    cells.sort();
+    cells.sort_unstable();
     cells.hash(&mut h);
     h.finish()
 }
@@ -58,25 +56,43 @@ fn fingerprint(row: &RawRow) -> u64 {
 /// A respondent id seen: in which file, where, with which whole response.
 struct Seen {
     file: usize,
-    location: String,
+    location: At,
     print: u64,
 }
 
-/// Where a row stands, as the duplicate messages name it.
-fn location(path: &str, row: &RawRow) -> String {
-    format!("{} / {} / {}", path, row.ctx.place.sheet, row.ctx.place.cell(row.row, row.first_col))
+/// Where a row stands: its sheet and first cell; written out, as the duplicate
+/// messages name it, only for a duplicate (most rows are none).
+#[derive(Clone)]
+struct At {
+    ctx: Arc<SheetCtx>,
+    row: u32,
+    col: u32,
+}
+
+impl At {
+    fn of(row: &RawRow) -> At {
+        At { ctx: row.ctx.clone(), row: row.row, col: row.first_col }
+    }
+
+    fn text(&self) -> String {
+        let place = &self.ctx.place;
+        format!("{} / {} / {}", place.file, place.sheet, place.cell(self.row, self.col))
+    }
 }
 
 pub(crate) fn classify(
     editions: &Editions,
-    reads: Vec<FileRead>,
+    reads: Vec<(FileRead, Vec<u64>)>,
     mut metas: BTreeMap<String, InstitutionMeta>,
     opts: &IngestOptions,
 ) -> Ingested {
     let mut ledger = Ledger::default();
-    let mut respondents = Vec::new();
+    // Sized for every row read, once: a national run holds a hundred thousand.
+    let rows_read: usize = reads.iter().map(|(r, _)| r.rows.len()).sum();
+    let mut respondents = Vec::with_capacity(rows_read);
     // Across files: (institution, year, respondent id) → where it was seen.
-    let mut ids: HashMap<(String, u16, String), Vec<Seen>> = HashMap::default();
+    let mut ids: HashMap<(String, u16, String), Vec<Seen>> =
+        HashMap::with_capacity_and_hasher(rows_read, Default::default());
     // Files already read, by content and by their responses.
     let mut by_sha: HashMap<String, String> = HashMap::default();
     let mut by_responses: HashMap<Vec<u64>, String> = HashMap::default();
@@ -90,6 +106,7 @@ pub(crate) fn classify(
         let mut seen_sha: foldhash::HashSet<&str> = Default::default();
         let read_names = reads
             .iter()
+            .map(|(r, _)| r)
             .filter(|r| {
                 matches!(r.file.status, FileStatus::Accepted)
                     && (r.file.sha256.is_empty() || seen_sha.insert(r.file.sha256.as_str()))
@@ -97,10 +114,10 @@ pub(crate) fn classify(
             .flat_map(|r| r.rows.iter().filter_map(|row| row.identity.as_ref().ok().map(|id| id.institution.as_str())));
         spelling::resolve(read_names, &mut metas)
     };
-    for (fi, read) in reads.into_iter().enumerate() {
+    for (fi, (read, prints)) in reads.into_iter().enumerate() {
         let FileRead { mut file, rows, info, mut rejections, notes, mappings, unknown_answers, summary_rows } = read;
-        // Copies are read once.
-        let prints: Vec<u64> = rows.iter().map(fingerprint).collect();
+        // Copies are read once (`prints`: each row's [`fingerprint`], made beside the
+        // reading, in parallel).
         if matches!(file.status, FileStatus::Accepted) {
             let copy = match by_sha.get(&file.sha256) {
                 Some(first) => Some(Reason::CopyOf(first.clone())),
@@ -139,12 +156,12 @@ pub(crate) fn classify(
         };
         let mut filled: Vec<String> = Vec::new();
         // Within this file: respondent ids, and whole responses by sheet.
-        let mut seen: HashMap<(String, u16, String), String> = HashMap::default();
-        let mut responses: HashMap<u64, (String, String)> = HashMap::default();
+        let mut seen: HashMap<(String, u16, String), At> = HashMap::default();
+        let mut responses: HashMap<u64, At> = HashMap::default();
         for (row, print) in rows.into_iter().zip(prints) {
             c.rows_read += 1;
             let place = &row.ctx.place;
-            let here = location(&file.path, &row);
+            let here = At::of(&row);
             let reject_row = |rejections: &mut Vec<Rejection>, reason: Reason, value: String| {
                 rejections.push(place.reject(Level::Row, Some((row.row, row.first_col)), value, reason));
             };
@@ -206,10 +223,12 @@ pub(crate) fn classify(
                 }
             }
             match responses.get(&print) {
-                Some((sheet, first)) if duplicate.is_none() && *sheet != place.sheet => duplicate = Some(first.clone()),
+                Some(first) if duplicate.is_none() && first.ctx.place.sheet != place.sheet => {
+                    duplicate = Some(first.clone())
+                }
                 Some(_) => {}
                 None => {
-                    responses.insert(print, (place.sheet.clone(), here.clone()));
+                    responses.insert(print, here);
                 }
             }
             let fw = editions.get(row.edition as usize);
@@ -229,7 +248,7 @@ pub(crate) fn classify(
             let applicable = own.len() - na;
             let scored = if let Some(first) = duplicate {
                 c.respondents_rejected += 1;
-                reject_row(&mut rejections, Reason::Duplicate(first), String::new());
+                reject_row(&mut rejections, Reason::Duplicate(first.text()), String::new());
                 false
             } else if answered == 0 {
                 c.respondents_rejected += 1;

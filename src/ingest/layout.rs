@@ -539,6 +539,10 @@ pub fn find_legend(sheet: &Sheet, header_index: usize) -> Option<Legend> {
 
 /// The survey tool an export came from, by the metadata columns and rows it writes
 /// (EXPORTS.md). `texts` are the header texts, normalised.
+/// Letters and digits in the longest column name [`recognise_tool`] looks for
+/// (`tijd van laatste wijziging`: 23); a text with more is none of them.
+pub const TOOL_NAME_MAX: usize = 32;
+
 pub fn recognise_tool(texts: &[String], import_id_row: bool, info_sheet: bool) -> Option<Tool> {
     let has = |names: &[&str]| names.iter().filter(|n| texts.iter().any(|t| t == *n)).count();
     if import_id_row || has(&["responseid", "response id", "recordeddate", "distributionchannel", "userlanguage"]) >= 2

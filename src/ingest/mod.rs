@@ -222,8 +222,10 @@ pub fn ingest_found(
     if let Some(p) = &inst_file {
         files.retain(|f| f != p);
     }
+    // Each file's first bytes are looked at (a contribution is known by its content):
+    // in parallel, since it is a system call or three per file.
     let (contributions, files): (Vec<PathBuf>, Vec<PathBuf>) =
-        files.into_iter().partition(|p| crate::contribution::looks_like(p));
+        files.into_par_iter().partition(|p| crate::contribution::looks_like(p));
     let mut ingested = ingest_files(editions, root, &files, metas, opts);
     crate::contribution::admit(editions, root, &contributions, &mut ingested);
     let ledger = &mut ingested.ledger;
@@ -270,13 +272,14 @@ pub fn ingest_files(
     opts: &IngestOptions,
 ) -> Ingested {
     opts.progress.stage("lezen / reading", files.len() as u64);
-    let reads: Vec<read::FileRead> = files
+    let reads: Vec<(read::FileRead, Vec<u64>)> = files
         .par_iter()
         .enumerate()
         .map(|(i, p)| {
             let r = read::read_one(editions, root, p, i, opts);
+            let prints = r.rows.iter().map(classify::fingerprint).collect();
             opts.progress.tick();
-            r
+            (r, prints)
         })
         .collect();
     classify::classify(editions, reads, metas, opts)

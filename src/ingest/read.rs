@@ -402,7 +402,12 @@ fn read_sheet(
     let texts: Vec<String> = sheet.rows[header_rows.clone()]
         .iter()
         .filter(|r| r.row + 1 >= header.row)
-        .flat_map(|r| r.texts().map(|(_, t)| normalize(&t)))
+        .flat_map(|r| r.texts())
+        // Only a short text can be one of a tool's column names (every ASCII letter or
+        // digit stays one after normalising): the items' long question texts are not
+        // normalised for nothing.
+        .filter(|(_, t)| t.bytes().filter(u8::is_ascii_alphanumeric).count() <= crate::ingest::layout::TOOL_NAME_MAX)
+        .map(|(_, t)| normalize(&t))
         .collect();
     let import_id = sheet.rows[header.index + 1..header.data_from]
         .iter()

@@ -280,6 +280,8 @@ pub fn wide_rows(
         used[c as usize] = true;
     }
     let mut out = Vec::new();
+    // A row's cells are gathered here, then moved into a vector of their own size.
+    let mut scratch: Vec<RawCell> = Vec::new();
     for row in &sheet.rows[header.data_from..] {
         // A row with no value in any identity or item column is skipped, not counted;
         // a summary row is listed (by `read`), not counted.
@@ -289,7 +291,7 @@ pub fn wide_rows(
         let get = |c: Option<u32>| c.and_then(|c| row.get(c));
         let pending = identity(get(c_inst), get(c_year), get(c_line), get(d.stamp), d);
         let edition = pending.as_ref().map_or(primary, |id| editions.index_for(id.year));
-        let mut cells = Vec::with_capacity(items[edition].len());
+        let cells = &mut scratch;
         cells.extend(items[edition].iter().filter_map(|&(c, i)| raw_cell(i, row, c, scale)));
         // Columns of another edition's items hold answers this row's edition cannot
         // score: they are rejected answers, not lost ones.
@@ -307,7 +309,7 @@ pub fn wide_rows(
         }
         // Held until classification: no room to spare (a sheet of all lines has three
         // times the columns a row answers).
-        cells.shrink_to_fit();
+        let cells: Vec<RawCell> = scratch.drain(..).collect();
         let identity = pending.and_then(|p| settle(p, &cells, editions, edition));
         out.push(RawRow {
             ctx: ctx.clone(),
