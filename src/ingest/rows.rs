@@ -309,7 +309,8 @@ pub fn wide_rows(
         }
         // Held until classification: no room to spare (a sheet of all lines has three
         // times the columns a row answers).
-        let cells: Vec<RawCell> = scratch.drain(..).collect();
+        let mut cells: Vec<RawCell> = Vec::with_capacity(scratch.len());
+        cells.append(&mut scratch);
         let identity = pending.and_then(|p| settle(p, &cells, editions, edition));
         out.push(RawRow {
             ctx: ctx.clone(),
