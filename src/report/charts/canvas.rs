@@ -251,10 +251,18 @@ impl Canvas {
     /// The drawing as PNG: shapes through plotters' bitmap backend, then the text; with
     /// a palette where the finished raster has at most 256 colours.
     pub fn png(&self) -> anyhow::Result<Vec<u8>> {
-        let (w, h) = (self.w as usize, self.h as usize);
+        self.png_at(PNG_SCALE)
+    }
+
+    /// The PNG at `k` pixels per canvas unit: every position, size, line width and the
+    /// hatching's spacing times `k` (a hatch step of `12 k` must be a whole number of
+    /// pixels, at most 12).
+    pub fn png_at(&self, k: f32) -> anyhow::Result<Vec<u8>> {
+        let (pw, ph) = ((self.w as f32 * k).round() as u32, (self.h as f32 * k).round() as u32);
+        let (w, h) = (pw as usize, ph as usize);
         let mut rgb = vec![255u8; w * h * 3];
         let c = |c: Rgb| RGBColor(c[0], c[1], c[2]);
-        let p = |x: f32, y: f32| (x.round() as i32, y.round() as i32);
+        let p = |x: f32, y: f32| ((x * k).round() as i32, (y * k).round() as i32);
         let fail = |e: DrawingAreaErrorKind<_>| anyhow::anyhow!("chart drawing failed: {e}");
         // Shapes in order: runs of plotters' shapes, a hatching painted straight into the
         // raster between them; text last, on top.
@@ -262,31 +270,32 @@ impl Canvas {
         while !rest.is_empty() {
             let run = rest.iter().position(|o| matches!(o, Op::Hatch { .. })).unwrap_or(rest.len());
             if run > 0 {
-                let root = BitMapBackend::with_buffer(&mut rgb, (self.w, self.h)).into_drawing_area();
+                let root = BitMapBackend::with_buffer(&mut rgb, (pw, ph)).into_drawing_area();
                 for op in &rest[..run] {
                     match op {
                         Op::Rect { x0, y0, x1, y1, fill } => {
                             // Exclusive right and bottom edges, as SVG's width and height.
                             let (a, b) = (p(*x0, *y0), p(*x1, *y1));
                             if b.0 > a.0 && b.1 > a.1 {
-                                root.draw(&Rectangle::new([a, (b.0 - 1, b.1 - 1)], c(*fill).filled())).map_err(fail)?;
+                                // plotters fills a rectangle up to its far corner, exclusive.
+                                root.draw(&Rectangle::new([a, b], c(*fill).filled())).map_err(fail)?;
                             }
                         }
                         Op::Line { points, color, width } => {
                             let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| p(*x, *y)).collect();
-                            root.draw(&PathElement::new(pts, c(*color).stroke_width(width.round().max(1.0) as u32)))
-                                .map_err(fail)?;
+                            root.draw(&PathElement::new(
+                                pts,
+                                c(*color).stroke_width((width * k).round().max(1.0) as u32),
+                            ))
+                            .map_err(fail)?;
                         }
                         Op::Circle { x, y, r, fill, stroke } => {
-                            root.draw(&plotters::element::Circle::new(p(*x, *y), r.round() as i32, c(*fill).filled()))
+                            let r = (r * k).round() as i32;
+                            root.draw(&plotters::element::Circle::new(p(*x, *y), r, c(*fill).filled()))
                                 .map_err(fail)?;
                             if let Some(s) = stroke {
-                                root.draw(&plotters::element::Circle::new(
-                                    p(*x, *y),
-                                    r.round() as i32,
-                                    c(*s).stroke_width(1),
-                                ))
-                                .map_err(fail)?;
+                                root.draw(&plotters::element::Circle::new(p(*x, *y), r, c(*s).stroke_width(1)))
+                                    .map_err(fail)?;
                             }
                         }
                         Op::Hatch { .. } | Op::Text { .. } => {}
@@ -295,7 +304,7 @@ impl Canvas {
                 root.present().map_err(fail)?;
             }
             if let Some(Op::Hatch { x0, y0, x1, y1, pattern }) = rest.get(run) {
-                paint_hatch(&mut rgb, w, h, (*x0, *y0, *x1, *y1), *pattern);
+                paint_hatch(&mut rgb, w, h, (*x0 * k, *y0 * k, *x1 * k, *y1 * k), *pattern, k);
             }
             rest = &rest[(run + 1).min(rest.len())..];
         }
@@ -303,13 +312,13 @@ impl Canvas {
         for op in &self.ops {
             if let Op::Text { text, x, y, size, color, up } = op {
                 if *up {
-                    raster.text_up(text, *x, *y, *size, *color);
+                    raster.text_up(text, *x * k, *y * k, *size * k, *color);
                 } else {
-                    raster.text(text, *x, *y, *size, *color);
+                    raster.text(text, *x * k, *y * k, *size * k, *color);
                 }
             }
         }
-        encode_png(&rgb, self.w, self.h)
+        encode_png(&rgb, pw, ph)
     }
 
     /// The drawing as SVG, with `title` and `desc` (the text alternative) for screen
@@ -398,6 +407,12 @@ impl Canvas {
 
 /// The width of a hatching line and the distance between two, in px.
 pub const HATCH_WIDTH: f32 = 3.0;
+/// Pixels of the chart pack's PNGs per canvas unit: a chart drawn on 1,600 × 1,000
+/// units is a PNG of 1,200 × 750 px — sharp on a full-HD screen and in a slide, 10 cm
+/// wide at 300 dpi; the SVG beside it is the same chart for print and any size. (At
+/// 1,600 × 1,000 the PNGs were 40 % of a national run's processor time: BENCHMARKS.md.)
+/// The hatching's 12-unit step stays a whole 9 px.
+pub const PNG_SCALE: f32 = 0.75;
 const HATCH_STEP: f32 = 12.0;
 
 /// The hatching lines of a rectangle: for rising lines x + y = k, for falling ones
@@ -434,27 +449,28 @@ pub fn hatch_lines(x0: f32, y0: f32, x1: f32, y1: f32, pattern: Pattern) -> Vec<
 /// where its centre lies within half a line's width of one of [`hatch_lines`]' lines.
 /// No anti-aliasing: the lines run at 45°, where whole pixels step evenly, and the chart
 /// keeps its few colours (a PNG with a palette, [`encode_png`]).
-fn paint_hatch(rgb: &mut [u8], w: usize, h: usize, r: (f32, f32, f32, f32), pattern: Pattern) {
+fn paint_hatch(rgb: &mut [u8], w: usize, h: usize, r: (f32, f32, f32, f32), pattern: Pattern, k: f32) {
     let (x0, y0, x1, y1) = r;
+    let (hatch_step, hatch_width) = (HATCH_STEP * k, HATCH_WIDTH * k);
     let (ca, cb) = (x0.round().max(0.0) as usize, (x1.round().max(0.0) as usize).min(w));
     let (ra, rb) = (y0.round().max(0.0) as usize, (y1.round().max(0.0) as usize).min(h));
     // A line 3 px across covers 3√2 ≈ 4 px of a row (x ± y = k, measured along x): the
     // pixels whose centre is in (k − 2, k + 2]. Along a row the pattern repeats every
     // 12 px: each row works out its first 12 pixels and copies them on.
-    let half = (HATCH_WIDTH * std::f32::consts::SQRT_2).round() / 2.0;
+    let half = (hatch_width * std::f32::consts::SQRT_2).round() / 2.0;
     let on = |t: f32| {
-        let d = t - (t / HATCH_STEP).round() * HATCH_STEP;
+        let d = t - (t / hatch_step).round() * hatch_step;
         d > -half && d <= half
     };
-    let step = HATCH_STEP as usize;
+    let step = (hatch_step.round() as usize).clamp(1, 12);
     for py in ra..rb {
         let y = py as f32 + 0.5;
         let row = &mut rgb[py * w * 3..(py + 1) * w * 3];
         let mut phase = [false; 12];
         for (j, ph) in phase.iter_mut().enumerate().take(step) {
             let x = (ca + j) as f32 + 0.5;
-            let rising = on(x + y - HATCH_STEP / 2.0);
-            let falling = pattern == Pattern::Cross && on(x - y - HATCH_STEP / 2.0);
+            let rising = on(x + y - hatch_step / 2.0);
+            let falling = pattern == Pattern::Cross && on(x - y - hatch_step / 2.0);
             *ph = rising || falling;
         }
         for px in ca..cb {
@@ -739,6 +755,27 @@ mod tests {
     }
 
     #[test]
+    fn the_png_is_drawn_at_three_quarters_of_the_canvas() {
+        // A 160 × 100 canvas with a bar from (20, 20) to (60, 80) in units: a 120 × 75 PNG
+        // whose bar covers 30 × 45 px, as the SVG's width and height say (40 × 60 units).
+        let mut c = Canvas::new(160, 100);
+        c.rect(20.0, 20.0, 60.0, 80.0, PALETTE[0]);
+        let mut reader = png::Decoder::new(std::io::Cursor::new(c.png().unwrap())).read_info().unwrap();
+        assert_eq!((reader.info().width, reader.info().height), (120, 75));
+        let palette = reader.info().palette.clone().unwrap().into_owned();
+        let mut idx = vec![0u8; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut idx).unwrap();
+        let colour = |x: usize, y: usize| {
+            let k = idx[y * 120 + x] as usize * 3;
+            [palette[k], palette[k + 1], palette[k + 2]]
+        };
+        let bar = |x: usize, y: usize| colour(x, y) == PALETTE[0];
+        // Across: pixels 15 to 44; down: 15 (20 × 0.75) to 59 (80 × 0.75 = 60, exclusive).
+        assert_eq!((bar(14, 40), bar(15, 40), bar(44, 40), bar(45, 40)), (false, true, true, false));
+        assert_eq!((bar(30, 14), bar(30, 15), bar(30, 59), bar(30, 60)), (false, true, true, false));
+    }
+
+    #[test]
     fn a_raster_of_many_colours_keeps_its_most_used_and_moves_the_rest_to_the_nearest() {
         // 300 colours, colour g = (g mod 256, 100 if g ≥ 256 else 0, 0): the first 256
         // two pixels each, the last 44 one pixel each, so the first 256 are the most used.
@@ -820,14 +857,14 @@ mod tests {
             assert!(((k - 6.0) / 12.0 - ((k - 6.0) / 12.0).round()).abs() < 1e-4, "k = {k}");
         }
         let mut rgb = vec![255u8; 100 * 100 * 3];
-        paint_hatch(&mut rgb, 100, 100, (10.0, 20.0, 40.0, 90.0), Pattern::Cross);
+        paint_hatch(&mut rgb, 100, 100, (10.0, 20.0, 40.0, 90.0), Pattern::Cross, 1.0);
         let mut rgb_bar = vec![255u8; 100 * 100 * 3];
         for y in 20..90 {
             for x in 10..40 {
                 rgb_bar[(y * 100 + x) * 3..(y * 100 + x) * 3 + 3].copy_from_slice(&PALETTE[2]);
             }
         }
-        paint_hatch(&mut rgb_bar, 100, 100, (10.0, 20.0, 40.0, 90.0), Pattern::Cross);
+        paint_hatch(&mut rgb_bar, 100, 100, (10.0, 20.0, 40.0, 90.0), Pattern::Cross, 1.0);
         let white = rgb_bar.chunks_exact(3).filter(|p| *p == WHITE_RGB).count();
         let bar = rgb_bar.chunks_exact(3).filter(|p| *p == PALETTE[2]).count();
         assert_eq!(white + bar, 100 * 100, "only white and the bar's colour");
