@@ -30,8 +30,8 @@ use crate::ingest::Respondent;
 use crate::reference::{Cell, Reference};
 use crate::score::stats::{benjamini_hochberg, ci95, percentile_rank_sorted, quantile, welch};
 use crate::score::{
-    count_hidden, score, Band, Change, Detail, Figures, ItemFigures, ItemScore, LineGap, Privacy, Published, Rank,
-    Scope, ScoreError, Scores, SectorChange, SectorScore, SuppressionCounts, Versus, Why,
+    score, Band, Change, Detail, Figures, Hidden, ItemFigures, ItemScore, LineGap, Privacy, Published, Rank, Scope,
+    ScoreError, Scores, SectorChange, SectorScore, SuppressionCounts, Versus, Why,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -420,14 +420,14 @@ pub fn against_reference(
         })
         .collect();
     let suppression = SuppressionCounts {
-        groups: count_hidden(
+        groups: Hidden::count(
             own.groups
                 .iter()
                 .filter(|g| g.for_own_institution().is_some_and(|f| f.n > 0) || g.hidden() == Some(Why::Small))
                 .map(|g| (g.hidden(), g.shown().and_then(Figures::detail_withheld))),
         ),
-        sector: count_hidden(sector.iter().map(|s| (s.hidden(), s.shown().and_then(Figures::detail_withheld)))),
-        items: count_hidden(items.iter().map(|i| (i.hidden(), None))),
+        sector: Hidden::count(sector.iter().map(|s| (s.hidden(), s.shown().and_then(Figures::detail_withheld)))),
+        items: Hidden::count(items.iter().map(|i| (i.hidden(), None))),
     };
     let scores = Scores {
         years,

@@ -19,14 +19,15 @@
 //! respondents would give its scores away is decided from its n, sum and sum of squares,
 //! which is all it publishes about its spread (`privacy::withhold_reconstructable`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use foldhash::HashMap;
 use polars::prelude::{col as col_expr, len, Column, DataFrame, DataType, IntoLazy, PolarsError};
 
 use crate::framework::{Area, Editions, Framework, ItemIdx, Kind, Line};
 use crate::ingest::Respondent;
-use crate::score::{privacy, RespondentScore, Scope};
+use crate::score::privacy;
+use crate::score::read_model::{RespondentScore, Scope};
 
 /// One group's statistics (n ≥ 1).
 #[derive(Debug, Clone, PartialEq)]
@@ -161,22 +162,18 @@ pub fn of_respondents(
 ) -> Result<(Statistics, Vec<RespondentScore>), PolarsError> {
     let mut rs = Vec::with_capacity(respondents.len() * Scope::all().len());
     // (year, institution, line) → the scores of each scope.
-    let mut by_group: HashMap<(u16, &str, Line), Vec<Vec<f64>>> = HashMap::default();
+    let mut by_group: HashMap<(u16, &str, Line), BTreeMap<Scope, Vec<f64>>> = HashMap::default();
     for (ri, r) in respondents.iter().enumerate() {
-        let slots = by_group.entry((r.year, r.institution.as_str(), r.line)).or_insert_with(|| vec![Vec::new(); SLOTS]);
+        let scopes = by_group.entry((r.year, r.institution.as_str(), r.line)).or_default();
         for (scope, s) in respondent_scope_scores(editions.get(r.edition as usize), r) {
-            slots[scope.code() as usize].push(s);
+            scopes.entry(scope).or_default().push(s);
             rs.push(RespondentScore { respondent: ri as u32, scope, score: s });
         }
     }
     let mut groups = Vec::new();
-    for ((year, institution, line), mut slots) in by_group {
-        for (slot, scores) in slots.iter_mut().enumerate() {
-            if scores.is_empty() {
-                continue;
-            }
+    for ((year, institution, line), mut scopes) in by_group {
+        for (&scope, scores) in scopes.iter_mut() {
             scores.sort_by(f64::total_cmp);
-            let scope = Scope::from_code(slot as u32);
             let (sum, m2, median) = of_sorted_scores(scores);
             let n = scores.len() as u64;
             let items = editions.for_year(year).count(line, scope.area, scope.kind);
@@ -256,9 +253,6 @@ fn item_stats(respondents: &[Respondent]) -> Result<Vec<ItemStat>, PolarsError> 
     }
     Ok(rows)
 }
-
-/// Slots by `Scope::code` (area × 3 + kind, with "all" as 4 and 2): 0..15.
-const SLOTS: usize = 15;
 
 #[cfg(test)]
 mod tests {
