@@ -22,12 +22,14 @@ use foldhash::HashMap;
 
 use crate::framework::{Editions, ItemIdx, Line};
 use crate::ingest::answer::BlankPolicy;
+use crate::ingest::ingested::{Ingested, Respondent};
 use crate::ingest::institutions::InstitutionMeta;
-use crate::ingest::ledger::{Counts, FileStatus, Ledger, Level, Reason, Rejection};
+use crate::ingest::ledger::{Counts, FileStatus, Ledger, Level, Rejection};
+use crate::ingest::options::IngestOptions;
 use crate::ingest::read::FileRead;
+use crate::ingest::reason::Reason;
 use crate::ingest::rows::{self, Kept, RawRow, RejectedAnswer};
 use crate::ingest::spelling;
-use crate::ingest::{IngestOptions, Ingested, Respondent};
 
 /// A response as a whole, for telling copies from different people.
 fn fingerprint(row: &RawRow) -> u64 {

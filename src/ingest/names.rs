@@ -781,7 +781,7 @@ fn in_range(y: u32, m: u32) -> Option<u16> {
 }
 
 fn serial_year_month(serial: f64) -> Option<(u32, u32)> {
-    let t = crate::ingest::layout::date_text(serial);
+    let t = crate::ingest::cell::date_text(serial);
     let y = t.get(0..4)?.parse().ok()?;
     let m = t.get(5..7)?.parse().ok()?;
     Some((y, m))
