@@ -10,8 +10,9 @@ use crate::ingest::answer::{parse_legend, parse_text, Answer, Legend};
 use crate::ingest::cell::{finish_rows, push_cell, Field, Sheet, SheetRow};
 use crate::ingest::ledger::Tool;
 use crate::ingest::matching::{item_id_prefix, match_exact, match_item, How, ItemMatch};
-use crate::ingest::names::{read_name, NameFacts, Roles};
+use crate::ingest::names::{read_name, NameFacts};
 use crate::ingest::reason::Reason;
+use crate::ingest::roles::Roles;
 use crate::text::normalize;
 
 /// The header row is searched for in this many rows from the top.
@@ -509,7 +510,8 @@ mod tests {
     #[test]
     fn a_title_row_names_institution_year_and_line() {
         use crate::framework::Line;
-        use crate::ingest::names::{Candidates, Lines};
+        use crate::ingest::names::Candidates;
+        use crate::ingest::roles::Lines;
         let r = Roles::default();
         let t = parse_title("LOB-zelfscan 1e lijn – Het Baken College – schooljaar 2025-2026", &r).facts;
         assert_eq!(t.institution, Candidates::One("Het Baken College".into()));

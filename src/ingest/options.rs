@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::ingest::answer::{Answer, BlankPolicy};
 use crate::ingest::guards::Limits;
-use crate::ingest::names;
+use crate::ingest::roles;
 use crate::lang::Lang;
 
 /// How ingest reads answers and which respondents it accepts.
@@ -30,7 +30,7 @@ pub struct IngestOptions {
     /// Ticks once per file read (a hidden bar when not on a terminal).
     pub progress: Progress,
     /// Role names and their lines: the framework's and the config's `[roles]`.
-    pub roles: names::Roles,
+    pub roles: roles::Roles,
     /// The folders whose sub-folders' names are read as context (SPEC §3.5): `None`
     /// for the input folder (`run`); `validate` gives the folders it was given, so a
     /// file given by itself is read by its own name only.
@@ -49,7 +49,7 @@ impl Default for IngestOptions {
             exclude: Vec::new(),
             answers: Vec::new(),
             progress: Progress::hidden(),
-            roles: names::Roles::default(),
+            roles: roles::Roles::default(),
             name_roots: None,
         }
     }

@@ -20,9 +20,10 @@ use crate::ingest::layout::{
 use crate::ingest::ledger::{
     visible, ColumnMapping, Counts, FileStatus, IdentityFact, InputFile, Level, Note, NoteKind, Place, Rejection, Tool,
 };
-use crate::ingest::names::{parse_year, read_name, Candidates, Lines, NameFacts, Source};
+use crate::ingest::names::{parse_year, read_name, Candidates, NameFacts, Source};
 use crate::ingest::options::IngestOptions;
 use crate::ingest::reason::Reason;
+use crate::ingest::roles::Lines;
 use crate::ingest::rows::{self, Defaults, RawRow, SheetCtx};
 use crate::ingest::workbook::{read_workbook, Format};
 use crate::ingest::{summary, vocabulary};
