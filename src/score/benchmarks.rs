@@ -225,10 +225,19 @@ pub(crate) fn benchmarks(
             by_portret.entry((b.year, b.institution.clone())).or_default().push(comparison);
         }
     }
+    decide_versus(&mut out, &by_portret);
+    out
+}
+
+/// Above, within or below the rest of the sector: Benjamini–Hochberg (q = 0.05) over
+/// each portret's comparisons (every line × area and line total of one
+/// institution-year), each benchmark given its verdict and the rest's mean and n. The
+/// national run and a run against a reference decide alike.
+pub(crate) fn decide_versus(benchmarks: &mut [Benchmark], by_portret: &BTreeMap<(u16, String), Vec<Comparison>>) {
     for tests in by_portret.values() {
         let p: Vec<f64> = tests.iter().map(|t| t.p).collect();
         for (t, found) in tests.iter().zip(stats::benjamini_hochberg(&p, 0.05)) {
-            let b = &mut out[t.benchmark];
+            let b = &mut benchmarks[t.benchmark];
             b.rest_of_sector = Some(t.rest);
             b.versus_sector = Some(match (found, t.diff > 0.0) {
                 (false, _) => Versus::Within,
@@ -237,7 +246,6 @@ pub(crate) fn benchmarks(
             });
         }
     }
-    out
 }
 
 /// Gaps between lines: per year, peer group (and the whole sector), scope and pair of
@@ -262,13 +270,13 @@ pub(crate) fn gaps(scores: &Scores) -> Vec<LineGap> {
 
 /// One test of an institution against the other institutions' staff (a line × area or
 /// line total of its portret), before Benjamini–Hochberg decides over the portret.
-struct Comparison {
+pub(crate) struct Comparison {
     /// Index of the benchmark it is about.
-    benchmark: usize,
+    pub benchmark: usize,
     /// Welch's p.
-    p: f64,
+    pub p: f64,
     /// Own mean minus the rest's.
-    diff: f64,
+    pub diff: f64,
     /// The rest of the sector: its pooled mean and number of respondents.
-    rest: (f64, u64),
+    pub rest: (f64, u64),
 }
