@@ -19,7 +19,7 @@
 //! respondents would give its scores away is decided from its n, sum and sum of squares,
 //! which is all it publishes about its spread (`privacy::withhold_reconstructable`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use foldhash::HashMap;
 use polars::prelude::{col as col_expr, len, Column, DataFrame, DataType, IntoLazy, PolarsError};
@@ -161,18 +161,26 @@ pub fn of_respondents(
     respondents: &[Respondent],
 ) -> Result<(Statistics, Vec<RespondentScore>), PolarsError> {
     let mut rs = Vec::with_capacity(respondents.len() * Scope::all().len());
-    // (year, institution, line) → the scores of each scope.
-    let mut by_group: HashMap<(u16, &str, Line), BTreeMap<Scope, Vec<f64>>> = HashMap::default();
+    // (year, institution, line) → each scope with its scores. Thirteen scopes: a look
+    // down the list is as quick as any index and keeps the scope itself as the key.
+    let mut by_group: HashMap<(u16, &str, Line), Vec<(Scope, Vec<f64>)>> = HashMap::default();
     for (ri, r) in respondents.iter().enumerate() {
-        let scopes = by_group.entry((r.year, r.institution.as_str(), r.line)).or_default();
+        let scopes = by_group
+            .entry((r.year, r.institution.as_str(), r.line))
+            .or_insert_with(|| Scope::all().into_iter().map(|s| (s, Vec::new())).collect());
         for (scope, s) in respondent_scope_scores(editions.get(r.edition as usize), r) {
-            scopes.entry(scope).or_default().push(s);
+            let (_, scores) = scopes.iter_mut().find(|(k, _)| *k == scope).expect("every scope has a place");
+            scores.push(s);
             rs.push(RespondentScore { respondent: ri as u32, scope, score: s });
         }
     }
     let mut groups = Vec::new();
     for ((year, institution, line), mut scopes) in by_group {
-        for (&scope, scores) in scopes.iter_mut() {
+        for (scope, scores) in scopes.iter_mut() {
+            if scores.is_empty() {
+                continue;
+            }
+            let scope = *scope;
             scores.sort_by(f64::total_cmp);
             let (sum, m2, median) = of_sorted_scores(scores);
             let n = scores.len() as u64;
