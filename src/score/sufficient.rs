@@ -154,6 +154,9 @@ pub fn respondent_scope_scores(fw: &Framework, r: &Respondent) -> Vec<(Scope, f6
     out
 }
 
+/// A scope of a group and its respondents' scores, as they are gathered.
+type ScopeScores = (Scope, Vec<f64>);
+
 /// The statistics of scored respondents, and every respondent's score per scope (the
 /// rows of `respondent_scores.csv`, by index into `respondents`).
 pub fn of_respondents(
@@ -163,7 +166,7 @@ pub fn of_respondents(
     let mut rs = Vec::with_capacity(respondents.len() * Scope::all().len());
     // (year, institution, line) → each scope with its scores. Thirteen scopes: a look
     // down the list is as quick as any index and keeps the scope itself as the key.
-    let mut by_group: HashMap<(u16, &str, Line), Vec<(Scope, Vec<f64>)>> = HashMap::default();
+    let mut by_group: HashMap<(u16, &str, Line), Vec<ScopeScores>> = HashMap::default();
     for (ri, r) in respondents.iter().enumerate() {
         let scopes = by_group
             .entry((r.year, r.institution.as_str(), r.line))
