@@ -18,7 +18,8 @@ fn without_tests(text: &str) -> &str {
 }
 
 /// The ingest modules a source text names: `crate::ingest::name`, the names inside
-/// `crate::ingest::{…}`, and `super::name`.
+/// `crate::ingest::{…}`, and `super::name`; any other item so named (`crate::ingest::
+/// Respondent`, `super::relative`) is the module root's, named `mod`.
 fn modules_named(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
     let ident = |s: &str| -> String { s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect() };
     let mut named = BTreeSet::new();
@@ -33,12 +34,16 @@ fn modules_named(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
             }
         }
     }
-    named.retain(|m| modules.contains(m));
     named
+        .into_iter()
+        .filter(|m| !m.is_empty() && m != "self")
+        .map(|m| if modules.contains(&m) { m } else { "mod".to_string() })
+        .collect()
 }
 
-/// Every ingest module (its file name) and the ingest modules it imports, `mod.rs`
-/// aside (the module root declares its modules and re-exports their types).
+/// Every ingest module (its file name) and the ingest modules it imports. The module
+/// root (`mod`) declares and runs them all, so a module that imports from the root
+/// closes a circle too.
 fn ingest_imports() -> BTreeMap<String, BTreeSet<String>> {
     let dir = src().join("ingest");
     let files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -48,7 +53,7 @@ fn ingest_imports() -> BTreeMap<String, BTreeSet<String>> {
         .collect();
     let name = |p: &Path| p.file_stem().expect("stem").to_string_lossy().into_owned();
     let modules: BTreeSet<String> = files.iter().map(|p| name(p)).collect();
-    files
+    let mut graph: BTreeMap<String, BTreeSet<String>> = files
         .iter()
         .map(|p| {
             let text = std::fs::read_to_string(p).expect("read");
@@ -56,7 +61,9 @@ fn ingest_imports() -> BTreeMap<String, BTreeSet<String>> {
             named.remove(&name(p));
             (name(p), named)
         })
-        .collect()
+        .collect();
+    graph.insert("mod".to_string(), modules);
+    graph
 }
 
 /// A cycle of imports, where there is one (depth-first search).
@@ -104,10 +111,14 @@ fn the_cycle_finder_finds_a_circle_and_passes_a_line() {
         Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
     );
     assert_eq!(cycle(&g(&[("a", "b"), ("b", "c"), ("a", "c")])), None);
-    // Names are read from `use` lines in both spellings, tests left out.
+    // Names are read from `use` lines in both spellings, tests left out; an item of the
+    // root is the root's.
     let modules: BTreeSet<String> = ["cell", "ledger", "names"].map(String::from).into();
     let text = "use crate::ingest::cell::Sheet;\nuse crate::ingest::{ledger, names::Source};\n";
     assert_eq!(modules_named(text, &modules), modules);
+    let root: BTreeSet<String> = ["mod".to_string()].into();
+    assert_eq!(modules_named("use crate::ingest::{IngestOptions, Respondent};", &modules), root);
+    assert_eq!(modules_named("let p = super::relative(root, path);", &modules), root);
     assert!(modules_named(without_tests("#[cfg(test)]\nmod tests {\n use super::cell;\n}"), &modules).is_empty());
 }
 

@@ -1,5 +1,7 @@
-//! The ledger: everything ingest did not score, with where it was and why, and the
-//! counts that must reconcile (SPEC §3.3). Reasons speak Dutch or English.
+//! The ledger: everything ingest did not score, with where it was and why, what it
+//! noticed and acted on, the files as listed, and the counts that must reconcile
+//! (SPEC §3.3). The reasons themselves are `reason.rs`'s (re-exported here for the
+//! code outside ingest that reads the ledger).
 
 use serde::Serialize;
 

@@ -6,6 +6,14 @@
 //! then takes the decisions that need every file in view (duplicates within and across
 //! files, the reconciliation counts), in path order, so a run's result does not depend
 //! on thread timing.
+//!
+//! The modules import one another in one direction only, never in a circle
+//! (`tests/code_shape.rs` checks it): `cell` (a sheet as the readers hand it over),
+//! `roles` and `matching` import nothing of ingest; what a sheet says (`names`, `stamps`,
+//! `info`, `answer`, `summary`) and why something is not scored (`reason`) build on them;
+//! then the readers (`guards`, `delimited`, `workbook`), `layout`, the `ledger`, and on
+//! top `rows`, `read` and `classify`. This root only declares, re-exports and runs the
+//! steps.
 
 pub mod answer;
 pub mod cell;
