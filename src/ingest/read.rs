@@ -346,6 +346,8 @@ fn read_sheet(
         found.headers.iter().map(|h| h.as_ref().filter(|h| h.row == header.row)).collect();
     let columns = SheetColumns::of(sheet, header, found.turned.is_some());
 
+    // Rows that are not data: a sheet of formulas repeating other sheets is not scored;
+    // totals, averages and counts under the data are listed and counted, never read.
     let summaries = summary::find(sheet, header.data_from, &columns.identity, &columns.values);
     let summary_rows: Vec<u32> = summaries.iter().map(|s| s.row).collect();
     if is_derived(sheet, header, &columns.items, &summary_rows) {
@@ -361,6 +363,7 @@ fn read_sheet(
             Reason::SummaryRow { by_formulas: s.by_formulas() },
         ));
     }
+    // What the header says, and every column accounted for.
     note_header(sheet, header, info.is_some(), found.turned.is_some(), &place, out);
     account_for_columns(sheet, header, &same_row, columns.respondent, editions.get(found.primary), &place, out);
 
@@ -372,7 +375,7 @@ fn read_sheet(
     let data_rows = sheet.rows[header.data_from..].iter().filter(|r| summary_rows.binary_search(&r.row).is_err());
     let (scale, config) = answer_scale(legend, data_rows, &columns.values, opts, &place, out);
 
-    // The rows.
+    // The rows, with what the sheet's context says of who they are.
     let fw = editions.get(found.primary);
     let present = same_row.iter().map(|h| h.map(|h| h.items().map(|(_, i)| i).collect()).unwrap_or_default()).collect();
     let ctx = Arc::new(SheetCtx { file: index, place: place.clone(), present, summary_rows });
