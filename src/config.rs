@@ -272,14 +272,14 @@ impl Config {
     }
 
     /// The role table: the framework's roles with the config's `[roles]` first.
-    pub fn role_table(&self) -> crate::ingest::names::Roles {
+    pub fn role_table(&self) -> crate::ingest::roles::Roles {
         use crate::framework::Line;
         let line = |n: i64| match n {
             1 => Line::L1,
             2 => Line::L2,
             _ => Line::L3,
         };
-        crate::ingest::names::Roles::with(self.roles.iter().map(|(k, v)| (k.clone(), line(*v))))
+        crate::ingest::roles::Roles::with(self.roles.iter().map(|(k, v)| (k.clone(), line(*v))))
     }
 
     /// The `[[answers]]` tables, checked: a valid pattern, and every token standing for

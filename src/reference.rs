@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::report::{Output, ReportContext};
-use crate::score::Why;
+use crate::score::{CellKey, Why};
 
 /// The `format` field.
 pub const FORMAT: &str = "lobmonitor-sectorreferentie";
@@ -193,7 +193,7 @@ fn two(v: f64) -> f64 {
 pub fn write(ctx: &ReportContext<'_>, dir: &Path) -> Result<Output> {
     let scores = ctx.scores;
     // (year, peer, line, scope) → the shown institutions under their pseudonyms.
-    let mut shown: BTreeMap<crate::score::CellKey, Vec<Entry>> = BTreeMap::new();
+    let mut shown: BTreeMap<CellKey, Vec<Entry>> = BTreeMap::new();
     for g in &scores.groups {
         let entry = match (g.shown(), g.hidden()) {
             (Some(f), _) => Entry {
@@ -213,7 +213,10 @@ pub fn write(ctx: &ReportContext<'_>, dir: &Path) -> Result<Output> {
         };
         let peer = ctx.ingested.institutions.get(&g.institution).and_then(|m| m.sector);
         for p in [Some(None), peer.map(Some)].into_iter().flatten() {
-            shown.entry((g.year, p, g.line, g.scope)).or_default().push(entry.clone());
+            shown
+                .entry(CellKey { year: g.year, peer: p, line: g.line, scope: g.scope })
+                .or_default()
+                .push(entry.clone());
         }
     }
     let mut cells = Vec::new();
@@ -222,7 +225,7 @@ pub fn write(ctx: &ReportContext<'_>, dir: &Path) -> Result<Output> {
             continue;
         }
         let f = s.shown();
-        let mut institutions = shown.remove(&(s.year, s.peer, s.line, s.scope)).unwrap_or_default();
+        let mut institutions = shown.remove(&s.key()).unwrap_or_default();
         institutions.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym));
         cells.push(Cell {
             year: s.year,

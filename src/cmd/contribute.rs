@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
-use crate::cmd::{LangArg, Outcome, Settings};
+use crate::cmd::{ConfigArgs, Outcome, Settings};
 use crate::contribution::Contribution;
 use crate::ingest::ledger::FileStatus;
 use crate::ingest::{self, Progress};
@@ -21,19 +21,12 @@ pub struct Args {
     /// The contribution file to write (JSON; send this file, not the surveys).
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
-    /// Config file (default: lobmonitor.toml in the working folder, if present).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Year for surveys that state none.
-    #[arg(long)]
-    pub year: Option<u16>,
-    /// Language of the messages (default: the config's, else nl).
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    #[command(flatten)]
+    pub common: ConfigArgs,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let settings = Settings::load(args.config.as_deref(), args.year, args.lang)?;
+    let settings = Settings::load(&args.common)?;
     let lang = settings.lang();
     // Never overwrite what is not a contribution (a survey file given as -o by mistake).
     if args.output.exists() && !(args.output.is_file() && crate::contribution::looks_like(&args.output)) {

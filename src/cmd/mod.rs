@@ -72,6 +72,22 @@ impl Command {
     }
 }
 
+/// The flags `run`, `contribute` and `validate` share (`#[command(flatten)]`): the
+/// config file, and the two of its values the command line may override. A command
+/// that says more of `--lang` than "the messages" words its help itself (`run`).
+#[derive(clap::Args, Clone, Default)]
+pub struct ConfigArgs {
+    /// Config file (default: lobmonitor.toml in the working folder, if present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Year for surveys that state none.
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Language of the messages (default: the config's, else nl).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
 /// `--lang`.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum LangArg {
@@ -163,7 +179,8 @@ pub struct Settings {
 impl Settings {
     /// The config file given, else `lobmonitor.toml` here, else defaults; command-line
     /// values win. Then the framework editions it names.
-    pub fn load(config: Option<&Path>, year: Option<u16>, lang: Option<LangArg>) -> Result<Settings> {
+    pub fn load(args: &ConfigArgs) -> Result<Settings> {
+        let (config, year, lang) = (args.config.as_deref(), args.year, args.lang);
         let says = lang.map_or(Lang::Nl, Lang::from);
         if let Some(l) = lang {
             crate::lang::set_messages(l.into());
@@ -217,5 +234,62 @@ impl Settings {
             roles: cfg.role_table(),
             name_roots: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    /// The shared flags as a command parsed them.
+    fn config_args(argv: &[&str]) -> ConfigArgs {
+        match Cli::try_parse_from(argv).expect("parses").command.expect("a command") {
+            Command::Run(a) => a.common,
+            Command::Contribute(a) => a.common,
+            Command::Validate(a) => a.common,
+            _ => panic!("not a command with the shared flags"),
+        }
+    }
+
+    #[test]
+    fn run_contribute_and_validate_take_config_year_and_lang_alike() {
+        for command in [&["run"][..], &["contribute", "-o", "bijdrage.json"], &["validate", "enquetes"]] {
+            let bare: Vec<&str> = ["lobmonitor"].iter().chain(command).copied().collect();
+            let given: Vec<&str> =
+                bare.iter().copied().chain(["--config", "lob.toml", "--year", "2026", "--lang", "en"]).collect();
+            let a = config_args(&given);
+            assert_eq!(a.config.as_deref(), Some(Path::new("lob.toml")), "{command:?}");
+            assert_eq!(a.year, Some(2026), "{command:?}");
+            assert!(matches!(a.lang, Some(LangArg::En)), "{command:?}");
+            let none = config_args(&bare);
+            assert!(none.config.is_none() && none.year.is_none() && none.lang.is_none(), "{command:?}");
+            // A language other than nl and en is bad usage, as before.
+            let wrong: Vec<&str> = bare.iter().copied().chain(["--lang", "de"]).collect();
+            assert!(Cli::try_parse_from(&wrong).is_err(), "{command:?}");
+        }
+    }
+
+    #[test]
+    fn the_shared_flags_keep_their_help_text() {
+        let cli = Cli::command();
+        let help = |command: &str, flag: &str| -> String {
+            let sub = cli.find_subcommand(command).expect("subcommand");
+            let arg = sub.get_arguments().find(|a| a.get_id() == flag).expect("flag");
+            arg.get_help().map(ToString::to_string).unwrap_or_default()
+        };
+        for command in ["run", "contribute", "validate"] {
+            assert_eq!(
+                help(command, "config"),
+                "Config file (default: lobmonitor.toml in the working folder, if present)",
+                "{command}"
+            );
+            assert_eq!(help(command, "year"), "Year for surveys that state none", "{command}");
+        }
+        // `run` writes reports in that language too; the others only messages.
+        assert_eq!(help("run", "lang"), "Language of the reports and messages (default: the config's, else nl)");
+        assert_eq!(help("contribute", "lang"), "Language of the messages (default: the config's, else nl)");
+        assert_eq!(help("validate", "lang"), "Language of the messages (default: the config's, else nl)");
     }
 }

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Result};
 
-use crate::cmd::{LangArg, Outcome, Settings};
+use crate::cmd::{ConfigArgs, Outcome, Settings};
 use crate::ingest::ledger::FileStatus;
 use crate::ingest::{self, Progress};
 use crate::lang::Lang;
@@ -14,6 +14,7 @@ use crate::report::{self, manifest, ReportContext};
 use crate::score;
 
 #[derive(clap::Args)]
+#[command(mut_arg("lang", |a| a.help("Language of the reports and messages (default: the config's, else nl)")))]
 pub struct Args {
     /// Folder with the survey files (read recursively).
     #[arg(long, default_value = "input")]
@@ -21,15 +22,8 @@ pub struct Args {
     /// Folder the reports are written to; replaced as a whole when the run succeeds.
     #[arg(long, default_value = "output")]
     pub output: PathBuf,
-    /// Config file (default: lobmonitor.toml in the working folder, if present).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Year for surveys that state none.
-    #[arg(long)]
-    pub year: Option<u16>,
-    /// Language of the reports and messages (default: the config's, else nl).
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    #[command(flatten)]
+    pub common: ConfigArgs,
     /// Also write a PDF of every portret and of the sector overview (config: pdf = true).
     #[arg(long)]
     pub pdf: bool,
@@ -45,9 +39,7 @@ impl Default for Args {
         Args {
             input: "input".into(),
             output: "output".into(),
-            config: None,
-            year: None,
-            lang: None,
+            common: ConfigArgs::default(),
             pdf: false,
             reference: None,
         }
@@ -56,7 +48,7 @@ impl Default for Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let t0 = Instant::now();
-    let mut settings = Settings::load(args.config.as_deref(), args.year, args.lang)?;
+    let mut settings = Settings::load(&args.common)?;
     settings.config.pdf |= args.pdf;
     let lang = settings.lang();
     // Against a reference: read before anything is written; its own portrets only.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
-use crate::cmd::{LangArg, Outcome, Settings};
+use crate::cmd::{ConfigArgs, Outcome, Settings};
 use crate::ingest::{self, Progress};
 use crate::report;
 
@@ -14,19 +14,12 @@ pub struct Args {
     /// Survey files or folders to check.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Year for surveys that state none.
-    #[arg(long)]
-    pub year: Option<u16>,
-    /// Language of the messages (default: the config's, else nl).
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
-    /// Config file (default: lobmonitor.toml in the working folder, if present).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub common: ConfigArgs,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let settings = Settings::load(args.config.as_deref(), args.year, args.lang)?;
+    let settings = Settings::load(&args.common)?;
     let lang = settings.lang();
     let mut files = Vec::new();
     let mut skipped = Vec::new();

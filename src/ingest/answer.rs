@@ -3,7 +3,7 @@
 
 use calamine::Data;
 
-use crate::ingest::ledger::Reason;
+use crate::ingest::reason::Reason;
 
 /// What one item cell says. Degrees are kept in thirds (0..=3) so sums stay exact.
 #[derive(Debug, Clone, PartialEq)]

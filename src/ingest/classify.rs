@@ -23,12 +23,14 @@ use foldhash::HashMap;
 
 use crate::framework::{Editions, ItemIdx, Line};
 use crate::ingest::answer::BlankPolicy;
+use crate::ingest::ingested::{Ingested, Respondent};
 use crate::ingest::institutions::InstitutionMeta;
-use crate::ingest::ledger::{Counts, FileStatus, Ledger, Level, Reason, Rejection};
+use crate::ingest::ledger::{Counts, FileStatus, Ledger, Level, Rejection};
+use crate::ingest::options::IngestOptions;
 use crate::ingest::read::FileRead;
+use crate::ingest::reason::Reason;
 use crate::ingest::rows::{self, Kept, RawRow, RejectedAnswer, SheetCtx};
 use crate::ingest::spelling;
-use crate::ingest::{IngestOptions, Ingested, Respondent};
 
 /// A response as a whole, for telling copies from different people.
 pub(crate) fn fingerprint(row: &RawRow) -> u64 {

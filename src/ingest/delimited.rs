@@ -28,8 +28,9 @@ use calamine::Data;
 use csv_core::ReadFieldResult;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
-use crate::ingest::ledger::Reason;
-use crate::ingest::workbook::{finish_rows, push_cell, Limits, Sheet, SheetRow};
+use crate::ingest::cell::{finish_rows, push_cell, Sheet, SheetRow};
+use crate::ingest::guards::Limits;
+use crate::ingest::reason::Reason;
 
 /// The name a delimited file's one sheet gets in every listing.
 pub const SHEET: &str = "csv";

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::ingest::ledger::Reason;
+use crate::ingest::reason::Reason;
 
 /// What the walk found.
 #[derive(Debug, Default)]

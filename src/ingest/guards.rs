@@ -12,8 +12,39 @@ use std::io::{BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::ingest::ledger::Reason;
-use crate::ingest::workbook::Limits;
+use crate::ingest::reason::Reason;
+
+/// Resource limits for one file. Together they keep one file's reading under a few
+/// hundred MiB, whatever it declares (the hostile-input issue measured each).
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Most cells with a value in one streamed (xlsx, CSV) sheet: about 56 bytes each
+    /// once read, 10 million is 0.5 GiB.
+    pub max_sheet_cells: u64,
+    /// Most cells calamine may build for one xls or ods sheet, which it holds as a dense
+    /// range (a value and a formula text per cell, about 60 bytes).
+    pub max_dense_cells: u64,
+    /// Most bytes of text one file may expand to (a long text referenced by a million
+    /// cells is a copy per cell).
+    pub max_text_bytes: u64,
+    /// Largest total an xlsx/ods may unpack to, as its zip directory declares it: a
+    /// small file of highly compressed XML would otherwise fill memory.
+    pub max_unpacked_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 64 * 1024 * 1024,
+            max_sheet_cells: 10_000_000,
+            max_dense_cells: 4_000_000,
+            max_text_bytes: 256 * 1024 * 1024,
+            max_unpacked_bytes: 1 << 30,
+        }
+    }
+}
 
 /// What the checks learnt that the reader needs: sheets that are aliases of an earlier
 /// sheet (the same part), with the sheet they repeat.

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use crate::ingest::layout::{cell_text, Info};
-use crate::ingest::ledger::Reason;
+use crate::ingest::cell::cell_text;
+use crate::ingest::info::Info;
+use crate::ingest::reason::Reason;
 use crate::ingest::workbook::{read_workbook, Format, Limits};
-use crate::text::normalize;
+use crate::text::{clean, normalize};
 
 /// Education sector: the peer groups of the benchmark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,6 +47,18 @@ impl fmt::Display for Sector {
     }
 }
 
+/// The key two spellings of one institution share: letters and digits only, lower case,
+/// accents transliterated; a name without any letter or digit keys as written (trimmed).
+pub fn fold(name: &str) -> String {
+    let n = normalize(name);
+    let key: String = n.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    if key.is_empty() {
+        clean(name).split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        key
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InstitutionMeta {
     pub name: String,
@@ -58,7 +71,7 @@ pub struct InstitutionMeta {
     pub publish: bool,
     /// Other names it goes by (`aliassen`, `;`-separated): an old name, an abbreviation.
     pub aliases: Vec<String>,
-    /// The folded name ([`crate::ingest::spelling::fold`]): what generated pseudonyms hash.
+    /// The folded name ([`fold`]): what generated pseudonyms hash.
     pub key: String,
     /// The spelling its file names are made from ([`crate::ingest::names`]).
     pub file_stem: String,
@@ -66,12 +79,7 @@ pub struct InstitutionMeta {
 
 impl InstitutionMeta {
     pub fn named(name: &str) -> InstitutionMeta {
-        InstitutionMeta {
-            name: name.to_string(),
-            key: crate::ingest::spelling::fold(name),
-            file_stem: name.to_string(),
-            ..Default::default()
-        }
+        InstitutionMeta { name: name.to_string(), key: fold(name), file_stem: name.to_string(), ..Default::default() }
     }
 
     /// Fills what the institutions file left open from a workbook's Info sheet.

@@ -2,18 +2,18 @@
 //! SurveyMonkey, or three for Qualtrics), which columns are identity fields, which are
 //! items and how they were matched, which are not recognised; whether the sheet is
 //! wide, long or transposed; and what the rows above the header say (a title naming
-//! institution, year and line; a legend giving numbers their meaning). Also the Info
-//! sheet and the survey tool an export came from.
-
-use calamine::Data;
+//! institution, year and line; a legend giving numbers their meaning). Also the survey
+//! tool an export came from. (The Info sheet is `info.rs`'s.)
 
 use crate::framework::{Framework, ItemIdx};
 use crate::ingest::answer::{parse_legend, parse_text, Answer, Legend};
-use crate::ingest::ledger::{Reason, Tool};
+use crate::ingest::cell::{finish_rows, push_cell, Field, Sheet, SheetRow};
+use crate::ingest::ledger::Tool;
 use crate::ingest::matching::{item_id_prefix, match_exact, match_item, How, ItemMatch};
-use crate::ingest::names::{read_name, NameFacts, Roles};
-use crate::ingest::workbook::{Sheet, SheetRow};
-use crate::text::{clean, normalize};
+use crate::ingest::names::{read_name, NameFacts};
+use crate::ingest::reason::Reason;
+use crate::ingest::roles::Roles;
+use crate::text::normalize;
 
 /// The header row is searched for in this many rows from the top.
 pub const HEADER_SEARCH_ROWS: u32 = 20;
@@ -28,66 +28,6 @@ pub enum Layout {
     /// Items down a column, one column per respondent (hand-made sheets). Read across,
     /// as a wide sheet turned a quarter.
     Transposed,
-}
-
-/// An identity column, or one of the two columns that make a long layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Respondent,
-    Institution,
-    Year,
-    Line,
-    Location,
-    Team,
-    /// Long layout: the item of the answer on this row.
-    Item,
-    /// Long layout: the answer.
-    Answer,
-}
-
-impl Field {
-    /// Matches a header against the accepted aliases (case-, accent- and
-    /// white-space-insensitive). The survey tools' own response ids are respondent ids.
-    pub fn from_header(norm: &str) -> Option<Field> {
-        let compact: String = norm.chars().filter(|c| !c.is_whitespace()).collect();
-        Some(match compact.as_str() {
-            "respondent" | "respondentid" | "id" | "respondentnummer" | "respondentnr" | "responseid" => {
-                Field::Respondent
-            }
-            "instelling" | "institution" | "school" | "brin" | "brinnummer" => Field::Institution,
-            "jaar" | "year" | "schooljaar" => Field::Year,
-            "lijn" | "line" | "rol" | "role" => Field::Line,
-            "locatie" | "vestiging" | "location" => Field::Location,
-            "team" | "opleiding" | "afdeling" | "department" => Field::Team,
-            "item" | "itemid" | "itemcode" | "vraag" | "question" => Field::Item,
-            "antwoord" | "answer" => Field::Answer,
-            _ => return None,
-        })
-    }
-
-    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
-        use crate::lang::Lang::*;
-        match (self, lang) {
-            (Field::Respondent, Nl) => "respondent",
-            (Field::Respondent, En) => "respondent",
-            (Field::Institution, Nl) => "instelling",
-            (Field::Institution, En) => "institution",
-            (Field::Year, Nl) => "jaar",
-            (Field::Year, En) => "year",
-            (Field::Line, Nl) => "lijn",
-            (Field::Line, En) => "line",
-            (Field::Location, Nl) => "locatie",
-            (Field::Location, En) => "location",
-            (Field::Team, _) => "team",
-            (Field::Item, _) => "item",
-            (Field::Answer, Nl) => "antwoord",
-            (Field::Answer, En) => "answer",
-        }
-    }
-
-    fn is_identity(self) -> bool {
-        !matches!(self, Field::Item | Field::Answer)
-    }
 }
 
 /// What a column of a sheet is.
@@ -151,53 +91,6 @@ impl Header {
     /// (wide, transposed) or item and answer columns (long).
     pub fn is_survey(&self) -> bool {
         self.layout == Layout::Long || self.items().next().is_some()
-    }
-}
-
-/// The text of a cell as a person would read it: numbers without a trailing `.0`,
-/// dates as dates (`2026-03-01`, with the time when there is one), invisible
-/// characters removed.
-pub fn cell_text(d: &Data) -> String {
-    match d {
-        Data::Empty => String::new(),
-        Data::String(s) => clean(s).into_owned(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => {
-            if *b {
-                "TRUE".into()
-            } else {
-                "FALSE".into()
-            }
-        }
-        Data::DateTime(dt) => date_text(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => e.to_string(),
-    }
-}
-
-/// An Excel date serial (days since 1899-12-30) as `yyyy-mm-dd` or `yyyy-mm-dd hh:mm`.
-pub fn date_text(serial: f64) -> String {
-    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
-        return serial.to_string();
-    }
-    let days = serial.floor() as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    let minutes = ((serial - serial.floor()) * 1440.0).round() as i64;
-    if minutes == 0 || minutes == 1440 {
-        format!("{y:04}-{m:02}-{d:02}")
-    } else {
-        format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minutes / 60, minutes % 60)
     }
 }
 
@@ -482,10 +375,10 @@ pub fn transpose_if_across(fw: &Framework, sheet: &Sheet, wide_items: usize) -> 
             continue;
         }
         for (col, value) in &row.cells {
-            crate::ingest::workbook::push_cell(&mut rows, *col, row.row, value.clone());
+            push_cell(&mut rows, *col, row.row, value.clone());
         }
     }
-    crate::ingest::workbook::finish_rows(&mut rows);
+    finish_rows(&mut rows);
     Some(Sheet { name: sheet.name.clone(), rows })
 }
 
@@ -572,54 +465,16 @@ pub fn recognise_tool(texts: &[String], import_id_row: bool, info_sheet: bool) -
     info_sheet.then_some(Tool::Template)
 }
 
-/// Defaults a workbook gives every response sheet through its `Info`/`Gegevens` sheet.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Info {
-    pub institution: Option<String>,
-    pub brin: Option<String>,
-    pub sector: Option<String>,
-    pub region: Option<String>,
-    pub year: Option<Data>,
-    /// The team and location every response of the workbook belongs to, where a
-    /// workbook is one team's (`Team`/`Opleiding`/`Afdeling`, `Locatie`/`Vestiging`).
-    pub team: Option<String>,
-    pub location: Option<String>,
-}
-
-pub fn is_info_sheet(name: &str) -> bool {
-    matches!(normalize(name).as_str(), "info" | "gegevens")
-}
-
-/// Reads key (column A) / value (column B) pairs.
-pub fn read_info(sheet: &Sheet) -> Info {
-    let mut info = Info::default();
-    for row in &sheet.rows {
-        let (Some(k), Some(v)) = (row.get(0), row.get(1)) else { continue };
-        let text = cell_text(v);
-        if text.is_empty() {
-            continue;
-        }
-        match normalize(&cell_text(k)).as_str() {
-            "instelling" | "institution" | "school" | "naam instelling" => info.institution = Some(text),
-            "brin" | "brinnummer" | "brin nummer" => info.brin = Some(text),
-            "sector" | "onderwijssector" => info.sector = Some(text),
-            "regio" | "region" => info.region = Some(text),
-            "jaar" | "year" | "schooljaar" => info.year = Some(v.clone()),
-            "team" | "opleiding" | "afdeling" | "department" => info.team = Some(text),
-            "locatie" | "vestiging" | "location" => info.location = Some(text),
-            _ => {}
-        }
-    }
-    info
-}
-
 /// A year as surveys write it: `2026`, `2026.0`, `"2026"`, `2025-2026`, `25-26`,
 /// `sj 25/26` (a school year counts as the year it ends in; SPEC §3.5).
 pub use crate::ingest::names::parse_year;
 
 #[cfg(test)]
 mod tests {
+    use calamine::Data;
+
     use super::*;
+    use crate::ingest::cell::cell_text;
 
     fn s(t: &str) -> Data {
         Data::String(t.into())
@@ -657,27 +512,10 @@ mod tests {
     }
 
     #[test]
-    fn identity_aliases_ignore_case_accents_and_spaces() {
-        assert_eq!(Field::from_header(&normalize("Respondent ID")), Some(Field::Respondent));
-        assert_eq!(Field::from_header(&normalize("ResponseId")), Some(Field::Respondent));
-        assert_eq!(Field::from_header(&normalize(" SCHOOLJAAR ")), Some(Field::Year));
-        assert_eq!(Field::from_header(&normalize("BRIN")), Some(Field::Institution));
-        assert_eq!(Field::from_header(&normalize("Vestiging")), Some(Field::Location));
-        assert_eq!(Field::from_header(&normalize("E-mailadres")), None);
-    }
-
-    #[test]
-    fn dates_read_as_dates() {
-        // 46082 is 2026-03-01 (days since 1899-12-30).
-        assert_eq!(date_text(46082.0), "2026-03-01");
-        assert_eq!(date_text(46082.5), "2026-03-01 12:00");
-        assert_eq!(date_text(1.0), "1899-12-31");
-    }
-
-    #[test]
     fn a_title_row_names_institution_year_and_line() {
         use crate::framework::Line;
-        use crate::ingest::names::{Candidates, Lines};
+        use crate::ingest::names::Candidates;
+        use crate::ingest::roles::Lines;
         let r = Roles::default();
         let t = parse_title("LOB-zelfscan 1e lijn – Het Baken College – schooljaar 2025-2026", &r).facts;
         assert_eq!(t.institution, Candidates::One("Het Baken College".into()));

@@ -6,20 +6,35 @@
 //! then takes the decisions that need every file in view (duplicates within and across
 //! files, the reconciliation counts), in path order, so a run's result does not depend
 //! on thread timing.
+//!
+//! The modules import one another in one direction only, never in a circle
+//! (`tests/code_shape.rs` checks it): `cell` (a sheet as the readers hand it over),
+//! `roles` and `matching` import nothing of ingest; what a sheet says (`names`, `stamps`,
+//! `info`, `answer`, `summary`) and why something is not scored (`reason`) build on them;
+//! then the readers (`guards`, `delimited`, `workbook`), `layout`, the `ledger`, and on
+//! top `rows`, `read` and `classify`. This root only declares, re-exports and runs the
+//! steps.
 
 pub mod answer;
+pub mod cell;
 mod classify;
 pub mod delimited;
 pub mod discover;
 pub mod guards;
+pub mod info;
+mod ingested;
 pub mod institutions;
 pub mod layout;
 pub mod ledger;
 pub mod matching;
 pub mod names;
+mod options;
 mod read;
+pub mod reason;
+pub mod roles;
 pub mod rows;
 pub mod spelling;
+pub mod stamps;
 pub mod summary;
 pub mod vocabulary;
 pub mod workbook;
@@ -30,142 +45,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::framework::Editions;
-use crate::framework::{ItemIdx, Line};
-use crate::lang::Lang;
-use answer::{Answer, BlankPolicy};
 use institutions::InstitutionMeta;
 use ledger::Ledger;
-use workbook::Limits;
-
-/// How ingest reads answers and which respondents it accepts.
-#[derive(Debug, Clone)]
-pub struct IngestOptions {
-    pub blank: BlankPolicy,
-    /// A respondent who answered less than this share of their applicable own-line
-    /// items is excluded.
-    pub min_answered: f64,
-    /// The year for rows whose sheet and workbook give none (`--year`).
-    pub year: Option<u16>,
-    pub limits: Limits,
-    /// Language of the reasons in the ledger.
-    pub lang: Lang,
-    /// The institutions file (SPEC §3.4); default `instellingen.csv`/`.xlsx` in the input.
-    pub institutions_file: Option<PathBuf>,
-    /// Folders never read as input: the output folder and those beside it a run writes.
-    pub exclude: Vec<PathBuf>,
-    /// Answer tables of the config for named files (`[[answers]]`).
-    pub answers: Vec<AnswerTable>,
-    /// Ticks once per file read (a hidden bar when not on a terminal).
-    pub progress: Progress,
-    /// Role names and their lines: the framework's and the config's `[roles]`.
-    pub roles: names::Roles,
-    /// The folders whose sub-folders' names are read as context (SPEC §3.5): `None`
-    /// for the input folder (`run`); `validate` gives the folders it was given, so a
-    /// file given by itself is read by its own name only.
-    pub name_roots: Option<Vec<PathBuf>>,
-}
-
-/// An `[[answers]]` table: tokens and the answers they stand for, in files whose
-/// relative path or name matches `files`.
-#[derive(Debug, Clone)]
-pub struct AnswerTable {
-    pub files: glob::Pattern,
-    /// Normalised tokens (numbers as written) and their answers.
-    pub tokens: Vec<(String, Answer)>,
-}
-
-impl AnswerTable {
-    pub fn applies_to(&self, relative_path: &str) -> bool {
-        let name = relative_path.rsplit('/').next().unwrap_or(relative_path);
-        self.files.matches(relative_path) || self.files.matches(name)
-    }
-}
-
-/// A progress bar shared by the stages; hidden unless the run is on a terminal.
-#[derive(Clone)]
-pub struct Progress(pub indicatif::ProgressBar);
-
-impl Progress {
-    pub fn hidden() -> Progress {
-        Progress(indicatif::ProgressBar::hidden())
-    }
-
-    /// Starts a stage of `len` steps with a message.
-    pub fn stage(&self, message: &str, len: u64) {
-        self.0.reset();
-        self.0.set_length(len);
-        self.0.set_message(message.to_string());
-    }
-
-    pub fn tick(&self) {
-        self.0.inc(1);
-    }
-}
-
-impl Default for Progress {
-    fn default() -> Self {
-        Progress::hidden()
-    }
-}
-
-impl std::fmt::Debug for Progress {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Progress")
-    }
-}
-
-impl Default for IngestOptions {
-    fn default() -> Self {
-        IngestOptions {
-            blank: BlankPolicy::Missing,
-            min_answered: 0.5,
-            year: None,
-            limits: Limits::default(),
-            lang: Lang::Nl,
-            institutions_file: None,
-            exclude: Vec::new(),
-            answers: Vec::new(),
-            progress: Progress::hidden(),
-            roles: names::Roles::default(),
-            name_roots: None,
-        }
-    }
-}
-
-/// A scored respondent: who, and their own-line answers.
-#[derive(Debug, Clone)]
-pub struct Respondent {
-    /// Pseudonymous key (`R000001`), never the input id.
-    pub key: String,
-    /// Index into `Ledger::files`.
-    pub file: usize,
-    pub institution: String,
-    pub year: u16,
-    pub line: Line,
-    /// The framework edition (index into the run's `Editions`) the items belong to.
-    pub edition: u8,
-    /// Location and team, where the survey has them.
-    pub location: Option<String>,
-    pub team: Option<String>,
-    /// Own-line items with a degree, in thirds (0..=3).
-    pub answers: Vec<(ItemIdx, u8)>,
-    /// Own-line items answered n.v.t.
-    pub na: Vec<ItemIdx>,
-}
-
-/// What ingest hands to scoring.
-#[derive(Debug, Clone, Default)]
-pub struct Ingested {
-    pub respondents: Vec<Respondent>,
-    /// Every institution that sent a readable row, with what is known of it.
-    pub institutions: BTreeMap<String, InstitutionMeta>,
-    pub ledger: Ledger,
-    /// Statistics of the institution-years sent as contributions (SPEC §9).
-    pub contributed: crate::score::Statistics,
-    /// The institutions file read (its path as listed, and how many institutions it
-    /// names), for `validate` to say so.
-    pub institutions_file: Option<(String, usize)>,
-}
 
 /// Why there is nothing to read at all (exit 1), in the run's language.
 #[derive(Debug, thiserror::Error)]
@@ -179,6 +60,8 @@ pub enum IngestError {
 }
 
 pub use discover::{discover, relative, terminal_safe, Walk};
+pub use ingested::{Ingested, Respondent};
+pub use options::{AnswerTable, IngestOptions, Progress};
 
 /// Reads every file below `input` and decides, for every row and item cell, where it goes.
 pub fn ingest(editions: &Editions, input: &Path, opts: &IngestOptions) -> Result<Ingested, IngestError> {

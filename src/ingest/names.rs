@@ -1,7 +1,7 @@
 //! What people write where a survey's identity should be (SPEC §3.5): one reading of a
-//! name (a title row, a sheet's name, a file's name, a folder's name), years and school
-//! years as people write them, lines and the roles that stand for them, and the school
-//! year a survey tool's response stamp falls in.
+//! name (a title row, a sheet's name, a file's name, a folder's name), and years and
+//! school years as people write them. Lines and the role words that stand for them are
+//! `roles.rs`'s; the school year of a survey tool's response stamp is `stamps.rs`'s.
 //!
 //! A name is read by one rule: recognised tokens — a line (`2e lijn`, `lijn 2`, `L2`,
 //! `eerste lijn`, a role word such as `docenten`), a year or school year, a survey word
@@ -14,204 +14,8 @@
 use calamine::Data;
 
 use crate::framework::Line;
+use crate::ingest::roles::{compact, Lines, Roles};
 use crate::text::{clean, normalize};
-
-/// The lines a value may stand for: one, or (for a decaan or LOB-coördinator, whom the
-/// framework names in lines 2 and 3) several, settled by the items the row answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Lines(u8);
-
-impl Lines {
-    pub const L23: Lines = Lines(0b110);
-
-    pub fn one(l: Line) -> Lines {
-        Lines(1 << (l.number() - 1))
-    }
-
-    pub fn contains(self, l: Line) -> bool {
-        self.0 & (1 << (l.number() - 1)) != 0
-    }
-
-    /// The line, when only one is possible.
-    pub fn single(self) -> Option<Line> {
-        let mut it = self.iter();
-        match (it.next(), it.next()) {
-            (Some(l), None) => Some(l),
-            _ => None,
-        }
-    }
-
-    pub fn iter(self) -> impl Iterator<Item = Line> {
-        Line::ALL.into_iter().filter(move |l| self.contains(*l))
-    }
-
-    fn meet(self, o: Lines) -> Lines {
-        Lines(self.0 & o.0)
-    }
-
-    fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// "2 en 3" / "2 and 3".
-    pub fn words(self, and: &str) -> String {
-        let v: Vec<String> = self.iter().map(|l| l.to_string()).collect();
-        match v.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} {and} {last}", rest.join(", ")),
-            _ => v.join(""),
-        }
-    }
-}
-
-/// Role names and the lines they stand for: the framework's own (SPEC §2, §3.5) and the
-/// config's `[roles]`, which come first.
-#[derive(Debug, Clone, Default)]
-pub struct Roles {
-    /// From the config: a role name (compact: lower case, accents and spaces removed)
-    /// and its line.
-    extra: Vec<(String, Line)>,
-}
-
-/// The framework's roles, compact, by line. Plurals are found by stripping `s`, `en`,
-/// `n`, `es`; compounds by their last part where listed under `SUFFIXES`.
-const ROLES: &[(&str, u8)] = &[
-    ("docent", 0b001),
-    ("leraar", 0b001),
-    ("mentor", 0b001),
-    ("coach", 0b001),
-    ("loopbaancoach", 0b001),
-    ("studieloopbaanbegeleider", 0b001),
-    ("slber", 0b001),
-    ("slb", 0b001),
-    ("begeleider", 0b001),
-    ("bpvbegeleider", 0b001),
-    ("stagebegeleider", 0b001),
-    ("praktijkbegeleider", 0b001),
-    ("loopbaanadviseur", 0b010),
-    ("lobadviseur", 0b010),
-    ("slbadviseur", 0b010),
-    ("studieloopbaanadviseur", 0b010),
-    ("adviseur", 0b010),
-    ("leidinggevende", 0b100),
-    ("teamleider", 0b100),
-    ("afdelingsleider", 0b100),
-    ("opleidingsleider", 0b100),
-    ("manager", 0b100),
-    ("opleidingsmanager", 0b100),
-    ("directeur", 0b100),
-    ("directie", 0b100),
-    ("beleidsmedewerker", 0b100),
-    ("beleidsmaker", 0b100),
-    ("beleidsadviseur", 0b100),
-    ("decaan", 0b110),
-    ("lobcoordinator", 0b110),
-    ("coordinator", 0b110),
-];
-
-/// Compounds recognised by their last part (`vakdocent`, `afdelingsmanager`,
-/// `locatiedirecteur`, `loopbaanbegeleider`), unless a `beleids…` word (line 3).
-const SUFFIXES: &[(&str, u8)] = &[
-    ("docent", 0b001),
-    ("mentor", 0b001),
-    ("coach", 0b001),
-    ("begeleider", 0b001),
-    ("adviseur", 0b010),
-    ("manager", 0b100),
-    ("directeur", 0b100),
-    ("leidinggevende", 0b100),
-    ("coordinator", 0b110),
-];
-
-/// A word as roles are compared: lower case, ASCII, letters and digits only.
-fn compact(s: &str) -> String {
-    normalize(s).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
-}
-
-impl Roles {
-    /// The config's `[roles]` (role name → line 1–3); the names as written.
-    pub fn with(extra: impl IntoIterator<Item = (String, Line)>) -> Roles {
-        Roles { extra: extra.into_iter().map(|(k, l)| (compact(&k), l)).filter(|(k, _)| !k.is_empty()).collect() }
-    }
-
-    /// The lines a single word (compact, maybe plural) names as a role.
-    fn word(&self, w: &str) -> Option<Lines> {
-        if w.len() < 3 {
-            return None;
-        }
-        // The one plural no suffix rule finds.
-        let w = if w == "decanen" { "decaan" } else { w };
-        let stems = [Some(w), w.strip_suffix("es"), w.strip_suffix("en"), w.strip_suffix('s'), w.strip_suffix('n')];
-        for s in stems.into_iter().flatten() {
-            if let Some((_, l)) = self.extra.iter().find(|(k, _)| k == s) {
-                return Some(Lines::one(*l));
-            }
-        }
-        for s in stems.into_iter().flatten() {
-            if let Some((_, m)) = ROLES.iter().find(|(k, _)| *k == s) {
-                return Some(Lines(*m));
-            }
-        }
-        for s in stems.into_iter().flatten() {
-            if s.starts_with("beleids") {
-                return Some(Lines(0b100));
-            }
-            if let Some((_, m)) = SUFFIXES.iter().find(|(k, _)| s.len() > k.len() && s.ends_with(k)) {
-                return Some(Lines(*m));
-            }
-        }
-        None
-    }
-
-    /// The lines the role words of a value name, as people write roles: any case and
-    /// accents, plurals, "Docent Nederlands", "teamleider techniek", "docent/mentor".
-    /// Words that name no role are passed over; the roles named must agree (their lines
-    /// meet). `None` when no role is named, or roles of different lines are.
-    pub fn lines_of(&self, value: &str) -> Option<Lines> {
-        let whole = compact(value);
-        if let Some((_, l)) = self.extra.iter().find(|(k, _)| *k == whole) {
-            return Some(Lines::one(*l));
-        }
-        let norm = normalize(value);
-        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-        let mut found: Option<Lines> = None;
-        let mut i = 0;
-        while i < words.len() {
-            // A role written in two or three words: "LOB-adviseur", "LOB co-ördinator".
-            let mut hit = None;
-            for span in (1..=3).rev() {
-                if i + span > words.len() {
-                    continue;
-                }
-                let joined: String = words[i..i + span].concat();
-                if let Some(l) = self.word(&joined) {
-                    hit = Some((l, span));
-                    break;
-                }
-            }
-            match hit {
-                Some((l, span)) => {
-                    found = Some(found.map_or(l, |f| f.meet(l)));
-                    i += span;
-                }
-                None => i += 1,
-            }
-        }
-        found.filter(|f| !f.is_empty())
-    }
-
-    /// Whether the roles named in a value disagree (a docent and a teamleider at once).
-    pub fn disagree(&self, value: &str) -> bool {
-        let norm = normalize(value);
-        let named = norm.split(' ').filter_map(|w| self.word(w)).count();
-        named > 1 && self.lines_of(value).is_none()
-    }
-}
-
-/// A line as a cell names it: `1`, `1e lijn`, `eerste lijn`, `L1`, `first line`,
-/// `Eerste lijn (docent, mentor)` (SPEC §3.1), else by the roles it names (§3.5).
-pub fn line_value(text: &str, roles: &Roles) -> Option<Lines> {
-    Line::parse(text).map(Lines::one).or_else(|| roles.lines_of(text))
-}
 
 /// Where an identity fact of a sheet came from (SPEC §3.5), as `validate` and
 /// Datakwaliteit say it.
@@ -455,7 +259,7 @@ const ORDINALS: &[&str] = &[
     "second", "third",
 ];
 
-fn digits(t: &str) -> Option<u32> {
+pub(crate) fn digits(t: &str) -> Option<u32> {
     (!t.is_empty() && t.len() <= 8 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
 }
 
@@ -759,60 +563,6 @@ pub fn year_text(s: &str) -> Option<u16> {
     year
 }
 
-/// The school year (August–July, counted as its later calendar year) a survey tool's
-/// response stamp falls in: a date-time cell, an ISO text, or text as the tools write it
-/// (`3/4/24 9:12:31`, `2024/03/04 9:12:31 AM GMT+1`, `04-03-2024 09:12`). Where day and
-/// month could be either way round and the two readings fall in different school
-/// years, the stamp says nothing.
-pub fn stamp_school_year(d: &Data) -> Option<u16> {
-    let (y, m) = match d {
-        Data::DateTime(dt) => serial_year_month(dt.as_f64())?,
-        Data::Float(f) if (36_526.0..73_051.0).contains(f) => serial_year_month(*f)?,
-        Data::Int(i) if (36_526..73_051).contains(i) => serial_year_month(*i as f64)?,
-        Data::DateTimeIso(s) | Data::String(s) => return text_school_year(s),
-        _ => return None,
-    };
-    in_range(y, m)
-}
-
-fn in_range(y: u32, m: u32) -> Option<u16> {
-    let end = if m >= 8 { y + 1 } else { y };
-    ((1..=12).contains(&m) && (2000..=2100).contains(&end)).then_some(end as u16)
-}
-
-fn serial_year_month(serial: f64) -> Option<(u32, u32)> {
-    let t = crate::ingest::layout::date_text(serial);
-    let y = t.get(0..4)?.parse().ok()?;
-    let m = t.get(5..7)?.parse().ok()?;
-    Some((y, m))
-}
-
-fn text_school_year(s: &str) -> Option<u16> {
-    let date = s.split(|c: char| c.is_whitespace() || c == 'T').find(|p| p.contains(['/', '-', '.']))?;
-    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
-    let [a, b, c] = parts.as_slice() else { return None };
-    let (na, nb, nc) = (digits(a)?, digits(b)?, digits(c)?);
-    if a.len() == 4 {
-        return (1..=31).contains(&nc).then(|| in_range(na, nb)).flatten();
-    }
-    let year = match c.len() {
-        4 => nc,
-        2 => 2000 + nc,
-        _ => return None,
-    };
-    // Day-month or month-day: both readings that are dates, and what they say.
-    let readings: Vec<Option<u16>> = [(na, nb), (nb, na)]
-        .into_iter()
-        .filter(|&(d, m)| (1..=31).contains(&d) && (1..=12).contains(&m))
-        .map(|(_, m)| in_range(year, m))
-        .collect();
-    match readings.as_slice() {
-        [one] => *one,
-        [x, y] if x == y => *x,
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -928,72 +678,5 @@ mod tests {
             assert_eq!(read(s).institution, Candidates::None, "{s}");
         }
         assert_eq!(read("decanen").line, Some(Lines::L23));
-    }
-
-    #[test]
-    fn roles_name_their_line_as_written() {
-        let r = Roles::default();
-        let one = |s: &str| r.lines_of(s).and_then(Lines::single);
-        for s in [
-            "Docent",
-            "docenten",
-            "Vakdocent",
-            "Docent Nederlands",
-            "MENTOR",
-            "coach",
-            "SLB'er",
-            "Studieloopbaanbegeleider",
-            "BPV-begeleider",
-            "Stagebegeleiders",
-            "docent/mentor",
-        ] {
-            assert_eq!(one(s), Some(Line::L1), "{s}");
-        }
-        for s in ["Loopbaanadviseur", "LOB-adviseur", "SLB-adviseur", "studieloopbaanadviseur"] {
-            assert_eq!(one(s), Some(Line::L2), "{s}");
-        }
-        for s in [
-            "Leidinggevende",
-            "teamleider techniek",
-            "Opleidingsmanager",
-            "(opleidings)manager",
-            "Directeur",
-            "beleidsmedewerker",
-            "Beleidsmaker",
-            "Teamleiders",
-        ] {
-            assert_eq!(one(s), Some(Line::L3), "{s}");
-        }
-        for s in ["Decaan", "decanen", "LOB-coördinator", "lob coordinator"] {
-            assert_eq!(r.lines_of(s), Some(Lines::L23), "{s}");
-        }
-        // Roles that agree meet; roles that do not name no line.
-        assert_eq!(r.lines_of("decaan/teamleider"), Some(Lines::one(Line::L3)));
-        assert_eq!(r.lines_of("docent/teamleider"), None);
-        assert!(r.disagree("docent/teamleider"));
-        assert_eq!(r.lines_of("Conciërge"), None);
-        // The config's roles come first.
-        let c = Roles::with([("Zorgcoördinator".to_string(), Line::L2), ("decaan".to_string(), Line::L2)]);
-        assert_eq!(c.lines_of("zorgcoordinator"), Some(Lines::one(Line::L2)));
-        assert_eq!(c.lines_of("Decanen"), Some(Lines::one(Line::L2)));
-        // A line written as a line wins over role words beside it.
-        assert_eq!(line_value("Tweede lijn (decaan, LOB-coördinator)", &r), Some(Lines::one(Line::L2)));
-    }
-
-    #[test]
-    fn a_response_stamp_gives_its_school_year() {
-        // 45355 = 2024-03-04 → school year 2023-2024 → 2024; 45537 = 2024-09-02 → 2025.
-        assert_eq!(stamp_school_year(&Data::Float(45355.4)), Some(2024));
-        assert_eq!(stamp_school_year(&Data::Float(45537.0)), Some(2025));
-        assert_eq!(stamp_school_year(&Data::String("2024/03/04 9:12:31 AM GMT+1".into())), Some(2024));
-        assert_eq!(stamp_school_year(&Data::String("2024-09-04 09:12:31".into())), Some(2025));
-        assert_eq!(stamp_school_year(&Data::DateTimeIso("2024-09-04T09:12:31".into())), Some(2025));
-        // 3/4/24: 3 April or 4 March, both in school year 2023-2024.
-        assert_eq!(stamp_school_year(&Data::String("3/4/24 9:12:31".into())), Some(2024));
-        // 9/3/24: 3 September (2025) or 9 March (2024): says nothing.
-        assert_eq!(stamp_school_year(&Data::String("9/3/24 9:12".into())), None);
-        // 13/9/2024 can only be 13 September.
-        assert_eq!(stamp_school_year(&Data::String("13-9-2024 10:00".into())), Some(2025));
-        assert_eq!(stamp_school_year(&Data::String("anonymous".into())), None);
     }
 }

@@ -8,20 +8,24 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use crate::framework::{Editions, Line};
-use crate::ingest::answer::{whole_number, Scale};
+use crate::framework::{Editions, Framework, Line};
+use crate::ingest::answer::{whole_number, Legend, Scale};
+use crate::ingest::cell::{cell_text, Field, Sheet, SheetRow};
+use crate::ingest::discover::relative;
+use crate::ingest::info::{is_info_sheet, read_info, Info};
 use crate::ingest::layout::{
-    cell_text, find_header, find_legend, find_title, is_info_sheet, read_info, recognise_tool, transpose_if_across,
-    transposed_respondent_column, Field, Header, Info, Layout, TitleInfo,
+    find_header, find_legend, find_title, recognise_tool, transpose_if_across, transposed_respondent_column, Header,
+    Layout, TitleInfo,
 };
 use crate::ingest::ledger::{
-    visible, ColumnMapping, Counts, FileStatus, IdentityFact, InputFile, Level, Note, NoteKind, Place, Reason,
-    Rejection, Tool,
+    visible, ColumnMapping, Counts, FileStatus, IdentityFact, InputFile, Level, Note, NoteKind, Place, Rejection, Tool,
 };
-use crate::ingest::names::{parse_year, read_name, Candidates, Lines, NameFacts, Source};
+use crate::ingest::names::{parse_year, read_name, Candidates, NameFacts, Source};
+use crate::ingest::options::IngestOptions;
+use crate::ingest::reason::Reason;
+use crate::ingest::roles::Lines;
 use crate::ingest::rows::{self, Defaults, RawRow, SheetCtx};
-use crate::ingest::workbook::{read_workbook, Format, Sheet, SheetRow};
-use crate::ingest::{relative, IngestOptions};
+use crate::ingest::workbook::{read_workbook, Format};
 use crate::ingest::{summary, vocabulary};
 use crate::text::normalize;
 
@@ -317,7 +321,11 @@ fn identity_notes(
     notes.push(Place::new(&place.file, &place.sheet).note(at, NoteKind::Identity(facts)));
 }
 
-/// Reads one sheet into `out`; false when it holds no survey.
+/// Reads one sheet into `out`; false when it holds no survey. The steps, in order:
+/// find the header (turning a sheet whose items run down a column), set apart the
+/// rows that are not data (a derived sheet, summary rows), note what the header says
+/// (tool, extra header rows), account for every column, read the answer scale, read
+/// the rows, and explain causes shared by the sheet.
 fn read_sheet(
     editions: &Editions,
     original: &Sheet,
@@ -327,63 +335,22 @@ fn read_sheet(
     opts: &IngestOptions,
     out: &mut FileRead,
 ) -> bool {
-    let (mut headers, mut primary) = headers_of(editions, original);
-    // Items down a column: read the sheet across.
-    let wide_items =
-        primary.and_then(|p| headers[p].as_ref()).filter(|h| h.layout == Layout::Wide).map(|h| h.items().count());
-    let turned = if primary.is_none() || wide_items.is_some_and(|n| n < 3) {
-        editions.iter().find_map(|(_, fw)| transpose_if_across(fw, original, wide_items.unwrap_or(0)))
-    } else {
-        None
-    };
-    let title_header_index;
-    let sheet = match &turned {
-        Some(t) => {
-            (headers, primary) = headers_of(editions, t);
-            title_header_index = original.rows.iter().position(|r| r.cells.len() > 1).unwrap_or(0);
-            t
-        }
-        None => {
-            title_header_index = primary.and_then(|p| headers[p].as_ref()).map_or(0, |h| h.index);
-            original
-        }
-    };
-    let Some(primary) = primary else { return false };
-    let header = headers[primary].as_ref().expect("found above");
+    let Some(found) = find_sheet_header(editions, original) else { return false };
+    let sheet = found.turned.as_ref().unwrap_or(original);
+    let header = found.header();
     let mut place = Place::new(&out.file.path, &sheet.name);
-    place.transposed = turned.is_some();
-    let at = |r: u32, c: u32| Some((r, c));
-    let same_row: Vec<Option<&Header>> = headers.iter().map(|h| h.as_ref().filter(|h| h.row == header.row)).collect();
-    let respondent_col = if turned.is_some() { transposed_respondent_column(header, sheet) } else { None };
+    place.transposed = found.turned.is_some();
+    // The headers of the other editions that stand on the same row: each reads the
+    // columns of its own items.
+    let same_row: Vec<Option<&Header>> =
+        found.headers.iter().map(|h| h.as_ref().filter(|h| h.row == header.row)).collect();
+    let columns = SheetColumns::of(sheet, header, found.turned.is_some());
 
-    // Totals, averages and counts under the data: listed and counted, never read.
-    let item_cols: Vec<u32> = header.items().map(|(c, _)| c).collect();
-    let value_cols: Vec<u32> = match header.layout {
-        Layout::Long => header.field(Field::Answer).into_iter().collect(),
-        _ => item_cols.clone(),
-    };
-    let identity_cols: Vec<u32> =
-        [Field::Respondent, Field::Institution, Field::Year, Field::Line, Field::Location, Field::Team]
-            .into_iter()
-            .filter_map(|f| header.field(f))
-            .chain(respondent_col)
-            .collect();
-    let summaries = summary::find(sheet, header.data_from, &identity_cols, &value_cols);
+    // Rows that are not data: a sheet of formulas repeating other sheets is not scored;
+    // totals, averages and counts under the data are listed and counted, never read.
+    let summaries = summary::find(sheet, header.data_from, &columns.identity, &columns.values);
     let summary_rows: Vec<u32> = summaries.iter().map(|s| s.row).collect();
-    let is_summary = |r: &SheetRow| summary_rows.binary_search(&r.row).is_ok();
-
-    // A sheet of formulas repeating other sheets (a total) is not scored.
-    let (mut formulas, mut filled) = (0usize, 0usize);
-    for r in sheet.rows[header.data_from..].iter().filter(|r| !is_summary(r)) {
-        for &c in &item_cols {
-            let f = r.is_formula(c);
-            if f || r.get(c).is_some() {
-                filled += 1;
-                formulas += usize::from(f);
-            }
-        }
-    }
-    if filled > 0 && formulas * 2 > filled {
+    if is_derived(sheet, header, &columns.items, &summary_rows) {
         out.notes.push(place.note(None, NoteKind::DerivedSheet));
         return true;
     }
@@ -391,15 +358,144 @@ fn read_sheet(
         out.summary_rows += 1;
         out.rejections.push(place.reject(
             Level::Row,
-            at(s.row, s.col),
+            Some((s.row, s.col)),
             s.label.clone(),
             Reason::SummaryRow { by_formulas: s.by_formulas() },
         ));
     }
+    // What the header says, and every column accounted for.
+    note_header(sheet, header, info.is_some(), found.turned.is_some(), &place, out);
+    account_for_columns(sheet, header, &same_row, columns.respondent, editions.get(found.primary), &place, out);
 
-    // The tool, by its metadata columns and rows.
+    // What the rows above the header say: a title naming who, a legend naming numbers.
+    let above = if found.turned.is_some() { original } else { sheet };
+    let title: Option<TitleInfo> = find_title(above, found.title_header_index, &opts.roles);
+    let legend =
+        find_legend(above, found.title_header_index.max(if found.turned.is_some() { 0 } else { header.index }));
+    let data_rows = sheet.rows[header.data_from..].iter().filter(|r| summary_rows.binary_search(&r.row).is_err());
+    let (scale, config) = answer_scale(legend, data_rows, &columns.values, opts, &place, out);
+
+    // The rows, with what the sheet's context says of who they are.
+    let fw = editions.get(found.primary);
+    let present = same_row.iter().map(|h| h.map(|h| h.items().map(|(_, i)| i).collect()).unwrap_or_default()).collect();
+    let ctx = Arc::new(SheetCtx { file: index, place: place.clone(), present, summary_rows });
+    let lines: Vec<Line> = header.items().map(|(_, i)| fw.item(i).id.line).collect();
+    let items_line = lines.first().copied().filter(|l| lines.iter().all(|x| x == l));
+    let defaults = context(sheet, header, info, title.as_ref(), items_line, names, opts);
+    identity_notes(sheet, header, &defaults, title.as_ref(), &place, &mut out.notes);
+    let first_row = out.rows.len();
+    if header.layout == Layout::Long {
+        let (rows, unknown) = rows::long_rows(editions, sheet, header, found.primary, &scale, ctx, &defaults);
+        out.rows.extend(rows);
+        for u in unknown {
+            out.unknown_answers += 1;
+            out.rejections.push(place.reject(Level::Answer, Some((u.row, u.col)), u.item, Reason::UnknownItem));
+        }
+    } else {
+        let (primary, respondent) = (found.primary, columns.respondent);
+        out.rows.extend(rows::wide_rows(editions, sheet, &same_row, primary, respondent, &scale, ctx, &defaults));
+    }
+    explain_sheet(&out.rows[first_row..], &scale, config, &place, &mut out.rejections);
+    true
+}
+
+/// A sheet's header as each edition reads it, found in the sheet as it stands or, where
+/// its items run down a column, in the sheet turned a quarter.
+struct FoundHeader {
+    /// The sheet turned a quarter, where it is read across.
+    turned: Option<Sheet>,
+    /// The header as each edition reads it.
+    headers: Vec<Option<Header>>,
+    /// The edition that leads: the first whose header finds survey columns.
+    primary: usize,
+    /// The row of the original sheet above which a title and a legend are looked for.
+    title_header_index: usize,
+}
+
+impl FoundHeader {
+    fn header(&self) -> &Header {
+        self.headers[self.primary].as_ref().expect("the primary edition found a header")
+    }
+}
+
+/// Finds the header; a sheet without survey columns, or with fewer than three items
+/// across, is tried turned a quarter (items down a column, one column per respondent).
+/// None: no survey in the sheet.
+fn find_sheet_header(editions: &Editions, original: &Sheet) -> Option<FoundHeader> {
+    let (headers, primary) = headers_of(editions, original);
+    let wide_items =
+        primary.and_then(|p| headers[p].as_ref()).filter(|h| h.layout == Layout::Wide).map(|h| h.items().count());
+    let turned = if primary.is_none() || wide_items.is_some_and(|n| n < 3) {
+        editions.iter().find_map(|(_, fw)| transpose_if_across(fw, original, wide_items.unwrap_or(0)))
+    } else {
+        None
+    };
+    match turned {
+        Some(t) => {
+            let (headers, primary) = headers_of(editions, &t);
+            let title_header_index = original.rows.iter().position(|r| r.cells.len() > 1).unwrap_or(0);
+            Some(FoundHeader { turned: Some(t), headers, primary: primary?, title_header_index })
+        }
+        None => {
+            let primary = primary?;
+            let title_header_index = headers[primary].as_ref().map_or(0, |h| h.index);
+            Some(FoundHeader { turned: None, headers, primary, title_header_index })
+        }
+    }
+}
+
+/// The columns of a sheet by what they hold.
+struct SheetColumns {
+    /// Item columns (wide and transposed layouts).
+    items: Vec<u32>,
+    /// The columns holding answers: the items, or a long sheet's answer column.
+    values: Vec<u32>,
+    /// The identity columns, the respondent column of a turned sheet included.
+    identity: Vec<u32>,
+    /// A turned sheet's respondent column (the row above its first item, read across).
+    respondent: Option<u32>,
+}
+
+impl SheetColumns {
+    fn of(sheet: &Sheet, header: &Header, turned: bool) -> SheetColumns {
+        let respondent = if turned { transposed_respondent_column(header, sheet) } else { None };
+        let items: Vec<u32> = header.items().map(|(c, _)| c).collect();
+        let values: Vec<u32> = match header.layout {
+            Layout::Long => header.field(Field::Answer).into_iter().collect(),
+            _ => items.clone(),
+        };
+        let identity: Vec<u32> =
+            [Field::Respondent, Field::Institution, Field::Year, Field::Line, Field::Location, Field::Team]
+                .into_iter()
+                .filter_map(|f| header.field(f))
+                .chain(respondent)
+                .collect();
+        SheetColumns { items, values, identity, respondent }
+    }
+}
+
+/// Whether a sheet is formulas repeating other sheets (a total): more than half of its
+/// filled item cells, summary rows aside, are formulas. Such a sheet is not scored.
+fn is_derived(sheet: &Sheet, header: &Header, item_cols: &[u32], summary_rows: &[u32]) -> bool {
+    let (mut formulas, mut filled) = (0usize, 0usize);
+    for r in sheet.rows[header.data_from..].iter().filter(|r| summary_rows.binary_search(&r.row).is_err()) {
+        for &c in item_cols {
+            let f = r.is_formula(c);
+            if f || r.get(c).is_some() {
+                filled += 1;
+                formulas += usize::from(f);
+            }
+        }
+    }
+    filled > 0 && formulas * 2 > filled
+}
+
+/// Notes what the header says of the sheet: the survey tool by its metadata columns and
+/// rows (not the template's own), header rows that are not data, and a sheet read
+/// across.
+fn note_header(sheet: &Sheet, header: &Header, has_info: bool, turned: bool, place: &Place, out: &mut FileRead) {
     let header_rows = header.index.saturating_sub(1)..header.data_from;
-    let texts: Vec<String> = sheet.rows[header_rows.clone()]
+    let texts: Vec<String> = sheet.rows[header_rows]
         .iter()
         .filter(|r| r.row + 1 >= header.row)
         .flat_map(|r| r.texts())
@@ -413,24 +509,40 @@ fn read_sheet(
         .iter()
         .any(|r| r.texts().any(|(_, t)| t.starts_with("{\"ImportId\"")));
     let by_id = header.items().count() > 0 && header.mapped.is_empty();
-    if let Some(tool) = recognise_tool(&texts, import_id, info.is_some() && by_id) {
+    if let Some(tool) = recognise_tool(&texts, import_id, has_info && by_id) {
         if tool != Tool::Template {
             out.notes.push(place.note(None, NoteKind::Tool(tool)));
         }
     }
     if header.extra_rows > 0 {
-        out.notes.push(place.note(at(header.row, 0), NoteKind::HeaderRows(header.extra_rows)));
+        out.notes.push(place.note(Some((header.row, 0)), NoteKind::HeaderRows(header.extra_rows)));
     }
-    if turned.is_some() {
+    if turned {
         out.notes.push(place.note(None, NoteKind::Transposed));
     }
+}
 
-    // Columns: every one not used is listed, every item matched other than exactly too.
+/// Accounts for every column: each one not used is listed with why, each item matched
+/// other than exactly goes to the column mapping, and values in a column without a
+/// header (which would otherwise vanish unseen) are listed.
+fn account_for_columns(
+    sheet: &Sheet,
+    header: &Header,
+    same_row: &[Option<&Header>],
+    respondent_col: Option<u32>,
+    fw: &Framework,
+    place: &Place,
+    out: &mut FileRead,
+) {
     let recognised = |col: u32| same_row.iter().flatten().any(|h| h.columns.iter().any(|(c, _)| *c == col));
     for ig in header.ignored.iter().filter(|ig| !recognised(ig.col) && Some(ig.col) != respondent_col) {
-        out.rejections.push(place.reject(Level::Column, at(ig.row, ig.col), visible(&ig.header), ig.reason.clone()));
+        out.rejections.push(place.reject(
+            Level::Column,
+            Some((ig.row, ig.col)),
+            visible(&ig.header),
+            ig.reason.clone(),
+        ));
     }
-    let fw = editions.get(primary);
     for m in &header.mapped {
         out.mappings.push(ColumnMapping {
             file: place.file.clone(),
@@ -442,7 +554,6 @@ fn read_sheet(
             similarity: m.similarity,
         });
     }
-    // Values in a column without a header would otherwise vanish unseen.
     let known: Vec<u32> = header
         .columns
         .iter()
@@ -458,50 +569,39 @@ fn read_sheet(
     headerless.sort_unstable();
     headerless.dedup();
     for c in headerless {
-        out.rejections.push(place.reject(Level::Column, at(header.row, c), String::new(), Reason::HeaderlessColumn));
+        out.rejections.push(place.reject(
+            Level::Column,
+            Some((header.row, c)),
+            String::new(),
+            Reason::HeaderlessColumn,
+        ));
     }
+}
 
-    // What the rows above the header say: a title naming who, a legend naming numbers.
-    let above = if turned.is_some() { original } else { sheet };
-    let title: Option<TitleInfo> = find_title(above, title_header_index, &opts.roles);
-    let legend = find_legend(above, title_header_index.max(if turned.is_some() { 0 } else { header.index }));
+/// The answer scale of a sheet: the config's `[[answers]]` table for the file, else the
+/// legend above the header, else the answer table alone; checked against the whole
+/// numbers in the answer columns of the data rows (summary rows left out: a count of 13
+/// or an average of 0.67 says nothing of the scale). With the config table's `files`
+/// pattern, where one applies.
+fn answer_scale<'a, 'o>(
+    legend: Option<Legend>,
+    data_rows: impl Iterator<Item = &'a SheetRow>,
+    value_cols: &[u32],
+    opts: &'o IngestOptions,
+    place: &Place,
+    out: &mut FileRead,
+) -> (Scale, Option<&'o str>) {
     let config = opts.answers.iter().find(|a| a.applies_to(&place.file));
     let mut scale = Scale::new(legend.clone(), config.map(|a| (a.files.as_str(), a.tokens.as_slice())));
     match (&legend, config) {
         (_, Some(a)) => out.notes.push(place.note(None, NoteKind::ConfigScale(a.files.as_str().to_string()))),
-        (Some(l), None) => {
-            out.notes.push(Place::new(&place.file, &place.sheet).note(at(l.row, 0), NoteKind::Legend(l.text.clone())))
-        }
+        (Some(l), None) => out
+            .notes
+            .push(Place::new(&place.file, &place.sheet).note(Some((l.row, 0)), NoteKind::Legend(l.text.clone()))),
         _ => {}
     }
-    // A summary row's count of 13 or average of 0.67 says nothing of the scale.
-    scale.check_numbers(
-        sheet.rows[header.data_from..]
-            .iter()
-            .filter(|r| !is_summary(r))
-            .flat_map(|r| value_cols.iter().filter_map(|c| r.get(*c)).filter_map(whole_number)),
-    );
-
-    // The rows.
-    let present = same_row.iter().map(|h| h.map(|h| h.items().map(|(_, i)| i).collect()).unwrap_or_default()).collect();
-    let ctx = Arc::new(SheetCtx { file: index, place: place.clone(), present, summary_rows });
-    let lines: Vec<Line> = header.items().map(|(_, i)| fw.item(i).id.line).collect();
-    let items_line = lines.first().copied().filter(|l| lines.iter().all(|x| x == l));
-    let defaults = context(sheet, header, info, title.as_ref(), items_line, names, opts);
-    identity_notes(sheet, header, &defaults, title.as_ref(), &place, &mut out.notes);
-    let first_row = out.rows.len();
-    if header.layout == Layout::Long {
-        let (rows, unknown) = rows::long_rows(editions, sheet, header, primary, &scale, ctx, &defaults);
-        out.rows.extend(rows);
-        for u in unknown {
-            out.unknown_answers += 1;
-            out.rejections.push(place.reject(Level::Answer, at(u.row, u.col), u.item, Reason::UnknownItem));
-        }
-    } else {
-        out.rows.extend(rows::wide_rows(editions, sheet, &same_row, primary, respondent_col, &scale, ctx, &defaults));
-    }
-    explain_sheet(&out.rows[first_row..], &scale, config.map(|a| a.files.as_str()), &place, &mut out.rejections);
-    true
+    scale.check_numbers(data_rows.flat_map(|r| value_cols.iter().filter_map(|c| r.get(*c)).filter_map(whole_number)));
+    (scale, config.map(|a| a.files.as_str()))
 }
 
 /// One explanation per cause (SPEC §3.5), said once for the sheet: an answer

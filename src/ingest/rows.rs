@@ -8,11 +8,14 @@ use calamine::Data;
 
 use crate::framework::{Editions, ItemIdx, Line};
 use crate::ingest::answer::{Answer, Scale};
-use crate::ingest::layout::{cell_text, Field, Header};
-use crate::ingest::ledger::{Place, Reason};
+use crate::ingest::cell::{cell_text, Field, Sheet, SheetRow};
+use crate::ingest::layout::Header;
+use crate::ingest::ledger::Place;
 use crate::ingest::matching::match_item;
-use crate::ingest::names::{line_value, parse_year, stamp_school_year, Candidates, Lines, Roles, Source};
-use crate::ingest::workbook::{Sheet, SheetRow};
+use crate::ingest::names::{parse_year, Candidates, Source};
+use crate::ingest::reason::Reason;
+use crate::ingest::roles::{line_value, Lines, Roles};
+use crate::ingest::stamps::stamp_school_year;
 
 /// Where a sheet's rows came from, shared by its rows.
 #[derive(Debug)]

@@ -27,20 +27,10 @@ use std::collections::BTreeMap;
 
 use foldhash::HashMap;
 
+/// The key of an institution's name, where the institutions file keys it too.
+pub use crate::ingest::institutions::fold;
 use crate::ingest::institutions::InstitutionMeta;
 use crate::text::{clean, normalize, slug};
-
-/// The key two spellings of one institution share: letters and digits only, lower case,
-/// accents transliterated; a name without any letter or digit keys as written (trimmed).
-pub fn fold(name: &str) -> String {
-    let n = normalize(name);
-    let key: String = n.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    if key.is_empty() {
-        clean(name).split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        key
-    }
-}
 
 /// A spelling as shown: cleaned (invisible characters gone), trimmed, white space runs
 /// as one space.

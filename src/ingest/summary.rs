@@ -16,7 +16,7 @@
 //!   aggregates (`SUM`, `AVERAGE`, `COUNT`, `MEDIAN`, `SUBTOTAL`, …; what calamine
 //!   reports beside the cached value).
 
-use crate::ingest::workbook::{Sheet, SheetRow};
+use crate::ingest::cell::{Sheet, SheetRow};
 use crate::text::normalize;
 
 /// A summary row: where, and what labelled it.

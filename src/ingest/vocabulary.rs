@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 
 use crate::ingest::answer::whole_number;
-use crate::ingest::ledger::{Reason, Vocabulary};
+use crate::ingest::reason::{Reason, Vocabulary};
 use crate::ingest::rows::{Kept, RawRow};
 use crate::text::normalize;
 

@@ -7,83 +7,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use calamine::{open_workbook_from_rs, Data, Ods, Reader, Xls, Xlsx};
 
+use crate::ingest::cell::{finish_rows, push_cell, Sheet, SheetRow};
 use crate::ingest::guards;
-use crate::ingest::ledger::Reason;
-
-/// Resource limits for one file. Together they keep one file's reading under a few
-/// hundred MiB, whatever it declares (the hostile-input issue measured each).
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    /// Largest file read, in bytes.
-    pub max_file_bytes: u64,
-    /// Most cells with a value in one streamed (xlsx, CSV) sheet: about 56 bytes each
-    /// once read, 10 million is 0.5 GiB.
-    pub max_sheet_cells: u64,
-    /// Most cells calamine may build for one xls or ods sheet, which it holds as a dense
-    /// range (a value and a formula text per cell, about 60 bytes).
-    pub max_dense_cells: u64,
-    /// Most bytes of text one file may expand to (a long text referenced by a million
-    /// cells is a copy per cell).
-    pub max_text_bytes: u64,
-    /// Largest total an xlsx/ods may unpack to, as its zip directory declares it: a
-    /// small file of highly compressed XML would otherwise fill memory.
-    pub max_unpacked_bytes: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_file_bytes: 64 * 1024 * 1024,
-            max_sheet_cells: 10_000_000,
-            max_dense_cells: 4_000_000,
-            max_text_bytes: 256 * 1024 * 1024,
-            max_unpacked_bytes: 1 << 30,
-        }
-    }
-}
-
-/// One row of a sheet: its 0-based row number and its non-empty cells by column.
-#[derive(Debug, Clone, Default)]
-pub struct SheetRow {
-    pub row: u32,
-    pub cells: Vec<(u32, Data)>,
-    /// Columns whose cell holds a formula (with or without a stored value), in order.
-    /// Usually empty; a formula column without an entry in `cells` is a formula whose
-    /// value was never stored (files written by scripts, not by Excel).
-    pub formulas: Vec<u32>,
-    /// Columns whose formula aggregates cells (`SUM`, `AVERAGE`, `COUNT`, … of a
-    /// range): a row of them under the data is a summary row (SPEC §3.5). In order.
-    pub aggregates: Vec<u32>,
-}
-
-impl SheetRow {
-    pub fn get(&self, col: u32) -> Option<&Data> {
-        self.cells.binary_search_by_key(&col, |(c, _)| *c).ok().map(|i| &self.cells[i].1)
-    }
-
-    pub fn is_formula(&self, col: u32) -> bool {
-        self.formulas.binary_search(&col).is_ok()
-    }
-
-    /// Text of every non-empty cell as written (trimmed, invisible characters kept, so
-    /// a header matched only once they are gone can say so), in column order.
-    pub fn texts(&self) -> impl Iterator<Item = (u32, String)> + '_ {
-        self.cells
-            .iter()
-            .map(|(c, v)| match v {
-                Data::String(s) => (*c, s.trim().to_string()),
-                other => (*c, crate::ingest::layout::cell_text(other)),
-            })
-            .filter(|(_, t)| !crate::text::clean(t).is_empty())
-    }
-}
-
-/// A sheet as sparse rows, in row order.
-#[derive(Debug, Clone)]
-pub struct Sheet {
-    pub name: String,
-    pub rows: Vec<SheetRow>,
-}
+/// The budgets a file is read within; they live with the guards that enforce them.
+pub use crate::ingest::guards::Limits;
+use crate::ingest::reason::Reason;
 
 /// A sheet that could not be loaded, and why.
 #[derive(Debug, Clone)]
@@ -414,14 +342,6 @@ fn read_xlsx_streaming(
     Ok((sheets, problems))
 }
 
-/// Appends a cell, keeping rows in order even when a writer emits them out of order.
-pub(crate) fn push_cell(rows: &mut Vec<SheetRow>, r: u32, c: u32, value: Data) {
-    match rows.last_mut() {
-        Some(last) if last.row == r => last.cells.push((c, value)),
-        _ => rows.push(SheetRow { row: r, cells: vec![(c, value)], ..Default::default() }),
-    }
-}
-
 /// Marks a cell as a formula, and as an aggregate where it is one.
 fn push_formula(rows: &mut Vec<SheetRow>, r: u32, c: u32, aggregate: bool) {
     let aggregates = if aggregate { vec![c] } else { Vec::new() };
@@ -500,38 +420,6 @@ pub fn is_aggregate(formula: &str) -> bool {
         }
     }
     false
-}
-
-/// Sorts rows and cells and merges rows that arrived in pieces.
-pub(crate) fn finish_rows(rows: &mut Vec<SheetRow>) {
-    let sorted = rows.windows(2).all(|w| w[0].row < w[1].row)
-        && rows
-            .iter()
-            .all(|r| r.cells.windows(2).all(|w| w[0].0 < w[1].0) && r.formulas.windows(2).all(|w| w[0] < w[1]));
-    if sorted {
-        return;
-    }
-    rows.sort_by_key(|r| r.row);
-    let mut merged: Vec<SheetRow> = Vec::with_capacity(rows.len());
-    for row in rows.drain(..) {
-        match merged.last_mut() {
-            Some(last) if last.row == row.row => {
-                last.cells.extend(row.cells);
-                last.formulas.extend(row.formulas);
-                last.aggregates.extend(row.aggregates);
-            }
-            _ => merged.push(row),
-        }
-    }
-    for r in &mut merged {
-        r.cells.sort_by_key(|(c, _)| *c);
-        r.cells.dedup_by_key(|(c, _)| *c);
-        r.formulas.sort_unstable();
-        r.formulas.dedup();
-        r.aggregates.sort_unstable();
-        r.aggregates.dedup();
-    }
-    *rows = merged;
 }
 
 /// xls and ods: calamine loads a sheet whole; the file-size cap bounds it, and the

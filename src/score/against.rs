@@ -28,10 +28,11 @@ use crate::framework::{Area, Editions, ItemId, Kind, Line};
 use crate::ingest::institutions::{InstitutionMeta, Sector};
 use crate::ingest::Respondent;
 use crate::reference::{Cell, Reference};
-use crate::score::stats::{benjamini_hochberg, ci95, percentile_rank_sorted, quantile, welch};
+use crate::score::benchmarks::{decide_versus, Comparison};
+use crate::score::stats::{ci95, percentile_rank_sorted, quantile, welch};
 use crate::score::{
-    count_hidden, score, Band, Change, Detail, Figures, ItemFigures, ItemScore, LineGap, Privacy, Published, Rank,
-    Scope, ScoreError, Scores, SectorChange, SectorScore, SuppressionCounts, Versus, Why,
+    score, Band, Change, Detail, Figures, Hidden, ItemFigures, ItemScore, LineGap, Privacy, Published, Rank, Scope,
+    ScoreError, Scores, SectorChange, SectorScore, SuppressionCounts, Why,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -149,11 +150,18 @@ pub fn against_reference(
 
     // The shown scores of each cell, own entries in place.
     let own_names: BTreeSet<&str> = own.groups.iter().map(|g| g.institution.as_str()).collect();
-    // (institutions with respondents, shown scores, whether its own entries are as the
-    // reference has them).
-    // (institutions with respondents, shown scores, whether its own entries are as the
-    // reference has them, hidden as too small, hidden to protect others).
-    type Distribution = (usize, Vec<f64>, bool, usize, usize);
+    /// A cell's institutions with its own entries in place.
+    struct Distribution {
+        /// Institutions with respondents.
+        institutions: usize,
+        /// The shown scores, sorted.
+        shown: Vec<f64>,
+        /// Whether its own entries are as the reference has them.
+        as_published: bool,
+        /// Not shown: too small, and hidden to protect others.
+        small: usize,
+        protected: usize,
+    }
     let mut distributions: BTreeMap<(u16, Option<Sector>, Line, Scope), Distribution> = BTreeMap::new();
     for (&(year, peer, line, scope), c) in &cells {
         let mine: Vec<(String, Option<f64>, bool)> = own_names
@@ -197,14 +205,16 @@ pub fn against_reference(
             as_published &= listed == shown.map(two);
         }
         vals.sort_by(f64::total_cmp);
-        distributions.insert((year, peer, line, scope), (count, vals, as_published, small, protected));
+        let d = Distribution { institutions: count, shown: vals, as_published, small, protected };
+        distributions.insert((year, peer, line, scope), d);
     }
 
     // The sector's rows: the reference's pooled figures, the distribution with own
     // entries in place.
     let mut sector: Vec<SectorScore> = Vec::new();
     for (&(year, peer, line, scope), c) in &cells {
-        let (count, vals, as_published, small, protected) = &distributions[&(year, peer, line, scope)];
+        let Distribution { institutions: count, shown: vals, as_published, small, protected } =
+            &distributions[&(year, peer, line, scope)];
         let figures = match (c.suppressed, c.n, c.score) {
             (false, Some(n), Some(mean)) => {
                 let detail = match c.sd {
@@ -258,11 +268,10 @@ pub fn against_reference(
             .and_then(|i| sector[i].shown())
             .filter(|f| f.detail_withheld().is_none())
     };
-    // (benchmark, p, difference, the rest of the sector's mean and n).
-    type Tests = Vec<(usize, f64, f64, (f64, u64))>;
-    let mut by_portret: BTreeMap<(u16, String), Tests> = BTreeMap::new();
+    let mut by_portret: BTreeMap<(u16, String), Vec<Comparison>> = BTreeMap::new();
     for (bi, b) in own.benchmarks.iter_mut().enumerate() {
-        let vals = |peer| distributions.get(&(b.year, peer, b.line, b.scope)).map(|d| d.1.clone()).unwrap_or_default();
+        let vals =
+            |peer| distributions.get(&(b.year, peer, b.line, b.scope)).map(|d| d.shown.clone()).unwrap_or_default();
         // Its own score as precise as the others': two decimals, so that a score equal
         // to another's is equal here too.
         let at = two(b.score);
@@ -291,20 +300,11 @@ pub fn against_reference(
         let rest_sq = sum_sq(all.n, all.mean, all_sd) - if inside { sum_sq(own_n, own_mean, own_sd) } else { 0.0 };
         let rest_var = ((rest_sq - rest_n as f64 * rest_mean * rest_mean) / (rest_n as f64 - 1.0)).max(0.0);
         if let Some(w) = welch((rest_n, rest_mean, rest_var.sqrt()), (mine.n, mine.mean, sd)) {
-            by_portret.entry((b.year, b.institution.clone())).or_default().push((bi, w.p, w.diff, (rest_mean, rest_n)));
+            let comparison = Comparison { benchmark: bi, p: w.p, diff: w.diff, rest: (rest_mean, rest_n) };
+            by_portret.entry((b.year, b.institution.clone())).or_default().push(comparison);
         }
     }
-    for tests in by_portret.values() {
-        let p: Vec<f64> = tests.iter().map(|t| t.1).collect();
-        for (&(bi, _, diff, rest), found) in tests.iter().zip(benjamini_hochberg(&p, 0.05)) {
-            own.benchmarks[bi].rest_of_sector = Some(rest);
-            own.benchmarks[bi].versus_sector = Some(match (found, diff > 0.0) {
-                (false, _) => Versus::Within,
-                (true, true) => Versus::Above,
-                (true, false) => Versus::Below,
-            });
-        }
-    }
+    decide_versus(&mut own.benchmarks, &by_portret);
 
     // Items: its own (those of a cell the national run hid, hidden with it), and the
     // sector's from the reference.
@@ -420,14 +420,14 @@ pub fn against_reference(
         })
         .collect();
     let suppression = SuppressionCounts {
-        groups: count_hidden(
+        groups: Hidden::count(
             own.groups
                 .iter()
                 .filter(|g| g.for_own_institution().is_some_and(|f| f.n > 0) || g.hidden() == Some(Why::Small))
                 .map(|g| (g.hidden(), g.shown().and_then(Figures::detail_withheld))),
         ),
-        sector: count_hidden(sector.iter().map(|s| (s.hidden(), s.shown().and_then(Figures::detail_withheld)))),
-        items: count_hidden(items.iter().map(|i| (i.hidden(), None))),
+        sector: Hidden::count(sector.iter().map(|s| (s.hidden(), s.shown().and_then(Figures::detail_withheld)))),
+        items: Hidden::count(items.iter().map(|i| (i.hidden(), None))),
     };
     let scores = Scores {
         years,

@@ -36,7 +36,22 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::framework::{Editions, Line};
 use crate::ingest::institutions::Sector;
-use crate::score::{Privacy, RawGroup, RawItem, RawSector, Scope, Why};
+use crate::score::raw::{GroupKey, PooledSums, RawGroup, RawItem, RawSector};
+use crate::score::read_model::{CellKey, Scope};
+use crate::score::Why;
+
+/// Thresholds of SPEC §5.
+#[derive(Debug, Clone, Copy)]
+pub struct Privacy {
+    pub min_group_size: u64,
+    pub min_institutions: usize,
+}
+
+impl Default for Privacy {
+    fn default() -> Self {
+        Privacy { min_group_size: 5, min_institutions: 3 }
+    }
+}
 
 /// A family of pooled cells: its sector rows and its groups with respondents.
 type Family = (Vec<usize>, Vec<usize>);
@@ -434,14 +449,14 @@ pub fn reconstructable_from_sums(n: u64, sum: f64, m2: f64, items: usize) -> boo
 /// publishes n, mean and spread but no median.
 pub(crate) fn withhold_reconstructable(
     editions: &Editions,
-    reconstructable_groups: &foldhash::HashSet<(u16, u32, Line, Scope)>,
-    pooled_m2: &foldhash::HashMap<crate::score::CellKey, (f64, f64)>,
+    reconstructable_groups: &foldhash::HashSet<GroupKey>,
+    pooled_sums: &foldhash::HashMap<CellKey, PooledSums>,
     groups: &mut [RawGroup],
     sector: &mut [RawSector],
 ) {
     let items_in = |year: u16, line: Line, scope: Scope| editions.for_year(year).count(line, scope.area, scope.kind);
     for g in groups.iter_mut() {
-        if g.why.is_none() && reconstructable_groups.contains(&(g.year, g.inst, g.line, g.scope)) {
+        if g.why.is_none() && reconstructable_groups.contains(&g.key()) {
             g.detail_why = Some(Why::Reconstructable);
         }
     }
@@ -449,8 +464,8 @@ pub(crate) fn withhold_reconstructable(
         if s.why.is_some() {
             continue;
         }
-        let Some(&(sum, m2)) = pooled_m2.get(&(s.year, s.peer, s.line, s.scope)) else { continue };
-        if reconstructable_from_sums(s.n, sum, m2, items_in(s.year, s.line, s.scope)) {
+        let Some(sums) = pooled_sums.get(&s.key()) else { continue };
+        if reconstructable_from_sums(s.n, sums.sum, sums.m2, items_in(s.year, s.line, s.scope)) {
             s.detail_why = Some(Why::Reconstructable);
         }
     }

@@ -26,7 +26,8 @@ use polars::prelude::{col as col_expr, len, Column, DataFrame, DataType, IntoLaz
 
 use crate::framework::{Area, Editions, Framework, ItemIdx, Kind, Line};
 use crate::ingest::Respondent;
-use crate::score::{privacy, RespondentScore, Scope};
+use crate::score::privacy;
+use crate::score::read_model::{RespondentScore, Scope};
 
 /// One group's statistics (n ≥ 1).
 #[derive(Debug, Clone, PartialEq)]
@@ -153,6 +154,9 @@ pub fn respondent_scope_scores(fw: &Framework, r: &Respondent) -> Vec<(Scope, f6
     out
 }
 
+/// A scope of a group and its respondents' scores, as they are gathered.
+type ScopeScores = (Scope, Vec<f64>);
+
 /// The statistics of scored respondents, and every respondent's score per scope (the
 /// rows of `respondent_scores.csv`, by index into `respondents`).
 pub fn of_respondents(
@@ -160,23 +164,27 @@ pub fn of_respondents(
     respondents: &[Respondent],
 ) -> Result<(Statistics, Vec<RespondentScore>), PolarsError> {
     let mut rs = Vec::with_capacity(respondents.len() * Scope::all().len());
-    // (year, institution, line) → the scores of each scope.
-    let mut by_group: HashMap<(u16, &str, Line), Vec<Vec<f64>>> = HashMap::default();
+    // (year, institution, line) → each scope with its scores. Thirteen scopes: a look
+    // down the list is as quick as any index and keeps the scope itself as the key.
+    let mut by_group: HashMap<(u16, &str, Line), Vec<ScopeScores>> = HashMap::default();
     for (ri, r) in respondents.iter().enumerate() {
-        let slots = by_group.entry((r.year, r.institution.as_str(), r.line)).or_insert_with(|| vec![Vec::new(); SLOTS]);
+        let scopes = by_group
+            .entry((r.year, r.institution.as_str(), r.line))
+            .or_insert_with(|| Scope::all().into_iter().map(|s| (s, Vec::new())).collect());
         for (scope, s) in respondent_scope_scores(editions.get(r.edition as usize), r) {
-            slots[scope.code() as usize].push(s);
+            let (_, scores) = scopes.iter_mut().find(|(k, _)| *k == scope).expect("every scope has a place");
+            scores.push(s);
             rs.push(RespondentScore { respondent: ri as u32, scope, score: s });
         }
     }
     let mut groups = Vec::new();
-    for ((year, institution, line), mut slots) in by_group {
-        for (slot, scores) in slots.iter_mut().enumerate() {
+    for ((year, institution, line), mut scopes) in by_group {
+        for (scope, scores) in scopes.iter_mut() {
             if scores.is_empty() {
                 continue;
             }
+            let scope = *scope;
             scores.sort_by(f64::total_cmp);
-            let scope = Scope::from_code(slot as u32);
             let (sum, m2, median) = of_sorted_scores(scores);
             let n = scores.len() as u64;
             let items = editions.for_year(year).count(line, scope.area, scope.kind);
@@ -256,9 +264,6 @@ fn item_stats(respondents: &[Respondent]) -> Result<Vec<ItemStat>, PolarsError> 
     }
     Ok(rows)
 }
-
-/// Slots by `Scope::code` (area × 3 + kind, with "all" as 4 and 2): 0..15.
-const SLOTS: usize = 15;
 
 #[cfg(test)]
 mod tests {

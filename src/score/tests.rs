@@ -1,7 +1,13 @@
 //! Scoring and privacy on a fixture small enough to compute by hand.
 
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
+
 use super::*;
-use crate::framework::{Editions, Framework};
+use crate::framework::{Area, Editions, Framework, Kind, Line};
+use crate::ingest::Respondent;
+use crate::score::sufficient::respondent_scope_scores;
 
 fn resp(fw: &Framework, inst: &str, year: u16, line: Line, answers: &[(&str, u8)]) -> Respondent {
     Respondent {
