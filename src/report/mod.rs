@@ -427,12 +427,14 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
             .map(|(inst, year)| {
                 let stem = format!("{}-{}", ctx.portret_slug(inst), year);
                 let mut out = Vec::new();
+                // Built once; the workbook and the document only lay it out.
+                let model = portret::Portret::build(ctx, inst, *year);
                 if workbook {
-                    portret::write(ctx, inst, *year, &pdir.join(format!("{stem}.xlsx")))?;
+                    portret::workbook::write(ctx, &model, &pdir.join(format!("{stem}.xlsx")))?;
                     out.push(Output { path: format!("portretten/{stem}.xlsx"), kind: "portret" });
                 }
                 if pdf || html {
-                    let doc = documents::portret(ctx, inst, *year)?;
+                    let doc = portret::document::flow(ctx, &model)?;
                     if pdf {
                         write_file(pdir.join(format!("{stem}.pdf")), self::pdf::render(&doc, ctx.timestamp)?)?;
                         out.push(Output { path: format!("portretten/{stem}.pdf"), kind: "portret_pdf" });

@@ -143,6 +143,35 @@ pub fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Resu
     Ok(())
 }
 
+/// One cell of a sheet row, with the format it shows in: rows are written as a list of
+/// these in their columns' order ([`row`]), never cell by cell at column numbers.
+pub enum Value<'f> {
+    Text(String, &'f Format),
+    Number(f64, &'f Format),
+    Empty,
+}
+
+impl<'f> Value<'f> {
+    pub fn text(s: impl Into<String>, f: &'f Format) -> Value<'f> {
+        Value::Text(s.into(), f)
+    }
+}
+
+/// Writes `cells` into `row` from column 0 on, one per column ([`text`] for texts: never
+/// a formula).
+pub fn row(ws: &mut Worksheet, row: u32, cells: &[Value<'_>]) -> Result<(), XlsxError> {
+    for (col, cell) in cells.iter().enumerate() {
+        match cell {
+            Value::Text(s, f) => text(ws, row, col as u16, s, f)?,
+            Value::Number(v, f) => {
+                ws.write_number_with_format(row, col as u16, *v, f)?;
+            }
+            Value::Empty => {}
+        }
+    }
+    Ok(())
+}
+
 /// A score, or the mark of why it is hidden (`<5`, `afgeschermd`, …).
 pub fn score(
     ws: &mut Worksheet,
