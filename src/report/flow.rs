@@ -12,6 +12,10 @@ use crate::report::charts::Chart;
 pub const BODY: f32 = 9.5;
 pub const SMALL: f32 = 7.5;
 
+/// A page filled less than this share is near-empty: a page break is not forced after it
+/// (no page before the last is left near empty).
+pub const NEAR_EMPTY: f32 = 0.25;
+
 /// How a table column aligns its cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Just {

@@ -4,7 +4,6 @@
 pub mod catalogue;
 pub mod charts;
 pub mod csv_writer;
-pub mod documents;
 pub mod findings;
 pub mod flow;
 pub mod html;
@@ -370,7 +369,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             }
             if sector_pdf || html {
                 // One document, laid out as PDF and as a web page.
-                let doc = documents::sector(ctx)?;
+                let doc = sector::document::sector(ctx)?;
                 if sector_pdf {
                     write_file(dir.join("sector.pdf"), pdf::render(&doc, ctx.timestamp)?)?;
                     outputs.push(Output { path: "sector.pdf".into(), kind: "sector_pdf" });

@@ -11,12 +11,9 @@ use super::model::{Advice, PeerPosition, Portret, Standing, Verdict};
 use crate::framework::{Area, Line};
 use crate::report::charts;
 use crate::report::findings::{self, num};
-use crate::report::flow::{Cell, Column, Flow, Just};
+use crate::report::flow::{Cell, Column, Flow, Just, NEAR_EMPTY};
 use crate::report::pdf::WIDTH;
 use crate::report::ReportContext;
-
-/// A page filled less than this is near-empty: a page break is not forced after it.
-pub const NEAR_EMPTY: f32 = 0.25;
 
 /// The most years the series table shows (the workbook has them all).
 const SERIES_YEARS: usize = 5;

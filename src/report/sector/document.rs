@@ -11,8 +11,7 @@ use crate::report::pdf::{Cell, Column, Flow, Just, WIDTH};
 use crate::report::ReportContext;
 use crate::score::Scope;
 
-/// A page filled less than this is near-empty: a page break is not forced after it.
-pub const NEAR_EMPTY: f32 = 0.25;
+use crate::report::flow::NEAR_EMPTY;
 
 /// The value every item has, where they all have the same one (a table's changes all
 /// since the same year: its header says the year once).
