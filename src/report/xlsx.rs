@@ -160,11 +160,17 @@ impl<'f> Value<'f> {
 /// Writes `cells` into `row` from column 0 on, one per column ([`text`] for texts: never
 /// a formula).
 pub fn row(ws: &mut Worksheet, row: u32, cells: &[Value<'_>]) -> Result<(), XlsxError> {
-    for (col, cell) in cells.iter().enumerate() {
+    row_from(ws, row, 0, cells)
+}
+
+/// Writes `cells` into `row` from column `first` on: a block beside a sheet's main table.
+pub fn row_from(ws: &mut Worksheet, row: u32, first: u16, cells: &[Value<'_>]) -> Result<(), XlsxError> {
+    for (i, cell) in cells.iter().enumerate() {
+        let col = first + i as u16;
         match cell {
-            Value::Text(s, f) => text(ws, row, col as u16, s, f)?,
+            Value::Text(s, f) => text(ws, row, col, s, f)?,
             Value::Number(v, f) => {
-                ws.write_number_with_format(row, col as u16, *v, f)?;
+                ws.write_number_with_format(row, col, *v, f)?;
             }
             Value::Empty => {}
         }

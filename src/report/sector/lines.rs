@@ -9,7 +9,7 @@ use crate::report::xlsx::{self, Formats};
 use crate::report::ReportContext;
 use crate::score::{Scope, Why};
 
-use super::*;
+use super::peer::{peer_groups, peer_label};
 
 /// The headline comparison for every year: lines 1, 2 and 3 side by side per area, and
 /// each gap between two lines with its 95 % interval and whether it is real.

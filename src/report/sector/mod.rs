@@ -28,8 +28,8 @@ use institutions::instellingen;
 use items::items;
 use lines::lines;
 use method::toelichting;
-use overview::{overzicht, pooled_cells};
-use peer::{peer_groups, peer_groups_sheet, peer_label};
+use overview::overzicht;
+use peer::peer_groups_sheet;
 use quality::datakwaliteit;
 use trend::trend;
 

@@ -6,36 +6,38 @@ use anyhow::Result;
 use rust_xlsxwriter::{Chart, ChartType, Workbook};
 
 use crate::framework::{Area, Line};
-use crate::report::xlsx::{self, Formats};
+use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::{Scope, Why};
 
-/// A pooled cell's figures in columns 4–10 of Overzicht and Peergroepen: n, score and
-/// its interval (or the mark of why it is hidden), and the quartiles.
-pub(super) fn pooled_cells(
+/// A pooled cell's figures, the seven columns Overzicht and Peergroepen share: n, score
+/// and its interval (or, in the score's column, the mark of why it is hidden), and the
+/// quartiles over the institutions shown.
+pub(super) fn pooled_values<'f>(
     ctx: &ReportContext<'_>,
-    ws: &mut rust_xlsxwriter::Worksheet,
-    r: u32,
     s: &crate::score::SectorScore,
-    fm: &Formats,
-) -> Result<()> {
-    if let Some(why) = s.hidden() {
-        xlsx::text(ws, r, 5, &ctx.mark(why), &fm.hidden)?;
-    } else if let Some(st) = s.shown() {
-        ws.write_number_with_format(r, 4, st.n as f64, &fm.int)?;
-        ws.write_number_with_format(r, 5, st.mean, &fm.score)?;
-        if let Some((lo, hi)) = st.ci() {
-            ws.write_number_with_format(r, 6, lo, &fm.score)?;
-            ws.write_number_with_format(r, 7, hi, &fm.score)?;
+    fm: &'f Formats,
+) -> [Value<'f>; 7] {
+    let num = |v: f64| Value::Number(v, &fm.score);
+    let (n, score, lo, hi) = match (s.hidden(), s.shown()) {
+        (Some(why), _) => (Value::Empty, Value::text(ctx.mark(why), &fm.hidden), Value::Empty, Value::Empty),
+        (None, Some(st)) => {
+            let (lo, hi) = st.ci().map_or((Value::Empty, Value::Empty), |(lo, hi)| (num(lo), num(hi)));
+            (Value::Number(st.n as f64, &fm.int), num(st.mean), lo, hi)
         }
-    }
-    if let Some((a, b, c)) = s.quartiles {
-        ws.write_number_with_format(r, 8, a, &fm.score)?;
-        ws.write_number_with_format(r, 9, b, &fm.score)?;
-        ws.write_number_with_format(r, 10, c, &fm.score)?;
-    }
-    Ok(())
+        (None, None) => (Value::Empty, Value::Empty, Value::Empty, Value::Empty),
+    };
+    let (p25, median, p75) =
+        s.quartiles.map_or((Value::Empty, Value::Empty, Value::Empty), |(a, m, b)| (num(a), num(m), num(b)));
+    [n, score, lo, hi, p25, median, p75]
 }
+
+/// Where Overzicht's side blocks stand: the latest year's line comparison from row 0,
+/// the spread of institutions from [`SPREAD_ROW`], both from this column on (right of
+/// the main table and a blank column).
+const SIDE_COL: u16 = 14;
+/// The first row of the spread-of-institutions block (under the line comparison's chart).
+const SPREAD_ROW: u32 = 32;
 
 pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let sheet = ctx.t("Overzicht", "Overview").to_string();
@@ -60,17 +62,22 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0, 14.0], fm)?;
     let mut r = 1;
     for s in ctx.scores.sector.iter().filter(|s| s.peer.is_none()) {
-        ws.write_number_with_format(r, 0, s.year as f64, &fm.year)?;
-        xlsx::text(ws, r, 1, &s.line.label(ctx.lang), &fm.text)?;
-        xlsx::text(ws, r, 2, s.scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
-        xlsx::text(ws, r, 3, s.scope.kind.map_or(ctx.t("Alle", "All"), |k| k.label(ctx.lang)), &fm.text)?;
-        pooled_cells(ctx, ws, r, s, fm)?;
-        ws.write_number_with_format(r, 11, s.institutions as f64, &fm.int)?;
+        let mut cells = vec![
+            Value::Number(s.year as f64, &fm.year),
+            Value::text(s.line.label(ctx.lang), &fm.text),
+            Value::text(s.scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text),
+            Value::text(s.scope.kind.map_or(ctx.t("Alle", "All"), |k| k.label(ctx.lang)), &fm.text),
+        ];
+        cells.extend(pooled_values(ctx, s, fm));
+        cells.push(Value::Number(s.institutions as f64, &fm.int));
         // No "shown" count beside a row withheld for too few institutions: nothing of
         // it is shown (the reason stands in the score column).
-        if s.hidden() != Some(Why::FewInstitutions) {
-            ws.write_number_with_format(r, 12, s.shown as f64, &fm.int)?;
-        }
+        cells.push(if s.hidden() != Some(Why::FewInstitutions) {
+            Value::Number(s.shown as f64, &fm.int)
+        } else {
+            Value::Empty
+        });
+        xlsx::row(ws, r, &cells)?;
         r += 1;
     }
     xlsx::filter(ws, 0, r - 1, heads.len() as u16)?;
@@ -88,22 +95,26 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
 
     // The headline matrix for the latest year, and its native chart.
     let Some(&year) = ctx.scores.years.last() else { return Ok(()) };
-    let c0: u16 = 14;
+    let c0 = SIDE_COL;
     ws.set_column_width(c0, 26)?;
-    xlsx::text(ws, 0, c0, &format!("{} {}", ctx.t("Lijnvergelijking", "Line comparison"), year), &fm.header)?;
-    for (j, l) in Line::ALL.iter().enumerate() {
-        xlsx::text(ws, 0, c0 + 1 + j as u16, &l.label(ctx.lang), &fm.header)?;
-        ws.set_column_width(c0 + 1 + j as u16, 10)?;
+    let mut head = vec![Value::text(format!("{} {}", ctx.t("Lijnvergelijking", "Line comparison"), year), &fm.header)];
+    head.extend(Line::ALL.iter().map(|l| Value::text(l.label(ctx.lang), &fm.header)));
+    xlsx::row_from(ws, 0, c0, &head)?;
+    for j in 0..Line::ALL.len() as u16 {
+        ws.set_column_width(c0 + 1 + j, 10)?;
     }
     let scopes: Vec<Scope> = Area::ALL.into_iter().map(Scope::area).chain([Scope::LINE]).collect();
     for (i, sc) in scopes.iter().enumerate() {
-        let row = 1 + i as u32;
-        xlsx::text(ws, row, c0, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
-        for (j, l) in Line::ALL.iter().enumerate() {
-            let s = ctx.scores.sector(year, None, *l, *sc);
-            let v = s.and_then(|s| s.shown()).map(|s| s.mean);
-            xlsx::score(ws, row, c0 + 1 + j as u16, v, s.and_then(|s| s.hidden()), ctx, fm)?;
+        let mut cells = vec![Value::text(sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)];
+        for l in Line::ALL {
+            let s = ctx.scores.sector(year, None, l, *sc);
+            cells.push(match (s.and_then(|s| s.hidden()), s.and_then(|s| s.shown())) {
+                (Some(why), _) => Value::text(ctx.mark(why), &fm.hidden),
+                (None, Some(f)) => Value::Number(f.mean, &fm.score),
+                (None, None) => Value::Empty,
+            });
         }
+        xlsx::row_from(ws, 1 + i as u32, c0, &cells)?;
     }
     let mut chart = Chart::new(ChartType::Column);
     for (j, l) in Line::ALL.iter().enumerate() {
@@ -131,7 +142,7 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     // scores, drawn as floating columns from P25 to P75 (an invisible column up to P25
     // with the range stacked on it) and the median as a marker: a chart that Excel and
     // LibreOffice draw alike.
-    let d0: u32 = 32;
+    let d0 = SPREAD_ROW;
     let dh = [
         format!("{} {}", ctx.t("Spreiding instellingen", "Spread of institutions"), year),
         "P25".into(),
@@ -140,21 +151,19 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
         ctx.t("P75 − P25 (voor de grafiek)", "P75 − P25 (for the chart)").into(),
         ctx.t("Over hoeveel instellingen", "Over how many institutions").into(),
     ];
-    for (j, h) in dh.iter().enumerate() {
-        xlsx::text(ws, d0, c0 + j as u16, h, &fm.header)?;
-    }
+    let heads: Vec<Value> = dh.iter().map(|h| Value::text(h, &fm.header)).collect();
+    xlsx::row_from(ws, d0, c0, &heads)?;
     ws.set_column_width(c0 + 4, 14)?;
     ws.set_column_width(c0 + 5, 60)?;
     xlsx::fit_row(ws, d0, &[(&dh[0], 24.0), (&dh[4], 12.0)])?;
     for (i, l) in Line::ALL.iter().enumerate() {
         let row = d0 + 1 + i as u32;
-        xlsx::text(ws, row, c0, &l.label(ctx.lang), &fm.text)?;
         let cell = ctx.scores.sector(year, None, *l, Scope::LINE);
+        let mut cells = vec![Value::text(l.label(ctx.lang), &fm.text)];
         if let Some((a, m, b)) = cell.and_then(|s| s.quartiles) {
-            for (j, v) in [a, m, b, b - a].iter().enumerate() {
-                ws.write_number_with_format(row, c0 + 1 + j as u16, *v, &fm.score)?;
-            }
+            cells.extend([a, m, b, b - a].map(|v| Value::Number(v, &fm.score)));
         }
+        xlsx::row_from(ws, row, c0, &cells)?;
         // Over how many institutions, and why not the others (or why no distribution).
         if let Some(s) = cell {
             let over = crate::report::findings::Over::of(s).sentence(

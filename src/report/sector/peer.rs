@@ -5,11 +5,11 @@ use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use crate::framework::{Area, Line};
-use crate::report::xlsx::{self, Formats};
+use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::{Scope, Why};
 
-use super::*;
+use super::overview::pooled_values;
 
 /// The sector, then the peer groups vo, mbo and hbo.
 pub(super) fn peer_groups() -> impl Iterator<Item = Option<crate::ingest::institutions::Sector>> + Clone {
@@ -61,24 +61,31 @@ pub(super) fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: 
             for line in Line::ALL {
                 for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
                     let Some(s) = ctx.scores.sector(year, peer, line, sc) else { continue };
-                    ws.write_number_with_format(r, 0, year as f64, &fm.year)?;
-                    xlsx::text(ws, r, 1, &peer_label(ctx, peer), &fm.text)?;
-                    xlsx::text(ws, r, 2, &line.label(ctx.lang), &fm.text)?;
                     let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
-                    xlsx::text(ws, r, 3, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold)?;
-                    pooled_cells(ctx, ws, r, s, fm)?;
-                    if s.hidden() != Some(Why::FewInstitutions) {
-                        ws.write_number_with_format(r, 11, s.shown as f64, &fm.int)?;
-                    }
-                    ws.write_number_with_format(r, 12, s.institutions as f64, &fm.int)?;
+                    let mut cells = vec![
+                        Value::Number(year as f64, &fm.year),
+                        Value::text(peer_label(ctx, peer), &fm.text),
+                        Value::text(line.label(ctx.lang), &fm.text),
+                        Value::text(sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold),
+                    ];
+                    cells.extend(pooled_values(ctx, s, fm));
+                    cells.push(if s.hidden() != Some(Why::FewInstitutions) {
+                        Value::Number(s.shown as f64, &fm.int)
+                    } else {
+                        Value::Empty
+                    });
+                    cells.push(Value::Number(s.institutions as f64, &fm.int));
                     if let Some(c) = ctx.scores.sector_change(year, peer, line, sc) {
                         let d = &c.change.change;
-                        xlsx::signed(ws, r, 13, d.shown, fm)?;
-                        ws.write_number_with_format(r, 14, c.change.previous_year as f64, &fm.year)?;
-                        xlsx::text(ws, r, 15, &ctx.interval_text(d), &fm.center)?;
                         let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
-                        xlsx::text(ws, r, 16, ctx.significance_text(d), f)?;
+                        cells.extend([
+                            Value::Number(crate::report::findings::unsigned_zero(d.shown), &fm.signed),
+                            Value::Number(c.change.previous_year as f64, &fm.year),
+                            Value::text(ctx.interval_text(d), &fm.center),
+                            Value::text(ctx.significance_text(d), f),
+                        ]);
                     }
+                    xlsx::row(ws, r, &cells)?;
                     r += 1;
                 }
             }
