@@ -1,7 +1,11 @@
 //! The findings' and page 1's rules, on facts written by hand.
 
 use super::*;
+use crate::framework::{Area, Line};
+use crate::ingest::institutions::Sector;
+use crate::lang::Lang;
 use crate::score::Difference;
+use crate::score::{Change, Versus, Why};
 
 /// A cell of 12 respondents, published, with P25–P75 median ± 10 over 12 of 12
 /// institutions, not clearly different from the other institutions' staff (at the
