@@ -1,7 +1,7 @@
 //! A report as a flow of typed blocks — a title, headings, paragraphs, tables with their
 //! header row, charts with their text alternative, a boxed list — in reading order. The
-//! two documents (`documents.rs`: each portret, the sector overview) are built once as a
-//! [`Flow`]; `pdf.rs` lays it out on A4 (tagged for assistive technology) and `html.rs`
+//! two documents (`portret/document.rs`, `sector/document.rs`) are each laid out once as a
+//! [`Flow`] from their report; `pdf/` lays it out on A4 (tagged for assistive technology) and `html.rs`
 //! writes it as a web page, so the PDF and the HTML edition say the same words and
 //! figures. Neither renderer adds content of its own beyond page furniture.
 
