@@ -155,6 +155,41 @@ impl<'f> Value<'f> {
     pub fn text(s: impl Into<String>, f: &'f Format) -> Value<'f> {
         Value::Text(s.into(), f)
     }
+
+    /// A score, or the mark of why it is hidden (`<5`, `afgeschermd`, …), as [`score`].
+    pub fn score(
+        v: Option<f64>,
+        hidden: Option<crate::score::Why>,
+        ctx: &ReportContext<'_>,
+        fm: &'f Formats,
+    ) -> Value<'f> {
+        match (hidden, v) {
+            (Some(why), _) => Value::Text(ctx.mark(why), &fm.hidden),
+            (None, Some(v)) => Value::Number(v, &fm.score),
+            (None, None) => Value::Empty,
+        }
+    }
+
+    /// A signed difference, never "−0,0" ([`signed`]).
+    pub fn signed(v: f64, fm: &'f Formats) -> Value<'f> {
+        Value::Number(crate::report::findings::unsigned_zero(v), &fm.signed)
+    }
+
+    /// A count or a year as a whole number.
+    pub fn int(v: impl Into<f64>, f: &'f Format) -> Value<'f> {
+        Value::Number(v.into(), f)
+    }
+
+    /// A difference's interval, and whether it is beyond chance (bold where it is): the
+    /// two cells every change and gap carries after its value.
+    pub fn interval_and_verdict(
+        d: &crate::score::Difference,
+        ctx: &ReportContext<'_>,
+        fm: &'f Formats,
+    ) -> [Value<'f>; 2] {
+        let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
+        [Value::Text(ctx.interval_text(d), &fm.center), Value::Text(ctx.significance_text(d).to_string(), f)]
+    }
 }
 
 /// Writes `cells` into `row` from column 0 on, one per column ([`text`] for texts: never

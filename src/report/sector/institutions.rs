@@ -5,7 +5,7 @@ use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use crate::framework::{Area, Line};
-use crate::report::xlsx::{self, Formats};
+use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::Scope;
 
@@ -73,40 +73,46 @@ pub(super) fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Form
     for (inst, year) in pairs {
         for line in Line::ALL {
             let Some(total) = ctx.scores.group(year, &inst, line, Scope::LINE) else { continue };
-            ws.write_number_with_format(r, 0, year as f64, &fm.year)?;
-            xlsx::text(ws, r, 1, &inst, &fm.text)?;
             let sector = ctx.ingested.institutions.get(&inst).and_then(|m| m.sector).map_or("", |s| s.code());
-            xlsx::text(ws, r, 2, sector, &fm.text)?;
-            xlsx::text(ws, r, 3, &line.label(ctx.lang), &fm.text)?;
-            match (total.hidden(), total.shown()) {
-                (Some(why), _) => xlsx::text(ws, r, 4, &ctx.mark(why), &fm.hidden)?,
-                (None, Some(f)) => {
-                    ws.write_number_with_format(r, 4, f.n as f64, &fm.int)?;
-                }
-                (None, None) => {}
-            }
-            let scopes = std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area));
-            for (j, sc) in scopes.enumerate() {
+            let mut cells = vec![
+                Value::int(year, &fm.year),
+                Value::text(&inst, &fm.text),
+                Value::text(sector, &fm.text),
+                Value::text(line.label(ctx.lang), &fm.text),
+                match (total.hidden(), total.shown()) {
+                    (Some(why), _) => Value::text(ctx.mark(why), &fm.hidden),
+                    (None, Some(f)) => Value::int(f.n as f64, &fm.int),
+                    (None, None) => Value::Empty,
+                },
+            ];
+            // The line total and its four areas.
+            for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
                 let g = ctx.scores.group(year, &inst, line, sc);
-                let hidden = g.and_then(|g| g.hidden());
-                xlsx::score(ws, r, 5 + j as u16, g.and_then(|g| g.shown()).map(|s| s.mean), hidden, ctx, fm)?;
+                cells.push(Value::score(
+                    g.and_then(|g| g.shown()).map(|s| s.mean),
+                    g.and_then(|g| g.hidden()),
+                    ctx,
+                    fm,
+                ));
             }
             if let Some(b) = ctx.scores.benchmark(year, &inst, line, Scope::LINE) {
-                xlsx::text(ws, r, 10, &ctx.rank_text(&b.rank_sector), &fm.rank)?;
-                if let Some((m, _)) = b.rest_of_sector {
-                    ws.write_number_with_format(r, 11, m, &fm.score)?;
-                }
-                if let Some(v) = b.versus_sector {
-                    xlsx::versus(ws, r, 12, v, ctx, fm)?;
-                }
+                cells.push(Value::text(ctx.rank_text(&b.rank_sector), &fm.rank));
+                cells.push(b.rest_of_sector.map_or(Value::Empty, |(m, _)| Value::Number(m, &fm.score)));
+                cells.push(b.versus_sector.map_or(Value::Empty, |v| {
+                    let f = match v {
+                        Versus::Above => &fm.above,
+                        Versus::Within => &fm.center,
+                        Versus::Below => &fm.below,
+                    };
+                    Value::text(ctx.versus_text(v), f)
+                }));
                 if let Some(c) = &b.change {
-                    xlsx::signed(ws, r, 13, c.change.shown, fm)?;
-                    ws.write_number_with_format(r, 14, c.previous_year as f64, &fm.year)?;
-                    xlsx::text(ws, r, 15, &ctx.interval_text(&c.change), &fm.center)?;
-                    let f = if c.change.significant() == Some(true) { &fm.bold_center } else { &fm.center };
-                    xlsx::text(ws, r, 16, ctx.significance_text(&c.change), f)?;
+                    cells.push(Value::signed(c.change.shown, fm));
+                    cells.push(Value::int(c.previous_year, &fm.year));
+                    cells.extend(Value::interval_and_verdict(&c.change, ctx, fm));
                 }
             }
+            xlsx::row(ws, r, &cells)?;
             r += 1;
         }
     }

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use rust_xlsxwriter::{Color, ConditionalFormat3ColorScale, Workbook};
 
-use crate::report::xlsx::{self, Formats};
+use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 
 pub(super) fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
@@ -33,21 +33,26 @@ pub(super) fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
     // One block of rows per edition; a year's columns are filled for its own edition.
     for (e, (_, fw)) in ctx.editions.iter().enumerate() {
         for (idx, it) in fw.items().iter().enumerate() {
-            xlsx::text(ws, r, 0, &it.id.to_string(), &fm.text)?;
-            xlsx::text(ws, r, 1, &it.id.line.label(ctx.lang), &fm.text)?;
-            xlsx::text(ws, r, 2, it.id.area.label(ctx.lang), &fm.text)?;
-            xlsx::text(ws, r, 3, it.id.kind.label(ctx.lang), &fm.text)?;
-            xlsx::text(ws, r, 4, it.text(ctx.lang), &fm.wrap)?;
-            xlsx::fit_row(ws, r, &[(it.text(ctx.lang), 90.0)])?;
-            for (j, y) in years.iter().enumerate().filter(|(_, y)| ctx.editions.index_for(**y) == e) {
-                let col = 5 + 2 * j as u16;
-                if let Some(s) = sector.get(&(*y, idx as u16)) {
-                    xlsx::score(ws, r, col, s.shown().map(|f| f.score), s.hidden(), ctx, fm)?;
-                    if let Some(f) = s.shown() {
-                        ws.write_number_with_format(r, col + 1, f.n as f64, &fm.int)?;
-                    }
+            let mut cells = vec![
+                Value::text(it.id.to_string(), &fm.text),
+                Value::text(it.id.line.label(ctx.lang), &fm.text),
+                Value::text(it.id.area.label(ctx.lang), &fm.text),
+                Value::text(it.id.kind.label(ctx.lang), &fm.text),
+                Value::text(it.text(ctx.lang), &fm.wrap),
+            ];
+            // Score and n per year; empty in the years of another edition.
+            for y in years {
+                let s = sector.get(&(*y, idx as u16)).filter(|_| ctx.editions.index_for(*y) == e);
+                match s {
+                    Some(s) => cells.extend([
+                        Value::score(s.shown().map(|f| f.score), s.hidden(), ctx, fm),
+                        s.shown().map_or(Value::Empty, |f| Value::int(f.n as f64, &fm.int)),
+                    ]),
+                    None => cells.extend([Value::Empty, Value::Empty]),
                 }
             }
+            xlsx::row(ws, r, &cells)?;
+            xlsx::fit_row(ws, r, &[(it.text(ctx.lang), 90.0)])?;
             r += 1;
         }
     }

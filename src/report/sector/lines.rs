@@ -5,7 +5,7 @@ use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use crate::framework::{Area, Line};
-use crate::report::xlsx::{self, Formats};
+use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::{Scope, Why};
 
@@ -46,35 +46,31 @@ pub(super) fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
                 if cells.iter().all(Option::is_none) {
                     continue;
                 }
-                ws.write_number_with_format(r, 0, year as f64, &fm.year)?;
-                xlsx::text(ws, r, 1, &peer_label(ctx, peer), &fm.text)?;
                 let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
-                xlsx::text(ws, r, 2, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold)?;
-                for (j, s) in cells.iter().enumerate() {
-                    xlsx::score(
-                        ws,
-                        r,
-                        3 + j as u16,
-                        s.and_then(|s| s.shown()).map(|f| f.mean),
-                        s.and_then(|s| s.hidden()),
-                        ctx,
-                        fm,
-                    )?;
-                }
-                for (k, (a, b)) in pairs.iter().enumerate() {
+                let mut row = vec![
+                    Value::int(year, &fm.year),
+                    Value::text(peer_label(ctx, peer), &fm.text),
+                    Value::text(sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold),
+                ];
+                row.extend(cells.iter().map(|s| {
+                    Value::score(s.and_then(|s| s.shown()).map(|f| f.mean), s.and_then(|s| s.hidden()), ctx, fm)
+                }));
+                // Each pair of lines: the gap, its interval, whether it is beyond chance.
+                for (a, b) in &pairs {
                     let gap = ctx
                         .scores
                         .gaps
                         .iter()
                         .find(|g| g.year == year && g.peer == peer && g.scope == sc && g.a == *a && g.b == *b);
-                    if let Some(g) = gap {
-                        let col = 6 + 3 * k as u16;
-                        xlsx::signed(ws, r, col, g.gap.shown, fm)?;
-                        xlsx::text(ws, r, col + 1, &ctx.interval_text(&g.gap), &fm.center)?;
-                        let f = if g.gap.significant() == Some(true) { &fm.bold_center } else { &fm.center };
-                        xlsx::text(ws, r, col + 2, ctx.significance_text(&g.gap), f)?;
+                    match gap {
+                        Some(g) => {
+                            row.push(Value::signed(g.gap.shown, fm));
+                            row.extend(Value::interval_and_verdict(&g.gap, ctx, fm));
+                        }
+                        None => row.extend([Value::Empty, Value::Empty, Value::Empty]),
                     }
                 }
+                xlsx::row(ws, r, &row)?;
                 r += 1;
             }
         }

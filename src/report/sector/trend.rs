@@ -5,7 +5,7 @@ use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use crate::framework::{Area, Line};
-use crate::report::xlsx::{self, Formats};
+use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::Scope;
 
@@ -32,16 +32,15 @@ pub(super) fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
     let mut r = 1;
     for line in Line::ALL {
         for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
-            xlsx::text(ws, r, 0, &line.label(ctx.lang), &fm.text)?;
-            xlsx::text(ws, r, 1, sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)?;
-            let vals: Vec<Option<f64>> = years
-                .iter()
-                .map(|&y| ctx.scores.sector(y, None, line, sc).and_then(|s| s.shown()).map(|s| s.mean))
-                .collect();
-            for (j, v) in vals.iter().enumerate() {
-                let hidden = ctx.scores.sector(years[j], None, line, sc).and_then(|s| s.hidden());
-                xlsx::score(ws, r, 2 + j as u16, *v, hidden, ctx, fm)?;
-            }
+            let mut cells = vec![
+                Value::text(line.label(ctx.lang), &fm.text),
+                Value::text(sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text),
+            ];
+            cells.extend(years.iter().map(|&y| {
+                let s = ctx.scores.sector(y, None, line, sc);
+                Value::score(s.and_then(|s| s.shown()).map(|s| s.mean), s.and_then(|s| s.hidden()), ctx, fm)
+            }));
+            // The change over the last two years, with its interval and verdict.
             if years.len() >= 2 {
                 let last = years[years.len() - 1];
                 let change = ctx
@@ -49,14 +48,11 @@ pub(super) fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
                     .sector_change(last, None, line, sc)
                     .filter(|c| c.change.previous_year == years[years.len() - 2]);
                 if let Some(c) = change {
-                    let col = 2 + years.len() as u16;
-                    let d = &c.change.change;
-                    xlsx::signed(ws, r, col, d.shown, fm)?;
-                    xlsx::text(ws, r, col + 1, &ctx.interval_text(d), &fm.center)?;
-                    let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
-                    xlsx::text(ws, r, col + 2, ctx.significance_text(d), f)?;
+                    cells.push(Value::signed(c.change.change.shown, fm));
+                    cells.extend(Value::interval_and_verdict(&c.change.change, ctx, fm));
                 }
             }
+            xlsx::row(ws, r, &cells)?;
             r += 1;
         }
     }
