@@ -8,7 +8,7 @@ use rust_xlsxwriter::Workbook;
 
 use crate::ingest::ledger::Counts;
 use crate::lang::Lang;
-use crate::report::xlsx::{self, Formats};
+use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 
 use super::*;
@@ -179,24 +179,24 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
             &fm.bold,
         )?;
         r += 1;
-        for (i, h) in [ctx.t("Bestand", "File"), ctx.t("Blad", "Sheet")].iter().enumerate() {
-            xlsx::text(ws, r, i as u16, h, &fm.header)?;
-        }
-        xlsx::text(ws, r, 5, ctx.t("Uitleg", "Explanation"), &fm.header)?;
+        let head = |h: &str| Value::text(h, &fm.header);
+        xlsx::row(
+            ws,
+            r,
+            &grid([head(ctx.t("Bestand", "File")), head(ctx.t("Blad", "Sheet"))], head(ctx.t("Uitleg", "Explanation"))),
+        )?;
         r += 1;
         for e in &explanations {
             let why = e.reason.text(ctx.lang);
-            xlsx::text(ws, r, 0, &xlsx::fit_cell(&e.file), &fm.text)?;
-            xlsx::text(ws, r, 1, &xlsx::fit_cell(&e.sheet), &fm.text)?;
-            xlsx::text(ws, r, 5, &xlsx::fit_cell(&why), &fm.wrap)?;
+            let at = [Value::text(xlsx::fit_cell(&e.file), &fm.text), Value::text(xlsx::fit_cell(&e.sheet), &fm.text)];
+            xlsx::row(ws, r, &grid(at, Value::text(xlsx::fit_cell(&why), &fm.wrap)))?;
             xlsx::fit_row(ws, r, &[(&why, widths[5])])?;
             r += 1;
         }
         r += 1;
     }
     for (k, v) in &labels {
-        xlsx::text(ws, r, 0, k, &fm.text)?;
-        ws.write_number_with_format(r, 1, *v as f64, &fm.int)?;
+        xlsx::row(ws, r, &[Value::text(k, &fm.text), Value::Number(*v as f64, &fm.int)])?;
         r += 1;
     }
     let ok = c.rows_reconcile() && c.answers_reconcile();
@@ -257,16 +257,13 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         r += 1;
         xlsx::text(ws, r, 0, &format!("{} ({})", ctx.t("Opmerkingen", "Notes"), notes.len()), &fm.bold)?;
         r += 1;
-        for (i, h) in [ctx.t("Bestand", "File"), ctx.t("Blad", "Sheet"), ctx.t("Cel", "Cell")].iter().enumerate() {
-            xlsx::text(ws, r, i as u16, h, &fm.header)?;
-        }
-        xlsx::text(ws, r, 5, ctx.t("Opmerking", "Note"), &fm.header)?;
+        let head = |h: &str| Value::text(h, &fm.header);
+        let heads = [head(ctx.t("Bestand", "File")), head(ctx.t("Blad", "Sheet")), head(ctx.t("Cel", "Cell"))];
+        xlsx::row(ws, r, &grid(heads, head(ctx.t("Opmerking", "Note"))))?;
         r += 1;
         for [file, sheet, cell, note] in &notes {
-            xlsx::text(ws, r, 0, file, &fm.text)?;
-            xlsx::text(ws, r, 1, sheet, &fm.text)?;
-            xlsx::text(ws, r, 2, cell, &fm.text)?;
-            xlsx::text(ws, r, 5, note, &fm.wrap)?;
+            let at = [Value::text(file, &fm.text), Value::text(sheet, &fm.text), Value::text(cell, &fm.text)];
+            xlsx::row(ws, r, &grid(at, Value::text(note, &fm.wrap)))?;
             xlsx::fit_row(ws, r, &[(note, widths[5])])?;
             r += 1;
         }
@@ -286,27 +283,26 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
             &fm.bold,
         )?;
         r += 1;
-        for (i, h) in
-            [ctx.t("Getoond als", "Shown as"), ctx.t("Gelezen", "Read"), ctx.t("Rijen", "Rows")].iter().enumerate()
-        {
-            xlsx::text(ws, r, i as u16, h, &fm.header)?;
-        }
-        xlsx::text(ws, r, 5, ctx.t("Hoe", "How"), &fm.header)?;
+        let head = |h: &str| Value::text(h, &fm.header);
+        let heads =
+            [head(ctx.t("Getoond als", "Shown as")), head(ctx.t("Gelezen", "Read")), head(ctx.t("Rijen", "Rows"))];
+        xlsx::row(ws, r, &grid(heads, head(ctx.t("Hoe", "How"))))?;
         r += 1;
         for g in &led.names {
             for (spelling, rows, via) in &g.variants {
-                xlsx::text(ws, r, 0, &xlsx::fit_cell(&g.shown), &fm.text)?;
-                xlsx::text(ws, r, 1, &xlsx::fit_cell(spelling), &fm.text)?;
-                ws.write_number_with_format(r, 2, *rows as f64, &fm.int)?;
-                xlsx::text(ws, r, 5, &name_how(ctx.lang, g, spelling, *via), &fm.wrap)?;
+                let at = [
+                    Value::text(xlsx::fit_cell(&g.shown), &fm.text),
+                    Value::text(xlsx::fit_cell(spelling), &fm.text),
+                    Value::Number(*rows as f64, &fm.int),
+                ];
+                xlsx::row(ws, r, &grid(at, Value::text(name_how(ctx.lang, g, spelling, *via), &fm.wrap)))?;
                 r += 1;
             }
         }
         for l in &led.look_alikes {
-            xlsx::text(ws, r, 0, &xlsx::fit_cell(&l.a), &fm.text)?;
-            xlsx::text(ws, r, 1, &xlsx::fit_cell(&l.b), &fm.text)?;
             let what = look_alike_text(ctx.lang, l);
-            xlsx::text(ws, r, 5, &what, &fm.wrap)?;
+            let at = [Value::text(xlsx::fit_cell(&l.a), &fm.text), Value::text(xlsx::fit_cell(&l.b), &fm.text)];
+            xlsx::row(ws, r, &grid(at, Value::text(&what, &fm.wrap)))?;
             xlsx::fit_row(ws, r, &[(&what, widths[5])])?;
             r += 1;
         }
@@ -337,18 +333,22 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
             ctx.t("Gelijkenis", "Similarity"),
             ctx.t("Kolomkop, en hoe gekoppeld", "Header, and how matched"),
         ];
-        for (i, h) in mh.iter().enumerate() {
-            xlsx::text(ws, r, i as u16, h, &fm.header)?;
-        }
+        xlsx::row(ws, r, &mh.map(|h| Value::text(h, &fm.header)))?;
         r += 1;
         for m in &led.mappings {
-            xlsx::text(ws, r, 0, &m.file, &fm.text)?;
-            xlsx::text(ws, r, 1, &m.sheet, &fm.text)?;
-            xlsx::text(ws, r, 2, &m.cell, &fm.text)?;
-            xlsx::text(ws, r, 3, &m.item, &fm.text)?;
-            ws.write_number_with_format(r, 4, m.similarity, &fm.share)?;
             let what = format!("«{}» ({})", m.header, m.how.text(ctx.lang));
-            xlsx::text(ws, r, 5, &what, &fm.wrap)?;
+            xlsx::row(
+                ws,
+                r,
+                &[
+                    Value::text(&m.file, &fm.text),
+                    Value::text(&m.sheet, &fm.text),
+                    Value::text(&m.cell, &fm.text),
+                    Value::text(&m.item, &fm.text),
+                    Value::Number(m.similarity, &fm.share),
+                    Value::text(&what, &fm.wrap),
+                ],
+            )?;
             xlsx::fit_row(ws, r, &[(&what, widths[5])])?;
             r += 1;
         }
@@ -401,4 +401,13 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         xlsx::text(ws, r, 0, &more, &fm.note)?;
     }
     Ok(())
+}
+
+/// A row of the sheet's listing blocks: the place (file, sheet, cell, … — as many of the
+/// first columns as the block has) and, in the wide sixth column, what is said about it.
+fn grid<'f, const N: usize>(place: [Value<'f>; N], said: Value<'f>) -> Vec<Value<'f>> {
+    let mut row: Vec<Value<'f>> = place.into_iter().collect();
+    row.resize_with(5, || Value::Empty);
+    row.push(said);
+    row
 }
