@@ -141,7 +141,7 @@ fn a_portrets_workbook_and_pdf_show_the_same_figures_items_and_notes() {
             .filter(|s| !s.is_empty())
             .collect();
             let line = expected.join(" ");
-            assert!(page1.iter().any(|l| *l == line), "{pdf:?}: no row «{line}» on page 1:\n{}", page1.join("\n"));
+            assert!(page1.contains(&line), "{pdf:?}: no row «{line}» on page 1:\n{}", page1.join("\n"));
             rows_checked += 1;
 
             // The change since last year: the workbook's page 1 gives it in five
@@ -162,7 +162,7 @@ fn a_portrets_workbook_and_pdf_show_the_same_figures_items_and_notes() {
                     cell(get("Aandachtsgebied")),
                     printed(get("Eigen score"))
                 );
-                assert!(rest.iter().any(|l| *l == row), "{pdf:?}: no series row «{row}»:\n{rest_text}");
+                assert!(rest.contains(&row), "{pdf:?}: no series row «{row}»:\n{rest_text}");
                 changes += 1;
             }
         }
@@ -177,7 +177,7 @@ fn a_portrets_workbook_and_pdf_show_the_same_figures_items_and_notes() {
             }
             let row = format!("{} {}", cell(line_rows[0].get("Lijn")), words.join(" "));
             let section = rest.iter().position(|l| l == "Positie in de peergroep").expect("the peer-group table");
-            assert!(rest[section..].iter().any(|l| *l == row), "{pdf:?}: no peer row «{row}»:\n{rest_text}");
+            assert!(rest[section..].contains(&row), "{pdf:?}: no peer row «{row}»:\n{rest_text}");
             peers += 1;
         }
 
