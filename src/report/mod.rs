@@ -7,7 +7,8 @@
 //!   [`flow::Flow`] that [`pdf`] sets on A4 and [`html`] writes as a web page;
 //! - the sector report: [`sector`], one file per workbook sheet, and
 //!   [`sector::document`] for the sector overview's PDF and web page;
-//! - where a word is chosen: [`findings::sentences`] (page 1's sentences and notes),
+//! - where a word is chosen: [`words`] (the portret's fixed words by key, Dutch and
+//!   English twins), [`findings::sentences`] (page 1's sentences and notes),
 //!   [`findings::words`] (positions, verdicts, glossaries, numbers as printed),
 //!   [`recommend::advice`] (the advice texts and sources), [`recommend`] (its rules);
 //! - the machine-readable part: [`tables`], [`csv_writer`], [`manifest`]; the chart
@@ -27,6 +28,7 @@ pub mod recommend;
 pub mod sector;
 pub mod tables;
 pub mod validate;
+pub mod words;
 pub mod xlsx;
 
 pub use validate::validate_text;
@@ -189,6 +191,11 @@ impl<'a> ReportContext<'a> {
 
     pub fn line_label(&self, l: Line) -> String {
         l.label(self.lang)
+    }
+
+    /// A word of the report by key, in the run's language ([`words`]).
+    pub fn w(&self, w: words::Word) -> &'static str {
+        w.say(self.lang)
     }
 
     pub fn t<'s>(&self, nl: &'s str, en: &'s str) -> &'s str {

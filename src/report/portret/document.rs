@@ -13,6 +13,7 @@ use crate::report::charts;
 use crate::report::findings::{self, num};
 use crate::report::flow::{Cell, Column, Flow, Just, NEAR_EMPTY};
 use crate::report::pdf::WIDTH;
+use crate::report::words::Word;
 use crate::report::ReportContext;
 
 /// The most years the series table shows (the workbook has them all).
@@ -40,12 +41,12 @@ pub fn flow(ctx: &ReportContext<'_>, p: &Portret) -> Result<Flow> {
     teams(ctx, &mut f, p);
     advice(ctx, &mut f, p);
     items(ctx, &mut f, p);
-    f.heading(ctx.t("Toelichting", "Notes"));
+    f.heading(ctx.w(Word::NotesSheet));
     for (k, v) in &p.method {
         f.subheading(k);
         f.small(v);
     }
-    Ok(f.done(&format!("{} {}", p.institution, p.year), (ctx.t("pagina", "page"), ctx.t("van", "of"))))
+    Ok(f.done(&format!("{} {}", p.institution, p.year), (ctx.w(Word::Page), ctx.w(Word::Of))))
 }
 
 /// Page 1: where the institution stands, in sentences, the table, its notes and how to
@@ -56,7 +57,7 @@ fn page_one(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret, compact: usize) 
     if let Some(warning) = p.warning {
         f.paragraph(warning, 10.0, charts::canvas::WARNING);
     }
-    f.heading(ctx.t("Waar staat u", "Where you stand"));
+    f.heading(ctx.w(Word::WhereYouStand));
     let optional: &[String] = if compact == 0 { &p.optional } else { &[] };
     for s in p.essential.iter().chain(optional) {
         f.paragraph(s, 9.0, charts::canvas::DARK);
@@ -66,25 +67,17 @@ fn page_one(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret, compact: usize) 
     // colour and words, one line a row. The changes, each with its interval, are on
     // page 2 with the series; the position in the peer group beside them.
     let cols = [
-        Column { head: ctx.t("Lijn", "Line"), width: 28.0, just: Just::Left },
-        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 96.0, just: Just::Left },
+        Column { head: ctx.w(Word::Line), width: 28.0, just: Just::Left },
+        Column { head: ctx.w(Word::Area), width: 96.0, just: Just::Left },
         Column { head: "n", width: 18.0, just: Just::Right },
-        Column { head: ctx.t("Eigen score", "Own score"), width: 28.0, just: Just::Right },
+        Column { head: ctx.w(Word::OwnScore), width: 28.0, just: Just::Right },
         Column { head: "P25", width: 24.0, just: Just::Right },
-        Column { head: ctx.t("Mediaan", "Median"), width: 35.0, just: Just::Right },
+        Column { head: ctx.w(Word::Median), width: 35.0, just: Just::Right },
         Column { head: "P75", width: 24.0, just: Just::Right },
-        Column { head: ctx.t("Instellingen", "Institutions"), width: 44.0, just: Just::Center },
-        Column {
-            head: ctx.t("Positie onder de instellingen", "Position among the institutions"),
-            width: 60.0,
-            just: Just::Center,
-        },
-        Column { head: ctx.t("Andere instellingen", "Other institutions"), width: 46.0, just: Just::Right },
-        Column {
-            head: ctx.t("Verschil met de medewerkers van de sector", "Difference from the sector's staff"),
-            width: WIDTH - 403.0,
-            just: Just::Center,
-        },
+        Column { head: ctx.w(Word::Institutions), width: 44.0, just: Just::Center },
+        Column { head: ctx.w(Word::PositionAmongInstitutions), width: 60.0, just: Just::Center },
+        Column { head: ctx.w(Word::OtherInstitutions), width: 46.0, just: Just::Right },
+        Column { head: ctx.w(Word::DifferenceFromSector), width: WIDTH - 403.0, just: Just::Center },
     ];
     let rows: Vec<Vec<Cell>> = p.standing.iter().map(|s| standing_row(ctx, s)).collect();
     f.table(&cols, &rows, 7.0);
@@ -131,40 +124,26 @@ fn standing_row(ctx: &ReportContext<'_>, s: &Standing) -> Vec<Cell> {
 /// year and its interval.
 fn series(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret) {
     let years = &p.series.years;
-    f.heading(ctx.t("Verandering en eigen reeks", "Change and own series"));
+    f.heading(ctx.w(Word::ChangeAndOwn));
     let listed = years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
-    f.text(&format!(
-        "{} ({listed}), {}",
-        ctx.t("Uw scores in elk jaar waarin u meedeed", "Your scores in every year you took part"),
-        ctx.t(
-            "en de verandering sinds het vorige jaar met haar 95%-interval.",
-            "and the change since the previous year with its 95% interval."
-        )
-    ));
+    f.text(&format!("{} ({listed}), {}", ctx.w(Word::SeriesIntro), ctx.w(Word::SeriesIntroChange)));
     let from = years.len().saturating_sub(SERIES_YEARS);
     let shown = &years[from..];
     if from > 0 {
-        f.small(ctx.t(
-            "De tabel toont de laatste vijf jaren; het werkblad Ontwikkeling van het portret heeft ze alle.",
-            "The table shows the last five years; the Trend sheet of the portrait workbook has them all.",
-        ));
+        f.small(ctx.w(Word::SeriesLastFive));
     }
     let year_w = 34.0;
     let rest = WIDTH - 42.0 - 104.0 - year_w * shown.len() as f32;
     let heads: Vec<String> = shown.iter().map(|y| y.to_string()).collect();
     let mut cols = vec![
-        Column { head: ctx.t("Lijn", "Line"), width: 42.0, just: Just::Left },
-        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 104.0, just: Just::Left },
+        Column { head: ctx.w(Word::Line), width: 42.0, just: Just::Left },
+        Column { head: ctx.w(Word::Area), width: 104.0, just: Just::Left },
     ];
     for h in &heads {
         cols.push(Column { head: h, width: year_w, just: Just::Right });
     }
     // Its first year taken part has no change: the header says so.
-    let change_head = if years.len() < 2 {
-        ctx.t("Verandering: eerste jaar van deelname", "Change: first year taken part")
-    } else {
-        ctx.t("Verandering (95%-interval)", "Change (95% interval)")
-    };
+    let change_head = if years.len() < 2 { ctx.w(Word::ChangeFirstYear) } else { ctx.w(Word::Change95Interval) };
     cols.push(Column { head: change_head, width: rest, just: Just::Left });
     let rows: Vec<Vec<Cell>> = p
         .series
@@ -187,16 +166,13 @@ fn peer(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret) {
     if p.standing.iter().all(|s| s.peer.is_none()) {
         return;
     }
-    f.heading(ctx.t("Positie in de peergroep", "Position in the peer group"));
-    f.small(ctx.t(
-        "Onder de instellingen van dezelfde onderwijssoort (vo, mbo of hbo), over de getoonde; het percentiel staat erbij waar 10 of meer instellingen getoond worden.",
-        "Among the institutions of the same type of education (vo, mbo or hbo), over those shown; the percentile is given where 10 or more institutions are shown.",
-    ));
+    f.heading(ctx.w(Word::PositionInPeer));
+    f.small(ctx.w(Word::PeerIntro));
     let area_heads: Vec<&str> = Area::ALL.iter().map(|a| a.label(ctx.lang)).collect();
     let each = (WIDTH - 42.0) / 5.0;
     let mut cols = vec![
-        Column { head: ctx.t("Lijn", "Line"), width: 42.0, just: Just::Left },
-        Column { head: ctx.t("Totaal", "Total"), width: each, just: Just::Center },
+        Column { head: ctx.w(Word::Line), width: 42.0, just: Just::Left },
+        Column { head: ctx.w(Word::Total), width: each, just: Just::Center },
     ];
     for h in &area_heads {
         cols.push(Column { head: h, width: each, just: Just::Center });
@@ -228,13 +204,13 @@ fn teams(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret) {
     // page so far holds only the end of the table before: no page before the last is
     // left less than a quarter filled.
     f.new_page_if_filled(NEAR_EMPTY);
-    f.heading(ctx.t("Teams en locaties", "Teams and locations"));
+    f.heading(ctx.w(Word::TeamsAndLocations));
     f.text(teams.intro);
     let mut cols = vec![
-        Column { head: ctx.t("Team of locatie", "Team or location"), width: 118.0, just: Just::Left },
-        Column { head: ctx.t("Lijn", "Line"), width: 42.0, just: Just::Left },
+        Column { head: ctx.w(Word::TeamOrLocation), width: 118.0, just: Just::Left },
+        Column { head: ctx.w(Word::Line), width: 42.0, just: Just::Left },
         Column { head: "n", width: 28.0, just: Just::Right },
-        Column { head: ctx.t("Totaal", "Total"), width: 43.0, just: Just::Right },
+        Column { head: ctx.w(Word::Total), width: 43.0, just: Just::Right },
     ];
     let area_heads: Vec<&str> = Area::ALL.iter().map(|a| a.label(ctx.lang)).collect();
     for h in &area_heads {
@@ -258,24 +234,18 @@ fn teams(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret) {
 }
 
 fn advice(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret) {
-    f.heading(ctx.t("Aanbevelingen", "Recommendations"));
+    f.heading(ctx.w(Word::Recommendations));
     match &p.advice {
         Advice::NothingHolds { title, text, source } => {
             f.paragraph(title, 10.0, [0, 63, 102]);
             f.text(text);
-            f.small(&format!("{}: {source}", ctx.t("Bron", "Source")));
+            f.small(&format!("{}: {source}", ctx.w(Word::Source)));
         }
         Advice::Recommendations(recs) => {
             for r in recs {
                 f.subheading(&r.title);
                 f.text(&r.text);
-                f.small(&format!(
-                    "{}: {} · {}: {}",
-                    ctx.t("Aanleiding", "Finding"),
-                    r.finding,
-                    ctx.t("Bron", "Source"),
-                    r.source
-                ));
+                f.small(&format!("{}: {} · {}: {}", ctx.w(Word::Finding), r.finding, ctx.w(Word::Source), r.source));
             }
         }
     }
@@ -284,19 +254,19 @@ fn advice(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret) {
 /// Its highest and lowest items: its own scores, named as such (no position beside them
 /// to call them strong or weak), each with its n and the sector's score.
 fn items(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret) {
-    f.heading(ctx.t("Hoogste en laagste items", "Highest and lowest items"));
+    f.heading(ctx.w(Word::HighestAndLowestItems));
     for note in p.items_notes {
         f.small(note);
     }
     let fixed = 42.0 + 40.0 + 50.0 + 22.0 + 34.0 + 36.0;
     let cols = [
-        Column { head: ctx.t("Lijn", "Line"), width: 42.0, just: Just::Left },
+        Column { head: ctx.w(Word::Line), width: 42.0, just: Just::Left },
         Column { head: "", width: 40.0, just: Just::Left },
         Column { head: "Item", width: 50.0, just: Just::Left },
-        Column { head: ctx.t("Tekst", "Text"), width: WIDTH - fixed, just: Just::Left },
+        Column { head: ctx.w(Word::Text), width: WIDTH - fixed, just: Just::Left },
         Column { head: "n", width: 22.0, just: Just::Right },
-        Column { head: ctx.t("Eigen", "Own"), width: 34.0, just: Just::Right },
-        Column { head: ctx.t("Sector", "Sector"), width: 36.0, just: Just::Right },
+        Column { head: ctx.w(Word::OwnShort), width: 34.0, just: Just::Right },
+        Column { head: ctx.w(Word::Sector), width: 36.0, just: Just::Right },
     ];
     let rows: Vec<Vec<Cell>> = p
         .items

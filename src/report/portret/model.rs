@@ -10,6 +10,7 @@
 use crate::framework::{Area, Line};
 use crate::report::findings::{self, Findings};
 use crate::report::recommend::{self, Recommendation};
+use crate::report::words::Word;
 use crate::report::ReportContext;
 use crate::score::teams::{per_team, Grouping};
 use crate::score::{Band, Scope, Versus, Why};
@@ -228,10 +229,7 @@ impl Portret {
     pub fn build(ctx: &ReportContext<'_>, institution: &str, year: u16) -> Portret {
         let lang = ctx.lang;
         let facts = Findings::of(ctx, institution, year);
-        let title = format!(
-            "{} — {institution} {year}",
-            ctx.t("Portret professionaliteit LOB", "Career guidance professionalism portrait")
-        );
+        let title = format!("{} — {institution} {year}", ctx.w(Word::PortretTitle));
         let kind = ctx.ingested.institutions.get(institution).and_then(|m| m.sector);
         let standing = standing(ctx, &facts, institution, year);
         let advice = match recommend::recommend(&facts, lang) {
@@ -258,10 +256,7 @@ impl Portret {
                 ctx.privacy.min_group_size,
                 lang,
             ),
-            protected_note: protected.then(|| ctx.t(
-                "Enkele van uw eigen cijfers staan hier wel, maar in de sectortabellen niet: daar zijn ze afgeschermd om de cijfers van een kleine groep elders te beschermen. Het zijn uw eigen gegevens.",
-                "Some of your own figures are shown here but not in the sector tables: there they are protected to keep a small group elsewhere from being worked back. They are your own data.",
-            )),
+            protected_note: protected.then(|| ctx.w(Word::ProtectedOwnFigures)),
             how_to_read: findings::how_to_read(&facts, lang, ctx.privacy.min_group_size),
             glossary: findings::glossary(lang),
             series: series(ctx, &facts, institution, year),
@@ -281,7 +276,7 @@ impl Portret {
 
 /// The name of a row's scope: the area, or "Totaal".
 fn area_label(ctx: &ReportContext<'_>, area: Option<Area>) -> String {
-    area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)).to_string()
+    area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)).to_string()
 }
 
 fn standing(ctx: &ReportContext<'_>, facts: &Findings, inst: &str, year: u16) -> Vec<Standing> {
@@ -305,7 +300,7 @@ fn standing(ctx: &ReportContext<'_>, facts: &Findings, inst: &str, year: u16) ->
                 position: c.position().map(|band| (band, findings::position_text(c, lang))),
                 peer: b.map(|b| match &b.rank_peer {
                     Some(p) => PeerPosition::Known(findings::position_words(p, lang)),
-                    None => PeerPosition::NoPeerGroup(ctx.t("geen peergroep bekend", "no peer group known")),
+                    None => PeerPosition::NoPeerGroup(ctx.w(Word::NoPeerGroup)),
                 }),
                 rest: match (c.rest, withheld) {
                     (Some((m, _)), _) => Figure::Score(m),
@@ -326,7 +321,7 @@ fn standing(ctx: &ReportContext<'_>, facts: &Findings, inst: &str, year: u16) ->
                     phrase: format!(
                         "{} {} {}",
                         ctx.difference_text(&ch.change),
-                        ctx.t("sinds", "since"),
+                        ctx.w(Word::SinceLower),
                         ch.previous_year
                     ),
                 }),
@@ -365,7 +360,7 @@ fn series(ctx: &ReportContext<'_>, facts: &Findings, inst: &str, year: u16) -> S
             let change = match cell {
                 Some(c) => match c.change {
                     Some(ch) => {
-                        format!("{} {} {}", ctx.difference_text(&ch.change), ctx.t("sinds", "since"), ch.previous_year)
+                        format!("{} {} {}", ctx.difference_text(&ch.change), ctx.w(Word::SinceLower), ch.previous_year)
                     }
                     // A comparison kept out is marked where a previous year exists.
                     None if years.len() > 1 => c.withheld_mark(ctx.lang).unwrap_or_default().to_string(),
@@ -385,18 +380,9 @@ fn series(ctx: &ReportContext<'_>, facts: &Findings, inst: &str, year: u16) -> S
     }
     let breaks: Vec<String> = sc.series_breaks().iter().filter(|b| years.contains(b)).map(|b| b.to_string()).collect();
     let editions_note = if breaks.is_empty() {
-        format!(
-            "{} {}.",
-            ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"),
-            ctx.fw_for(year).edition
-        )
+        format!("{} {}.", ctx.w(Word::AllYearsOneEdition), ctx.fw_for(year).edition)
     } else {
-        format!(
-            "{} {}: {}",
-            ctx.t("Nieuwe raamwerkeditie vanaf", "New framework edition from"),
-            breaks.join(", "),
-            ctx.t("scores daarvoor en daarna zijn niet vergelijkbaar.", "scores before and after are not comparable.")
-        )
+        format!("{} {}: {}", ctx.w(Word::NewEditionFrom), breaks.join(", "), ctx.w(Word::EditionsNotComparable))
     };
     Series { years, rows, editions_note }
 }
@@ -413,10 +399,10 @@ fn teams(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Option<Teams> {
             let t = &team[0];
             TeamRow {
                 grouping: match t.grouping {
-                    Grouping::Team => ctx.t("team", "team"),
-                    Grouping::Location => ctx.t("locatie", "location"),
+                    Grouping::Team => ctx.w(Word::Team),
+                    Grouping::Location => ctx.w(Word::Location),
                 },
-                name: t.name.clone().unwrap_or_else(|| ctx.t("(niet opgegeven)", "(not given)").to_string()),
+                name: t.name.clone().unwrap_or_else(|| ctx.w(Word::NotGiven).to_string()),
                 line_label: t.line.label(ctx.lang),
                 n: t.shown().map(|f| f.n),
                 values: team.iter().map(|x| Figure::own(x.shown().map(|f| f.mean), x.hidden(), ctx)).collect(),
@@ -424,19 +410,9 @@ fn teams(ctx: &ReportContext<'_>, inst: &str, year: u16) -> Option<Teams> {
         })
         .collect();
     Some(Teams {
-        intro: ctx.t(
-            "Per team en per locatie, waar de vragenlijst ze vroeg. Kleine groepen zijn verborgen, en waar nodig meer, zodat geen groep uit uw eigen totaal terug te rekenen is.",
-            "Per team and per location, where the survey asked for them. Small groups are hidden, and more where needed, so no group can be worked back from your own total.",
-        ),
+        intro: ctx.w(Word::TeamsIntro),
         rows,
-        note: format!(
-            "{} {}",
-            ctx.hidden_mark(),
-            ctx.t(
-                "= te weinig respondenten. Afgeschermd: verborgen omdat u anders uit uw eigen totaal een kleine groep zou kunnen terugrekenen. Een team of locatie wordt per lijn als geheel getoond of verborgen.",
-                "= too few respondents. Protected: hidden because otherwise a small group could be worked back from your own total. A team or location is shown or hidden as a whole per line.",
-            )
-        ),
+        note: format!("{} {}", ctx.hidden_mark(), ctx.w(Word::TeamsMarks)),
     })
 }
 
@@ -459,8 +435,8 @@ fn items(ctx: &ReportContext<'_>, facts: &Findings, inst: &str, year: u16) -> Ve
         own.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
         let high = own.len().min(ITEMS_EACH_WAY);
         let low = (own.len() - high).min(ITEMS_EACH_WAY);
-        let highest = own[..high].iter().map(|x| (ctx.t("hoogst", "highest"), x));
-        let lowest = own[own.len() - low..].iter().rev().map(|x| (ctx.t("laagst", "lowest"), x));
+        let highest = own[..high].iter().map(|x| (ctx.w(Word::HighestLabel), x));
+        let lowest = own[own.len() - low..].iter().rev().map(|x| (ctx.w(Word::LowestLabel), x));
         for (which, (idx, f)) in highest.chain(lowest) {
             let item = fw.item(*idx);
             out.push(ItemRow {

@@ -13,6 +13,7 @@ use rust_xlsxwriter::{
 
 use super::model::{Advice, Figure, PeerPosition, Portret, Verdict};
 use crate::framework::Area;
+use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::{Band, Versus};
@@ -27,7 +28,7 @@ pub fn write(ctx: &ReportContext<'_>, p: &Portret, path: &Path) -> Result<()> {
     teams(ctx, &mut wb, fm, p)?;
     advice(ctx, &mut wb, fm, p)?;
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Toelichting", "Notes"))?;
+    ws.set_name(ctx.w(Word::NotesSheet))?;
     xlsx::print_setup(ws, None)?;
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 100)?;
@@ -102,34 +103,30 @@ impl Col {
     /// Its header and width (characters).
     fn head(self, ctx: &ReportContext<'_>) -> (&'static str, f64) {
         match self {
-            Col::Line => (ctx.t("Lijn", "Line"), 10.0),
-            Col::Area => (ctx.t("Aandachtsgebied", "Area"), 26.0),
+            Col::Line => (ctx.w(Word::Line), 10.0),
+            Col::Area => (ctx.w(Word::Area), 26.0),
             Col::N => ("n", 6.0),
-            Col::Own => (ctx.t("Eigen score", "Own score"), 9.0),
-            Col::P25 => (ctx.t("Sector P25", "Sector P25"), 9.0),
-            Col::Median => (ctx.t("Sector mediaan", "Sector median"), 9.0),
-            Col::P75 => (ctx.t("Sector P75", "Sector P75"), 9.0),
-            Col::Institutions => (ctx.t("Instellingen getoond", "Institutions shown"), 11.0),
-            Col::Position => (ctx.t("Positie onder de instellingen", "Position among the institutions"), 22.0),
-            Col::Peer => (ctx.t("Positie in de peergroep", "Position in the peer group"), 20.0),
-            Col::Rest => {
-                (ctx.t("Medewerkers andere instellingen (gemiddelde)", "Staff of the other institutions (mean)"), 13.0)
-            }
-            Col::Versus => {
-                (ctx.t("Verschil met de medewerkers van de sector", "Difference from the sector's staff"), 19.0)
-            }
-            Col::Change => (ctx.t("Verandering", "Change"), 11.0),
-            Col::Since => (ctx.t("Sinds", "Since"), 7.0),
-            Col::Then => (ctx.t("Toen", "Then"), 9.0),
-            Col::Interval => (ctx.t("95%-interval van de verandering", "95% interval of the change"), 18.0),
-            Col::Significant => (ctx.t("Aantoonbaar veranderd", "Change beyond chance"), 13.0),
+            Col::Own => (ctx.w(Word::OwnScore), 9.0),
+            Col::P25 => (ctx.w(Word::SectorP25), 9.0),
+            Col::Median => (ctx.w(Word::SectorMedian), 9.0),
+            Col::P75 => (ctx.w(Word::SectorP75), 9.0),
+            Col::Institutions => (ctx.w(Word::InstitutionsShown), 11.0),
+            Col::Position => (ctx.w(Word::PositionAmongInstitutions), 22.0),
+            Col::Peer => (ctx.w(Word::PositionInPeer), 20.0),
+            Col::Rest => (ctx.w(Word::StaffOtherInstitutions), 13.0),
+            Col::Versus => (ctx.w(Word::DifferenceFromSector), 19.0),
+            Col::Change => (ctx.w(Word::Change), 11.0),
+            Col::Since => (ctx.w(Word::Since), 7.0),
+            Col::Then => (ctx.w(Word::Then), 9.0),
+            Col::Interval => (ctx.w(Word::ChangeInterval), 18.0),
+            Col::Significant => (ctx.w(Word::ChangeBeyondChance), 13.0),
         }
     }
 }
 
 fn page_one(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, p: &Portret) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Portret", "Portrait"))?;
+    ws.set_name(ctx.w(Word::PortretSheet))?;
     xlsx::print_setup(ws, None)?;
     // Page 1 is one page: the words, the table and the chart together.
     ws.set_print_fit_to_pages(1, 1);
@@ -263,7 +260,7 @@ fn chart(
             .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(color)));
         medians
             .add_series()
-            .set_name(format!("{} – {}", s.line_label, ctx.t("sectormediaan", "sector median")).as_str())
+            .set_name(format!("{} – {}", s.line_label, ctx.w(Word::SectorMedianLower)).as_str())
             .set_categories((sheet.as_str(), first, label, first + areas, label))
             .set_values((sheet.as_str(), row, median, row + areas, median))
             .set_format(ChartFormat::new().set_no_line())
@@ -276,11 +273,8 @@ fn chart(
             );
     }
     chart.combine(&medians);
-    chart.title().set_name(ctx.t(
-        "Eigen score per lijn en aandachtsgebied, met de sectormediaan",
-        "Own score by line and area, with the sector median",
-    ));
-    chart.y_axis().set_min(0).set_max(100).set_name(ctx.t("Score (0–100)", "Score (0–100)"));
+    chart.title().set_name(ctx.w(Word::ChartTitle));
+    chart.y_axis().set_min(0).set_max(100).set_name(ctx.w(Word::ScoreAxis));
     chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.set_width(900).set_height(380);
     ws.insert_chart(at, 1, &chart)?;
@@ -290,9 +284,9 @@ fn chart(
 /// The own series, every year it took part (the PDF shows the last five).
 fn series(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, p: &Portret) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Ontwikkeling", "Trend"))?;
+    ws.set_name(ctx.w(Word::SeriesSheet))?;
     xlsx::print_setup(ws, Some(0))?;
-    let mut heads: Vec<String> = vec![ctx.t("Lijn", "Line").into(), ctx.t("Aandachtsgebied", "Area").into()];
+    let mut heads: Vec<String> = vec![ctx.w(Word::Line).into(), ctx.w(Word::Area).into()];
     heads.extend(p.series.years.iter().map(|y| y.to_string()));
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
     let mut widths = vec![10.0, 26.0];
@@ -314,17 +308,9 @@ fn series(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, p: &Portret)
 /// Its highest and lowest own item scores, with their n and the sector's.
 fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, p: &Portret) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Hoog en laag", "Highest and lowest"))?;
+    ws.set_name(ctx.w(Word::ItemsSheet))?;
     xlsx::print_setup(ws, Some(0))?;
-    let heads = [
-        ctx.t("Lijn", "Line"),
-        "",
-        "Item",
-        ctx.t("Tekst", "Text"),
-        "n",
-        ctx.t("Eigen score", "Own score"),
-        ctx.t("Sector", "Sector"),
-    ];
+    let heads = [ctx.w(Word::Line), "", "Item", ctx.w(Word::Text), "n", ctx.w(Word::OwnScore), ctx.w(Word::Sector)];
     xlsx::header(ws, 0, &heads, &[10.0, 12.0, 11.0, 90.0, 6.0, 11.0, 9.0], fm)?;
     let mut r = 1;
     for it in &p.items {
@@ -355,15 +341,10 @@ fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, p: &Portret) 
 fn teams(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, p: &Portret) -> Result<()> {
     let Some(teams) = &p.teams else { return Ok(()) };
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Teams en locaties", "Teams and locations"))?;
+    ws.set_name(ctx.w(Word::TeamsAndLocations))?;
     xlsx::print_setup(ws, Some(0))?;
-    let mut heads: Vec<&str> = vec![
-        ctx.t("Indeling", "Grouping"),
-        ctx.t("Naam", "Name"),
-        ctx.t("Lijn", "Line"),
-        "n",
-        ctx.t("Totaal", "Total"),
-    ];
+    let mut heads: Vec<&str> =
+        vec![ctx.w(Word::Grouping), ctx.w(Word::Name), ctx.w(Word::Line), "n", ctx.w(Word::Total)];
     heads.extend(Area::ALL.iter().map(|a| a.label(ctx.lang)));
     let names = xlsx::width_for(teams.rows.iter().map(|t| t.name.as_str()), 16.0, 40.0);
     let widths = [14.0, names, 10.0, 6.0, 9.0, 13.0, 15.0, 13.0, 13.0];
@@ -391,14 +372,9 @@ fn teams(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, p: &Portret) 
 /// that no finding holds, with the general advice (and no finding column).
 fn advice(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats, p: &Portret) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Aanbevelingen", "Recommendations"))?;
+    ws.set_name(ctx.w(Word::Recommendations))?;
     xlsx::print_setup(ws, Some(0))?;
-    let heads = [
-        ctx.t("Aanbeveling", "Recommendation"),
-        ctx.t("Toelichting", "Explanation"),
-        ctx.t("Aanleiding", "Finding"),
-        ctx.t("Bron", "Source"),
-    ];
+    let heads = [ctx.w(Word::Recommendation), ctx.w(Word::ExplanationHead), ctx.w(Word::Finding), ctx.w(Word::Source)];
     let widths = [40.0, 80.0, 40.0, 36.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     let rows: Vec<[&str; 4]> = match &p.advice {
