@@ -1,7 +1,7 @@
 //! A report as a flow of typed blocks — a title, headings, paragraphs, tables with their
 //! header row, charts with their text alternative, a boxed list — in reading order. The
-//! two documents (`documents.rs`: each portret, the sector overview) are built once as a
-//! [`Flow`]; `pdf.rs` lays it out on A4 (tagged for assistive technology) and `html.rs`
+//! two documents (`portret/document.rs`, `sector/document.rs`) are each laid out once as a
+//! [`Flow`] from their report; `pdf/` lays it out on A4 (tagged for assistive technology) and `html.rs`
 //! writes it as a web page, so the PDF and the HTML edition say the same words and
 //! figures. Neither renderer adds content of its own beyond page furniture.
 
@@ -11,6 +11,10 @@ use crate::report::charts::Chart;
 /// Body type size (pt) and the small print (never under 7 pt as printed).
 pub const BODY: f32 = 9.5;
 pub const SMALL: f32 = 7.5;
+
+/// A page filled less than this share is near-empty: a page break is not forced after it
+/// (no page before the last is left near empty).
+pub const NEAR_EMPTY: f32 = 0.25;
 
 /// How a table column aligns its cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -143,6 +143,76 @@ pub fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Resu
     Ok(())
 }
 
+/// One cell of a sheet row, with the format it shows in: rows are written as a list of
+/// these in their columns' order ([`row`]), never cell by cell at column numbers.
+pub enum Value<'f> {
+    Text(String, &'f Format),
+    Number(f64, &'f Format),
+    Empty,
+}
+
+impl<'f> Value<'f> {
+    pub fn text(s: impl Into<String>, f: &'f Format) -> Value<'f> {
+        Value::Text(s.into(), f)
+    }
+
+    /// A score, or the mark of why it is hidden (`<5`, `afgeschermd`, …), as [`score`].
+    pub fn score(
+        v: Option<f64>,
+        hidden: Option<crate::score::Why>,
+        ctx: &ReportContext<'_>,
+        fm: &'f Formats,
+    ) -> Value<'f> {
+        match (hidden, v) {
+            (Some(why), _) => Value::Text(ctx.mark(why), &fm.hidden),
+            (None, Some(v)) => Value::Number(v, &fm.score),
+            (None, None) => Value::Empty,
+        }
+    }
+
+    /// A signed difference, never "−0,0" ([`signed`]).
+    pub fn signed(v: f64, fm: &'f Formats) -> Value<'f> {
+        Value::Number(crate::report::findings::unsigned_zero(v), &fm.signed)
+    }
+
+    /// A count or a year as a whole number.
+    pub fn int(v: impl Into<f64>, f: &'f Format) -> Value<'f> {
+        Value::Number(v.into(), f)
+    }
+
+    /// A difference's interval, and whether it is beyond chance (bold where it is): the
+    /// two cells every change and gap carries after its value.
+    pub fn interval_and_verdict(
+        d: &crate::score::Difference,
+        ctx: &ReportContext<'_>,
+        fm: &'f Formats,
+    ) -> [Value<'f>; 2] {
+        let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
+        [Value::Text(ctx.interval_text(d), &fm.center), Value::Text(ctx.significance_text(d).to_string(), f)]
+    }
+}
+
+/// Writes `cells` into `row` from column 0 on, one per column ([`text`] for texts: never
+/// a formula).
+pub fn row(ws: &mut Worksheet, row: u32, cells: &[Value<'_>]) -> Result<(), XlsxError> {
+    row_from(ws, row, 0, cells)
+}
+
+/// Writes `cells` into `row` from column `first` on: a block beside a sheet's main table.
+pub fn row_from(ws: &mut Worksheet, row: u32, first: u16, cells: &[Value<'_>]) -> Result<(), XlsxError> {
+    for (i, cell) in cells.iter().enumerate() {
+        let col = first + i as u16;
+        match cell {
+            Value::Text(s, f) => text(ws, row, col, s, f)?,
+            Value::Number(v, f) => {
+                ws.write_number_with_format(row, col, *v, f)?;
+            }
+            Value::Empty => {}
+        }
+    }
+    Ok(())
+}
+
 /// A score, or the mark of why it is hidden (`<5`, `afgeschermd`, …).
 pub fn score(
     ws: &mut Worksheet,
