@@ -11,8 +11,10 @@
 pub mod benchmark;
 pub mod canvas;
 pub mod distribution;
+pub mod frame;
 pub mod items;
 pub mod line_comparison;
+pub mod png;
 pub mod text;
 pub mod trend;
 
