@@ -75,12 +75,20 @@ pub(super) fn shaped(line: &str) -> Rc<Vec<KrillaGlyph>> {
 /// joiners, variation selectors, tags) left out, and a character the font has no glyph
 /// for (an emoji in a name) shown as U+FFFD; the span's ActualText keeps the original
 /// for copying and screen readers (PDF/UA-1 forbids the font's empty .notdef glyph).
+/// Which of the first 256 characters (nearly every character of a report) the font has
+/// a glyph for, looked up once: the font's character map is searched for the rest.
+static LATIN_1: std::sync::LazyLock<[bool; 256]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|i| text::face().glyph_index(char::from(i as u8)).is_some()));
+
 pub(super) fn settable(s: &str) -> std::borrow::Cow<'_, str> {
     let invisible = |c: char| {
         matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
             || ('\u{E0000}'..='\u{E007F}').contains(&c)
     };
-    let has = |c: char| text::face().glyph_index(c).is_some();
+    let has = |c: char| match LATIN_1.get(c as usize) {
+        Some(known) => *known,
+        None => text::face().glyph_index(c).is_some(),
+    };
     if s.chars().all(|c| has(c) && !invisible(c)) {
         return std::borrow::Cow::Borrowed(s);
     }
