@@ -8,6 +8,9 @@ use crate::framework::{Area, Line};
 use crate::report::charts;
 use crate::report::findings::{self, line_name, num};
 use crate::report::pdf::{Cell, Column, Flow, Just, WIDTH};
+use crate::report::words::Word;
+
+use super::fill;
 use crate::report::ReportContext;
 use crate::score::Scope;
 
@@ -21,11 +24,11 @@ fn the_one(mut years: impl Iterator<Item = u16>) -> Option<u16> {
 }
 
 fn page_words(ctx: &ReportContext<'_>) -> (&'static str, &'static str) {
-    (ctx.t("pagina", "page"), ctx.t("van", "of"))
+    (ctx.w(Word::Page), ctx.w(Word::Of))
 }
 
 fn lang_code(ctx: &ReportContext<'_>) -> &'static str {
-    ctx.t("nl", "en")
+    ctx.w(Word::SectorLangCode)
 }
 
 /// One year's line × area table of the sector (or a peer group): institutions shown of
@@ -41,17 +44,17 @@ fn sector_table(
 ) {
     let sc = ctx.scores;
     let cols = [
-        Column { head: ctx.t("Lijn", "Line"), width: 40.0, just: Just::Left },
-        Column { head: ctx.t("Aandachtsgebied", "Area"), width: 96.0, just: Just::Left },
-        Column { head: ctx.t("Instellingen", "Institutions"), width: 44.0, just: Just::Center },
+        Column { head: ctx.w(Word::Line), width: 40.0, just: Just::Left },
+        Column { head: ctx.w(Word::Area), width: 96.0, just: Just::Left },
+        Column { head: ctx.w(Word::Institutions), width: 44.0, just: Just::Center },
         Column { head: "n", width: 30.0, just: Just::Right },
-        Column { head: ctx.t("Score", "Score"), width: 32.0, just: Just::Right },
+        Column { head: ctx.w(Word::SectorScore), width: 32.0, just: Just::Right },
         Column { head: "P25", width: 28.0, just: Just::Right },
-        Column { head: ctx.t("Mediaan", "Median"), width: 32.0, just: Just::Right },
+        Column { head: ctx.w(Word::Median), width: 32.0, just: Just::Right },
         Column { head: "P75", width: 28.0, just: Just::Right },
         Column { head: change_head, width: 44.0, just: Just::Right },
-        Column { head: ctx.t("95%-interval", "95% interval"), width: 70.0, just: Just::Center },
-        Column { head: ctx.t("Aantoonbaar", "Beyond chance"), width: WIDTH - 444.0, just: Just::Center },
+        Column { head: ctx.w(Word::SectorInterval95), width: 70.0, just: Just::Center },
+        Column { head: ctx.w(Word::SectorBeyondChance), width: WIDTH - 444.0, just: Just::Center },
     ];
     let mut rows = Vec::new();
     for line in Line::ALL {
@@ -70,7 +73,7 @@ fn sector_table(
                 None => format!(
                     "{} ({} {})",
                     ctx.signed_text(c.change.change.shown),
-                    ctx.t("sinds", "since"),
+                    ctx.w(Word::SinceLower),
                     c.change.previous_year
                 ),
             });
@@ -97,9 +100,7 @@ fn sector_table(
 /// gaps between lines with their intervals, and the sector charts as vectors.
 pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
     let sc = ctx.scores;
-    let title = ctx
-        .t("Sectoroverzicht professionaliteit LOB", "Sector overview of career guidance professionalism")
-        .to_string();
+    let title = ctx.w(Word::SectorOverviewTitle).to_string();
     let mut f = Flow::new(&title, lang_code(ctx));
     let years = sc.years.clone();
     let span = match (years.first(), years.last()) {
@@ -112,18 +113,7 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
         f.paragraph(warning, 10.0, charts::canvas::WARNING);
     }
     let institutions = ctx.scores.institution_years().len();
-    f.text(&match ctx.lang {
-        crate::lang::Lang::Nl => format!(
-            "{} instellingsjaren, {} respondenten gescoord. De verdeling over de instellingen (P25, mediaan, P75) staat alleen waar genoeg instellingen getoond worden; kleine groepen zijn verborgen (zie Methode).",
-            institutions,
-            ctx.ingested.respondents.len()
-        ),
-        crate::lang::Lang::En => format!(
-            "{} institution-years, {} respondents scored. The distribution over institutions (P25, median, P75) is given only where enough institutions are shown; small groups are hidden (see Method).",
-            institutions,
-            ctx.ingested.respondents.len()
-        ),
-    });
+    f.text(&fill(ctx.w(Word::SectorIntro), &[&institutions.to_string(), &ctx.ingested.respondents.len().to_string()]));
     for (k, &year) in years.iter().rev().enumerate() {
         if k > 0 {
             f.new_page_if_filled(NEAR_EMPTY);
@@ -138,16 +128,13 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
         // columns under it do not read as missing figures.
         let first = years.iter().all(|&y| y >= year);
         let change_head = match (one_since, first) {
-            (_, true) => ctx.t("Verandering: eerste jaar", "Change: first year").to_string(),
-            (Some(y), _) => format!("{} {y}", ctx.t("Verandering sinds", "Change since")),
-            (None, _) => ctx.t("Verandering", "Change").to_string(),
+            (_, true) => ctx.w(Word::SectorChangeFirstYear).to_string(),
+            (Some(y), _) => format!("{} {y}", ctx.w(Word::SectorChangeSince)),
+            (None, _) => ctx.w(Word::Change).to_string(),
         };
-        f.heading(&format!("{} {year}", ctx.t("Lijnen en aandachtsgebieden", "Lines and areas")));
+        f.heading(&format!("{} {year}", ctx.w(Word::SectorLinesAreas)));
         sector_table(ctx, &mut f, year, None, &change_head, one_since);
-        f.small(ctx.t(
-            "P25, mediaan en P75 over de getoonde instellingen (kolom Instellingen: getoond van die met respondenten); de andere hebben te weinig respondenten (<5) of zijn afgeschermd om een kleine groep te beschermen. Aantoonbaar: het 95%-interval van de verandering bevat 0 niet.",
-            "P25, median and P75 over the institutions shown (column Institutions: shown of those with respondents); the others have too few respondents (<5) or are protected to keep a small group from being worked back. Beyond chance: the change's 95% interval does not contain 0.",
-        ));
+        f.small(ctx.w(Word::SectorP25MedianP75Over));
         // The peer groups, each where it has enough institutions for a figure; one with
         // too few says so in a sentence with its count, instead of a table of rows that
         // each say "too few institutions".
@@ -162,29 +149,29 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
                 too_few.push((peer, most));
                 continue;
             }
-            f.heading(&format!("{} {} {year}", ctx.t("Peergroep", "Peer group"), peer.code()));
+            f.heading(&format!("{} {} {year}", ctx.w(Word::SectorPeerGroup), peer.code()));
             sector_table(ctx, &mut f, year, Some(peer), &change_head, one_since);
         }
         for (peer, m) in too_few {
             let min = ctx.privacy.min_institutions;
-            f.small(&match (ctx.lang, m == 1) {
-                (crate::lang::Lang::Nl, true) => format!("Peergroep {} {year}: 1 instelling met respondenten, minder dan de {min} die nodig zijn voor een peergroepcijfer; geen tabel.", peer.code()),
-                (crate::lang::Lang::Nl, false) => format!("Peergroep {} {year}: {m} instellingen met respondenten, minder dan de {min} die nodig zijn voor een peergroepcijfer; geen tabel.", peer.code()),
-                (crate::lang::Lang::En, true) => format!("Peer group {} {year}: 1 institution with respondents, fewer than the {min} needed for a peer-group figure; no table.", peer.code()),
-                (crate::lang::Lang::En, false) => format!("Peer group {} {year}: {m} institutions with respondents, fewer than the {min} needed for a peer-group figure; no table.", peer.code()),
+            let code = peer.code();
+            f.small(&if m == 1 {
+                fill(ctx.w(Word::SectorPeerTooFewOne), &[code, &year.to_string(), &min.to_string()])
+            } else {
+                fill(ctx.w(Word::SectorPeerTooFew), &[code, &year.to_string(), &m.to_string(), &min.to_string()])
             });
         }
         // Gaps between lines, in the sector and in each peer group.
         let gaps: Vec<_> = sc.gaps.iter().filter(|g| g.year == year && g.scope.kind.is_none()).collect();
         if !gaps.is_empty() {
-            f.heading(&format!("{} {year}", ctx.t("Verschillen tussen de lijnen", "Gaps between lines")));
+            f.heading(&format!("{} {year}", ctx.w(Word::SectorGapsBetweenLines)));
             let cols = [
-                Column { head: ctx.t("Peergroep", "Peer group"), width: 60.0, just: Just::Left },
-                Column { head: ctx.t("Aandachtsgebied", "Area"), width: 120.0, just: Just::Left },
-                Column { head: ctx.t("Lijnen", "Lines"), width: 80.0, just: Just::Left },
-                Column { head: ctx.t("Verschil", "Gap"), width: 45.0, just: Just::Right },
-                Column { head: ctx.t("95%-interval", "95% interval"), width: 100.0, just: Just::Center },
-                Column { head: ctx.t("Aantoonbaar", "Beyond chance"), width: WIDTH - 405.0, just: Just::Center },
+                Column { head: ctx.w(Word::SectorPeerGroup), width: 60.0, just: Just::Left },
+                Column { head: ctx.w(Word::Area), width: 120.0, just: Just::Left },
+                Column { head: ctx.w(Word::SectorLines), width: 80.0, just: Just::Left },
+                Column { head: ctx.w(Word::SectorGap), width: 45.0, just: Just::Right },
+                Column { head: ctx.w(Word::SectorInterval95), width: 100.0, just: Just::Center },
+                Column { head: ctx.w(Word::SectorBeyondChance), width: WIDTH - 405.0, just: Just::Center },
             ];
             let mut gaps = gaps;
             gaps.sort_by_key(|g| (g.peer.map_or(0, |p| p as u8 + 1), g.scope.area.map_or(0, |a| a as u8 + 1)));
@@ -192,7 +179,7 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
                 .iter()
                 .map(|g| {
                     vec![
-                        Cell::new(g.peer.map_or(ctx.t("sector", "sector").to_string(), |p| p.code().to_string())),
+                        Cell::new(g.peer.map_or(ctx.w(Word::SectorLower).to_string(), |p| p.code().to_string())),
                         Cell::new(charts::scope_name(ctx, g.scope)),
                         Cell::new(format!("{} – {}", line_name(g.b, ctx.lang), line_name(g.a, ctx.lang))),
                         Cell::new(ctx.signed_text(g.gap.shown)),
@@ -207,10 +194,10 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
         f.chart(Box::new(charts::distribution::Distribution::new(ctx, year)), WIDTH);
     }
     if years.len() > 1 {
-        f.heading(ctx.t("Trend", "Trend"));
+        f.heading(ctx.w(Word::SectorTrend));
         f.chart(Box::new(charts::trend::Trend::new(ctx)), WIDTH);
     }
-    f.heading(ctx.t("Methode", "Method"));
+    f.heading(ctx.w(Word::SectorMethod));
     for (k, v) in ctx.method_lines() {
         f.subheading(k);
         f.small(v);

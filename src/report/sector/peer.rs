@@ -5,6 +5,7 @@ use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use crate::framework::{Area, Line};
+use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::{Scope, Why};
@@ -19,7 +20,7 @@ pub(super) fn peer_groups() -> impl Iterator<Item = Option<crate::ingest::instit
 /// "sector (alle)" or the peer group's code.
 pub(super) fn peer_label(ctx: &ReportContext<'_>, peer: Option<crate::ingest::institutions::Sector>) -> String {
     match peer {
-        None => ctx.t("sector (alle)", "sector (all)").to_string(),
+        None => ctx.w(Word::SectorAllPeers).to_string(),
         Some(p) => p.code().to_string(),
     }
 }
@@ -30,26 +31,26 @@ pub(super) fn peer_label(ctx: &ReportContext<'_>, peer: Option<crate::ingest::in
 /// beyond chance.
 pub(super) fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Peergroepen", "Peer groups"))?;
+    ws.set_name(ctx.w(Word::SectorPeerGroups))?;
     xlsx::print_setup(ws, Some(0))?;
     let heads = [
-        ctx.t("Jaar", "Year"),
-        ctx.t("Peergroep", "Peer group"),
-        ctx.t("Lijn", "Line"),
-        ctx.t("Aandachtsgebied", "Area"),
+        ctx.w(Word::SectorYear),
+        ctx.w(Word::SectorPeerGroup),
+        ctx.w(Word::Line),
+        ctx.w(Word::Area),
         "n",
         "Score",
-        ctx.t("95%-interval laag", "95% interval low"),
-        ctx.t("95%-interval hoog", "95% interval high"),
+        ctx.w(Word::SectorInterval95Low),
+        ctx.w(Word::SectorInterval95High),
         "P25",
-        ctx.t("Mediaan", "Median"),
+        ctx.w(Word::Median),
         "P75",
-        ctx.t("Instellingen getoond", "Institutions shown"),
-        ctx.t("Instellingen", "Institutions"),
-        ctx.t("Verandering", "Change"),
-        ctx.t("Sinds", "Since"),
-        ctx.t("95%-interval van de verandering", "95% interval of the change"),
-        ctx.t("Aantoonbaar veranderd", "Change beyond chance"),
+        ctx.w(Word::InstitutionsShown),
+        ctx.w(Word::Institutions),
+        ctx.w(Word::Change),
+        ctx.w(Word::Since),
+        ctx.w(Word::ChangeInterval),
+        ctx.w(Word::ChangeBeyondChance),
     ];
     let marks = [Why::Small, Why::Protects, Why::FewInstitutions].map(|w| ctx.mark(w));
     let score_w = xlsx::width_for(marks.iter().map(String::as_str), 8.0, 26.0);
@@ -66,7 +67,7 @@ pub(super) fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: 
                         Value::Number(year as f64, &fm.year),
                         Value::text(peer_label(ctx, peer), &fm.text),
                         Value::text(line.label(ctx.lang), &fm.text),
-                        Value::text(sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold),
+                        Value::text(sc.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), bold),
                     ];
                     cells.extend(pooled_values(ctx, s, fm));
                     cells.push(if s.hidden() != Some(Why::FewInstitutions) {
@@ -92,10 +93,7 @@ pub(super) fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: 
         }
     }
     xlsx::filter(ws, 0, r.saturating_sub(1), heads.len() as u16)?;
-    let note = ctx.t(
-        "Een peergroep met minder instellingen met respondenten dan het minimum krijgt geen cijfers (\"te weinig instellingen\"; Instellingen getoond dan leeg). P25–P75 over de getoonde instellingen van de peergroep. Verandering: sinds het vorige jaar binnen dezelfde raamwerkeditie, met het 95%-interval van Welch; aantoonbaar als het interval 0 niet bevat.",
-        "A peer group with fewer institutions with respondents than the minimum has no figures (\"too few institutions\"; Institutions shown then empty). P25–P75 over the peer group's institutions shown. Change: since the previous year within the same framework edition, with Welch's 95% interval; beyond chance where the interval does not contain 0.",
-    );
+    let note = ctx.w(Word::SectorPeerGroupWithFewer);
     xlsx::note(ws, r + 1, heads.len() as u16, widths.iter().sum(), note, fm)?;
     Ok(())
 }
