@@ -9,6 +9,7 @@ use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats};
 
 use super::fill;
+use super::model::SectorReport;
 use crate::report::ReportContext;
 
 /// Plain-language method text, shared with the portret.
@@ -99,14 +100,19 @@ pub fn suppression_text(ctx: &ReportContext<'_>) -> String {
         + "."
 }
 
-pub(super) fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+pub(super) fn toelichting(
+    ctx: &ReportContext<'_>,
+    model: &SectorReport<'_>,
+    wb: &mut Workbook,
+    fm: &Formats,
+) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.w(Word::NotesSheet))?;
     xlsx::print_setup(ws, None)?;
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 110)?;
     xlsx::text(ws, 0, 0, ctx.w(Word::SectorNotesTitle), &fm.title)?;
-    let years: Vec<String> = ctx.scores.years.iter().map(|y| y.to_string()).collect();
+    let years: Vec<String> = model.years.iter().map(|y| y.to_string()).collect();
     xlsx::text(ws, 1, 0, &format!("{} {}", ctx.w(Word::SectorYears), years.join(", ")), &fm.subtitle)?;
     if let Some(warning) = ctx.not_for_publication() {
         xlsx::text(ws, 2, 0, warning, &fm.below)?;
@@ -114,10 +120,10 @@ pub(super) fn toelichting(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Forma
     let mut r = 3;
     xlsx::text(ws, r, 0, ctx.w(Word::SectorMethod), &fm.bold)?;
     r += 1;
-    for (k, v) in method_lines(ctx) {
-        xlsx::text(ws, r, 0, &k, &fm.wrap)?;
-        xlsx::text(ws, r, 1, &v, &fm.wrap)?;
-        xlsx::fit_row(ws, r, &[(&k, 26.0), (&v, 110.0)])?;
+    for (k, v) in model.method {
+        xlsx::text(ws, r, 0, k, &fm.wrap)?;
+        xlsx::text(ws, r, 1, v, &fm.wrap)?;
+        xlsx::fit_row(ws, r, &[(k, 26.0), (v, 110.0)])?;
         r += 1;
     }
     r += 1;

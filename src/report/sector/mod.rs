@@ -1,4 +1,6 @@
-//! The sector report for analysts (SPEC §6). The workbook: one file per sheet —
+//! The sector report for analysts (SPEC §6), decided once in [`model`]
+//! ([`SectorReport::build`]: the years, the pooled rows, the line comparison and its gaps,
+//! the spread, the peer groups, the notes) and laid out twice. The workbook: one file per sheet —
 //! Toelichting ([`method`]), Overzicht ([`overview`]), Lijnen ([`lines`]), Peergroepen
 //! ([`peer`]), Instellingen ([`institutions`]), Items ([`items`]), Trend ([`trend`]),
 //! Datakwaliteit ([`quality`]) — written by [`write`]; the sector overview as a document
@@ -9,12 +11,14 @@ pub mod institutions;
 pub mod items;
 pub mod lines;
 pub mod method;
+pub mod model;
 pub mod overview;
 pub mod peer;
 pub mod quality;
 pub mod trend;
 
 pub use method::{method_lines, suppression_text};
+pub use model::SectorReport;
 pub use quality::{count_rows, look_alike_text, name_how, MAX_LISTED};
 
 use std::path::Path;
@@ -49,13 +53,15 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
-pub fn write(ctx: &ReportContext<'_>, path: &Path) -> Result<()> {
+/// The sector workbook: the [`SectorReport`]'s rows laid out on its sheets (and the
+/// sheets only analysts read: Instellingen, Items, Trend, Datakwaliteit).
+pub fn write(ctx: &ReportContext<'_>, model: &SectorReport<'_>, path: &Path) -> Result<()> {
     let fm = Formats::new();
     let mut wb = xlsx::workbook(ctx, ctx.w(Word::SectorWorkbookTitle))?;
-    toelichting(ctx, &mut wb, &fm)?;
-    overzicht(ctx, &mut wb, &fm)?;
-    lines(ctx, &mut wb, &fm)?;
-    peer_groups_sheet(ctx, &mut wb, &fm)?;
+    toelichting(ctx, model, &mut wb, &fm)?;
+    overzicht(ctx, model, &mut wb, &fm)?;
+    lines(ctx, model, &mut wb, &fm)?;
+    peer_groups_sheet(ctx, model, &mut wb, &fm)?;
     instellingen(ctx, &mut wb, &fm)?;
     items(ctx, &mut wb, &fm)?;
     trend(ctx, &mut wb, &fm)?;

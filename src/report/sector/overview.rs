@@ -5,32 +5,38 @@
 use anyhow::Result;
 use rust_xlsxwriter::{Chart, ChartType, Workbook};
 
-use crate::framework::{Area, Line};
+use crate::framework::Line;
 use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
-use crate::score::{Scope, Why};
+
+use super::model::{Pooled, PooledRow, SectorReport};
 
 /// A pooled cell's figures, the seven columns Overzicht and Peergroepen share: n, score
 /// and its interval (or, in the score's column, the mark of why it is hidden), and the
 /// quartiles over the institutions shown.
-pub(super) fn pooled_values<'f>(
-    ctx: &ReportContext<'_>,
-    s: &crate::score::SectorScore,
-    fm: &'f Formats,
-) -> [Value<'f>; 7] {
+pub(super) fn pooled_values<'f>(r: &PooledRow, fm: &'f Formats) -> [Value<'f>; 7] {
     let num = |v: f64| Value::Number(v, &fm.score);
-    let (n, score, lo, hi) = match (s.hidden(), s.shown()) {
-        (Some(why), _) => (Value::Empty, Value::text(ctx.mark(why), &fm.hidden), Value::Empty, Value::Empty),
-        (None, Some(st)) => {
-            let (lo, hi) = st.ci().map_or((Value::Empty, Value::Empty), |(lo, hi)| (num(lo), num(hi)));
-            (Value::Number(st.n as f64, &fm.int), num(st.mean), lo, hi)
+    let (n, score, lo, hi) = match &r.figure {
+        Pooled::Hidden { mark, .. } => (Value::Empty, Value::text(mark, &fm.hidden), Value::Empty, Value::Empty),
+        Pooled::Shown { n, mean, ci } => {
+            let (lo, hi) = ci.map_or((Value::Empty, Value::Empty), |(lo, hi)| (num(lo), num(hi)));
+            (Value::Number(*n as f64, &fm.int), num(*mean), lo, hi)
         }
-        (None, None) => (Value::Empty, Value::Empty, Value::Empty, Value::Empty),
+        Pooled::Empty => (Value::Empty, Value::Empty, Value::Empty, Value::Empty),
     };
     let (p25, median, p75) =
-        s.quartiles.map_or((Value::Empty, Value::Empty, Value::Empty), |(a, m, b)| (num(a), num(m), num(b)));
+        r.quartiles.map_or((Value::Empty, Value::Empty, Value::Empty), |(a, m, b)| (num(a), num(m), num(b)));
     [n, score, lo, hi, p25, median, p75]
+}
+
+/// A figure of the line comparison: the score, the mark of why it is hidden, or nothing.
+fn figure<'f>(p: &Pooled, fm: &'f Formats) -> Value<'f> {
+    match p {
+        Pooled::Hidden { mark, .. } => Value::text(mark, &fm.hidden),
+        Pooled::Shown { mean, .. } => Value::Number(*mean, &fm.score),
+        Pooled::Empty => Value::Empty,
+    }
 }
 
 /// Where Overzicht's side blocks stand: the latest year's line comparison from row 0,
@@ -40,7 +46,12 @@ const SIDE_COL: u16 = 14;
 /// The first row of the spread-of-institutions block (under the line comparison's chart).
 const SPREAD_ROW: u32 = 32;
 
-pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+pub(super) fn overzicht(
+    ctx: &ReportContext<'_>,
+    model: &SectorReport<'_>,
+    wb: &mut Workbook,
+    fm: &Formats,
+) -> Result<()> {
     let sheet = ctx.w(Word::SectorOverview).to_string();
     let ws = wb.add_worksheet();
     ws.set_name(&sheet)?;
@@ -62,22 +73,18 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     ];
     xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0, 14.0], fm)?;
     let mut r = 1;
-    for s in ctx.scores.sector.iter().filter(|s| s.peer.is_none()) {
+    for s in &model.overview {
         let mut cells = vec![
             Value::Number(s.year as f64, &fm.year),
             Value::text(s.line.label(ctx.lang), &fm.text),
             Value::text(s.scope.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), &fm.text),
             Value::text(s.scope.kind.map_or(ctx.w(Word::SectorAll), |k| k.label(ctx.lang)), &fm.text),
         ];
-        cells.extend(pooled_values(ctx, s, fm));
+        cells.extend(pooled_values(s, fm));
         cells.push(Value::Number(s.institutions as f64, &fm.int));
         // No "shown" count beside a row withheld for too few institutions: nothing of
         // it is shown (the reason stands in the score column).
-        cells.push(if s.hidden() != Some(Why::FewInstitutions) {
-            Value::Number(s.shown as f64, &fm.int)
-        } else {
-            Value::Empty
-        });
+        cells.push(s.shown.map_or(Value::Empty, |n| Value::Number(n as f64, &fm.int)));
         xlsx::row(ws, r, &cells)?;
         r += 1;
     }
@@ -85,7 +92,7 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     xlsx::note(ws, r + 1, heads.len() as u16, 110.0, ctx.w(Word::SectorP25MedianP75Are), fm)?;
 
     // The headline matrix for the latest year, and its native chart.
-    let Some(&year) = ctx.scores.years.last() else { return Ok(()) };
+    let Some(year) = model.latest else { return Ok(()) };
     let c0 = SIDE_COL;
     ws.set_column_width(c0, 26)?;
     let mut head = vec![Value::text(format!("{} {}", ctx.w(Word::SectorLineComparison), year), &fm.header)];
@@ -94,17 +101,9 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     for j in 0..Line::ALL.len() as u16 {
         ws.set_column_width(c0 + 1 + j, 10)?;
     }
-    let scopes: Vec<Scope> = Area::ALL.into_iter().map(Scope::area).chain([Scope::LINE]).collect();
-    for (i, sc) in scopes.iter().enumerate() {
-        let mut cells = vec![Value::text(sc.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), &fm.text)];
-        for l in Line::ALL {
-            let s = ctx.scores.sector(year, None, l, *sc);
-            cells.push(match (s.and_then(|s| s.hidden()), s.and_then(|s| s.shown())) {
-                (Some(why), _) => Value::text(ctx.mark(why), &fm.hidden),
-                (None, Some(f)) => Value::Number(f.mean, &fm.score),
-                (None, None) => Value::Empty,
-            });
-        }
+    for (i, row) in model.comparison.iter().enumerate() {
+        let mut cells = vec![Value::text(row.scope.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), &fm.text)];
+        cells.extend(row.lines.iter().map(|p| figure(p, fm)));
         xlsx::row_from(ws, 1 + i as u32, c0, &cells)?;
     }
     let mut chart = Chart::new(ChartType::Column);
@@ -143,23 +142,17 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     ws.set_column_width(c0 + 4, 14)?;
     ws.set_column_width(c0 + 5, 60)?;
     xlsx::fit_row(ws, d0, &[(&dh[0], 24.0), (&dh[4], 12.0)])?;
-    for (i, l) in Line::ALL.iter().enumerate() {
+    for (i, spread) in model.spread.iter().enumerate() {
         let row = d0 + 1 + i as u32;
-        let cell = ctx.scores.sector(year, None, *l, Scope::LINE);
-        let mut cells = vec![Value::text(l.label(ctx.lang), &fm.text)];
-        if let Some((a, m, b)) = cell.and_then(|s| s.quartiles) {
+        let mut cells = vec![Value::text(spread.line.label(ctx.lang), &fm.text)];
+        if let Some((a, m, b)) = spread.quartiles {
             cells.extend([a, m, b, b - a].map(|v| Value::Number(v, &fm.score)));
         }
         xlsx::row_from(ws, row, c0, &cells)?;
         // Over how many institutions, and why not the others (or why no distribution).
-        if let Some(s) = cell {
-            let over = crate::report::findings::Over::of(s).sentence(
-                ctx.privacy.min_institutions,
-                ctx.privacy.min_group_size,
-                ctx.lang,
-            );
-            xlsx::text(ws, row, c0 + 5, &over, &fm.wrap)?;
-            xlsx::fit_row(ws, row, &[(&over, 60.0)])?;
+        if let Some(over) = &spread.over {
+            xlsx::text(ws, row, c0 + 5, over, &fm.wrap)?;
+            xlsx::fit_row(ws, row, &[(over, 60.0)])?;
         }
     }
     let cats = (sheet.as_str(), d0 + 1, c0, d0 + 3, c0);

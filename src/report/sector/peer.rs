@@ -4,18 +4,13 @@
 use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
-use crate::framework::{Area, Line};
 use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::{Scope, Why};
 
+use super::model::SectorReport;
 use super::overview::pooled_values;
-
-/// The sector, then the peer groups vo, mbo and hbo.
-pub(super) fn peer_groups() -> impl Iterator<Item = Option<crate::ingest::institutions::Sector>> + Clone {
-    std::iter::once(None).chain(crate::ingest::institutions::Sector::ALL.into_iter().map(Some))
-}
 
 /// "sector (alle)" or the peer group's code.
 pub(super) fn peer_label(ctx: &ReportContext<'_>, peer: Option<crate::ingest::institutions::Sector>) -> String {
@@ -29,7 +24,12 @@ pub(super) fn peer_label(ctx: &ReportContext<'_>, peer: Option<crate::ingest::in
 /// interval, the distribution over the institutions shown (with over how many, of how
 /// many), and the change since the previous year with its interval and whether it is
 /// beyond chance.
-pub(super) fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+pub(super) fn peer_groups_sheet(
+    ctx: &ReportContext<'_>,
+    model: &SectorReport<'_>,
+    wb: &mut Workbook,
+    fm: &Formats,
+) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(ctx.w(Word::SectorPeerGroups))?;
     xlsx::print_setup(ws, Some(0))?;
@@ -57,40 +57,29 @@ pub(super) fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: 
     let widths = [7.0, 15.0, 9.0, 26.0, 7.0, score_w, 10.0, 10.0, 7.0, 9.0, 7.0, 12.0, 12.0, 12.0, 7.0, 18.0, 13.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     let mut r = 1;
-    for &year in &ctx.scores.years {
-        for peer in peer_groups() {
-            for line in Line::ALL {
-                for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
-                    let Some(s) = ctx.scores.sector(year, peer, line, sc) else { continue };
-                    let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
-                    let mut cells = vec![
-                        Value::Number(year as f64, &fm.year),
-                        Value::text(peer_label(ctx, peer), &fm.text),
-                        Value::text(line.label(ctx.lang), &fm.text),
-                        Value::text(sc.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), bold),
-                    ];
-                    cells.extend(pooled_values(ctx, s, fm));
-                    cells.push(if s.hidden() != Some(Why::FewInstitutions) {
-                        Value::Number(s.shown as f64, &fm.int)
-                    } else {
-                        Value::Empty
-                    });
-                    cells.push(Value::Number(s.institutions as f64, &fm.int));
-                    if let Some(c) = ctx.scores.sector_change(year, peer, line, sc) {
-                        let d = &c.change.change;
-                        let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
-                        cells.extend([
-                            Value::Number(crate::report::findings::unsigned_zero(d.shown), &fm.signed),
-                            Value::Number(c.change.previous_year as f64, &fm.year),
-                            Value::text(ctx.interval_text(d), &fm.center),
-                            Value::text(ctx.significance_text(d), f),
-                        ]);
-                    }
-                    xlsx::row(ws, r, &cells)?;
-                    r += 1;
-                }
-            }
+    for s in &model.pooled {
+        let bold = if s.scope == Scope::LINE { &fm.bold } else { &fm.text };
+        let mut cells = vec![
+            Value::Number(s.year as f64, &fm.year),
+            Value::text(peer_label(ctx, s.peer), &fm.text),
+            Value::text(s.line.label(ctx.lang), &fm.text),
+            Value::text(s.scope.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), bold),
+        ];
+        cells.extend(pooled_values(s, fm));
+        cells.push(s.shown.map_or(Value::Empty, |n| Value::Number(n as f64, &fm.int)));
+        cells.push(Value::Number(s.institutions as f64, &fm.int));
+        if let Some(c) = &s.change {
+            let d = &c.change;
+            let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
+            cells.extend([
+                Value::Number(crate::report::findings::unsigned_zero(d.shown), &fm.signed),
+                Value::Number(c.previous_year as f64, &fm.year),
+                Value::text(ctx.interval_text(d), &fm.center),
+                Value::text(ctx.significance_text(d), f),
+            ]);
         }
+        xlsx::row(ws, r, &cells)?;
+        r += 1;
     }
     xlsx::filter(ws, 0, r.saturating_sub(1), heads.len() as u16)?;
     let note = ctx.w(Word::SectorPeerGroupWithFewer);
