@@ -102,7 +102,7 @@ pub fn sector(ctx: &ReportContext<'_>, model: &SectorReport<'_>) -> Result<Flow>
         }
         f.heading(&format!("{} {year}", ctx.w(Word::SectorLinesAreas)));
         sector_table(ctx, &mut f, model, block, None);
-        f.small(ctx.w(Word::SectorP25MedianP75Over));
+        f.small(ctx.w(Word::SectorTableNote));
         for &peer in &block.peers {
             f.heading(&format!("{} {} {year}", ctx.w(Word::SectorPeerGroup), peer.code()));
             sector_table(ctx, &mut f, model, block, Some(peer));

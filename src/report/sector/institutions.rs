@@ -28,7 +28,7 @@ pub(super) fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Form
         heads.push(a.label(ctx.lang));
     }
     heads.extend([
-        ctx.w(Word::SectorPositionAmongInstitutionsAgainst),
+        ctx.w(Word::SectorPositionHead),
         ctx.w(Word::StaffOtherInstitutions),
         ctx.w(Word::DifferenceFromSector),
         ctx.w(Word::Change),

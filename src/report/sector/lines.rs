@@ -58,7 +58,7 @@ pub(super) fn lines(ctx: &ReportContext<'_>, model: &SectorReport<'_>, wb: &mut 
         r += 1;
     }
     xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
-    let note = ctx.w(Word::SectorDifferenceBetweenMeanScores);
+    let note = ctx.w(Word::SectorLinesNote);
     xlsx::note(ws, r + 1, refs.len() as u16, widths.iter().sum(), note, fm)?;
     Ok(())
 }

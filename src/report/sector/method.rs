@@ -31,20 +31,20 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
         ),
         (w(Word::SectorAnswers), w(Word::SectorAnswersText)),
         (w(Word::SectorRespondentScore), w(Word::SectorRespondentScoreText)),
-        (w(Word::SectorGroupScore), w(Word::SectorMeanRespondentScoresPer)),
+        (w(Word::SectorGroupScore), w(Word::SectorGroupScoreText)),
         (w(Word::SectorItemScore), w(Word::SectorItemScoreText)),
-        (w(Word::SectorPooledScore), w(Word::SectorMeanOverAllRespondents)),
-        (w(Word::PositionAmongInstitutions), w(Word::SectorBandFollowsQuartilesBeside)),
-        (w(Word::SectorDifferenceInterval), w(Word::SectorChangeSincePreviousYear)),
-        (w(Word::DifferenceFromSector), w(Word::SectorPerLineAreaLine)),
+        (w(Word::SectorPooledScore), w(Word::SectorPooledScoreText)),
+        (w(Word::PositionAmongInstitutions), w(Word::SectorPositionText)),
+        (w(Word::SectorDifferenceInterval), w(Word::SectorDifferenceText)),
+        (w(Word::DifferenceFromSector), w(Word::SectorVersusSectorText)),
         (
             w(Word::SectorPrivacy),
             format!(
                 "{} {} {}; {} {} {}",
-                w(Word::SectorGroupsWithFewerThan),
+                w(Word::SectorPrivacyLead),
                 p.min_group_size,
-                w(Word::SectorRespondentsAreNotShown),
-                w(Word::SectorDistributionsPeerGroupsOnly),
+                w(Word::SectorPrivacyText),
+                w(Word::SectorPrivacyInstitutions),
                 p.min_institutions,
                 w(Word::SectorInstitutionsEnd),
             ),
@@ -54,9 +54,9 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
             w(Word::SectorExclusion),
             format!(
                 "{} {:.0} % {}",
-                w(Word::SectorRespondentsWhoAnsweredLess),
+                w(Word::SectorExclusionLead),
                 cfg.min_answered * 100.0,
-                w(Word::SectorTheirApplicableItemsAre),
+                w(Word::SectorExclusionText),
             ),
         ),
     ]
@@ -155,6 +155,6 @@ pub(super) fn toelichting(
         r += 1;
     }
     r += 1;
-    xlsx::text(ws, r, 1, &format!("{} {}", ctx.hidden_mark(), ctx.w(Word::SectorNotShownTooFew)), &fm.note)?;
+    xlsx::text(ws, r, 1, &format!("{} {}", ctx.hidden_mark(), ctx.w(Word::SectorHiddenMarkNote)), &fm.note)?;
     Ok(())
 }

@@ -69,7 +69,7 @@ pub(super) fn overzicht(
         ctx.w(Word::Median),
         "P75",
         ctx.w(Word::Institutions),
-        ctx.w(Word::SectorInstitutionsShownP25P75),
+        ctx.w(Word::SectorInstitutionsShownOver),
     ];
     xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0, 14.0], fm)?;
     let mut r = 1;
@@ -89,7 +89,7 @@ pub(super) fn overzicht(
         r += 1;
     }
     xlsx::filter(ws, 0, r - 1, heads.len() as u16)?;
-    xlsx::note(ws, r + 1, heads.len() as u16, 110.0, ctx.w(Word::SectorP25MedianP75Are), fm)?;
+    xlsx::note(ws, r + 1, heads.len() as u16, 110.0, ctx.w(Word::SectorOverviewNote), fm)?;
 
     // The headline matrix for the latest year, and its native chart.
     let Some(year) = model.latest else { return Ok(()) };
@@ -119,7 +119,7 @@ pub(super) fn overzicht(
                 rust_xlsxwriter::ChartSolidFill::new().set_color(xlsx::colour(crate::report::charts::PALETTE[j])),
             ));
     }
-    chart.title().set_name(&format!("{} {}", ctx.w(Word::SectorScoreLineArea), year));
+    chart.title().set_name(&format!("{} {}", ctx.w(Word::SectorComparisonChartTitle), year));
     chart.y_axis().set_name(ctx.w(Word::ScoreAxis)).set_min(0).set_max(100);
     chart.set_width(720).set_height(420);
     ws.insert_chart(8, c0, &chart)?;
@@ -134,7 +134,7 @@ pub(super) fn overzicht(
         "P25".into(),
         ctx.w(Word::Median).into(),
         "P75".into(),
-        ctx.w(Word::SectorP75P25Chart).into(),
+        ctx.w(Word::SectorRangeForChart).into(),
         ctx.w(Word::SectorOverHowManyInstitutions).into(),
     ];
     let heads: Vec<Value> = dh.iter().map(|h| Value::text(h, &fm.header)).collect();
@@ -163,7 +163,7 @@ pub(super) fn overzicht(
         .set_values((sheet.as_str(), d0 + 1, c0 + 1, d0 + 3, c0 + 1))
         .set_format(rust_xlsxwriter::ChartFormat::new().set_no_fill().set_no_border());
     dist.add_series()
-        .set_name(ctx.w(Word::SectorP25P75MiddleHalf))
+        .set_name(ctx.w(Word::SectorMiddleHalf))
         .set_categories(cats)
         .set_values((sheet.as_str(), d0 + 1, c0 + 4, d0 + 3, c0 + 4))
         .set_gap(120)
@@ -198,7 +198,7 @@ pub(super) fn overzicht(
     dist.combine(&medians);
     // The invisible base column has no place in the legend.
     dist.legend().delete_entries(&[0]).set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
-    dist.title().set_name(&format!("{} {}", ctx.w(Word::SectorSpreadInstitutionsLine), year));
+    dist.title().set_name(&format!("{} {}", ctx.w(Word::SectorSpreadChartTitle), year));
     dist.y_axis().set_name(ctx.w(Word::ScoreAxis)).set_min(0).set_max(100);
     dist.set_width(720).set_height(380);
     ws.insert_chart(d0 + 5, c0, &dist)?;

@@ -82,7 +82,7 @@ pub(super) fn peer_groups_sheet(
         r += 1;
     }
     xlsx::filter(ws, 0, r.saturating_sub(1), heads.len() as u16)?;
-    let note = ctx.w(Word::SectorPeerGroupWithFewer);
+    let note = ctx.w(Word::SectorPeerGroupsNote);
     xlsx::note(ws, r + 1, heads.len() as u16, widths.iter().sum(), note, fm)?;
     Ok(())
 }

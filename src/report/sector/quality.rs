@@ -24,12 +24,12 @@ pub fn count_rows(ctx: &ReportContext<'_>, c: &Counts) -> Vec<(String, u64)> {
         (w(Word::SectorCountRespondentsRejected), c.respondents_rejected),
         (w(Word::SectorAnswersRead), c.answers_read),
         (w(Word::SectorCountScored), c.answers_scored),
-        (w(Word::SectorNotScoredRespondentNot), c.answers_unscored),
+        (w(Word::SectorCountUnscored), c.answers_unscored),
         (w(Word::SectorCountNa), c.answers_na),
         (w(Word::SectorCountOtherLine), c.answers_other_line),
         (w(Word::SectorCountRejected), c.answers_rejected),
-        (w(Word::SectorMissingNotAnsweredScored), c.answers_missing),
-        (w(Word::SectorSummaryRowsTotalAverage), c.rows_summary),
+        (w(Word::SectorCountMissing), c.answers_missing),
+        (w(Word::SectorCountSummaryRows), c.rows_summary),
     ]
 }
 
@@ -59,7 +59,7 @@ pub fn look_alike_text(lang: Lang, l: &crate::ingest::spelling::LookAlike) -> St
     let how = if l.similarity >= 0.85 {
         format!("{:.0} %", l.similarity * 100.0)
     } else {
-        Word::SectorWordsOneAreOther.say(lang).to_string()
+        Word::SectorWordsInOther.say(lang).to_string()
     };
     fill(Word::SectorLooksLike.say(lang), &[&how])
 }
@@ -129,18 +129,12 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         ws.set_column_width(i as u16, *w)?;
     }
     let total: f64 = widths.iter().sum();
-    xlsx::text(ws, 0, 0, ctx.w(Word::SectorDataQualityEverythingRead), &fm.title)?;
+    xlsx::text(ws, 0, 0, ctx.w(Word::SectorDataQualityTitle), &fm.title)?;
     let mut r = 2;
     // One explanation per cause leads (SPEC §3.5): what to fix first.
     let explanations: Vec<_> = led.explanations().collect();
     if !explanations.is_empty() {
-        xlsx::text(
-            ws,
-            r,
-            0,
-            &format!("{} ({})", ctx.w(Word::SectorFirstThisOneExplanation), explanations.len()),
-            &fm.bold,
-        )?;
+        xlsx::text(ws, r, 0, &format!("{} ({})", ctx.w(Word::SectorExplanationsHead), explanations.len()), &fm.bold)?;
         r += 1;
         let head = |h: &str| Value::text(h, &fm.header);
         xlsx::row(
@@ -166,8 +160,7 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         r += 1;
     }
     let ok = c.rows_reconcile() && c.answers_reconcile();
-    let reconciled =
-        if ok { ctx.w(Word::SectorReconciledRowsScoredExcluded) } else { ctx.w(Word::SectorDoesNotReconcile) };
+    let reconciled = if ok { ctx.w(Word::SectorReconciled) } else { ctx.w(Word::SectorDoesNotReconcile) };
     xlsx::note(ws, r, widths.len() as u16, total, reconciled, fm)?;
     r += 1;
     xlsx::note(
@@ -188,7 +181,7 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         ("scored", ctx.w(Word::SectorScoredHead)),
         ("rejected_answers", ctx.w(Word::SectorRejectedAnswers)),
         ("note", ctx.w(Word::SectorWhy)),
-        ("sha256", ctx.w(Word::SectorSHA256StartWhole)),
+        ("sha256", ctx.w(Word::SectorSha256Head)),
     ];
     let rows: Vec<FileSheetRow> = led
         .files
@@ -235,7 +228,7 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
     // the names that only look alike (not merged: add an alias if they are one).
     if !led.names.is_empty() || !led.look_alikes.is_empty() {
         r += 1;
-        xlsx::text(ws, r, 0, ctx.w(Word::SectorInstitutionNamesOneInstitution), &fm.bold)?;
+        xlsx::text(ws, r, 0, ctx.w(Word::SectorNamesHead), &fm.bold)?;
         r += 1;
         let head = |h: &str| Value::text(h, &fm.header);
         let heads = [head(ctx.w(Word::SectorShownAs)), head(ctx.w(Word::SectorRead)), head(ctx.w(Word::SectorRows))];
@@ -263,13 +256,7 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
     // Columns matched other than exactly (also data/column_mapping.csv).
     if !led.mappings.is_empty() {
         r += 1;
-        xlsx::text(
-            ws,
-            r,
-            0,
-            &format!("{} ({})", ctx.w(Word::SectorColumnsMatchedItemOther), led.mappings.len()),
-            &fm.bold,
-        )?;
+        xlsx::text(ws, r, 0, &format!("{} ({})", ctx.w(Word::SectorColumnsHead), led.mappings.len()), &fm.bold)?;
         r += 1;
         let mh = [
             ctx.w(Word::SectorFile),

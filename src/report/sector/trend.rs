@@ -59,18 +59,13 @@ pub(super) fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
     }
     xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
     let note = match ctx.scores.series_breaks().as_slice() {
-        [] => format!(
-            "{} {}. {}",
-            ctx.w(Word::AllYearsOneEdition),
-            ctx.fw.edition,
-            ctx.w(Word::SectorChangeDifferenceFromYear)
-        ),
+        [] => format!("{} {}. {}", ctx.w(Word::AllYearsOneEdition), ctx.fw.edition, ctx.w(Word::SectorTrendNote)),
         breaks => format!(
             "{} {}: {}. {}",
-            ctx.w(Word::SectorSeriesBreakNewFramework),
+            ctx.w(Word::SectorSeriesBreak),
             breaks.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
             ctx.editions_text(),
-            ctx.w(Word::SectorNoChangeComputedAcross),
+            ctx.w(Word::SectorNoChangeAcrossBreak),
         ),
     };
     xlsx::note(ws, r + 1, refs.len() as u16, widths.iter().sum(), &note, fm)?;
