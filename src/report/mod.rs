@@ -384,14 +384,16 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                 outputs.extend(tables::write_all(ctx, &dir.join("data"))?);
             }
             let sector_pdf = ctx.cfg.pdf && ctx.cfg.wants(OutputKind::SectorWorkbook);
+            // The sector report decided once, laid out as workbook, PDF and web page.
+            let sector_model = sector::SectorReport::build(ctx);
             if ctx.cfg.wants(OutputKind::SectorWorkbook) {
                 let name = "sector.xlsx";
-                sector::write(ctx, &dir.join(name))?;
+                sector::write(ctx, &sector_model, &dir.join(name))?;
                 outputs.push(Output { path: name.into(), kind: "sector_workbook" });
             }
             if sector_pdf || html {
                 // One document, laid out as PDF and as a web page.
-                let doc = sector::document::sector(ctx)?;
+                let doc = sector::document::sector(ctx, &sector_model)?;
                 if sector_pdf {
                     write_file(dir.join("sector.pdf"), pdf::render(&doc, ctx.timestamp)?)?;
                     outputs.push(Output { path: "sector.pdf".into(), kind: "sector_pdf" });

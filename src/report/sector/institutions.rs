@@ -5,6 +5,7 @@ use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use crate::framework::{Area, Line};
+use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::Scope;
@@ -12,31 +13,28 @@ use crate::score::Scope;
 pub(super) fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     use crate::score::{Band, Rank, Versus};
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Instellingen", "Institutions"))?;
+    ws.set_name(ctx.w(Word::Institutions))?;
     xlsx::print_setup(ws, Some(0))?;
     let pairs = ctx.scores.institution_years();
     let mut heads: Vec<&str> = vec![
-        ctx.t("Jaar", "Year"),
-        ctx.t("Instelling", "Institution"),
-        ctx.t("Sector", "Sector"),
-        ctx.t("Lijn", "Line"),
+        ctx.w(Word::SectorYear),
+        ctx.w(Word::SectorInstitution),
+        ctx.w(Word::Sector),
+        ctx.w(Word::Line),
         "n",
-        ctx.t("Totaal", "Total"),
+        ctx.w(Word::Total),
     ];
     for a in Area::ALL {
         heads.push(a.label(ctx.lang));
     }
     heads.extend([
-        ctx.t(
-            "Positie onder de instellingen (tegen P25–P75 in Overzicht)",
-            "Position among the institutions (against P25–P75 in Overview)",
-        ),
-        ctx.t("Medewerkers andere instellingen (gemiddelde)", "Staff of the other institutions (mean)"),
-        ctx.t("Verschil met de medewerkers van de sector", "Difference from the sector's staff"),
-        ctx.t("Verandering", "Change"),
-        ctx.t("Sinds", "Since"),
-        ctx.t("95%-interval van de verandering", "95% interval of the change"),
-        ctx.t("Aantoonbaar veranderd", "Change beyond chance"),
+        ctx.w(Word::SectorPositionHead),
+        ctx.w(Word::StaffOtherInstitutions),
+        ctx.w(Word::DifferenceFromSector),
+        ctx.w(Word::Change),
+        ctx.w(Word::Since),
+        ctx.w(Word::ChangeInterval),
+        ctx.w(Word::ChangeBeyondChance),
     ]);
     // Wide enough for every value the column can hold, on one line.
     let marks = [ctx.mark(crate::score::Why::Small), ctx.mark(crate::score::Why::Protects)];
@@ -61,12 +59,12 @@ pub(super) fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Form
         xlsx::width_for(
             [
                 ctx.interval_text(&crate::score::Difference::unpaired(0.0, Some((-88.8, 88.8)))).as_str(),
-                ctx.t("exact (geen spreiding)", "exact (no spread)"),
+                ctx.w(Word::SectorExactNoSpread),
             ],
             14.0,
             30.0,
         ),
-        xlsx::width_for([ctx.t("onbekend (spreiding niet getoond)", "unknown (spread not shown)")], 12.0, 40.0),
+        xlsx::width_for([ctx.w(Word::SectorUnknownSpreadNotShown)], 12.0, 40.0),
     ]);
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     let mut r = 1;

@@ -3,20 +3,21 @@
 use anyhow::Result;
 use rust_xlsxwriter::{Color, ConditionalFormat3ColorScale, Workbook};
 
+use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 
 pub(super) fn items(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Items", "Items"))?;
+    ws.set_name(ctx.w(Word::SectorItems))?;
     xlsx::print_setup(ws, Some(0))?;
     let years = &ctx.scores.years;
     let mut heads: Vec<String> = vec![
         "Item".into(),
-        ctx.t("Lijn", "Line").into(),
-        ctx.t("Aandachtsgebied", "Area").into(),
-        ctx.t("Soort", "Kind").into(),
-        ctx.t("Tekst", "Text").into(),
+        ctx.w(Word::Line).into(),
+        ctx.w(Word::Area).into(),
+        ctx.w(Word::SectorKind).into(),
+        ctx.w(Word::Text).into(),
     ];
     for y in years {
         heads.push(format!("Score {y}"));

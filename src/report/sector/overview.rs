@@ -5,31 +5,38 @@
 use anyhow::Result;
 use rust_xlsxwriter::{Chart, ChartType, Workbook};
 
-use crate::framework::{Area, Line};
+use crate::framework::Line;
+use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
-use crate::score::{Scope, Why};
+
+use super::model::{Pooled, PooledRow, SectorReport};
 
 /// A pooled cell's figures, the seven columns Overzicht and Peergroepen share: n, score
 /// and its interval (or, in the score's column, the mark of why it is hidden), and the
 /// quartiles over the institutions shown.
-pub(super) fn pooled_values<'f>(
-    ctx: &ReportContext<'_>,
-    s: &crate::score::SectorScore,
-    fm: &'f Formats,
-) -> [Value<'f>; 7] {
+pub(super) fn pooled_values<'f>(r: &PooledRow, fm: &'f Formats) -> [Value<'f>; 7] {
     let num = |v: f64| Value::Number(v, &fm.score);
-    let (n, score, lo, hi) = match (s.hidden(), s.shown()) {
-        (Some(why), _) => (Value::Empty, Value::text(ctx.mark(why), &fm.hidden), Value::Empty, Value::Empty),
-        (None, Some(st)) => {
-            let (lo, hi) = st.ci().map_or((Value::Empty, Value::Empty), |(lo, hi)| (num(lo), num(hi)));
-            (Value::Number(st.n as f64, &fm.int), num(st.mean), lo, hi)
+    let (n, score, lo, hi) = match &r.figure {
+        Pooled::Hidden { mark, .. } => (Value::Empty, Value::text(mark, &fm.hidden), Value::Empty, Value::Empty),
+        Pooled::Shown { n, mean, ci } => {
+            let (lo, hi) = ci.map_or((Value::Empty, Value::Empty), |(lo, hi)| (num(lo), num(hi)));
+            (Value::Number(*n as f64, &fm.int), num(*mean), lo, hi)
         }
-        (None, None) => (Value::Empty, Value::Empty, Value::Empty, Value::Empty),
+        Pooled::Empty => (Value::Empty, Value::Empty, Value::Empty, Value::Empty),
     };
     let (p25, median, p75) =
-        s.quartiles.map_or((Value::Empty, Value::Empty, Value::Empty), |(a, m, b)| (num(a), num(m), num(b)));
+        r.quartiles.map_or((Value::Empty, Value::Empty, Value::Empty), |(a, m, b)| (num(a), num(m), num(b)));
     [n, score, lo, hi, p25, median, p75]
+}
+
+/// A figure of the line comparison: the score, the mark of why it is hidden, or nothing.
+fn figure<'f>(p: &Pooled, fm: &'f Formats) -> Value<'f> {
+    match p {
+        Pooled::Hidden { mark, .. } => Value::text(mark, &fm.hidden),
+        Pooled::Shown { mean, .. } => Value::Number(*mean, &fm.score),
+        Pooled::Empty => Value::Empty,
+    }
 }
 
 /// Where Overzicht's side blocks stand: the latest year's line comparison from row 0,
@@ -39,81 +46,64 @@ const SIDE_COL: u16 = 14;
 /// The first row of the spread-of-institutions block (under the line comparison's chart).
 const SPREAD_ROW: u32 = 32;
 
-pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
-    let sheet = ctx.t("Overzicht", "Overview").to_string();
+pub(super) fn overzicht(
+    ctx: &ReportContext<'_>,
+    model: &SectorReport<'_>,
+    wb: &mut Workbook,
+    fm: &Formats,
+) -> Result<()> {
+    let sheet = ctx.w(Word::SectorOverview).to_string();
     let ws = wb.add_worksheet();
     ws.set_name(&sheet)?;
     xlsx::print_setup(ws, Some(0))?;
     let heads = [
-        ctx.t("Jaar", "Year"),
-        ctx.t("Lijn", "Line"),
-        ctx.t("Aandachtsgebied", "Area"),
-        ctx.t("Soort", "Kind"),
+        ctx.w(Word::SectorYear),
+        ctx.w(Word::Line),
+        ctx.w(Word::Area),
+        ctx.w(Word::SectorKind),
         "n",
         "Score",
-        ctx.t("95%-interval laag", "95% interval low"),
-        ctx.t("95%-interval hoog", "95% interval high"),
+        ctx.w(Word::SectorInterval95Low),
+        ctx.w(Word::SectorInterval95High),
         "P25",
-        ctx.t("Mediaan", "Median"),
+        ctx.w(Word::Median),
         "P75",
-        ctx.t("Instellingen", "Institutions"),
-        ctx.t("Instellingen getoond (P25–P75 over)", "Institutions shown (P25–P75 over)"),
+        ctx.w(Word::Institutions),
+        ctx.w(Word::SectorInstitutionsShownOver),
     ];
     xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0, 14.0], fm)?;
     let mut r = 1;
-    for s in ctx.scores.sector.iter().filter(|s| s.peer.is_none()) {
+    for s in &model.overview {
         let mut cells = vec![
             Value::Number(s.year as f64, &fm.year),
             Value::text(s.line.label(ctx.lang), &fm.text),
-            Value::text(s.scope.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text),
-            Value::text(s.scope.kind.map_or(ctx.t("Alle", "All"), |k| k.label(ctx.lang)), &fm.text),
+            Value::text(s.scope.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), &fm.text),
+            Value::text(s.scope.kind.map_or(ctx.w(Word::SectorAll), |k| k.label(ctx.lang)), &fm.text),
         ];
-        cells.extend(pooled_values(ctx, s, fm));
+        cells.extend(pooled_values(s, fm));
         cells.push(Value::Number(s.institutions as f64, &fm.int));
         // No "shown" count beside a row withheld for too few institutions: nothing of
         // it is shown (the reason stands in the score column).
-        cells.push(if s.hidden() != Some(Why::FewInstitutions) {
-            Value::Number(s.shown as f64, &fm.int)
-        } else {
-            Value::Empty
-        });
+        cells.push(s.shown.map_or(Value::Empty, |n| Value::Number(n as f64, &fm.int)));
         xlsx::row(ws, r, &cells)?;
         r += 1;
     }
     xlsx::filter(ws, 0, r - 1, heads.len() as u16)?;
-    xlsx::note(
-        ws,
-        r + 1,
-        heads.len() as u16,
-        110.0,
-        ctx.t(
-            "P25, mediaan en P75 zijn genomen over de getoonde instellingen (kolom Instellingen getoond), van alle instellingen met respondenten (kolom Instellingen); de andere hebben te weinig respondenten (<5) of zijn afgeschermd om een kleine groep te beschermen. Waar minder dan het minimum aantal instellingen getoond wordt, of het sectorcijfer is afgeschermd, staat er geen verdeling; waar minder instellingen respondenten hebben dan het minimum, is er geen sectorcijfer (\"te weinig instellingen\") en blijft Instellingen getoond leeg.",
-            "P25, median and P75 are taken over the institutions shown (column Institutions shown), of all institutions with respondents (column Institutions); the others have too few respondents (<5) or are protected to keep a small group from being worked back. Where fewer than the minimum number of institutions are shown, or the sector figure is protected, there is no distribution; where fewer institutions have respondents than the minimum, there is no sector figure (\"too few institutions\") and Institutions shown is empty.",
-        ),
-        fm,
-    )?;
+    xlsx::note(ws, r + 1, heads.len() as u16, 110.0, ctx.w(Word::SectorOverviewNote), fm)?;
 
     // The headline matrix for the latest year, and its native chart.
-    let Some(&year) = ctx.scores.years.last() else { return Ok(()) };
+    let Some(year) = model.latest else { return Ok(()) };
     let c0 = SIDE_COL;
     ws.set_column_width(c0, 26)?;
-    let mut head = vec![Value::text(format!("{} {}", ctx.t("Lijnvergelijking", "Line comparison"), year), &fm.header)];
+    let mut head = vec![Value::text(format!("{} {}", ctx.w(Word::SectorLineComparison), year), &fm.header)];
     head.extend(Line::ALL.iter().map(|l| Value::text(l.label(ctx.lang), &fm.header)));
     xlsx::row_from(ws, 0, c0, &head)?;
     for j in 0..Line::ALL.len() as u16 {
         ws.set_column_width(c0 + 1 + j, 10)?;
     }
-    let scopes: Vec<Scope> = Area::ALL.into_iter().map(Scope::area).chain([Scope::LINE]).collect();
-    for (i, sc) in scopes.iter().enumerate() {
-        let mut cells = vec![Value::text(sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text)];
-        for l in Line::ALL {
-            let s = ctx.scores.sector(year, None, l, *sc);
-            cells.push(match (s.and_then(|s| s.hidden()), s.and_then(|s| s.shown())) {
-                (Some(why), _) => Value::text(ctx.mark(why), &fm.hidden),
-                (None, Some(f)) => Value::Number(f.mean, &fm.score),
-                (None, None) => Value::Empty,
-            });
-        }
+    for (i, row) in model.comparison.iter().enumerate() {
+        let mut cells = vec![Value::text(row.scope.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), &fm.text)];
+        cells.extend(row.lines.iter().map(|p| figure(p, fm)));
         xlsx::row_from(ws, 1 + i as u32, c0, &cells)?;
     }
     let mut chart = Chart::new(ChartType::Column);
@@ -129,12 +119,8 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
                 rust_xlsxwriter::ChartSolidFill::new().set_color(xlsx::colour(crate::report::charts::PALETTE[j])),
             ));
     }
-    chart.title().set_name(&format!(
-        "{} {}",
-        ctx.t("Score per lijn en aandachtsgebied,", "Score by line and area,"),
-        year
-    ));
-    chart.y_axis().set_name(ctx.t("Score (0–100)", "Score (0–100)")).set_min(0).set_max(100);
+    chart.title().set_name(&format!("{} {}", ctx.w(Word::SectorComparisonChartTitle), year));
+    chart.y_axis().set_name(ctx.w(Word::ScoreAxis)).set_min(0).set_max(100);
     chart.set_width(720).set_height(420);
     ws.insert_chart(8, c0, &chart)?;
 
@@ -144,35 +130,29 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     // LibreOffice draw alike.
     let d0 = SPREAD_ROW;
     let dh = [
-        format!("{} {}", ctx.t("Spreiding instellingen", "Spread of institutions"), year),
+        format!("{} {}", ctx.w(Word::SectorSpreadInstitutions), year),
         "P25".into(),
-        ctx.t("Mediaan", "Median").into(),
+        ctx.w(Word::Median).into(),
         "P75".into(),
-        ctx.t("P75 − P25 (voor de grafiek)", "P75 − P25 (for the chart)").into(),
-        ctx.t("Over hoeveel instellingen", "Over how many institutions").into(),
+        ctx.w(Word::SectorRangeForChart).into(),
+        ctx.w(Word::SectorOverHowManyInstitutions).into(),
     ];
     let heads: Vec<Value> = dh.iter().map(|h| Value::text(h, &fm.header)).collect();
     xlsx::row_from(ws, d0, c0, &heads)?;
     ws.set_column_width(c0 + 4, 14)?;
     ws.set_column_width(c0 + 5, 60)?;
     xlsx::fit_row(ws, d0, &[(&dh[0], 24.0), (&dh[4], 12.0)])?;
-    for (i, l) in Line::ALL.iter().enumerate() {
+    for (i, spread) in model.spread.iter().enumerate() {
         let row = d0 + 1 + i as u32;
-        let cell = ctx.scores.sector(year, None, *l, Scope::LINE);
-        let mut cells = vec![Value::text(l.label(ctx.lang), &fm.text)];
-        if let Some((a, m, b)) = cell.and_then(|s| s.quartiles) {
+        let mut cells = vec![Value::text(spread.line.label(ctx.lang), &fm.text)];
+        if let Some((a, m, b)) = spread.quartiles {
             cells.extend([a, m, b, b - a].map(|v| Value::Number(v, &fm.score)));
         }
         xlsx::row_from(ws, row, c0, &cells)?;
         // Over how many institutions, and why not the others (or why no distribution).
-        if let Some(s) = cell {
-            let over = crate::report::findings::Over::of(s).sentence(
-                ctx.privacy.min_institutions,
-                ctx.privacy.min_group_size,
-                ctx.lang,
-            );
-            xlsx::text(ws, row, c0 + 5, &over, &fm.wrap)?;
-            xlsx::fit_row(ws, row, &[(&over, 60.0)])?;
+        if let Some(over) = &spread.over {
+            xlsx::text(ws, row, c0 + 5, over, &fm.wrap)?;
+            xlsx::fit_row(ws, row, &[(over, 60.0)])?;
         }
     }
     let cats = (sheet.as_str(), d0 + 1, c0, d0 + 3, c0);
@@ -183,9 +163,7 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
         .set_values((sheet.as_str(), d0 + 1, c0 + 1, d0 + 3, c0 + 1))
         .set_format(rust_xlsxwriter::ChartFormat::new().set_no_fill().set_no_border());
     dist.add_series()
-        .set_name(
-            ctx.t("P25 tot P75 (middelste helft van de instellingen)", "P25 to P75 (middle half of the institutions)"),
-        )
+        .set_name(ctx.w(Word::SectorMiddleHalf))
         .set_categories(cats)
         .set_values((sheet.as_str(), d0 + 1, c0 + 4, d0 + 3, c0 + 4))
         .set_gap(120)
@@ -203,7 +181,7 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     let mut medians = Chart::new(ChartType::Line);
     medians
         .add_series()
-        .set_name(ctx.t("Mediaan", "Median"))
+        .set_name(ctx.w(Word::Median))
         .set_categories(cats)
         .set_values((sheet.as_str(), d0 + 1, c0 + 2, d0 + 3, c0 + 2))
         .set_format(rust_xlsxwriter::ChartFormat::new().set_no_line())
@@ -220,12 +198,8 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     dist.combine(&medians);
     // The invisible base column has no place in the legend.
     dist.legend().delete_entries(&[0]).set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
-    dist.title().set_name(&format!(
-        "{} {}",
-        ctx.t("Spreiding van de instellingen per lijn,", "Spread of institutions by line,"),
-        year
-    ));
-    dist.y_axis().set_name(ctx.t("Score (0–100)", "Score (0–100)")).set_min(0).set_max(100);
+    dist.title().set_name(&format!("{} {}", ctx.w(Word::SectorSpreadChartTitle), year));
+    dist.y_axis().set_name(ctx.w(Word::ScoreAxis)).set_min(0).set_max(100);
     dist.set_width(720).set_height(380);
     ws.insert_chart(d0 + 5, c0, &dist)?;
     Ok(())

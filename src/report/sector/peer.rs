@@ -4,22 +4,18 @@
 use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
-use crate::framework::{Area, Line};
+use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::{Scope, Why};
 
+use super::model::SectorReport;
 use super::overview::pooled_values;
-
-/// The sector, then the peer groups vo, mbo and hbo.
-pub(super) fn peer_groups() -> impl Iterator<Item = Option<crate::ingest::institutions::Sector>> + Clone {
-    std::iter::once(None).chain(crate::ingest::institutions::Sector::ALL.into_iter().map(Some))
-}
 
 /// "sector (alle)" or the peer group's code.
 pub(super) fn peer_label(ctx: &ReportContext<'_>, peer: Option<crate::ingest::institutions::Sector>) -> String {
     match peer {
-        None => ctx.t("sector (alle)", "sector (all)").to_string(),
+        None => ctx.w(Word::SectorAllPeers).to_string(),
         Some(p) => p.code().to_string(),
     }
 }
@@ -28,74 +24,65 @@ pub(super) fn peer_label(ctx: &ReportContext<'_>, peer: Option<crate::ingest::in
 /// interval, the distribution over the institutions shown (with over how many, of how
 /// many), and the change since the previous year with its interval and whether it is
 /// beyond chance.
-pub(super) fn peer_groups_sheet(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
+pub(super) fn peer_groups_sheet(
+    ctx: &ReportContext<'_>,
+    model: &SectorReport<'_>,
+    wb: &mut Workbook,
+    fm: &Formats,
+) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Peergroepen", "Peer groups"))?;
+    ws.set_name(ctx.w(Word::SectorPeerGroups))?;
     xlsx::print_setup(ws, Some(0))?;
     let heads = [
-        ctx.t("Jaar", "Year"),
-        ctx.t("Peergroep", "Peer group"),
-        ctx.t("Lijn", "Line"),
-        ctx.t("Aandachtsgebied", "Area"),
+        ctx.w(Word::SectorYear),
+        ctx.w(Word::SectorPeerGroup),
+        ctx.w(Word::Line),
+        ctx.w(Word::Area),
         "n",
         "Score",
-        ctx.t("95%-interval laag", "95% interval low"),
-        ctx.t("95%-interval hoog", "95% interval high"),
+        ctx.w(Word::SectorInterval95Low),
+        ctx.w(Word::SectorInterval95High),
         "P25",
-        ctx.t("Mediaan", "Median"),
+        ctx.w(Word::Median),
         "P75",
-        ctx.t("Instellingen getoond", "Institutions shown"),
-        ctx.t("Instellingen", "Institutions"),
-        ctx.t("Verandering", "Change"),
-        ctx.t("Sinds", "Since"),
-        ctx.t("95%-interval van de verandering", "95% interval of the change"),
-        ctx.t("Aantoonbaar veranderd", "Change beyond chance"),
+        ctx.w(Word::InstitutionsShown),
+        ctx.w(Word::Institutions),
+        ctx.w(Word::Change),
+        ctx.w(Word::Since),
+        ctx.w(Word::ChangeInterval),
+        ctx.w(Word::ChangeBeyondChance),
     ];
     let marks = [Why::Small, Why::Protects, Why::FewInstitutions].map(|w| ctx.mark(w));
     let score_w = xlsx::width_for(marks.iter().map(String::as_str), 8.0, 26.0);
     let widths = [7.0, 15.0, 9.0, 26.0, 7.0, score_w, 10.0, 10.0, 7.0, 9.0, 7.0, 12.0, 12.0, 12.0, 7.0, 18.0, 13.0];
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     let mut r = 1;
-    for &year in &ctx.scores.years {
-        for peer in peer_groups() {
-            for line in Line::ALL {
-                for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
-                    let Some(s) = ctx.scores.sector(year, peer, line, sc) else { continue };
-                    let bold = if sc == Scope::LINE { &fm.bold } else { &fm.text };
-                    let mut cells = vec![
-                        Value::Number(year as f64, &fm.year),
-                        Value::text(peer_label(ctx, peer), &fm.text),
-                        Value::text(line.label(ctx.lang), &fm.text),
-                        Value::text(sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), bold),
-                    ];
-                    cells.extend(pooled_values(ctx, s, fm));
-                    cells.push(if s.hidden() != Some(Why::FewInstitutions) {
-                        Value::Number(s.shown as f64, &fm.int)
-                    } else {
-                        Value::Empty
-                    });
-                    cells.push(Value::Number(s.institutions as f64, &fm.int));
-                    if let Some(c) = ctx.scores.sector_change(year, peer, line, sc) {
-                        let d = &c.change.change;
-                        let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
-                        cells.extend([
-                            Value::Number(crate::report::findings::unsigned_zero(d.shown), &fm.signed),
-                            Value::Number(c.change.previous_year as f64, &fm.year),
-                            Value::text(ctx.interval_text(d), &fm.center),
-                            Value::text(ctx.significance_text(d), f),
-                        ]);
-                    }
-                    xlsx::row(ws, r, &cells)?;
-                    r += 1;
-                }
-            }
+    for s in &model.pooled {
+        let bold = if s.scope == Scope::LINE { &fm.bold } else { &fm.text };
+        let mut cells = vec![
+            Value::Number(s.year as f64, &fm.year),
+            Value::text(peer_label(ctx, s.peer), &fm.text),
+            Value::text(s.line.label(ctx.lang), &fm.text),
+            Value::text(s.scope.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), bold),
+        ];
+        cells.extend(pooled_values(s, fm));
+        cells.push(s.shown.map_or(Value::Empty, |n| Value::Number(n as f64, &fm.int)));
+        cells.push(Value::Number(s.institutions as f64, &fm.int));
+        if let Some(c) = &s.change {
+            let d = &c.change;
+            let f = if d.significant() == Some(true) { &fm.bold_center } else { &fm.center };
+            cells.extend([
+                Value::Number(crate::report::findings::unsigned_zero(d.shown), &fm.signed),
+                Value::Number(c.previous_year as f64, &fm.year),
+                Value::text(ctx.interval_text(d), &fm.center),
+                Value::text(ctx.significance_text(d), f),
+            ]);
         }
+        xlsx::row(ws, r, &cells)?;
+        r += 1;
     }
     xlsx::filter(ws, 0, r.saturating_sub(1), heads.len() as u16)?;
-    let note = ctx.t(
-        "Een peergroep met minder instellingen met respondenten dan het minimum krijgt geen cijfers (\"te weinig instellingen\"; Instellingen getoond dan leeg). P25–P75 over de getoonde instellingen van de peergroep. Verandering: sinds het vorige jaar binnen dezelfde raamwerkeditie, met het 95%-interval van Welch; aantoonbaar als het interval 0 niet bevat.",
-        "A peer group with fewer institutions with respondents than the minimum has no figures (\"too few institutions\"; Institutions shown then empty). P25–P75 over the peer group's institutions shown. Change: since the previous year within the same framework edition, with Welch's 95% interval; beyond chance where the interval does not contain 0.",
-    );
+    let note = ctx.w(Word::SectorPeerGroupsNote);
     xlsx::note(ws, r + 1, heads.len() as u16, widths.iter().sum(), note, fm)?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use rust_xlsxwriter::Workbook;
 
 use crate::ingest::ledger::Counts;
 use crate::lang::Lang;
+use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 
@@ -15,29 +16,20 @@ use super::*;
 
 /// The reconciliation block of SPEC §3.3, as label/value rows.
 pub fn count_rows(ctx: &ReportContext<'_>, c: &Counts) -> Vec<(String, u64)> {
-    let t = |nl: &str, en: &str| ctx.t(nl, en).to_string();
+    let w = |k: Word| ctx.w(k).to_string();
     vec![
-        (t("Rijen gelezen", "Rows read"), c.rows_read),
-        (t("  respondenten gescoord", "  respondents scored"), c.respondents_scored),
-        (t("  respondenten uitgesloten", "  respondents excluded"), c.respondents_excluded),
-        (t("  respondenten afgewezen", "  respondents rejected"), c.respondents_rejected),
-        (t("Antwoorden gelezen", "Answers read"), c.answers_read),
-        (t("  gescoord", "  scored"), c.answers_scored),
-        (t("  niet gescoord (respondent niet gescoord)", "  not scored (respondent not scored)"), c.answers_unscored),
-        (t("  n.v.t.", "  n/a"), c.answers_na),
-        (t("  item van een andere lijn", "  item of another line"), c.answers_other_line),
-        (t("  afgewezen", "  rejected"), c.answers_rejected),
-        (
-            t("Ontbrekend (niet ingevuld, gescoorde respondenten)", "Missing (not answered, scored respondents)"),
-            c.answers_missing,
-        ),
-        (
-            t(
-                "Samenvattingsrijen (totaal, gemiddelde, telling; vermeld, niet gelezen)",
-                "Summary rows (total, average, count; listed, not read)",
-            ),
-            c.rows_summary,
-        ),
+        (w(Word::SectorRowsRead), c.rows_read),
+        (w(Word::SectorCountRespondentsScored), c.respondents_scored),
+        (w(Word::SectorCountRespondentsExcluded), c.respondents_excluded),
+        (w(Word::SectorCountRespondentsRejected), c.respondents_rejected),
+        (w(Word::SectorAnswersRead), c.answers_read),
+        (w(Word::SectorCountScored), c.answers_scored),
+        (w(Word::SectorCountUnscored), c.answers_unscored),
+        (w(Word::SectorCountNa), c.answers_na),
+        (w(Word::SectorCountOtherLine), c.answers_other_line),
+        (w(Word::SectorCountRejected), c.answers_rejected),
+        (w(Word::SectorCountMissing), c.answers_missing),
+        (w(Word::SectorCountSummaryRows), c.rows_summary),
     ]
 }
 
@@ -49,26 +41,17 @@ pub fn name_how(
     via: crate::ingest::spelling::Via,
 ) -> String {
     use crate::ingest::spelling::Via;
-    let shown = match (g.from_file, lang) {
-        (true, Lang::Nl) => "zoals het instellingenbestand het spelt",
-        (true, Lang::En) => "as the institutions file spells it",
-        (false, Lang::Nl) => "de spelling die de meeste rijen gebruiken",
-        (false, Lang::En) => "the spelling most rows use",
-    };
-    match (via, lang) {
-        _ if spelling == g.shown => match lang {
-            Lang::Nl => format!("getoonde naam ({shown})"),
-            Lang::En => format!("name shown ({shown})"),
-        },
-        (Via::Spelling, Lang::Nl) => {
-            "zelfde naam (verschilt alleen in hoofdletters, accenten, spaties of leestekens)".into()
-        }
-        (Via::Spelling, Lang::En) => "same name (differs only in case, accents, spaces or punctuation)".into(),
-        (Via::Alias, Lang::Nl) => "alias in het instellingenbestand (aliassen)".into(),
-        (Via::Alias, Lang::En) => "alias in the institutions file (aliassen)".into(),
-        (Via::Code, Lang::Nl) => "code of BRIN in het instellingenbestand".into(),
-        (Via::Code, Lang::En) => "code or BRIN in the institutions file".into(),
+    let shown = if g.from_file { Word::SectorNameAsFile } else { Word::SectorNameMostRows }.say(lang);
+    if spelling == g.shown {
+        return fill(Word::SectorNameShown.say(lang), &[shown]);
     }
+    match via {
+        Via::Spelling => Word::SectorViaSpelling,
+        Via::Alias => Word::SectorViaAlias,
+        Via::Code => Word::SectorViaCode,
+    }
+    .say(lang)
+    .to_string()
 }
 
 /// Two names that look alike, in words.
@@ -76,16 +59,9 @@ pub fn look_alike_text(lang: Lang, l: &crate::ingest::spelling::LookAlike) -> St
     let how = if l.similarity >= 0.85 {
         format!("{:.0} %", l.similarity * 100.0)
     } else {
-        lang.pick("de woorden van de een staan in de ander", "the words of one are in the other").to_string()
+        Word::SectorWordsInOther.say(lang).to_string()
     };
-    match lang {
-        Lang::Nl => format!(
-            "lijkt op ({how}); niet samengevoegd: is het één instelling, zet de ene naam dan als alias bij de andere in het instellingenbestand (aliassen)"
-        ),
-        Lang::En => format!(
-            "looks like ({how}); not merged: if they are one institution, add one name as an alias of the other in the institutions file (aliassen)"
-        ),
-    }
+    fill(Word::SectorLooksLike.say(lang), &[&how])
 }
 
 /// Rejections listed in the Datakwaliteit sheet; the rest are counted there and listed
@@ -136,7 +112,7 @@ pub(super) fn serde_headers(names: &[(&str, &str)], fm: &Formats) -> rust_xlsxwr
 
 pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Datakwaliteit", "Data quality"))?;
+    ws.set_name(ctx.w(Word::SectorDataQuality))?;
     xlsx::print_setup(ws, None)?;
     let led = &ctx.ingested.ledger;
     let c = &led.counts;
@@ -153,37 +129,21 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         ws.set_column_width(i as u16, *w)?;
     }
     let total: f64 = widths.iter().sum();
-    xlsx::text(
-        ws,
-        0,
-        0,
-        ctx.t(
-            "Datakwaliteit: alles wat gelezen is, en waar het gebleven is",
-            "Data quality: everything read, and where it went",
-        ),
-        &fm.title,
-    )?;
+    xlsx::text(ws, 0, 0, ctx.w(Word::SectorDataQualityTitle), &fm.title)?;
     let mut r = 2;
     // One explanation per cause leads (SPEC §3.5): what to fix first.
     let explanations: Vec<_> = led.explanations().collect();
     if !explanations.is_empty() {
-        xlsx::text(
-            ws,
-            r,
-            0,
-            &format!(
-                "{} ({})",
-                ctx.t("Eerst dit: één uitleg per oorzaak", "First this: one explanation per cause"),
-                explanations.len()
-            ),
-            &fm.bold,
-        )?;
+        xlsx::text(ws, r, 0, &format!("{} ({})", ctx.w(Word::SectorExplanationsHead), explanations.len()), &fm.bold)?;
         r += 1;
         let head = |h: &str| Value::text(h, &fm.header);
         xlsx::row(
             ws,
             r,
-            &grid([head(ctx.t("Bestand", "File")), head(ctx.t("Blad", "Sheet"))], head(ctx.t("Uitleg", "Explanation"))),
+            &grid(
+                [head(ctx.w(Word::SectorFile)), head(ctx.w(Word::SectorSheet))],
+                head(ctx.w(Word::SectorExplanation)),
+            ),
         )?;
         r += 1;
         for e in &explanations {
@@ -200,11 +160,7 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         r += 1;
     }
     let ok = c.rows_reconcile() && c.answers_reconcile();
-    let reconciled = if ok {
-        ctx.t("Sluitend: rijen = gescoord + uitgesloten + afgewezen; antwoorden = gescoord + niet gescoord + n.v.t. + andere lijn + afgewezen.", "Reconciled: rows = scored + excluded + rejected; answers = scored + unscored + n/a + other line + rejected.")
-    } else {
-        ctx.t("NIET SLUITEND — meld dit als fout.", "DOES NOT RECONCILE — report this as a bug.")
-    };
+    let reconciled = if ok { ctx.w(Word::SectorReconciled) } else { ctx.w(Word::SectorDoesNotReconcile) };
     xlsx::note(ws, r, widths.len() as u16, total, reconciled, fm)?;
     r += 1;
     xlsx::note(
@@ -212,20 +168,20 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         r,
         widths.len() as u16,
         total,
-        &format!("{}: {}", ctx.t("Privacy", "Privacy"), suppression_text(ctx)),
+        &format!("{}: {}", ctx.w(Word::SectorPrivacy), suppression_text(ctx)),
         fm,
     )?;
     r += 2;
-    xlsx::text(ws, r, 0, &format!("{} ({})", ctx.t("Bestanden", "Files"), led.files.len()), &fm.bold)?;
+    xlsx::text(ws, r, 0, &format!("{} ({})", ctx.w(Word::SectorFiles), led.files.len()), &fm.bold)?;
     r += 1;
     let file_heads = [
-        ("file", ctx.t("Bestand", "File")),
+        ("file", ctx.w(Word::SectorFile)),
         ("status", "Status"),
-        ("rows", ctx.t("Rijen", "Rows")),
-        ("scored", ctx.t("Gescoord", "Scored")),
-        ("rejected_answers", ctx.t("Afgewezen antwoorden", "Rejected answers")),
-        ("note", ctx.t("Waarom", "Why")),
-        ("sha256", ctx.t("SHA-256 (begin; geheel in manifest.json)", "SHA-256 (start; whole in manifest.json)")),
+        ("rows", ctx.w(Word::SectorRows)),
+        ("scored", ctx.w(Word::SectorScoredHead)),
+        ("rejected_answers", ctx.w(Word::SectorRejectedAnswers)),
+        ("note", ctx.w(Word::SectorWhy)),
+        ("sha256", ctx.w(Word::SectorSha256Head)),
     ];
     let rows: Vec<FileSheetRow> = led
         .files
@@ -255,11 +211,11 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         led.notes.iter().map(|n| [n.file.clone(), n.sheet.clone(), n.cell.clone(), n.what.text(ctx.lang)]).collect();
     if !notes.is_empty() {
         r += 1;
-        xlsx::text(ws, r, 0, &format!("{} ({})", ctx.t("Opmerkingen", "Notes"), notes.len()), &fm.bold)?;
+        xlsx::text(ws, r, 0, &format!("{} ({})", ctx.w(Word::SectorNotes), notes.len()), &fm.bold)?;
         r += 1;
         let head = |h: &str| Value::text(h, &fm.header);
-        let heads = [head(ctx.t("Bestand", "File")), head(ctx.t("Blad", "Sheet")), head(ctx.t("Cel", "Cell"))];
-        xlsx::row(ws, r, &grid(heads, head(ctx.t("Opmerking", "Note"))))?;
+        let heads = [head(ctx.w(Word::SectorFile)), head(ctx.w(Word::SectorSheet)), head(ctx.w(Word::SectorCell))];
+        xlsx::row(ws, r, &grid(heads, head(ctx.w(Word::SectorNote))))?;
         r += 1;
         for [file, sheet, cell, note] in &notes {
             let at = [Value::text(file, &fm.text), Value::text(sheet, &fm.text), Value::text(cell, &fm.text)];
@@ -272,21 +228,11 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
     // the names that only look alike (not merged: add an alias if they are one).
     if !led.names.is_empty() || !led.look_alikes.is_empty() {
         r += 1;
-        xlsx::text(
-            ws,
-            r,
-            0,
-            ctx.t(
-                "Instellingsnamen: één instelling, hoe ook gespeld",
-                "Institution names: one institution, however spelled",
-            ),
-            &fm.bold,
-        )?;
+        xlsx::text(ws, r, 0, ctx.w(Word::SectorNamesHead), &fm.bold)?;
         r += 1;
         let head = |h: &str| Value::text(h, &fm.header);
-        let heads =
-            [head(ctx.t("Getoond als", "Shown as")), head(ctx.t("Gelezen", "Read")), head(ctx.t("Rijen", "Rows"))];
-        xlsx::row(ws, r, &grid(heads, head(ctx.t("Hoe", "How"))))?;
+        let heads = [head(ctx.w(Word::SectorShownAs)), head(ctx.w(Word::SectorRead)), head(ctx.w(Word::SectorRows))];
+        xlsx::row(ws, r, &grid(heads, head(ctx.w(Word::SectorHow))))?;
         r += 1;
         for g in &led.names {
             for (spelling, rows, via) in &g.variants {
@@ -310,28 +256,15 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
     // Columns matched other than exactly (also data/column_mapping.csv).
     if !led.mappings.is_empty() {
         r += 1;
-        xlsx::text(
-            ws,
-            r,
-            0,
-            &format!(
-                "{} ({})",
-                ctx.t(
-                    "Kolommen gekoppeld aan een item, niet letterlijk",
-                    "Columns matched to an item other than exactly"
-                ),
-                led.mappings.len()
-            ),
-            &fm.bold,
-        )?;
+        xlsx::text(ws, r, 0, &format!("{} ({})", ctx.w(Word::SectorColumnsHead), led.mappings.len()), &fm.bold)?;
         r += 1;
         let mh = [
-            ctx.t("Bestand", "File"),
-            ctx.t("Blad", "Sheet"),
-            ctx.t("Cel", "Cell"),
+            ctx.w(Word::SectorFile),
+            ctx.w(Word::SectorSheet),
+            ctx.w(Word::SectorCell),
             "Item",
-            ctx.t("Gelijkenis", "Similarity"),
-            ctx.t("Kolomkop, en hoe gekoppeld", "Header, and how matched"),
+            ctx.w(Word::SectorSimilarity),
+            ctx.w(Word::SectorHeaderHowMatched),
         ];
         xlsx::row(ws, r, &mh.map(|h| Value::text(h, &fm.header)))?;
         r += 1;
@@ -354,22 +287,16 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
         }
     }
     r += 1;
-    xlsx::text(
-        ws,
-        r,
-        0,
-        &format!("{} ({})", ctx.t("Afwijzingen en waarschuwingen", "Rejections and warnings"), led.rejections.len()),
-        &fm.bold,
-    )?;
+    xlsx::text(ws, r, 0, &format!("{} ({})", ctx.w(Word::SectorRejectionsWarnings), led.rejections.len()), &fm.bold)?;
     r += 1;
     let rej_heads = [
-        ("file", ctx.t("Bestand", "File")),
-        ("sheet", ctx.t("Blad", "Sheet")),
-        ("cell", ctx.t("Cel", "Cell")),
-        ("level", ctx.t("Niveau", "Level")),
-        ("value", ctx.t("Waarde", "Value")),
-        ("reason", ctx.t("Reden", "Reason")),
-        ("detail", ctx.t("Detail (voor ondersteuning)", "Detail (for support)")),
+        ("file", ctx.w(Word::SectorFile)),
+        ("sheet", ctx.w(Word::SectorSheet)),
+        ("cell", ctx.w(Word::SectorCell)),
+        ("level", ctx.w(Word::SectorLevel)),
+        ("value", ctx.w(Word::SectorValue)),
+        ("reason", ctx.w(Word::SectorReason)),
+        ("detail", ctx.w(Word::SectorDetailSupport)),
     ];
     let head = r;
     ws.serialize_headers_with_options(r, 0, &RejectionSheetRow::default(), &serde_headers(&rej_heads, fm))?;
@@ -394,10 +321,7 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
     xlsx::filter(ws, head, r - 1, rej_heads.len() as u16)?;
     if shown < led.rejections.len() {
         let rest = led.rejections.len() - shown;
-        let more = match ctx.lang {
-            Lang::Nl => format!("… en nog {rest} afwijzingen: de volledige lijst staat in data/rejections.csv."),
-            Lang::En => format!("… and {rest} more rejections: the full list is in data/rejections.csv."),
-        };
+        let more = fill(ctx.w(Word::SectorMoreRejections), &[&rest.to_string()]);
         xlsx::text(ws, r, 0, &more, &fm.note)?;
     }
     Ok(())

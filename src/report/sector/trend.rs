@@ -5,16 +5,17 @@ use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use crate::framework::{Area, Line};
+use crate::report::words::Word;
 use crate::report::xlsx::{self, Formats, Value};
 use crate::report::ReportContext;
 use crate::score::Scope;
 
 pub(super) fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) -> Result<()> {
     let ws = wb.add_worksheet();
-    ws.set_name(ctx.t("Trend", "Trend"))?;
+    ws.set_name(ctx.w(Word::SectorTrend))?;
     xlsx::print_setup(ws, Some(0))?;
     let years = &ctx.scores.years;
-    let mut heads: Vec<String> = vec![ctx.t("Lijn", "Line").into(), ctx.t("Aandachtsgebied", "Area").into()];
+    let mut heads: Vec<String> = vec![ctx.w(Word::Line).into(), ctx.w(Word::Area).into()];
     for y in years {
         heads.push(y.to_string());
     }
@@ -22,9 +23,9 @@ pub(super) fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
     widths.extend(years.iter().map(|_| 12.0));
     if years.len() >= 2 {
         let span = format!("{}–{}", years[years.len() - 2], years[years.len() - 1]);
-        heads.push(format!("{} {span}", ctx.t("Verandering", "Change")));
-        heads.push(format!("{} {span}", ctx.t("95%-interval", "95% interval")));
-        heads.push(ctx.t("Aantoonbaar veranderd", "Change beyond chance").into());
+        heads.push(format!("{} {span}", ctx.w(Word::Change)));
+        heads.push(format!("{} {span}", ctx.w(Word::SectorInterval95)));
+        heads.push(ctx.w(Word::ChangeBeyondChance).into());
         widths.extend([13.0, 18.0, 13.0]);
     }
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
@@ -34,7 +35,7 @@ pub(super) fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
         for sc in std::iter::once(Scope::LINE).chain(Area::ALL.into_iter().map(Scope::area)) {
             let mut cells = vec![
                 Value::text(line.label(ctx.lang), &fm.text),
-                Value::text(sc.area.map_or(ctx.t("Totaal", "Total"), |a| a.label(ctx.lang)), &fm.text),
+                Value::text(sc.area.map_or(ctx.w(Word::Total), |a| a.label(ctx.lang)), &fm.text),
             ];
             cells.extend(years.iter().map(|&y| {
                 let s = ctx.scores.sector(y, None, line, sc);
@@ -58,21 +59,13 @@ pub(super) fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
     }
     xlsx::filter(ws, 0, r - 1, refs.len() as u16)?;
     let note = match ctx.scores.series_breaks().as_slice() {
-        [] => format!(
-            "{} {}. {}",
-            ctx.t("Alle jaren gescoord met raamwerkeditie", "All years scored with framework edition"),
-            ctx.fw.edition,
-            ctx.t(
-                "Verandering: het verschil met het jaar ervoor, met het 95%-interval van Welch; aantoonbaar als het interval 0 niet bevat (zie Toelichting).",
-                "Change: the difference from the year before, with Welch's 95% interval; beyond chance where the interval does not contain 0 (see Notes).",
-            )
-        ),
+        [] => format!("{} {}. {}", ctx.w(Word::AllYearsOneEdition), ctx.fw.edition, ctx.w(Word::SectorTrendNote)),
         breaks => format!(
             "{} {}: {}. {}",
-            ctx.t("Reeksbreuk: nieuwe raamwerkeditie vanaf", "Series break: new framework edition from"),
+            ctx.w(Word::SectorSeriesBreak),
             breaks.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
             ctx.editions_text(),
-            ctx.t("Er is geen verschil berekend over een breuk heen.", "No change is computed across a break."),
+            ctx.w(Word::SectorNoChangeAcrossBreak),
         ),
     };
     xlsx::note(ws, r + 1, refs.len() as u16, widths.iter().sum(), &note, fm)?;
