@@ -63,7 +63,7 @@ fn sector_table(
                 (None, Some(w)) => (String::new(), ctx.mark(w)),
                 _ => (String::new(), String::new()),
             };
-            let q = |i: usize| s.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
+            let q = |i: usize| s.quartiles.map_or(String::new(), |q| num([q.p25, q.median, q.p75][i], ctx.lang));
             let ch = sc.sector_change(year, peer, line, scope);
             let change = ch.map_or(String::new(), |c| match one_since {
                 Some(_) => ctx.signed_text(c.change.change.shown),
@@ -187,12 +187,14 @@ pub fn sector(ctx: &ReportContext<'_>) -> Result<Flow> {
                 Column { head: ctx.t("Aantoonbaar", "Beyond chance"), width: WIDTH - 405.0, just: Just::Center },
             ];
             let mut gaps = gaps;
-            gaps.sort_by_key(|g| (g.peer.map_or(0, |p| p as u8 + 1), g.scope.area.map_or(0, |a| a as u8 + 1)));
+            gaps.sort_by_key(|g| (g.peer.sector().map_or(0, |p| p as u8 + 1), g.scope.area.map_or(0, |a| a as u8 + 1)));
             let rows: Vec<Vec<Cell>> = gaps
                 .iter()
                 .map(|g| {
                     vec![
-                        Cell::new(g.peer.map_or(ctx.t("sector", "sector").to_string(), |p| p.code().to_string())),
+                        Cell::new(
+                            g.peer.sector().map_or(ctx.t("sector", "sector").to_string(), |p| p.code().to_string()),
+                        ),
                         Cell::new(charts::scope_name(ctx, g.scope)),
                         Cell::new(format!("{} – {}", line_name(g.b, ctx.lang), line_name(g.a, ctx.lang))),
                         Cell::new(ctx.signed_text(g.gap.shown)),

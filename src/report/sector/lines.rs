@@ -57,11 +57,10 @@ pub(super) fn lines(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
                 }));
                 // Each pair of lines: the gap, its interval, whether it is beyond chance.
                 for (a, b) in &pairs {
-                    let gap = ctx
-                        .scores
-                        .gaps
-                        .iter()
-                        .find(|g| g.year == year && g.peer == peer && g.scope == sc && g.a == *a && g.b == *b);
+                    let gap =
+                        ctx.scores.gaps.iter().find(|g| {
+                            g.year == year && g.peer == peer.into() && g.scope == sc && g.a == *a && g.b == *b
+                        });
                     match gap {
                         Some(g) => {
                             row.push(Value::signed(g.gap.shown, fm));

@@ -28,7 +28,7 @@ pub(super) fn pooled_values<'f>(
         (None, None) => (Value::Empty, Value::Empty, Value::Empty, Value::Empty),
     };
     let (p25, median, p75) =
-        s.quartiles.map_or((Value::Empty, Value::Empty, Value::Empty), |(a, m, b)| (num(a), num(m), num(b)));
+        s.quartiles.map_or((Value::Empty, Value::Empty, Value::Empty), |q| (num(q.p25), num(q.median), num(q.p75)));
     [n, score, lo, hi, p25, median, p75]
 }
 
@@ -61,7 +61,7 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
     ];
     xlsx::header(ws, 0, &heads, &[7.0, 10.0, 26.0, 16.0, 7.0, 8.0, 8.0, 8.0, 7.0, 9.0, 7.0, 12.0, 14.0], fm)?;
     let mut r = 1;
-    for s in ctx.scores.sector.iter().filter(|s| s.peer.is_none()) {
+    for s in ctx.scores.sector.iter().filter(|s| s.peer == crate::score::PeerGroup::Whole) {
         let mut cells = vec![
             Value::Number(s.year as f64, &fm.year),
             Value::text(s.line.label(ctx.lang), &fm.text),
@@ -160,7 +160,7 @@ pub(super) fn overzicht(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats
         let row = d0 + 1 + i as u32;
         let cell = ctx.scores.sector(year, None, *l, Scope::LINE);
         let mut cells = vec![Value::text(l.label(ctx.lang), &fm.text)];
-        if let Some((a, m, b)) = cell.and_then(|s| s.quartiles) {
+        if let Some(crate::score::Quartiles { p25: a, median: m, p75: b }) = cell.and_then(|s| s.quartiles) {
             cells.extend([a, m, b, b - a].map(|v| Value::Number(v, &fm.score)));
         }
         xlsx::row_from(ws, row, c0, &cells)?;
