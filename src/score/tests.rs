@@ -280,7 +280,9 @@ fn line_gap_with_welch_interval_by_hand() {
     let g = sc
         .gaps
         .iter()
-        .find(|g| g.peer == crate::score::PeerGroup::Whole && g.scope == Scope::LINE && (g.a, g.b) == (Line::L1, Line::L2))
+        .find(|g| {
+            g.peer == crate::score::PeerGroup::Whole && g.scope == Scope::LINE && (g.a, g.b) == (Line::L1, Line::L2)
+        })
         .unwrap();
     // L1: 48 respondents, mean 50, sd 29.173; L2: 48, mean 83.33, sd 16.843.
     // se = √(29.173²/48 + 16.843²/48) = 4.862; Welch df = 75.2; t(0.975, 75.2) = 1.99202
