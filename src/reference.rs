@@ -211,8 +211,8 @@ pub fn write(ctx: &ReportContext<'_>, dir: &Path) -> Result<Output> {
             },
             _ => continue,
         };
-        let peer = ctx.ingested.institutions.get(&g.institution).and_then(|m| m.sector);
-        for p in [Some(None), peer.map(Some)].into_iter().flatten() {
+        let kind = ctx.ingested.institutions.get(&g.institution).and_then(|m| m.sector);
+        for p in crate::score::PeerGroup::of(kind) {
             shown
                 .entry(CellKey { year: g.year, peer: p, line: g.line, scope: g.scope })
                 .or_default()
@@ -229,7 +229,7 @@ pub fn write(ctx: &ReportContext<'_>, dir: &Path) -> Result<Output> {
         institutions.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym));
         cells.push(Cell {
             year: s.year,
-            peer_group: s.peer.map_or("ALL", |p| p.code()).to_string(),
+            peer_group: s.peer.code().to_string(),
             line: s.line.number(),
             area: s.scope.area_code().to_string(),
             kind: s.scope.kind_code().to_string(),
@@ -241,9 +241,9 @@ pub fn write(ctx: &ReportContext<'_>, dir: &Path) -> Result<Output> {
             ci_high: f.and_then(|f| f.ci()).map(|c| two(c.1)),
             institutions_with_respondents: s.institutions,
             institutions_shown: s.shown,
-            p25: s.quartiles.map(|q| two(q.0)),
-            p50: s.quartiles.map(|q| two(q.1)),
-            p75: s.quartiles.map(|q| two(q.2)),
+            p25: s.quartiles.map(|q| two(q.p25)),
+            p50: s.quartiles.map(|q| two(q.median)),
+            p75: s.quartiles.map(|q| two(q.p75)),
             institutions,
         });
     }
@@ -276,7 +276,7 @@ pub fn write(ctx: &ReportContext<'_>, dir: &Path) -> Result<Output> {
             .iter()
             .map(|g| GapCell {
                 year: g.year,
-                peer_group: g.peer.map_or("ALL", |p| p.code()).to_string(),
+                peer_group: g.peer.code().to_string(),
                 area: g.scope.area_code().to_string(),
                 kind: g.scope.kind_code().to_string(),
                 line_a: g.a.number(),
@@ -291,7 +291,7 @@ pub fn write(ctx: &ReportContext<'_>, dir: &Path) -> Result<Output> {
             .iter()
             .map(|c| ChangeCell {
                 year: c.year,
-                peer_group: c.peer.map_or("ALL", |p| p.code()).to_string(),
+                peer_group: c.peer.code().to_string(),
                 line: c.line.number(),
                 area: c.scope.area_code().to_string(),
                 kind: c.scope.kind_code().to_string(),

@@ -18,7 +18,10 @@ use crate::text::normalize;
 /// The header row is searched for in this many rows from the top.
 pub const HEADER_SEARCH_ROWS: u32 = 20;
 
-/// How a sheet holds its respondents.
+/// How a sheet holds its respondents. Recognised here ([`find_header`]; a sheet found
+/// only turned a quarter is transposed); each layout has one reader, which
+/// `Layout::read` (`readers.rs`) dispatches to. A new layout is a variant here, where it
+/// is recognised, and one reader there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     /// One row per respondent (the template's, and every survey tool's).
@@ -28,6 +31,18 @@ pub enum Layout {
     /// Items down a column, one column per respondent (hand-made sheets). Read across,
     /// as a wide sheet turned a quarter.
     Transposed,
+}
+
+impl Layout {
+    /// The layout of a header found in a sheet turned a quarter: what reads as wide
+    /// there is transposed in the sheet as written. A long header stays long (its item
+    /// and answer columns are read as found), as does a transposed one.
+    pub fn turned(self) -> Layout {
+        match self {
+            Layout::Wide | Layout::Transposed => Layout::Transposed,
+            Layout::Long => Layout::Long,
+        }
+    }
 }
 
 /// What a column of a sheet is.
@@ -90,7 +105,10 @@ impl Header {
     /// Whether the header has what it takes to be a response sheet: item columns
     /// (wide, transposed) or item and answer columns (long).
     pub fn is_survey(&self) -> bool {
-        self.layout == Layout::Long || self.items().next().is_some()
+        match self.layout {
+            Layout::Long => true,
+            Layout::Wide | Layout::Transposed => self.items().next().is_some(),
+        }
     }
 }
 
@@ -599,6 +617,13 @@ mod tests {
         let h = find_header(&fw, &sh).unwrap();
         let legend = find_legend(&sh, h.index).unwrap();
         assert_eq!((legend.row, legend.pairs.len()), (0, 4));
+    }
+
+    #[test]
+    fn a_header_found_in_a_turned_sheet_is_transposed_unless_long() {
+        assert_eq!(Layout::Wide.turned(), Layout::Transposed);
+        assert_eq!(Layout::Transposed.turned(), Layout::Transposed);
+        assert_eq!(Layout::Long.turned(), Layout::Long);
     }
 
     #[test]

@@ -11,8 +11,9 @@
 //! (`tests/code_shape.rs` checks it): `cell` (a sheet as the readers hand it over),
 //! `roles` and `matching` import nothing of ingest; what a sheet says (`names`, `stamps`,
 //! `info`, `answer`, `summary`) and why something is not scored (`reason`) build on them;
-//! then the readers (`guards`, `delimited`, `workbook`), `layout`, the `ledger`, and on
-//! top `rows`, `read` and `classify`. This root only declares, re-exports and runs the
+//! then the file readers (`guards`, `delimited`, `workbook`), `layout`, the `ledger`,
+//! `rows` (what a row is) and `readers` (one per sheet layout), and on top `read` and
+//! `classify`. This root only declares, re-exports and runs the
 //! steps.
 
 pub mod answer;
@@ -30,6 +31,7 @@ pub mod matching;
 pub mod names;
 mod options;
 mod read;
+pub mod readers;
 pub mod reason;
 pub mod roles;
 pub mod rows;

@@ -22,9 +22,10 @@ use crate::ingest::ledger::{
 };
 use crate::ingest::names::{parse_year, read_name, Candidates, NameFacts, Source};
 use crate::ingest::options::IngestOptions;
+use crate::ingest::readers::SheetInput;
 use crate::ingest::reason::Reason;
 use crate::ingest::roles::Lines;
-use crate::ingest::rows::{self, Defaults, RawRow, SheetCtx};
+use crate::ingest::rows::{Defaults, RawRow, SheetCtx};
 use crate::ingest::workbook::{read_workbook, Format};
 use crate::ingest::{summary, vocabulary};
 use crate::text::normalize;
@@ -384,16 +385,20 @@ fn read_sheet(
     let defaults = context(sheet, header, info, title.as_ref(), items_line, names, opts);
     identity_notes(sheet, header, &defaults, title.as_ref(), &place, &mut out.notes);
     let first_row = out.rows.len();
-    if header.layout == Layout::Long {
-        let (rows, unknown) = rows::long_rows(editions, sheet, header, found.primary, &scale, ctx, &defaults);
-        out.rows.extend(rows);
-        for u in unknown {
-            out.unknown_answers += 1;
-            out.rejections.push(place.reject(Level::Answer, Some((u.row, u.col)), u.item, Reason::UnknownItem));
-        }
-    } else {
-        let (primary, respondent) = (found.primary, columns.respondent);
-        out.rows.extend(rows::wide_rows(editions, sheet, &same_row, primary, respondent, &scale, ctx, &defaults));
+    let input = SheetInput {
+        editions,
+        sheet,
+        headers: &same_row,
+        primary: found.primary,
+        scale: &scale,
+        ctx,
+        defaults: &defaults,
+    };
+    let read = header.layout.read(&input);
+    out.rows.extend(read.rows);
+    for u in read.unknown {
+        out.unknown_answers += 1;
+        out.rejections.push(place.reject(Level::Answer, Some((u.row, u.col)), u.item, Reason::UnknownItem));
     }
     explain_sheet(&out.rows[first_row..], &scale, config, &place, &mut out.rejections);
     true
@@ -432,7 +437,10 @@ fn find_sheet_header(editions: &Editions, original: &Sheet) -> Option<FoundHeade
     };
     match turned {
         Some(t) => {
-            let (headers, primary) = headers_of(editions, &t);
+            let (mut headers, primary) = headers_of(editions, &t);
+            for h in headers.iter_mut().flatten() {
+                h.layout = h.layout.turned();
+            }
             let title_header_index = original.rows.iter().position(|r| r.cells.len() > 1).unwrap_or(0);
             Some(FoundHeader { turned: Some(t), headers, primary: primary?, title_header_index })
         }
@@ -462,7 +470,7 @@ impl SheetColumns {
         let items: Vec<u32> = header.items().map(|(c, _)| c).collect();
         let values: Vec<u32> = match header.layout {
             Layout::Long => header.field(Field::Answer).into_iter().collect(),
-            _ => items.clone(),
+            Layout::Wide | Layout::Transposed => items.clone(),
         };
         let identity: Vec<u32> =
             [Field::Respondent, Field::Institution, Field::Year, Field::Line, Field::Location, Field::Team]

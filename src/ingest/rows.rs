@@ -1,6 +1,8 @@
-//! Turning a response sheet into raw rows: who the respondent is (institution, year,
-//! line, id) and what each of their item cells says. Nothing is decided here about
-//! scoring; `classify` does that with all files in view (duplicates span files).
+//! What a raw row is, and the rules every layout's reader reads a row by: who the
+//! respondent is (institution, year, line, id: [`identity`], [`settle`]) and what an
+//! item cell says ([`raw_cell`]). The readers themselves, one per layout, are
+//! `readers.rs`'s. Nothing is decided here about scoring; `classify` does that with all
+//! files in view (duplicates span files).
 
 use std::sync::Arc;
 
@@ -8,10 +10,8 @@ use calamine::Data;
 
 use crate::framework::{Editions, ItemIdx, Line};
 use crate::ingest::answer::{Answer, Scale};
-use crate::ingest::cell::{cell_text, Field, Sheet, SheetRow};
-use crate::ingest::layout::Header;
+use crate::ingest::cell::{cell_text, SheetRow};
 use crate::ingest::ledger::Place;
-use crate::ingest::matching::match_item;
 use crate::ingest::names::{parse_year, Candidates, Source};
 use crate::ingest::reason::Reason;
 use crate::ingest::roles::{line_value, Lines, Roles};
@@ -30,7 +30,7 @@ pub struct SheetCtx {
 }
 
 impl SheetCtx {
-    fn is_summary(&self, row: u32) -> bool {
+    pub(crate) fn is_summary(&self, row: u32) -> bool {
         self.summary_rows.binary_search(&row).is_ok()
     }
 }
@@ -148,9 +148,9 @@ impl Defaults<'_> {
 
 /// A row's identity before its line is settled: a decaan may be of line 2 or 3.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Pending {
-    institution: String,
-    year: u16,
+pub(crate) struct Pending {
+    pub(crate) institution: String,
+    pub(crate) year: u16,
     lines: Lines,
     /// The line value as written (for the reason when it cannot be settled).
     written: String,
@@ -159,7 +159,7 @@ struct Pending {
 /// Resolves institution, year and line: the row's own column first, then the context
 /// (`Defaults`), then, for the year, the response's date. An invalid value in the row
 /// is a rejected row, not a fall-back (SPEC §3.3).
-fn identity(
+pub(crate) fn identity(
     inst: Option<&Data>,
     year: Option<&Data>,
     line: Option<&Data>,
@@ -194,7 +194,12 @@ fn identity(
 /// Settles the line of a row whose role names more than one (decaan, LOB-coördinator):
 /// the line whose items it answered, when every item it answered (with a degree or
 /// n.v.t.) belongs to one of its lines.
-fn settle(p: Pending, cells: &[RawCell], editions: &Editions, edition: usize) -> Result<Identity, (Reason, String)> {
+pub(crate) fn settle(
+    p: Pending,
+    cells: &[RawCell],
+    editions: &Editions,
+    edition: usize,
+) -> Result<Identity, (Reason, String)> {
     let line = match p.lines.single() {
         Some(l) => l,
         None => {
@@ -215,7 +220,7 @@ fn settle(p: Pending, cells: &[RawCell], editions: &Editions, edition: usize) ->
 
 /// The item cell at `col` of a row, read on the sheet's scale; `None` when empty. A
 /// formula whose value was never stored is a rejected answer, not an empty cell.
-fn raw_cell(item: ItemIdx, row: &SheetRow, col: u32, scale: &Scale) -> Option<RawCell> {
+pub(crate) fn raw_cell(item: ItemIdx, row: &SheetRow, col: u32, scale: &Scale) -> Option<RawCell> {
     let answer = match row.get(col) {
         Some(value) => match scale.read(value) {
             Answer::Missing => return None,
@@ -229,211 +234,6 @@ fn raw_cell(item: ItemIdx, row: &SheetRow, col: u32, scale: &Scale) -> Option<Ra
         None => return None,
     };
     Some(RawCell { item, row: row.row, col, answer })
-}
-
-/// Whether a row holds a value (or a formula) in any of the given columns.
-fn holds_any(row: &SheetRow, used: &[bool]) -> bool {
-    let used_at = |c: &u32| used.get(*c as usize).copied().unwrap_or(false);
-    row.cells.iter().any(|(c, _)| used_at(c)) || row.formulas.iter().any(used_at)
-}
-
-/// Rows of a wide sheet: one respondent per row below the header. `headers` holds the
-/// header as each edition reads it (on the same row), `primary` the edition that found
-/// the sheet; each row's items are those of the edition of its year.
-#[allow(clippy::too_many_arguments)]
-pub fn wide_rows(
-    editions: &Editions,
-    sheet: &Sheet,
-    headers: &[Option<&Header>],
-    primary: usize,
-    respondent_col: Option<u32>,
-    scale: &Scale,
-    ctx: Arc<SheetCtx>,
-    d: &Defaults<'_>,
-) -> Vec<RawRow> {
-    let header = headers[primary].expect("the primary edition has a header");
-    let f = |field| header.field(field);
-    let (c_resp, c_inst, c_year, c_line) =
-        (respondent_col.or(f(Field::Respondent)), f(Field::Institution), f(Field::Year), f(Field::Line));
-    let (c_loc, c_team) = (f(Field::Location), f(Field::Team));
-    let width = headers.iter().flatten().flat_map(|h| h.columns.iter().map(|(c, _)| *c + 1)).max().unwrap_or(0);
-    let mut used = vec![false; width as usize];
-    for h in headers.iter().flatten() {
-        for (c, _) in &h.columns {
-            used[*c as usize] = true;
-        }
-    }
-    let items: Vec<Vec<(u32, ItemIdx)>> =
-        headers.iter().map(|h| h.map(|h| h.items().collect()).unwrap_or_default()).collect();
-    // Per edition: the item columns of the other editions that are not its own.
-    let all_item_cols: Vec<u32> = items.iter().flatten().map(|(c, _)| *c).collect();
-    let foreign_cols: Vec<Vec<u32>> = items
-        .iter()
-        .map(|own| {
-            let mut v: Vec<u32> = all_item_cols.iter().copied().filter(|c| !own.iter().any(|(o, _)| o == c)).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect();
-    if let Some(c) = respondent_col {
-        if used.len() <= c as usize {
-            used.resize(c as usize + 1, false);
-        }
-        used[c as usize] = true;
-    }
-    let mut out = Vec::new();
-    // A row's cells are gathered here, then moved into a vector of their own size.
-    let mut scratch: Vec<RawCell> = Vec::new();
-    for row in &sheet.rows[header.data_from..] {
-        // A row with no value in any identity or item column is skipped, not counted;
-        // a summary row is listed (by `read`), not counted.
-        if !holds_any(row, &used) || ctx.is_summary(row.row) {
-            continue;
-        }
-        let get = |c: Option<u32>| c.and_then(|c| row.get(c));
-        let pending = identity(get(c_inst), get(c_year), get(c_line), get(d.stamp), d);
-        let edition = pending.as_ref().map_or(primary, |id| editions.index_for(id.year));
-        let cells = &mut scratch;
-        cells.extend(items[edition].iter().filter_map(|&(c, i)| raw_cell(i, row, c, scale)));
-        // Columns of another edition's items hold answers this row's edition cannot
-        // score: they are rejected answers, not lost ones.
-        for &c in &foreign_cols[edition] {
-            if let Some(v) = row.get(c) {
-                if scale.read(v) != Answer::Missing {
-                    cells.push(RawCell {
-                        item: NOT_IN_EDITION,
-                        row: row.row,
-                        col: c,
-                        answer: Kept::rejected(Reason::ItemNotInEdition(editions.get(edition).edition.clone()), v),
-                    });
-                }
-            }
-        }
-        // Held until classification: no room to spare (a sheet of all lines has three
-        // times the columns a row answers).
-        let mut cells: Vec<RawCell> = Vec::with_capacity(scratch.len());
-        cells.append(&mut scratch);
-        let identity = pending.and_then(|p| settle(p, &cells, editions, edition));
-        out.push(RawRow {
-            ctx: ctx.clone(),
-            edition: edition as u8,
-            row: row.row,
-            first_col: row.cells.first().map_or(0, |(c, _)| *c),
-            identity,
-            respondent: get(c_resp).map(cell_text).filter(|s| !s.is_empty()),
-            location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.location.clone()),
-            team: get(c_team).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.team.clone()),
-            cells,
-        });
-    }
-    out
-}
-
-/// A long-layout answer whose item is not in the catalogue: where, and the item text.
-#[derive(Debug, Clone)]
-pub struct UnknownItem {
-    pub row: u32,
-    pub col: u32,
-    pub item: String,
-}
-
-/// Rows of a long sheet: one answer per row, grouped by respondent (with institution,
-/// year and line) in order of first appearance; a group counts as one row read.
-pub fn long_rows(
-    editions: &Editions,
-    sheet: &Sheet,
-    header: &Header,
-    primary: usize,
-    scale: &Scale,
-    ctx: Arc<SheetCtx>,
-    d: &Defaults<'_>,
-) -> (Vec<RawRow>, Vec<UnknownItem>) {
-    let f = |field| header.field(field);
-    let (c_resp, c_inst, c_year, c_line) =
-        (f(Field::Respondent), f(Field::Institution), f(Field::Year), f(Field::Line));
-    let (c_loc, c_team) = (f(Field::Location), f(Field::Team));
-    let c_item = f(Field::Item).expect("long layout has an item column");
-    let c_ans = f(Field::Answer).expect("long layout has an answer column");
-    let used: Vec<u32> = header.columns.iter().map(|(c, _)| *c).collect();
-    let mut out: Vec<RawRow> = Vec::new();
-    let mut index: std::collections::HashMap<(String, Result<Pending, String>), usize> = Default::default();
-    // Each group's identity, its line settled once all its answers are in.
-    let mut pendings: Vec<Option<Pending>> = Vec::new();
-    // Answers whose item is unknown, listed as rejected answers.
-    let mut unknown = Vec::new();
-    for row in &sheet.rows[header.data_from..] {
-        if !row.cells.iter().any(|(c, _)| used.contains(c)) && !row.formulas.iter().any(|c| used.contains(c))
-            || ctx.is_summary(row.row)
-        {
-            continue;
-        }
-        let get = |c: Option<u32>| c.and_then(|c| row.get(c));
-        let resp = get(c_resp).map(cell_text).filter(|s| !s.is_empty());
-        let ident = identity(get(c_inst), get(c_year), get(c_line), get(d.stamp), d);
-        let edition = ident.as_ref().map_or(primary, |id| editions.index_for(id.year));
-        let key_ident = ident.clone().map_err(|(_, v)| v);
-        // Rows without a respondent each stand alone: they cannot be grouped.
-        let slot = match &resp {
-            Some(r) => *index.entry((r.clone(), key_ident)).or_insert_with(|| {
-                pendings.push(ident.as_ref().ok().cloned());
-                out.push(RawRow {
-                    ctx: ctx.clone(),
-                    edition: edition as u8,
-                    row: row.row,
-                    first_col: row.cells.first().map_or(0, |(c, _)| *c),
-                    // The line is settled below, once the group's answers are in.
-                    identity: ident.clone().map(|p| Identity {
-                        institution: p.institution,
-                        year: p.year,
-                        line: Line::L1,
-                    }),
-                    respondent: Some(r.clone()),
-                    location: get(c_loc).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.location.clone()),
-                    team: get(c_team).map(cell_text).filter(|s| !s.is_empty()).or_else(|| d.team.clone()),
-                    cells: Vec::new(),
-                });
-                out.len() - 1
-            }),
-            None => {
-                pendings.push(None);
-                out.push(RawRow {
-                    ctx: ctx.clone(),
-                    edition: edition as u8,
-                    row: row.row,
-                    first_col: row.cells.first().map_or(0, |(c, _)| *c),
-                    identity: Err((Reason::MissingRespondent, String::new())),
-                    respondent: None,
-                    location: None,
-                    team: None,
-                    cells: Vec::new(),
-                });
-                out.len() - 1
-            }
-        };
-        if row.get(c_ans).is_none() && !row.is_formula(c_ans) {
-            continue;
-        }
-        let item_text = get(Some(c_item)).map(cell_text).unwrap_or_default();
-        match match_item(editions.get(edition), &item_text).map(|m| m.item) {
-            Some(item) => {
-                if let Some(mut cell) = raw_cell(item, row, c_ans, scale) {
-                    if out[slot].cells.iter().any(|c| c.item == item) {
-                        let value = row.get(c_ans).cloned().unwrap_or(Data::Empty);
-                        cell.answer = Kept::rejected(Reason::SecondAnswerForItem, &value);
-                    }
-                    out[slot].cells.push(cell);
-                }
-            }
-            None => unknown.push(UnknownItem { row: row.row, col: c_item, item: item_text }),
-        }
-    }
-    for (raw, pending) in out.iter_mut().zip(pendings) {
-        if let Some(p) = pending {
-            raw.identity = settle(p, &raw.cells, editions, raw.edition as usize);
-        }
-    }
-    (out, unknown)
 }
 
 #[cfg(test)]

@@ -288,7 +288,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                 let q = s.quartiles;
                 SectorRow {
                     year: s.year,
-                    peer_group: s.peer.map_or("ALL", |p| p.code()),
+                    peer_group: s.peer.code(),
                     line: s.line.number(),
                     area: s.scope.area_code(),
                     kind: s.scope.kind_code(),
@@ -297,9 +297,9 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                     ci_low: f.and_then(Figures::ci).map(|c| c.0),
                     ci_high: f.and_then(Figures::ci).map(|c| c.1),
                     institutions: s.institutions,
-                    p25: q.map(|q| q.0),
-                    p50: q.map(|q| q.1),
-                    p75: q.map(|q| q.2),
+                    p25: q.map(|q| q.p25),
+                    p50: q.map(|q| q.median),
+                    p75: q.map(|q| q.p75),
                     sd: f.and_then(Figures::sd),
                     suppressed: s.hidden().is_some(),
                     suppression: why_code(s.hidden().or(detail(f))),
@@ -360,7 +360,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                 // Empty only where the institution's kind is not known.
                 rank_peer_band: b.rank_peer.map_or("", |r| r.band_code()),
                 versus_sector: b.versus_sector.map_or("", |v| v.code()),
-                rest_of_sector_mean: b.rest_of_sector.map(|r| r.0),
+                rest_of_sector_mean: b.rest_of_sector.map(|r| r.mean),
             }),
         )?,
         write_table(
@@ -368,7 +368,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             "line_gaps.csv",
             sc.gaps.iter().map(|g| GapRow {
                 year: g.year,
-                peer_group: g.peer.map_or("ALL", |p| p.code()),
+                peer_group: g.peer.code(),
                 area: g.scope.area_code(),
                 kind: g.scope.kind_code(),
                 line_a: g.a.number(),
@@ -386,7 +386,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             "sector_changes.csv",
             sc.sector_changes.iter().map(|c| SectorChangeRow {
                 year: c.year,
-                peer_group: c.peer.map_or("ALL", |p| p.code()),
+                peer_group: c.peer.code(),
                 line: c.line.number(),
                 area: c.scope.area_code(),
                 kind: c.scope.kind_code(),

@@ -25,14 +25,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::framework::{Area, Editions, ItemId, Kind, Line};
-use crate::ingest::institutions::{InstitutionMeta, Sector};
+use crate::ingest::institutions::InstitutionMeta;
 use crate::ingest::Respondent;
 use crate::reference::{Cell, Reference};
 use crate::score::benchmarks::{decide_versus, Comparison};
 use crate::score::stats::{ci95, percentile_rank_sorted, quantile, welch};
 use crate::score::{
-    score, Band, Change, Detail, Figures, Hidden, ItemFigures, ItemScore, LineGap, Privacy, Published, Rank, Scope,
-    ScoreError, Scores, SectorChange, SectorScore, SuppressionCounts, Why,
+    score, Band, Change, Detail, Figures, Hidden, ItemFigures, ItemScore, LineGap, PeerGroup, Privacy, Published,
+    Quartiles, Rank, RestOfSector, Scope, ScoreError, Scores, SectorChange, SectorScore, SuppressionCounts, Why,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -55,13 +55,6 @@ fn scope_of(area: &str, kind: &str) -> Option<Scope> {
         _ => return None,
     };
     Some(Scope { area, kind })
-}
-
-fn peer_of(code: &str) -> Option<Option<Sector>> {
-    match code {
-        "ALL" => Some(None),
-        p => Sector::parse(p).map(Some),
-    }
 }
 
 /// Two decimals, as the reference (and every table) gives scores.
@@ -107,10 +100,10 @@ pub fn against_reference(
             }
         }
     }
-    let mut cells: BTreeMap<(u16, Option<Sector>, Line, Scope), &Cell> = BTreeMap::new();
+    let mut cells: BTreeMap<(u16, PeerGroup, Line, Scope), &Cell> = BTreeMap::new();
     for c in &reference.cells {
         let (Some(peer), Some(line), Some(scope)) =
-            (peer_of(&c.peer_group), Line::from_number(c.line), scope_of(&c.area, &c.kind))
+            (PeerGroup::parse(&c.peer_group), Line::from_number(c.line), scope_of(&c.area, &c.kind))
         else {
             return Err(AgainstError::Mismatch(format!(
                 "the reference has a cell it cannot place: {} {} {} {}",
@@ -135,7 +128,7 @@ pub fn against_reference(
         if !took_part.contains(&(g.year, c.as_str())) {
             continue;
         }
-        if let Some(cell) = cells.get(&(g.year, None, g.line, g.scope)) {
+        if let Some(cell) = cells.get(&(g.year, PeerGroup::Whole, g.line, g.scope)) {
             if cell.institutions.iter().any(|e| e.pseudonym == c && e.score.is_none()) {
                 g.figures = Published::hidden_value(Why::Protects, f);
             }
@@ -162,11 +155,11 @@ pub fn against_reference(
         small: usize,
         protected: usize,
     }
-    let mut distributions: BTreeMap<(u16, Option<Sector>, Line, Scope), Distribution> = BTreeMap::new();
+    let mut distributions: BTreeMap<(u16, PeerGroup, Line, Scope), Distribution> = BTreeMap::new();
     for (&(year, peer, line, scope), c) in &cells {
         let mine: Vec<(String, Option<f64>, bool)> = own_names
             .iter()
-            .filter(|n| peer.is_none() || own_peer(n) == peer)
+            .filter(|n| peer.contains(own_peer(n)))
             .map(|n| {
                 let g = own.group(year, n, line, scope);
                 let present = g.is_some_and(|g| g.for_own_institution().is_some_and(|f| f.n > 0));
@@ -234,18 +227,12 @@ pub fn against_reference(
         // Its own scores as the reference has them: the published quartiles; else
         // taken again over the scores with its own in place.
         let published = match (c.p25, c.p50, c.p75) {
-            (Some(a), Some(b), Some(c)) if *as_published => Some((a, b, c)),
+            (Some(p25), Some(median), Some(p75)) if *as_published => Some(Quartiles { p25, median, p75 }),
             _ => None,
         };
-        let quartiles = (vals.len() >= privacy.min_institutions && figures.shown().is_some()).then(|| {
-            published.unwrap_or_else(|| {
-                (
-                    quantile(vals, 0.25).expect("non-empty"),
-                    quantile(vals, 0.5).expect("non-empty"),
-                    quantile(vals, 0.75).expect("non-empty"),
-                )
-            })
-        });
+        let quartiles = (vals.len() >= privacy.min_institutions && figures.shown().is_some())
+            .then(|| published.or_else(|| Quartiles::of_sorted(vals)))
+            .flatten();
         sector.push(SectorScore {
             year,
             peer,
@@ -263,7 +250,7 @@ pub fn against_reference(
     // Ranks and the test against the rest of the sector.
     let pooled = |year: u16, line: Line, scope: Scope| {
         sector
-            .binary_search_by(|s| (s.year, s.peer, s.line, s.scope).cmp(&(year, None, line, scope)))
+            .binary_search_by(|s| (s.year, s.peer, s.line, s.scope).cmp(&(year, PeerGroup::Whole, line, scope)))
             .ok()
             .and_then(|i| sector[i].shown())
             .filter(|f| f.detail_withheld().is_none())
@@ -275,8 +262,8 @@ pub fn against_reference(
         // Its own score as precise as the others': two decimals, so that a score equal
         // to another's is equal here too.
         let at = two(b.score);
-        b.rank_sector = rank(&vals(None), at, privacy.min_institutions);
-        b.rank_peer = own_peer(&b.institution).map(|p| rank(&vals(Some(p)), at, privacy.min_institutions));
+        b.rank_sector = rank(&vals(PeerGroup::Whole), at, privacy.min_institutions);
+        b.rank_peer = own_peer(&b.institution).map(|p| rank(&vals(PeerGroup::Sector(p)), at, privacy.min_institutions));
         b.versus_sector = None;
         b.rest_of_sector = None;
         if b.scope.kind.is_some() {
@@ -300,7 +287,8 @@ pub fn against_reference(
         let rest_sq = sum_sq(all.n, all.mean, all_sd) - if inside { sum_sq(own_n, own_mean, own_sd) } else { 0.0 };
         let rest_var = ((rest_sq - rest_n as f64 * rest_mean * rest_mean) / (rest_n as f64 - 1.0)).max(0.0);
         if let Some(w) = welch((rest_n, rest_mean, rest_var.sqrt()), (mine.n, mine.mean, sd)) {
-            let comparison = Comparison { benchmark: bi, p: w.p, diff: w.diff, rest: (rest_mean, rest_n) };
+            let rest = RestOfSector { mean: rest_mean, n: rest_n };
+            let comparison = Comparison { benchmark: bi, p: w.p, diff: w.diff, rest };
             by_portret.entry((b.year, b.institution.clone())).or_default().push(comparison);
         }
     }
@@ -366,7 +354,7 @@ pub fn against_reference(
     let mut sector_changes = Vec::new();
     for c in &reference.sector_changes {
         let (Some(peer), Some(line), Some(scope)) =
-            (peer_of(&c.peer_group), Line::from_number(c.line), scope_of(&c.area, &c.kind))
+            (PeerGroup::parse(&c.peer_group), Line::from_number(c.line), scope_of(&c.area, &c.kind))
         else {
             continue;
         };
@@ -393,7 +381,7 @@ pub fn against_reference(
     let mut line_gaps = Vec::new();
     for g in &reference.line_gaps {
         let (Some(peer), Some(a), Some(b), Some(scope)) = (
-            peer_of(&g.peer_group),
+            PeerGroup::parse(&g.peer_group),
             Line::from_number(g.line_a),
             Line::from_number(g.line_b),
             scope_of(&g.area, &g.kind),

@@ -14,6 +14,7 @@ use crate::framework::{Editions, ItemIdx, Line};
 use crate::ingest::institutions::{InstitutionMeta, Sector};
 use crate::ingest::Respondent;
 use crate::score::benchmarks;
+use crate::score::peer_group::PeerGroup;
 use crate::score::privacy::{self, Privacy};
 use crate::score::published::{Published, Why};
 use crate::score::raw::{GroupKey, PooledSums, RawGroup, RawItem, RawSector, Stat};
@@ -154,11 +155,11 @@ pub fn score_with(
 }
 
 /// The institutions of a run by index, in name order (so rows sorted by index are in
-/// name order, as the read model is), with their peer groups.
+/// name order, as the read model is), with their kinds of education (their peer group).
 struct InstitutionIndex {
     names: Vec<String>,
     index: HashMap<String, u32>,
-    peers: Vec<Option<Sector>>,
+    kinds: Vec<Option<Sector>>,
 }
 
 impl InstitutionIndex {
@@ -173,16 +174,16 @@ impl InstitutionIndex {
             .map(String::from)
             .collect();
         let index = names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
-        let peers = names.iter().map(|n| institutions.get(n).and_then(|m| m.sector)).collect();
-        InstitutionIndex { names, index, peers }
+        let kinds = names.iter().map(|n| institutions.get(n).and_then(|m| m.sector)).collect();
+        InstitutionIndex { names, index, kinds }
     }
 
     fn inst(&self, institution: &str) -> u32 {
         self.index[institution]
     }
 
-    fn peer(&self, inst: u32) -> Option<Sector> {
-        self.peers[inst as usize]
+    fn kind(&self, inst: u32) -> Option<Sector> {
+        self.kinds[inst as usize]
     }
 }
 
@@ -197,7 +198,7 @@ fn group_rows(stats: &Statistics, index: &InstitutionIndex) -> Vec<RawGroup> {
             inst,
             line: g.line,
             scope: g.scope,
-            peer: index.peer(inst),
+            kind: index.kind(inst),
             n: g.n,
             stat: Some(Stat { mean: g.mean(), sd: g.sd(), median: g.median }),
             why: None,
@@ -209,8 +210,8 @@ fn group_rows(stats: &Statistics, index: &InstitutionIndex) -> Vec<RawGroup> {
     for &(year, inst, line) in &present {
         for scope in Scope::all() {
             if !have.contains(&GroupKey { year, inst, line, scope }) {
-                let peer = index.peer(inst);
-                groups.push(RawGroup { year, inst, line, scope, peer, n: 0, stat: None, why: None, detail_why: None });
+                let kind = index.kind(inst);
+                groups.push(RawGroup { year, inst, line, scope, kind, n: 0, stat: None, why: None, detail_why: None });
             }
         }
     }
@@ -242,11 +243,8 @@ struct Pooled {
 fn pooled_rows(stats: &Statistics, index: &InstitutionIndex) -> Pooled {
     let mut members_of: BTreeMap<CellKey, Vec<&GroupStat>> = BTreeMap::new();
     for g in &stats.groups {
-        let peer = index.peer(index.inst(&g.institution));
-        let cell = |peer| CellKey { year: g.year, peer, line: g.line, scope: g.scope };
-        members_of.entry(cell(None)).or_default().push(g);
-        if let Some(p) = peer {
-            members_of.entry(cell(Some(p))).or_default().push(g);
+        for peer in PeerGroup::of(index.kind(index.inst(&g.institution))) {
+            members_of.entry(CellKey { year: g.year, peer, line: g.line, scope: g.scope }).or_default().push(g);
         }
     }
     let mut rows: Vec<RawSector> = Vec::with_capacity(members_of.len());

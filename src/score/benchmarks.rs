@@ -10,13 +10,13 @@ use std::collections::BTreeMap;
 use foldhash::HashMap;
 
 use crate::framework::Line;
-use crate::ingest::institutions::Sector;
+use crate::score::peer_group::PeerGroup;
 use crate::score::privacy::Privacy;
 use crate::score::published::Why;
 use crate::score::raw::{GroupKey, RawGroup, RawSector};
 use crate::score::read_model::{
-    Band, Benchmark, CellKey, Change, Difference, Figures, LineGap, Rank, Scope, Scores, SectorChange, SectorScore,
-    Versus, TABLE_DECIMALS,
+    Band, Benchmark, CellKey, Change, Difference, Figures, LineGap, Quartiles, Rank, RestOfSector, Scope, Scores,
+    SectorChange, SectorScore, Versus, TABLE_DECIMALS,
 };
 use crate::score::stats::{self, percentile_rank_sorted, quantile};
 
@@ -30,8 +30,7 @@ pub(crate) struct Distribution {
     pub shown: usize,
     pub not_shown_small: usize,
     pub not_shown_protected: usize,
-    /// P25, median, P75.
-    pub quartiles: Option<(f64, f64, f64)>,
+    pub quartiles: Option<Quartiles>,
 }
 
 /// The institutions of a pooled cell while they are counted.
@@ -49,7 +48,7 @@ struct Tally {
 pub(crate) fn distribution(groups: &[RawGroup], sector: &[RawSector], privacy: Privacy) -> Vec<Distribution> {
     let mut by_cell: HashMap<CellKey, Tally> = HashMap::default();
     for g in groups.iter().filter(|g| g.n > 0) {
-        for peer in [Some(None), g.peer.map(Some)].into_iter().flatten() {
+        for peer in PeerGroup::of(g.kind) {
             let t = by_cell.entry(CellKey { year: g.year, peer, line: g.line, scope: g.scope }).or_default();
             t.institutions += 1;
             match (g.why, g.stat) {
@@ -65,13 +64,9 @@ pub(crate) fn distribution(groups: &[RawGroup], sector: &[RawSector], privacy: P
             let Some(t) = by_cell.get_mut(&s.key()) else { return Distribution::default() };
             let shown = &mut t.shown_scores;
             shown.sort_by(f64::total_cmp);
-            let quartiles = (shown.len() >= privacy.min_institutions && s.why.is_none()).then(|| {
-                (
-                    quantile(shown, 0.25).expect("non-empty"),
-                    quantile(shown, 0.5).expect("non-empty"),
-                    quantile(shown, 0.75).expect("non-empty"),
-                )
-            });
+            let quartiles = (shown.len() >= privacy.min_institutions && s.why.is_none())
+                .then(|| Quartiles::of_sorted(shown))
+                .flatten();
             Distribution {
                 institutions: t.institutions,
                 shown: shown.len(),
@@ -126,10 +121,8 @@ pub(crate) fn benchmarks(
     let mut shown: HashMap<CellKey, Vec<f64>> = HashMap::default();
     for g in groups {
         if let (None, Some(st)) = (g.why, g.stat) {
-            let cell = |peer| CellKey { year: g.year, peer, line: g.line, scope: g.scope };
-            shown.entry(cell(None)).or_default().push(st.mean);
-            if let Some(p) = g.peer {
-                shown.entry(cell(Some(p))).or_default().push(st.mean);
+            for peer in PeerGroup::of(g.kind) {
+                shown.entry(CellKey { year: g.year, peer, line: g.line, scope: g.scope }).or_default().push(st.mean);
             }
         }
     }
@@ -157,7 +150,7 @@ pub(crate) fn benchmarks(
     };
     let find = |key: GroupKey| groups.binary_search_by(|g| g.key().cmp(&key)).ok().map(|i| &groups[i]);
     let pooled = |year: u16, line: Line, scope: Scope| {
-        let key = CellKey { year, peer: None, line, scope };
+        let key = CellKey { year, peer: PeerGroup::Whole, line, scope };
         sector
             .binary_search_by(|s| s.key().cmp(&key))
             .ok()
@@ -189,10 +182,10 @@ pub(crate) fn benchmarks(
             line: g.line,
             scope: g.scope,
             score: st.mean,
-            rank_sector: rank(CellKey { year: g.year, peer: None, line: g.line, scope: g.scope }, st.mean),
-            rank_peer: g
-                .peer
-                .map(|p| rank(CellKey { year: g.year, peer: Some(p), line: g.line, scope: g.scope }, st.mean)),
+            rank_sector: rank(CellKey { year: g.year, peer: PeerGroup::Whole, line: g.line, scope: g.scope }, st.mean),
+            rank_peer: g.kind.map(|p| {
+                rank(CellKey { year: g.year, peer: PeerGroup::Sector(p), line: g.line, scope: g.scope }, st.mean)
+            }),
             change,
             versus_sector: None,
             rest_of_sector: None,
@@ -221,7 +214,8 @@ pub(crate) fn benchmarks(
         let rest_sq = sum_sq(s.n, all.mean, all_sd) - sum_sq(g.n, own.mean, sd);
         let rest_var = ((rest_sq - rest_n as f64 * rest_mean * rest_mean) / (rest_n as f64 - 1.0)).max(0.0);
         if let Some(w) = stats::welch((rest_n, rest_mean, rest_var.sqrt()), (g.n, own.mean, sd)) {
-            let comparison = Comparison { benchmark: bi, p: w.p, diff: w.diff, rest: (rest_mean, rest_n) };
+            let rest = RestOfSector { mean: rest_mean, n: rest_n };
+            let comparison = Comparison { benchmark: bi, p: w.p, diff: w.diff, rest };
             by_portret.entry((b.year, b.institution.clone())).or_default().push(comparison);
         }
     }
@@ -252,9 +246,8 @@ pub(crate) fn decide_versus(benchmarks: &mut [Benchmark], by_portret: &BTreeMap<
 /// lines, with Welch's interval where both pooled figures and their spread are published.
 pub(crate) fn gaps(scores: &Scores) -> Vec<LineGap> {
     let mut out = Vec::new();
-    let peers = std::iter::once(None).chain(Sector::ALL.into_iter().map(Some));
     for &year in &scores.years {
-        for peer in peers.clone() {
+        for peer in PeerGroup::ALL {
             for scope in Scope::all() {
                 let fig = |l| scores.sector(year, peer, l, scope).and_then(SectorScore::shown).map(Figures::sample);
                 for (a, b) in [(Line::L1, Line::L2), (Line::L2, Line::L3), (Line::L1, Line::L3)] {
@@ -277,6 +270,5 @@ pub(crate) struct Comparison {
     pub p: f64,
     /// Own mean minus the rest's.
     pub diff: f64,
-    /// The rest of the sector: its pooled mean and number of respondents.
-    pub rest: (f64, u64),
+    pub rest: RestOfSector,
 }

@@ -8,12 +8,14 @@
 //! - `aggregate.rs`: [`score`], the steps from respondents to the read model, over the
 //!   rows before privacy (`raw.rs`) and the groups' statistics (`sufficient.rs`).
 //! - `benchmarks.rs`: quartiles, ranks, changes, above/below the sector, line gaps.
+//! - `peer_group.rs`: the whole sector or one kind of education ([`PeerGroup`]).
 //! - `privacy.rs`: what is hidden; `teams.rs`: team and location rows; `stats.rs`: the
 //!   formulas; `against.rs`: an institution against a published sector reference.
 
 pub mod against;
 mod aggregate;
 mod benchmarks;
+pub mod peer_group;
 pub mod privacy;
 pub mod published;
 mod raw;
@@ -23,12 +25,13 @@ pub mod sufficient;
 pub mod teams;
 
 pub use aggregate::{score, score_with, ScoreError};
+pub use peer_group::PeerGroup;
 pub use privacy::Privacy;
 pub use published::{Published, Why};
 pub use read_model::{
     as_printed, shown_difference, Band, Benchmark, CellKey, Change, Detail, Difference, Figures, GroupScore, Hidden,
-    ItemFigures, ItemScore, LineGap, Rank, RespondentScore, Scope, Scores, SectorChange, SectorScore,
-    SuppressionCounts, Versus, TABLE_DECIMALS,
+    ItemFigures, ItemScore, LineGap, Quartiles, Rank, RespondentScore, RestOfSector, Scope, Scores, SectorChange,
+    SectorScore, SuppressionCounts, Versus, TABLE_DECIMALS,
 };
 pub use sufficient::Statistics;
 

@@ -36,6 +36,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::framework::{Editions, Line};
 use crate::ingest::institutions::Sector;
+use crate::score::peer_group::PeerGroup;
 use crate::score::raw::{GroupKey, PooledSums, RawGroup, RawItem, RawSector};
 use crate::score::read_model::{CellKey, Scope};
 use crate::score::Why;
@@ -144,7 +145,7 @@ pub(crate) fn suppress(
     for (rows, members) in families.values() {
         for &si in rows {
             let peer = sector[si].peer;
-            let count = members.iter().filter(|&&g| peer.is_none() || groups[g].peer == peer).count();
+            let count = members.iter().filter(|&&g| peer.contains(groups[g].kind)).count();
             if count < p.min_institutions {
                 sector[si].why = Some(Why::FewInstitutions);
             }
@@ -209,7 +210,7 @@ fn protect_family(
             continue;
         }
         let peer = sector[si].peer;
-        let cell: Vec<usize> = members.iter().copied().filter(|&g| peer.is_none() || groups[g].peer == peer).collect();
+        let cell: Vec<usize> = members.iter().copied().filter(|&g| peer.contains(groups[g].kind)).collect();
         match apply(groups, &cell) {
             None => {}
             Some(Protection::HidePooled) => {
@@ -220,16 +221,16 @@ fn protect_family(
         }
     }
     // The remainder: the sector minus the published peer groups.
-    let Some(&all) = rows.iter().find(|&&si| sector[si].peer.is_none() && sector[si].why.is_none()) else {
+    let Some(&all) = rows.iter().find(|&&si| sector[si].peer == PeerGroup::Whole && sector[si].why.is_none()) else {
         return changed;
     };
     let published: Vec<Sector> =
-        rows.iter().filter(|&&si| sector[si].why.is_none()).filter_map(|&si| sector[si].peer).collect();
+        rows.iter().filter(|&&si| sector[si].why.is_none()).filter_map(|&si| sector[si].peer.sector()).collect();
     if published.is_empty() {
         return changed;
     }
     let rest: Vec<usize> =
-        members.iter().copied().filter(|&g| groups[g].peer.is_none_or(|s| !published.contains(&s))).collect();
+        members.iter().copied().filter(|&g| groups[g].kind.is_none_or(|s| !published.contains(&s))).collect();
     match apply(groups, &rest) {
         None => {}
         Some(Protection::HidePooled) => {
@@ -237,8 +238,8 @@ fn protect_family(
             let smallest = rows
                 .iter()
                 .copied()
-                .filter(|&si| sector[si].why.is_none() && sector[si].peer.is_some())
-                .min_by_key(|&si| (members.iter().filter(|&&g| groups[g].peer == sector[si].peer).count(), si));
+                .filter(|&si| sector[si].why.is_none() && sector[si].peer != PeerGroup::Whole)
+                .min_by_key(|&si| (members.iter().filter(|&&g| sector[si].peer.contains(groups[g].kind)).count(), si));
             match smallest {
                 Some(si) => sector[si].why = Some(Why::ProtectsPooled),
                 None => sector[all].why = Some(Why::ProtectsPooled),

@@ -6,6 +6,7 @@
 
 use crate::framework::{ItemIdx, Line};
 use crate::ingest::institutions::Sector;
+use crate::score::peer_group::PeerGroup;
 use crate::score::published::Why;
 use crate::score::read_model::{CellKey, Sample, Scope};
 
@@ -34,7 +35,8 @@ pub(crate) struct RawGroup {
     pub inst: u32,
     pub line: Line,
     pub scope: Scope,
-    pub peer: Option<Sector>,
+    /// The institution's kind of education, where known: the peer group it is ranked in.
+    pub kind: Option<Sector>,
     pub n: u64,
     pub stat: Option<Stat>,
     pub why: Option<Why>,
@@ -56,7 +58,7 @@ impl RawGroup {
 #[derive(Debug, Clone)]
 pub(crate) struct RawSector {
     pub year: u16,
-    pub peer: Option<Sector>,
+    pub peer: PeerGroup,
     pub line: Line,
     pub scope: Scope,
     pub n: u64,

@@ -7,9 +7,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::framework::{Area, ItemIdx, Kind, Line};
-use crate::ingest::institutions::Sector;
+use crate::score::peer_group::PeerGroup;
 use crate::score::published::{Published, Why};
-use crate::score::stats;
+use crate::score::stats::{self, quantile};
 use crate::score::teams;
 
 /// What part of a line's items a score covers: an area × kind cell, an area, or all.
@@ -139,8 +139,7 @@ impl GroupScore {
 #[derive(Debug, Clone)]
 pub struct SectorScore {
     pub year: u16,
-    /// None: the whole sector.
-    pub peer: Option<Sector>,
+    pub peer: PeerGroup,
     pub line: Line,
     pub scope: Scope,
     pub(in crate::score) figures: Published<Figures>,
@@ -153,8 +152,26 @@ pub struct SectorScore {
     /// not_shown_small + not_shown_protected`.
     pub not_shown_small: usize,
     pub not_shown_protected: usize,
-    /// P25, median, P75 over the shown institutions' scores.
-    pub quartiles: Option<(f64, f64, f64)>,
+    /// Over the shown institutions' scores, where enough are shown and the pooled
+    /// figure is published.
+    pub quartiles: Option<Quartiles>,
+}
+
+/// P25, median and P75 of the shown institutions' scores in a pooled cell (SPEC §4):
+/// where the middle half of the institutions stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quartiles {
+    pub p25: f64,
+    pub median: f64,
+    pub p75: f64,
+}
+
+impl Quartiles {
+    /// Of scores sorted ascending, each interpolated linearly between the two scores
+    /// it falls between ([`stats::quantile`]); none of no scores.
+    pub fn of_sorted(sorted: &[f64]) -> Option<Quartiles> {
+        Some(Quartiles { p25: quantile(sorted, 0.25)?, median: quantile(sorted, 0.5)?, p75: quantile(sorted, 0.75)? })
+    }
 }
 
 impl SectorScore {
@@ -394,10 +411,17 @@ pub struct Benchmark {
     pub change: Option<Change>,
     /// Against the other institutions of the sector (BH over the portret's comparisons).
     pub versus_sector: Option<Versus>,
-    /// The pooled mean of the other institutions' respondents that `versus_sector` tests
-    /// against (from the published sector figures minus the institution's own), with
-    /// their number of respondents.
-    pub rest_of_sector: Option<(f64, u64)>,
+    /// The other institutions' respondents that `versus_sector` tests against.
+    pub rest_of_sector: Option<RestOfSector>,
+}
+
+/// The respondents of the sector's other institutions, as an institution is tested
+/// against them: their pooled mean (from the published sector figures minus the
+/// institution's own) and their number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RestOfSector {
+    pub mean: f64,
+    pub n: u64,
 }
 
 /// Difference between two lines' pooled scores in one year, peer group and scope
@@ -405,7 +429,7 @@ pub struct Benchmark {
 #[derive(Debug, Clone)]
 pub struct LineGap {
     pub year: u16,
-    pub peer: Option<Sector>,
+    pub peer: PeerGroup,
     pub scope: Scope,
     pub a: Line,
     pub b: Line,
@@ -418,18 +442,18 @@ pub struct LineGap {
 #[derive(Debug, Clone)]
 pub struct SectorChange {
     pub year: u16,
-    pub peer: Option<Sector>,
+    pub peer: PeerGroup,
     pub line: Line,
     pub scope: Scope,
     pub change: Change,
 }
 
-/// A pooled cell: year × peer group (None = whole sector) × line × scope; the key of
+/// A pooled cell: year × peer group × line × scope; the key of
 /// `Scores::sector`, `Scores::sector_changes` and of every per-cell tally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellKey {
     pub year: u16,
-    pub peer: Option<Sector>,
+    pub peer: PeerGroup,
     pub line: Line,
     pub scope: Scope,
 }
@@ -527,14 +551,25 @@ impl Scores {
             .map(|i| &self.groups[i])
     }
 
-    pub fn sector(&self, year: u16, peer: Option<Sector>, line: Line, scope: Scope) -> Option<&SectorScore> {
+    /// A pooled cell. The peer group may be given as a kind where none is the whole
+    /// sector (`None`, `Some(Sector::Mbo)`), as reports holding an institution's kind do.
+    pub fn sector(&self, year: u16, peer: impl Into<PeerGroup>, line: Line, scope: Scope) -> Option<&SectorScore> {
+        let peer = peer.into();
         self.sector
             .binary_search_by(|s| (s.year, s.peer, s.line, s.scope).cmp(&(year, peer, line, scope)))
             .ok()
             .map(|i| &self.sector[i])
     }
 
-    pub fn sector_change(&self, year: u16, peer: Option<Sector>, line: Line, scope: Scope) -> Option<&SectorChange> {
+    /// The sector's change in a pooled cell (the peer group given as in [`Scores::sector`]).
+    pub fn sector_change(
+        &self,
+        year: u16,
+        peer: impl Into<PeerGroup>,
+        line: Line,
+        scope: Scope,
+    ) -> Option<&SectorChange> {
+        let peer = peer.into();
         self.sector_changes
             .binary_search_by(|c| (c.year, c.peer, c.line, c.scope).cmp(&(year, peer, line, scope)))
             .ok()
@@ -573,5 +608,21 @@ impl Scores {
         let mut v: Vec<(String, u16)> = set.into_iter().collect();
         v.sort_by_cached_key(|(name, year)| (crate::text::normalize(name), name.clone(), *year));
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quartiles_interpolate_between_the_scores_they_fall_between() {
+        // Five institutions: P25 at position 1, the median at 2, P75 at 3 (of 0..4).
+        let q = Quartiles::of_sorted(&[40.0, 50.0, 60.0, 70.0, 90.0]).unwrap();
+        assert_eq!(q, Quartiles { p25: 50.0, median: 60.0, p75: 70.0 });
+        // Four: positions 0.75, 1.5 and 2.25 → 40 + 0.75 × 10, (50 + 70) / 2, 70 + 0.25 × 20.
+        let q = Quartiles::of_sorted(&[40.0, 50.0, 70.0, 90.0]).unwrap();
+        assert_eq!(q, Quartiles { p25: 47.5, median: 60.0, p75: 75.0 });
+        assert_eq!(Quartiles::of_sorted(&[]), None);
     }
 }

@@ -168,7 +168,7 @@ fn quartiles_and_percentile_ranks_over_shown_institutions() {
     let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
     let s = sc.sector(2026, None, Line::L1, Scope::LINE).unwrap();
     // sorted 0, 60, 66.67, 100: P25 at h = 0.75 → 45; median 63.33; P75 at h = 2.25 → 75
-    let (p25, p50, p75) = s.quartiles.unwrap();
+    let crate::score::Quartiles { p25, median: p50, p75 } = s.quartiles.unwrap();
     assert!((p25 - 45.0).abs() < 1e-9);
     assert!((p50 - 63.3333).abs() < 1e-3);
     assert!((p75 - 75.0).abs() < 1e-9);
@@ -280,7 +280,9 @@ fn line_gap_with_welch_interval_by_hand() {
     let g = sc
         .gaps
         .iter()
-        .find(|g| g.peer.is_none() && g.scope == Scope::LINE && (g.a, g.b) == (Line::L1, Line::L2))
+        .find(|g| {
+            g.peer == crate::score::PeerGroup::Whole && g.scope == Scope::LINE && (g.a, g.b) == (Line::L1, Line::L2)
+        })
         .unwrap();
     // L1: 48 respondents, mean 50, sd 29.173; L2: 48, mean 83.33, sd 16.843.
     // se = √(29.173²/48 + 16.843²/48) = 4.862; Welch df = 75.2; t(0.975, 75.2) = 1.99202
@@ -326,7 +328,7 @@ fn a_score_equal_to_p25_or_p75_is_in_the_middle_half_whatever_its_rank() {
     }
     let sc = score(&Editions::single(fw.clone()), &rs, &BTreeMap::new(), Privacy::default()).unwrap();
     let s = sc.sector(2026, None, Line::L1, Scope::LINE).unwrap();
-    let (p25, med, p75) = s.quartiles.unwrap();
+    let crate::score::Quartiles { p25, median: med, p75 } = s.quartiles.unwrap();
     assert!((p25 - 100.0 / 3.0).abs() < 1e-9 && (med - 200.0 / 3.0).abs() < 1e-9 && p75 == 100.0);
     assert_eq!((s.institutions, s.shown, s.not_shown_small, s.not_shown_protected), (5, 5, 0, 0));
     let band = |i: &str| sc.benchmark(2026, i, Line::L1, Scope::LINE).unwrap().rank_sector;

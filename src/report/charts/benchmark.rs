@@ -69,7 +69,7 @@ impl Benchmark {
                     .collect(),
                 quartiles: area_scopes()
                     .into_iter()
-                    .map(|s| sc.sector(year, None, line, s).and_then(|x| x.quartiles))
+                    .map(|s| sc.sector(year, None, line, s).and_then(|x| x.quartiles).map(|q| (q.p25, q.median, q.p75)))
                     .collect(),
             })
             .collect();

@@ -42,7 +42,8 @@ impl Distribution {
                     .filter_map(|g| g.shown().map(|f| f.mean))
                     .collect();
                 values.sort_by(f64::total_cmp);
-                Some(Group { line, values, quartiles: s.quartiles, institutions: s.institutions })
+                let quartiles = s.quartiles.map(|q| (q.p25, q.median, q.p75));
+                Some(Group { line, values, quartiles, institutions: s.institutions })
             })
             .collect();
         // Over how many institutions each line's distribution was taken, and why not

@@ -185,11 +185,11 @@ impl Findings {
                     area,
                     own,
                     published: g.and_then(|g| g.shown()).is_some(),
-                    quartiles: sector.and_then(|s| s.quartiles),
+                    quartiles: sector.and_then(|s| s.quartiles).map(|q| (q.p25, q.median, q.p75)),
                     over: sector.map(Over::of).unwrap_or_default(),
                     rank: b.map(|b| b.rank_sector),
                     versus: b.and_then(|b| b.versus_sector),
-                    rest: b.and_then(|b| b.rest_of_sector),
+                    rest: b.and_then(|b| b.rest_of_sector).map(|r| (r.mean, r.n)),
                     change: b.and_then(|b| b.change),
                     withheld: g.and_then(|g| g.hidden()).filter(|_| own.is_some()),
                 });

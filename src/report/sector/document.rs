@@ -57,7 +57,7 @@ fn sector_table(
                 Pooled::Hidden { mark, .. } => (String::new(), mark.clone()),
                 Pooled::Empty => (String::new(), String::new()),
             };
-            let q = |i: usize| r.quartiles.map_or(String::new(), |q| num([q.0, q.1, q.2][i], ctx.lang));
+            let q = |i: usize| r.quartiles.map_or(String::new(), |q| num([q.p25, q.median, q.p75][i], ctx.lang));
             let ch = r.change.as_ref();
             let change = ch.map_or(String::new(), |c| match block.one_since {
                 Some(_) => ctx.signed_text(c.change.shown),
@@ -126,7 +126,9 @@ pub fn sector(ctx: &ReportContext<'_>, model: &SectorReport<'_>) -> Result<Flow>
                 .iter()
                 .map(|g| {
                     vec![
-                        Cell::new(g.peer.map_or(ctx.w(Word::SectorLower).to_string(), |p| p.code().to_string())),
+                        Cell::new(
+                            g.peer.sector().map_or(ctx.w(Word::SectorLower).to_string(), |p| p.code().to_string()),
+                        ),
                         Cell::new(charts::scope_name(ctx, g.scope)),
                         Cell::new(format!("{} – {}", line_name(g.b, ctx.lang), line_name(g.a, ctx.lang))),
                         Cell::new(ctx.signed_text(g.gap.shown)),

@@ -95,7 +95,7 @@ pub(super) fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Form
             }
             if let Some(b) = ctx.scores.benchmark(year, &inst, line, Scope::LINE) {
                 cells.push(Value::text(ctx.rank_text(&b.rank_sector), &fm.rank));
-                cells.push(b.rest_of_sector.map_or(Value::Empty, |(m, _)| Value::Number(m, &fm.score)));
+                cells.push(b.rest_of_sector.map_or(Value::Empty, |r| Value::Number(r.mean, &fm.score)));
                 cells.push(b.versus_sector.map_or(Value::Empty, |v| {
                     let f = match v {
                         Versus::Above => &fm.above,

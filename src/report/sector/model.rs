@@ -15,7 +15,7 @@ use crate::ingest::institutions::Sector;
 use crate::report::findings::Over;
 use crate::report::words::Word;
 use crate::report::ReportContext;
-use crate::score::{Change, Difference, LineGap, Scope, SectorScore, Why};
+use crate::score::{Change, Difference, LineGap, PeerGroup, Quartiles, Scope, SectorScore, Why};
 
 use super::fill;
 
@@ -72,12 +72,12 @@ impl Pooled {
 pub struct PooledRow {
     pub year: u16,
     /// None: the whole sector.
-    pub peer: Option<Sector>,
+    pub peer: PeerGroup,
     pub line: Line,
     pub scope: Scope,
     pub figure: Pooled,
     /// P25, median and P75 over the institutions shown, where published.
-    pub quartiles: Option<(f64, f64, f64)>,
+    pub quartiles: Option<Quartiles>,
     /// Institutions with respondents in the cell.
     pub institutions: usize,
     /// Institutions shown (the distribution is over these); None where the pooled figure
@@ -111,7 +111,7 @@ impl PooledRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineRow {
     pub year: u16,
-    pub peer: Option<Sector>,
+    pub peer: PeerGroup,
     pub scope: Scope,
     /// Per line of [`Line::ALL`].
     pub lines: Vec<Pooled>,
@@ -122,7 +122,7 @@ pub struct LineRow {
 /// A gap between two lines as the document lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GapRow {
-    pub peer: Option<Sector>,
+    pub peer: PeerGroup,
     pub scope: Scope,
     pub a: Line,
     pub b: Line,
@@ -148,7 +148,7 @@ pub struct ComparisonRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpreadRow {
     pub line: Line,
-    pub quartiles: Option<(f64, f64, f64)>,
+    pub quartiles: Option<Quartiles>,
     /// None where the sector has no cell for the line.
     pub over: Option<String>,
 }
@@ -208,8 +208,8 @@ pub struct SectorReport<'a> {
 }
 
 /// The sector, then the peer groups vo, mbo and hbo.
-pub fn peer_groups() -> impl Iterator<Item = Option<Sector>> + Clone {
-    std::iter::once(None).chain(Sector::ALL.into_iter().map(Some))
+pub fn peer_groups() -> impl Iterator<Item = PeerGroup> + Clone {
+    PeerGroup::ALL.into_iter()
 }
 
 /// The line total, then the four areas.
@@ -234,7 +234,7 @@ impl<'a> SectorReport<'a> {
             _ => String::new(),
         };
         let latest = years.last().copied();
-        let overview = sc.sector.iter().filter(|s| s.peer.is_none()).map(|s| PooledRow::of(s, ctx)).collect();
+        let overview = sc.sector.iter().filter(|s| s.peer == PeerGroup::Whole).map(|s| PooledRow::of(s, ctx)).collect();
         let mut pooled = Vec::new();
         let mut lines = Vec::new();
         for &year in &years {
@@ -342,13 +342,14 @@ impl<'a> SectorReport<'a> {
             peers.push(peer);
         }
         let mut gaps: Vec<&LineGap> = sc.gaps.iter().filter(|g| g.year == year && g.scope.kind.is_none()).collect();
-        gaps.sort_by_key(|g| (g.peer.map_or(0, |p| p as u8 + 1), g.scope.area.map_or(0, |a| a as u8 + 1)));
+        gaps.sort_by_key(|g| (g.peer, g.scope.area.map_or(0, |a| a as u8 + 1)));
         YearBlock { year, one_since, change_head, peers, too_few, gaps: gaps.into_iter().map(GapRow::of).collect() }
     }
 
     /// The pooled rows of one year and peer group (None: the sector), lines in order,
     /// each line's total before its areas: one table of the document.
-    pub fn pooled_of(&self, year: u16, peer: Option<Sector>) -> impl Iterator<Item = &PooledRow> {
+    pub fn pooled_of(&self, year: u16, peer: impl Into<PeerGroup>) -> impl Iterator<Item = &PooledRow> {
+        let peer = peer.into();
         self.pooled.iter().filter(move |r| r.year == year && r.peer == peer)
     }
 }

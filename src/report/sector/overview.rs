@@ -26,7 +26,7 @@ pub(super) fn pooled_values<'f>(r: &PooledRow, fm: &'f Formats) -> [Value<'f>; 7
         Pooled::Empty => (Value::Empty, Value::Empty, Value::Empty, Value::Empty),
     };
     let (p25, median, p75) =
-        r.quartiles.map_or((Value::Empty, Value::Empty, Value::Empty), |(a, m, b)| (num(a), num(m), num(b)));
+        r.quartiles.map_or((Value::Empty, Value::Empty, Value::Empty), |q| (num(q.p25), num(q.median), num(q.p75)));
     [n, score, lo, hi, p25, median, p75]
 }
 
@@ -145,7 +145,7 @@ pub(super) fn overzicht(
     for (i, spread) in model.spread.iter().enumerate() {
         let row = d0 + 1 + i as u32;
         let mut cells = vec![Value::text(spread.line.label(ctx.lang), &fm.text)];
-        if let Some((a, m, b)) = spread.quartiles {
+        if let Some(crate::score::Quartiles { p25: a, median: m, p75: b }) = spread.quartiles {
             cells.extend([a, m, b, b - a].map(|v| Value::Number(v, &fm.score)));
         }
         xlsx::row_from(ws, row, c0, &cells)?;

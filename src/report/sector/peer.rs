@@ -13,8 +13,8 @@ use super::model::SectorReport;
 use super::overview::pooled_values;
 
 /// "sector (alle)" or the peer group's code.
-pub(super) fn peer_label(ctx: &ReportContext<'_>, peer: Option<crate::ingest::institutions::Sector>) -> String {
-    match peer {
+pub(super) fn peer_label(ctx: &ReportContext<'_>, peer: crate::score::PeerGroup) -> String {
+    match peer.sector() {
         None => ctx.w(Word::SectorAllPeers).to_string(),
         Some(p) => p.code().to_string(),
     }
