@@ -37,14 +37,21 @@ impl LineComparison {
                     .into_iter()
                     .map(|s| sc.sector(year, None, line, s).and_then(|x| x.shown()).map(|f| (f.mean, f.ci(), f.n)))
                     .collect();
-                let marks = area_scopes()
+                let marks: Vec<String> = area_scopes()
                     .into_iter()
                     .map(|s| {
                         sc.sector(year, None, line, s).and_then(|x| x.hidden()).map(|w| ctx.mark(w)).unwrap_or_default()
                     })
                     .collect();
-                let n = cells.last().copied().flatten().map_or(0, |c| c.2);
-                Series { line, name: format!("{} (n = {n})", line.label(ctx.lang)), cells, marks }
+                // The legend's count is the line total's; a line whose total is hidden
+                // says why, not "n = 0" (it has respondents).
+                let total = cells.last().copied().flatten();
+                let name = match (total, marks.last().filter(|m: &&String| !m.is_empty())) {
+                    (Some(c), _) => format!("{} (n = {})", line.label(ctx.lang), c.2),
+                    (None, Some(mark)) => format!("{} ({mark})", line.label(ctx.lang)),
+                    (None, None) => line.label(ctx.lang).to_string(),
+                };
+                Series { line, name, cells, marks }
             })
             .collect();
         let frame = Frame {
