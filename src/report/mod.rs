@@ -442,7 +442,7 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
             create_dir(&hdir)?;
         }
         let pairs = ctx.scores.institution_years();
-        ctx.progress.stage(ctx.t("portretten", "portraits"), pairs.len() as u64);
+        ctx.progress.stage(ctx.w(words::Word::StagePortraits), pairs.len() as u64);
         let written: Vec<Result<Vec<Output>>> = pairs
             .par_iter()
             .map(|(inst, year)| {
