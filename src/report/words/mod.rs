@@ -170,11 +170,25 @@ pub enum Word {
     To,
     And,
     ProtectedLower,
+    OverPooledProtected,
+    PositionAmongInstitutionsLine,
+    Higher,
+    Lower,
+    ByAreaClearlyDifferent,
+    NoEarlierYear,
+    ClearlyLowerThanStaff,
+    Fall,
+    Rise,
+    CountExampleLetters,
+    ForTeacherTraining,
+    NoRecommendation,
+    NoFindingHolds,
+    InGeneral,
 }
 
 impl Word {
     /// Every word, for the tests.
-    pub const ALL: [Word; 142] = [
+    pub const ALL: [Word; 156] = [
         Word::PortretTitle,
         Word::ProtectedOwnFigures,
         Word::Total,
@@ -318,6 +332,20 @@ impl Word {
         Word::To,
         Word::And,
         Word::ProtectedLower,
+        Word::OverPooledProtected,
+        Word::PositionAmongInstitutionsLine,
+        Word::Higher,
+        Word::Lower,
+        Word::ByAreaClearlyDifferent,
+        Word::NoEarlierYear,
+        Word::ClearlyLowerThanStaff,
+        Word::Fall,
+        Word::Rise,
+        Word::CountExampleLetters,
+        Word::ForTeacherTraining,
+        Word::NoRecommendation,
+        Word::NoFindingHolds,
+        Word::InGeneral,
     ];
 
     /// The word in `lang`.

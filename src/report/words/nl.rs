@@ -1,6 +1,7 @@
 //! The portret's words in Dutch (the default language), by key.
 
 use super::Word;
+use crate::score::Versus;
 
 /// The word in Dutch.
 pub fn say(w: Word) -> &'static str {
@@ -149,6 +150,20 @@ pub fn say(w: Word) -> &'static str {
         To => "tot",
         And => "en",
         ProtectedLower => "afgeschermd",
+        OverPooledProtected => "Geen P25–P75: het sectorcijfer is afgeschermd om kleine groepen te beschermen.",
+        PositionAmongInstitutionsLine => "Positie onder de instellingen (totaalscore per lijn)",
+        Higher => "hoger",
+        Lower => "lager",
+        ByAreaClearlyDifferent => "per aandachtsgebied aantoonbaar anders",
+        NoEarlierYear => "Er is geen eerder jaar om mee te vergelijken: dit is de eerste meting met deze raamwerkeditie.",
+        ClearlyLowerThanStaff => "Aantoonbaar lager dan de medewerkers van de andere instellingen",
+        Fall => "daling",
+        Rise => "stijging",
+        CountExampleLetters => "\"N van M\": N getoond van de M met respondenten",
+        ForTeacherTraining => "Voor lerarenopleidingen:",
+        NoRecommendation => "Geen aanbeveling uit de cijfers",
+        NoFindingHolds => "Geen bevinding houdt stand buiten de onzekerheid: geen aantoonbaar lagere score dan de medewerkers van de andere instellingen, geen aantoonbare daling, niet in het laagste kwart van 10 of meer instellingen.",
+        InGeneral => "In het algemeen:",
     }
 }
 
@@ -219,4 +234,212 @@ pub fn glossary(lines: &str, areas: &str) -> String {
 /// "1e lijn" (lower case, for inside a sentence).
 pub fn line_name(number: u8) -> String {
     format!("{number}e lijn")
+}
+
+/// The count beside a distribution where too few institutions have respondents.
+pub fn institutions_count(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "instelling" } else { "instellingen" })
+}
+
+/// The count beside a distribution: "6 van 12".
+pub fn shown_of(shown: usize, of: usize) -> String {
+    format!("{shown} van {of}")
+}
+
+pub fn over_small(n: usize, min_group_size: u64) -> String {
+    format!("{n} met te weinig respondenten (<{min_group_size})")
+}
+
+pub fn over_protected(n: usize) -> String {
+    format!("{n} afgeschermd om een kleine groep te beschermen")
+}
+
+/// Over how many institutions a published distribution was taken; `hidden` of them not
+/// shown, for the reasons `why`.
+pub fn over_published(shown: usize, of: usize, hidden: usize, why: &str) -> String {
+    match hidden {
+        0 => format!("P25–P75 over alle {of} instellingen."),
+        1 => format!("P25–P75 over {shown} van {of} instellingen; de andere niet getoond: {why}."),
+        h => format!("P25–P75 over {shown} van {of} instellingen; de andere {h} niet getoond: {why}."),
+    }
+}
+
+pub fn over_few_institutions(count: &str, min_institutions: usize) -> String {
+    format!(
+        "Geen sectorcijfer en geen P25–P75: {count} met respondenten, minder dan de {min_institutions} die nodig zijn."
+    )
+}
+
+/// No distribution: too few institutions shown; `why` the reasons of those not shown
+/// (empty: none).
+pub fn over_too_few_shown(shown: usize, of: usize, min_institutions: usize, why: &str) -> String {
+    let rest = if why.is_empty() { String::new() } else { format!("; niet getoond: {why}") };
+    format!(
+        "Geen P25–P75: {shown} van {of} instellingen getoond, te weinig voor een verdeling (minstens {min_institutions}){rest}."
+    )
+}
+
+/// "50 in de 1e lijn".
+pub fn answered_in(n: u64, line: &str) -> String {
+    format!("{n} in de {line}")
+}
+
+/// A line too small to show even to itself.
+pub fn answered_few(line: &str) -> String {
+    format!("enkelen in de {line}")
+}
+
+/// Who answered; `total` where every line's number is known.
+pub fn answered(year: u16, total: Option<u64>, parts: &str) -> String {
+    match total {
+        Some(total) => format!("In {year} vulden {total} medewerkers de vragenlijst in: {parts}."),
+        None => format!("In {year} vulden medewerkers de vragenlijst in: {parts}."),
+    }
+}
+
+/// "uw 1e lijn in het laagste kwart" (`middle`: the band is the middle half, "de").
+pub fn position_clause(who: &str, band: &str, middle: bool) -> String {
+    let de = if middle { "de" } else { "het" };
+    format!("uw {who} in {de} {band}")
+}
+
+/// Lines' staff against the other institutions' staff; `refer`: those have been named
+/// before in the sentence ("hen").
+pub fn versus_clause(who: &str, v: Versus, plural: bool, refer: bool) -> String {
+    let staff = if refer { "hen" } else { "de medewerkers van de andere instellingen" };
+    let score = if plural { "scoren" } else { "scoort" };
+    match v {
+        Versus::Above => format!("uw {who} {score} aantoonbaar hoger dan {staff}"),
+        Versus::Below => format!("uw {who} {score} aantoonbaar lager dan {staff}"),
+        Versus::Within => {
+            format!("uw {who} {} niet aantoonbaar van {staff}", if plural { "verschillen" } else { "verschilt" })
+        }
+    }
+}
+
+/// "Samenwerking in de 2e lijn".
+pub fn area_in_line(area: &str, line: &str) -> String {
+    format!("{area} in de {line}")
+}
+
+pub fn untested_lines(who: &str, plural: bool) -> String {
+    format!(
+        "Uw {who} {} niet vergeleken met de andere instellingen of met eerdere jaren: afgeschermd, om een kleine groep elders te beschermen; de cijfers ziet alleen u.",
+        if plural { "zijn" } else { "is" }
+    )
+}
+
+pub fn same_score(score: &str) -> String {
+    format!("Alle aandachtsgebieden hebben dezelfde score: {score}.")
+}
+
+pub fn highest_lowest(best: &str, best_figures: &str, worst: &str, worst_figures: &str) -> String {
+    format!(
+        "Uw hoogste eigen score is die voor {best} ({best_figures}), uw laagste die voor {worst} ({worst_figures})."
+    )
+}
+
+/// Whether a rise or fall (`word`) in `all` areas is larger than chance: in `real` of them
+/// (`areas`: their names).
+pub fn change_verdict(real: usize, all: usize, word: &str, areas: &str) -> String {
+    match real {
+        0 => format!("bij geen ervan is de {word} groter dan toeval"),
+        k if k == all => format!("overal is de {word} groter dan toeval"),
+        _ => format!("alleen bij {areas} is de {word} groter dan toeval"),
+    }
+}
+
+/// " sinds 2025" after a change, where the changes have different previous years.
+pub fn since_year(year: u16) -> String {
+    format!(" sinds {year}")
+}
+
+/// No line or area changed beyond chance (`tested`: some lines were not tested).
+pub fn no_change(since: u16, tested: bool) -> String {
+    let tested = if tested { " getoetste" } else { "" };
+    format!("Sinds {since} is geen{tested} lijn of aandachtsgebied aantoonbaar veranderd.")
+}
+
+pub fn changed_rest_not(since: u16, changed: &str) -> String {
+    format!("Sinds {since} aantoonbaar veranderd: {changed}; de rest niet aantoonbaar.")
+}
+
+/// Lines that moved the same way in all four areas.
+pub fn moved_whole(who: &str, plural: bool, down: bool, since: u16, verdict: &str) -> String {
+    format!(
+        "uw {who} {} in alle vier aandachtsgebieden {} dan in {since} ({verdict})",
+        if plural { "scoren" } else { "scoort" },
+        if down { "lager" } else { "hoger" }
+    )
+}
+
+pub fn changed_as_whole(lines: &str) -> String {
+    format!("als geheel aantoonbaar veranderd: {lines}")
+}
+
+pub fn changed_in_area(areas: &str) -> String {
+    format!("aantoonbaar veranderd in een aandachtsgebied: {areas}")
+}
+
+/// The how-to-read box's example of a count, in this portret's own figures.
+pub fn count_example(line: &str, count: &str, shown: usize, of: usize) -> String {
+    format!("bij uw {line} \"{count}\": {shown} getoond van de {of} met respondenten")
+}
+
+/// The "how to read" box of page 1, one paragraph per point.
+pub fn how_to_read(example: &str, min_group_size: u64) -> Vec<String> {
+    vec![
+        "Zo leest u dit portret".into(),
+        "Scores van 0 tot 100: het gemiddelde antwoord (ja = 100, grotendeels = 66,7, enigszins = 33,3, nee = 0); n = aantal respondenten.".into(),
+        format!("Positie onder de instellingen: een kwart van de instellingen scoort onder P25, de helft tussen P25 en P75 (de mediaan in het midden), een kwart boven P75, over de getoonde instellingen ({example}). Onder P25: laagste kwart; boven P75: hoogste kwart; anders: middelste helft."),
+        "Verschil met de medewerkers van de sector: uw gemiddelde tegen dat van alle medewerkers van de andere instellingen (de kolom ervoor), getoetst op 95% en gecorrigeerd voor het aantal vergelijkingen. Geen aantoonbaar verschil betekent niet dat de scores gelijk zijn.".into(),
+        "Verandering: sinds het vorige jaar van deelname, met het 95%-interval (de marge rond het verschil); aantoonbaar als het interval de 0 niet bevat.".into(),
+        format!("<{min_group_size}: te weinig respondenten om te tonen; afgeschermd: verborgen om een kleine groep te beschermen."),
+    ]
+}
+
+/// "(verschil −12,0; 95%-interval −20,1 tot −3,9)"; without an interval "(verschil −12,0)".
+pub fn difference(diff: &str, interval: Option<&str>) -> String {
+    match interval {
+        Some(i) => format!("(verschil {diff}; 95%-interval {i})"),
+        None => format!("(verschil {diff})"),
+    }
+}
+
+/// "−5,0 sinds 2025 (95%-interval −9,0 tot −1,0)".
+pub fn change_since(change: &str, since: u16, interval: Option<&str>) -> String {
+    let ci = interval.map_or(String::new(), |i| format!(" (95%-interval {i})"));
+    format!("{change} sinds {since}{ci}")
+}
+
+/// A weakness: clearly lower than the other institutions' staff (`rest`: their mean,
+/// where published).
+pub fn weakness_below(place: &str, score: &str, rest: Option<&str>) -> String {
+    let rest = rest.map_or(String::new(), |r| format!(" ({r})"));
+    format!("{place}: {score}, aantoonbaar lager dan de medewerkers van de andere instellingen{rest}")
+}
+
+/// A weakness: in the lowest quarter of `count` institutions.
+pub fn weakness_lowest_quarter(place: &str, score: &str, p25: &str, count: &str) -> String {
+    format!("{place}: {score}, laagste kwart (P25 {p25} over {count} instellingen)")
+}
+
+/// Expertise behind role beyond chance, with the difference (`difference`).
+pub fn expertise_behind(place: &str, expertise: &str, role: &str, difference: &str) -> String {
+    format!("{place}: deskundigheid {expertise} tegen rol {role} {difference}, aantoonbaar lager")
+}
+
+/// One line behind another beyond chance, with the difference (`difference`).
+pub fn line_behind(line: &str, score: &str, other: &str, other_score: &str, difference: &str) -> String {
+    format!("{line} {score} tegen {other} {other_score} {difference}, aantoonbaar lager")
+}
+
+/// The lines not tested, where no finding holds (after a sentence: opens with a space).
+pub fn nothing_untested(who: &str) -> String {
+    format!(" Uw {who} is niet getoetst (afgeschermd): daarover zeggen de cijfers niets.")
+}
+
+/// An advice's source document: its title as published, its author and year.
+pub fn advice_source(title: &str, _translated: &str, by: &str, year: u16) -> String {
+    format!("{title}, {by} {year}")
 }
