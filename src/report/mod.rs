@@ -145,15 +145,13 @@ impl<'a> ReportContext<'a> {
     pub fn editions_text(&self) -> String {
         self.editions
             .iter()
-            .map(
-                |(y, fw)| {
-                    if *y == 0 {
-                        fw.edition.clone()
-                    } else {
-                        format!("{} ({} {y})", fw.edition, self.t("vanaf", "from"))
-                    }
-                },
-            )
+            .map(|(y, fw)| {
+                if *y == 0 {
+                    fw.edition.clone()
+                } else {
+                    format!("{} ({} {y})", fw.edition, self.w(words::Word::FromYear))
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -164,6 +164,7 @@ pub fn say(w: Word) -> &'static str {
         NoRecommendation => "No recommendation from the figures",
         NoFindingHolds => "No finding holds beyond its uncertainty: no score clearly lower than the staff of the other institutions, no fall beyond chance, not in the lowest quarter of 10 or more institutions.",
         InGeneral => "In general:",
+        FromYear => "from",
     }
 }
 

@@ -184,11 +184,12 @@ pub enum Word {
     NoRecommendation,
     NoFindingHolds,
     InGeneral,
+    FromYear,
 }
 
 impl Word {
     /// Every word, for the tests.
-    pub const ALL: [Word; 156] = [
+    pub const ALL: [Word; 157] = [
         Word::PortretTitle,
         Word::ProtectedOwnFigures,
         Word::Total,
@@ -346,6 +347,7 @@ impl Word {
         Word::NoRecommendation,
         Word::NoFindingHolds,
         Word::InGeneral,
+        Word::FromYear,
     ];
 
     /// The word in `lang`.
@@ -369,6 +371,11 @@ mod tests {
             assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{w:?}");
             // One key per phrase: two keys saying the same in both languages are one word.
             assert!(seen.insert((nl, en)), "{w:?} says what another key says: {nl} / {en}");
+        }
+        // ALL holds every key once, in the order they are declared (no key left out of
+        // the check above between two listed ones).
+        for (i, w) in Word::ALL.iter().enumerate() {
+            assert_eq!(*w as usize, i, "{w:?} out of place in Word::ALL");
         }
         assert_eq!(Word::PortretSheet.say(Lang::Nl), "Portret");
         assert_eq!(Word::PortretSheet.say(Lang::En), "Portrait");

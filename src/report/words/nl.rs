@@ -164,6 +164,7 @@ pub fn say(w: Word) -> &'static str {
         NoRecommendation => "Geen aanbeveling uit de cijfers",
         NoFindingHolds => "Geen bevinding houdt stand buiten de onzekerheid: geen aantoonbaar lagere score dan de medewerkers van de andere instellingen, geen aantoonbare daling, niet in het laagste kwart van 10 of meer instellingen.",
         InGeneral => "In het algemeen:",
+        FromYear => "vanaf",
     }
 }
 
