@@ -196,6 +196,8 @@ impl<'a> ReportContext<'a> {
         w.say(self.lang)
     }
 
+    /// A Dutch/English pair chosen in place: for the sector report's words, until they
+    /// move to [`words`] too. Everything else says its words by key ([`Self::w`]).
     pub fn t<'s>(&self, nl: &'s str, en: &'s str) -> &'s str {
         self.lang.pick(nl, en)
     }
@@ -226,7 +228,7 @@ impl<'a> ReportContext<'a> {
     /// A difference's 95 % interval alone, e.g. "−1,8 tot +8,8"; empty without one.
     pub fn interval_text(&self, d: &crate::score::Difference) -> String {
         match d.ci {
-            Some((lo, hi)) if lo == hi => self.t("exact (geen spreiding)", "exact (no spread)").into(),
+            Some((lo, hi)) if lo == hi => self.w(words::Word::ExactNoSpread).into(),
             Some((lo, hi)) => findings::interval(lo, hi, self.lang),
             None => String::new(),
         }
@@ -235,9 +237,9 @@ impl<'a> ReportContext<'a> {
     /// Whether a difference is real, in words: "ja" where its interval excludes 0.
     pub fn significance_text(&self, d: &crate::score::Difference) -> &'static str {
         match d.significant() {
-            Some(true) => self.t("ja", "yes"),
-            Some(false) => self.t("nee", "no"),
-            None => self.t("onbekend (spreiding niet getoond)", "unknown (spread not shown)"),
+            Some(true) => self.w(words::Word::Yes),
+            Some(false) => self.w(words::Word::No),
+            None => self.w(words::Word::UnknownSpreadNotShown),
         }
     }
 
@@ -248,22 +250,14 @@ impl<'a> ReportContext<'a> {
         match (d.ci, d.significant()) {
             // Neither group has any spread: the difference is exact.
             (Some((lo, hi)), Some(_)) if lo == hi => {
-                format!(
-                    "{} ({})",
-                    n(d.shown),
-                    self.t("geen spreiding in beide groepen: exact", "no spread in either group: exact")
-                )
+                format!("{} ({})", n(d.shown), self.w(words::Word::NoSpreadExact))
             }
             (Some((lo, hi)), Some(sig)) => format!(
                 "{} ({} {}; {})",
                 n(d.shown),
-                self.t("95%-interval", "95% interval"),
+                self.w(words::Word::Interval95),
                 findings::interval(lo, hi, self.lang),
-                if sig {
-                    self.t("aantoonbaar verschil", "a clear difference")
-                } else {
-                    self.t("geen aantoonbaar verschil", "no clear difference")
-                }
+                if sig { self.w(words::Word::ClearDifference) } else { self.w(words::Word::NoClearDifference) }
             ),
             _ => n(d.shown),
         }
@@ -275,8 +269,8 @@ impl<'a> ReportContext<'a> {
         use crate::score::Why;
         match why {
             Why::Small => self.hidden_mark(),
-            Why::Protects | Why::ProtectsPooled | Why::Reconstructable => self.t("afgeschermd", "protected").into(),
-            Why::FewInstitutions => self.t("te weinig instellingen", "too few institutions").into(),
+            Why::Protects | Why::ProtectsPooled | Why::Reconstructable => self.w(words::Word::ProtectedLower).into(),
+            Why::FewInstitutions => self.w(words::Word::TooFewInstitutions).into(),
         }
     }
 }

@@ -165,6 +165,13 @@ pub fn say(w: Word) -> &'static str {
         NoFindingHolds => "No finding holds beyond its uncertainty: no score clearly lower than the staff of the other institutions, no fall beyond chance, not in the lowest quarter of 10 or more institutions.",
         InGeneral => "In general:",
         FromYear => "from",
+        ExactNoSpread => "exact (no spread)",
+        Yes => "yes",
+        No => "no",
+        UnknownSpreadNotShown => "unknown (spread not shown)",
+        NoSpreadExact => "no spread in either group: exact",
+        Interval95 => "95% interval",
+        ClearDifference => "a clear difference",
     }
 }
 

@@ -185,11 +185,18 @@ pub enum Word {
     NoFindingHolds,
     InGeneral,
     FromYear,
+    ExactNoSpread,
+    Yes,
+    No,
+    UnknownSpreadNotShown,
+    NoSpreadExact,
+    Interval95,
+    ClearDifference,
 }
 
 impl Word {
     /// Every word, for the tests.
-    pub const ALL: [Word; 157] = [
+    pub const ALL: [Word; 164] = [
         Word::PortretTitle,
         Word::ProtectedOwnFigures,
         Word::Total,
@@ -348,6 +355,13 @@ impl Word {
         Word::NoFindingHolds,
         Word::InGeneral,
         Word::FromYear,
+        Word::ExactNoSpread,
+        Word::Yes,
+        Word::No,
+        Word::UnknownSpreadNotShown,
+        Word::NoSpreadExact,
+        Word::Interval95,
+        Word::ClearDifference,
     ];
 
     /// The word in `lang`.

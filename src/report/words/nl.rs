@@ -165,6 +165,13 @@ pub fn say(w: Word) -> &'static str {
         NoFindingHolds => "Geen bevinding houdt stand buiten de onzekerheid: geen aantoonbaar lagere score dan de medewerkers van de andere instellingen, geen aantoonbare daling, niet in het laagste kwart van 10 of meer instellingen.",
         InGeneral => "In het algemeen:",
         FromYear => "vanaf",
+        ExactNoSpread => "exact (geen spreiding)",
+        Yes => "ja",
+        No => "nee",
+        UnknownSpreadNotShown => "onbekend (spreiding niet getoond)",
+        NoSpreadExact => "geen spreiding in beide groepen: exact",
+        Interval95 => "95%-interval",
+        ClearDifference => "aantoonbaar verschil",
     }
 }
 
