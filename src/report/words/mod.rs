@@ -1,9 +1,13 @@
-//! Every word of the portret a reader sees, in one place per language: a [`Word`] names
-//! it, [`nl`] says it in Dutch and [`en`] in English (each an exhaustive `match`, so a
-//! word missing in one language does not compile). The portret's model and renderers
-//! reach a word by key (`ctx.w(Word::…)`), never by a Dutch/English pair of their own;
-//! changing a term is one line in each file. Sentences with figures in them are still
-//! worded in `findings/`; the rest of the reports follow as they move here.
+//! Every word a reader sees, in one place per language: a [`Word`] names a fixed word
+//! or phrase, [`nl`] says it in Dutch and [`en`] in English (each an exhaustive `match`,
+//! so a word missing in one language does not compile). Code reaches a word by key
+//! (`ctx.w(Word::…)`, or `Word::….say(lang)` without a report context), never by a
+//! Dutch/English pair of its own; changing a term is one line in each file. A sentence
+//! with figures in it is one function per language, the same name in `nl.rs` and
+//! `en.rs` (`nl::over_published` / `en::over_published`), called through [`phrase!`]:
+//! the findings and recommendation logic decide what to say, these files say it.
+//! The portret, the charts, the HTML pages, `validate`'s text, page 1's findings and the
+//! recommendations are worded here; the sector report's pairs move here next.
 
 pub mod en;
 pub mod nl;
