@@ -15,6 +15,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use crate::report::charts::canvas::Rgb;
 use crate::report::charts::IndexEntry;
 use crate::report::flow::{Block, Flow, Just, Table, BODY};
+use crate::report::words::Word;
 use crate::report::ReportContext;
 
 const CSS: &str = r#"
@@ -201,7 +202,7 @@ pub fn document(ctx: &ReportContext<'_>, flow: &Flow, home: &str) -> String {
     page(
         flow.lang,
         &flow.title,
-        nav(ctx.t("Navigatie", "Navigation"), &[(home, ctx.t("Alle publicaties", "All publications"))]),
+        nav(ctx.w(Word::Navigation), &[(home, ctx.w(Word::AllPublications))]),
         blocks(flow),
         &crate::report::charts::source_line(ctx),
     )
@@ -210,7 +211,7 @@ pub fn document(ctx: &ReportContext<'_>, flow: &Flow, home: &str) -> String {
 /// `html/index.html`: the sector page, every portret by year, and the chart pack.
 /// `portrets`: (institution, year, path relative to `html/`).
 pub fn index(ctx: &ReportContext<'_>, portrets: &[(String, u16, String)], sector: bool, charts: bool) -> String {
-    let title = ctx.t("LOB-monitor: publicaties", "LOB monitor: publications");
+    let title = ctx.w(Word::PublicationsTitle);
     let mut years: Vec<u16> = portrets.iter().map(|p| p.1).collect();
     years.sort_unstable();
     years.dedup();
@@ -218,45 +219,36 @@ pub fn index(ctx: &ReportContext<'_>, portrets: &[(String, u16, String)], sector
     let main = html! {
         h1 { (title) }
         @if let Some(warning) = ctx.not_for_publication() { p { strong { (warning) } } }
-        p { (ctx.t(
-            "De uitkomsten van de zelfevaluatie professionaliteit LOB als webpagina's: het sectoroverzicht, het portret van elke instelling per jaar, en het grafiekenpakket.",
-            "The results of the career guidance professionalism self-assessment as web pages: the sector overview, each institution's portrait per year, and the chart pack.",
-        )) }
+        p { (ctx.w(Word::PublicationsIntro)) }
         @if sector {
-            h2 { (ctx.t("Sector", "Sector")) }
-            ul { li { a href="sector.html" { (ctx.t("Sectoroverzicht professionaliteit LOB", "Sector overview of career guidance professionalism")) } } }
+            h2 { (ctx.w(Word::Sector)) }
+            ul { li { a href="sector.html" { (ctx.w(Word::SectorOverviewLink)) } } }
         }
         @if !portrets.is_empty() {
-            h2 { (ctx.t("Portretten", "Portraits")) }
+            h2 { (ctx.w(Word::Portraits)) }
             @for y in &years {
                 h3 { (y) }
                 ul { @for (inst, _, href) in portrets.iter().filter(|p| p.1 == *y) { li { a href=(href) { (inst) } } } }
             }
         }
         @if charts {
-            h2 { (ctx.t("Grafieken", "Charts")) }
-            ul { li { a href="../charts/index.html" { (ctx.t("Grafiekenpakket met tekstalternatieven", "Chart pack with text alternatives")) } } }
+            h2 { (ctx.w(Word::Charts)) }
+            ul { li { a href="../charts/index.html" { (ctx.w(Word::ChartPackLink)) } } }
         }
     };
-    page(ctx.t("nl", "en"), title, html! {}, main, &crate::report::charts::source_line(ctx))
+    page(&ctx.lang.to_string(), title, html! {}, main, &crate::report::charts::source_line(ctx))
 }
 
 /// `charts/index.html`: every chart of the pack with its title, image (alt text) and long
 /// description. `html_edition`: whether to link the HTML edition's index.
 pub fn chart_index(ctx: &ReportContext<'_>, entries: &[IndexEntry], html_edition: bool) -> String {
-    let title = ctx.t("Grafiekenpakket LOB-monitor", "LOB monitor chart pack");
-    let links: Vec<(&str, &str)> = if html_edition {
-        vec![("../html/index.html", ctx.t("Alle publicaties", "All publications"))]
-    } else {
-        Vec::new()
-    };
+    let title = ctx.w(Word::ChartPackTitle);
+    let links: Vec<(&str, &str)> =
+        if html_edition { vec![("../html/index.html", ctx.w(Word::AllPublications))] } else { Vec::new() };
     let main = html! {
         h1 { (title) }
         @if let Some(warning) = ctx.not_for_publication() { p { strong { (warning) } } }
-        p { (ctx.t(
-            "Elke grafiek met haar titel, een korte beschrijving (alt-tekst) en de cijfers in woorden. De cijfers zelf staan in het CSV-bestand naast elke grafiek.",
-            "Every chart with its title, a short description (alt text) and the figures in words. The figures themselves are in the CSV file beside each chart.",
-        )) }
+        p { (ctx.w(Word::ChartPackIntro)) }
         @for e in entries {
             @let file = e.file.trim_start_matches("charts/");
             figure {
@@ -273,9 +265,9 @@ pub fn chart_index(ctx: &ReportContext<'_>, entries: &[IndexEntry], html_edition
     let nav = if links.is_empty() {
         html! {}
     } else {
-        nav(ctx.t("Navigatie", "Navigation"), &links)
+        nav(ctx.w(Word::Navigation), &links)
     };
-    page(ctx.t("nl", "en"), title, nav, main, &crate::report::charts::source_line(ctx))
+    page(&ctx.lang.to_string(), title, nav, main, &crate::report::charts::source_line(ctx))
 }
 
 #[cfg(test)]

@@ -145,15 +145,13 @@ impl<'a> ReportContext<'a> {
     pub fn editions_text(&self) -> String {
         self.editions
             .iter()
-            .map(
-                |(y, fw)| {
-                    if *y == 0 {
-                        fw.edition.clone()
-                    } else {
-                        format!("{} ({} {y})", fw.edition, self.t("vanaf", "from"))
-                    }
-                },
-            )
+            .map(|(y, fw)| {
+                if *y == 0 {
+                    fw.edition.clone()
+                } else {
+                    format!("{} ({} {y})", fw.edition, self.w(words::Word::FromYear))
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -198,6 +196,8 @@ impl<'a> ReportContext<'a> {
         w.say(self.lang)
     }
 
+    /// A Dutch/English pair chosen in place: for the sector report's words, until they
+    /// move to [`words`] too. Everything else says its words by key ([`Self::w`]).
     pub fn t<'s>(&self, nl: &'s str, en: &'s str) -> &'s str {
         self.lang.pick(nl, en)
     }
@@ -228,7 +228,7 @@ impl<'a> ReportContext<'a> {
     /// A difference's 95 % interval alone, e.g. "−1,8 tot +8,8"; empty without one.
     pub fn interval_text(&self, d: &crate::score::Difference) -> String {
         match d.ci {
-            Some((lo, hi)) if lo == hi => self.t("exact (geen spreiding)", "exact (no spread)").into(),
+            Some((lo, hi)) if lo == hi => self.w(words::Word::ExactNoSpread).into(),
             Some((lo, hi)) => findings::interval(lo, hi, self.lang),
             None => String::new(),
         }
@@ -237,9 +237,9 @@ impl<'a> ReportContext<'a> {
     /// Whether a difference is real, in words: "ja" where its interval excludes 0.
     pub fn significance_text(&self, d: &crate::score::Difference) -> &'static str {
         match d.significant() {
-            Some(true) => self.t("ja", "yes"),
-            Some(false) => self.t("nee", "no"),
-            None => self.t("onbekend (spreiding niet getoond)", "unknown (spread not shown)"),
+            Some(true) => self.w(words::Word::Yes),
+            Some(false) => self.w(words::Word::No),
+            None => self.w(words::Word::UnknownSpreadNotShown),
         }
     }
 
@@ -250,22 +250,14 @@ impl<'a> ReportContext<'a> {
         match (d.ci, d.significant()) {
             // Neither group has any spread: the difference is exact.
             (Some((lo, hi)), Some(_)) if lo == hi => {
-                format!(
-                    "{} ({})",
-                    n(d.shown),
-                    self.t("geen spreiding in beide groepen: exact", "no spread in either group: exact")
-                )
+                format!("{} ({})", n(d.shown), self.w(words::Word::NoSpreadExact))
             }
             (Some((lo, hi)), Some(sig)) => format!(
                 "{} ({} {}; {})",
                 n(d.shown),
-                self.t("95%-interval", "95% interval"),
+                self.w(words::Word::Interval95),
                 findings::interval(lo, hi, self.lang),
-                if sig {
-                    self.t("aantoonbaar verschil", "a clear difference")
-                } else {
-                    self.t("geen aantoonbaar verschil", "no clear difference")
-                }
+                if sig { self.w(words::Word::ClearDifference) } else { self.w(words::Word::NoClearDifference) }
             ),
             _ => n(d.shown),
         }
@@ -277,8 +269,8 @@ impl<'a> ReportContext<'a> {
         use crate::score::Why;
         match why {
             Why::Small => self.hidden_mark(),
-            Why::Protects | Why::ProtectsPooled | Why::Reconstructable => self.t("afgeschermd", "protected").into(),
-            Why::FewInstitutions => self.t("te weinig instellingen", "too few institutions").into(),
+            Why::Protects | Why::ProtectsPooled | Why::Reconstructable => self.w(words::Word::ProtectedLower).into(),
+            Why::FewInstitutions => self.w(words::Word::TooFewInstitutions).into(),
         }
     }
 }
@@ -444,7 +436,7 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
             create_dir(&hdir)?;
         }
         let pairs = ctx.scores.institution_years();
-        ctx.progress.stage(ctx.t("portretten", "portraits"), pairs.len() as u64);
+        ctx.progress.stage(ctx.w(words::Word::StagePortraits), pairs.len() as u64);
         let written: Vec<Result<Vec<Output>>> = pairs
             .par_iter()
             .map(|(inst, year)| {

@@ -9,6 +9,7 @@ use crate::ingest::ledger::{FileStatus, Level};
 use crate::ingest::Ingested;
 use crate::lang::Lang;
 use crate::report::sector;
+use crate::report::words::Word;
 
 /// The text `lobmonitor validate` prints: per file what would be accepted, the tool
 /// recognised, how columns were matched, every note and every problem; then per
@@ -56,7 +57,7 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
     // One explanation per cause leads (SPEC §3.5).
     let explanations: Vec<_> = ing.ledger.explanations().collect();
     if !explanations.is_empty() {
-        put_line!("{}:", lang.pick("Eerst dit: één uitleg per oorzaak", "First this: one explanation per cause"));
+        put_line!("{}:", Word::ValidateExplanationsFirst.say(lang));
         for e in &explanations {
             // The explanation's own lines (the `[[answers]]` lines to copy) stay lines,
             // each escaped on its own.
@@ -72,43 +73,29 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         for (spelling, rows, via) in g.variants.iter().filter(|(s, _, _)| *s != g.shown) {
             put_line!(
                 "{} «{}» ({rows} {}) → «{}»: {}",
-                lang.pick("instelling", "institution"),
+                Word::InstitutionLower.say(lang),
                 spelling,
-                lang.pick("rijen", "rows"),
+                Word::Rows.say(lang),
                 g.shown,
                 sector::name_how(lang, g, spelling, *via)
             );
         }
     }
     for l in &ing.ledger.look_alikes {
-        put_line!(
-            "{} «{}» — «{}»: {}",
-            lang.pick("instelling", "institution"),
-            l.a,
-            l.b,
-            sector::look_alike_text(lang, l)
-        );
+        put_line!("{} «{}» — «{}»: {}", Word::InstitutionLower.say(lang), l.a, l.b, sector::look_alike_text(lang, l));
     }
     if let Some((path, n)) = &ing.institutions_file {
-        put_line!(
-            "{path}: {} ({n} {})",
-            lang.pick("instellingenbestand, gelezen", "institutions file, read"),
-            lang.pick("instellingen", "institutions")
-        );
+        put_line!("{path}: {} ({n} {})", Word::InstitutionsFileRead.say(lang), Word::InstitutionsLower.say(lang));
     }
     for (fi, f) in ing.ledger.files.iter().enumerate() {
-        let status = match (f.status, lang) {
-            (FileStatus::Accepted, Lang::Nl) => "in orde",
-            (FileStatus::Partial, Lang::Nl) => "deels in orde",
-            (FileStatus::Rejected, Lang::Nl) => "AFGEWEZEN",
-            (FileStatus::Ignored, Lang::Nl) => "genegeerd (geen vragenlijstbestand)",
-            (FileStatus::Duplicate, Lang::Nl) => "kopie, één keer gelezen",
-            (FileStatus::Accepted, Lang::En) => "ok",
-            (FileStatus::Partial, Lang::En) => "partly ok",
-            (FileStatus::Rejected, Lang::En) => "REJECTED",
-            (FileStatus::Ignored, Lang::En) => "ignored (not a survey file)",
-            (FileStatus::Duplicate, Lang::En) => "copy, read once",
-        };
+        let status = match f.status {
+            FileStatus::Accepted => Word::FileAccepted,
+            FileStatus::Partial => Word::FilePartial,
+            FileStatus::Rejected => Word::FileRejected,
+            FileStatus::Ignored => Word::FileIgnored,
+            FileStatus::Duplicate => Word::FileDuplicate,
+        }
+        .say(lang);
         let file_notes = notes.get(f.path.as_str()).map(Vec::as_slice).unwrap_or(&[]);
         let mut tools: Vec<&str> = file_notes
             .iter()
@@ -121,7 +108,7 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         let tool = if tools.is_empty() {
             String::new()
         } else {
-            format!(" — {} {}", tools.join(", "), lang.pick("export herkend", "export recognised"))
+            format!(" — {} {}", tools.join(", "), Word::ExportRecognised.say(lang))
         };
         put_line!("{}: {}{}", f.path, status, tool);
         if let Some(n) = &f.note {
@@ -134,28 +121,28 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
         {
             put_line!(
                 "  {} {}, {}, {}: {} {}",
-                lang.pick("geaccepteerd:", "accepted:"),
+                Word::AcceptedColon.say(lang),
                 inst,
                 year,
                 line.label(lang),
                 n,
-                lang.pick("respondenten", "respondents")
+                Word::Respondents.say(lang)
             );
         }
         for n in file_notes.iter().filter(|n| !matches!(n.what, NoteKind::Tool(_))) {
             let at = place(&n.sheet, &n.cell);
             let at = if at.is_empty() { at } else { format!(" {at}") };
-            put_line!("  {}{}: {}", lang.pick("opmerking", "note"), at, n.what.text(lang));
+            put_line!("  {}{}: {}", Word::NoteWord.say(lang), at, n.what.text(lang));
         }
         for m in mappings.get(f.path.as_str()).into_iter().flatten() {
             put_line!(
                 "  {} {} «{}» → {} ({}, {} {:.0} %)",
-                lang.pick("kolom", "column"),
+                Word::Column.say(lang),
                 place(&m.sheet, &m.cell),
                 m.header,
                 m.item,
                 m.how.text(lang),
-                lang.pick("gelijkenis", "similarity"),
+                Word::Similarity.say(lang),
                 m.similarity * 100.0
             );
         }
@@ -163,45 +150,37 @@ pub fn validate_text(ing: &Ingested, lang: Lang, min_group_size: u64) -> String 
             let value = if r.value.is_empty() { String::new() } else { format!(" «{}»", r.value) };
             let at = place(&r.sheet, &r.cell);
             let at = if at.is_empty() { String::new() } else { format!(" {at}") };
-            put_line!("  {}{}{}: {}", lang.pick("probleem", "problem"), at, value, r.reason.text(lang));
+            put_line!("  {}{}{}: {}", Word::Problem.say(lang), at, value, r.reason.text(lang));
             if let Some(d) = r.reason.detail() {
-                put_line!("    ({}: {d})", lang.pick("melding van de lezer", "the reader said"));
+                put_line!("    ({}: {d})", Word::ReaderSaid.say(lang));
             }
         }
     }
     if !groups.is_empty() {
-        put_line!("{}:", lang.pick("groepen (instelling, jaar, lijn)", "groups (institution, year, line)"));
+        put_line!("{}:", Word::GroupsHeading.say(lang));
         for ((inst, year, line), n) in &groups {
             let hidden = if *n < min_group_size {
-                format!(
-                    " — {} {min_group_size}: {}",
-                    lang.pick("minder dan", "fewer than"),
-                    lang.pick("deze groep wordt verborgen", "this group will be hidden")
-                )
+                format!(" — {} {min_group_size}: {}", Word::FewerThan.say(lang), Word::GroupWillBeHidden.say(lang))
             } else {
                 String::new()
             };
-            put_line!(
-                "  {inst}, {year}, {}: {n} {}{hidden}",
-                line.label(lang),
-                lang.pick("respondenten", "respondents")
-            );
+            put_line!("  {inst}, {year}, {}: {n} {}{hidden}", line.label(lang), Word::Respondents.say(lang));
         }
     }
     let c = &ing.ledger.counts;
     put_line!(
         "{}: {} {}, {} {}, {} {}, {} {}{}",
-        lang.pick("totaal", "total"),
+        Word::TotalLower.say(lang),
         c.rows_read,
-        lang.pick("rijen gelezen", "rows read"),
+        Word::RowsRead.say(lang),
         c.respondents_scored,
-        lang.pick("respondenten geaccepteerd", "respondents accepted"),
+        Word::RespondentsAccepted.say(lang),
         c.respondents_excluded,
-        lang.pick("uitgesloten", "excluded"),
+        Word::Excluded.say(lang),
         c.respondents_rejected,
-        lang.pick("afgewezen", "rejected"),
+        Word::RejectedLower.say(lang),
         if c.rows_summary > 0 {
-            format!(" ({} {})", c.rows_summary, lang.pick("samenvattingsrijen niet gelezen", "summary rows not read"))
+            format!(" ({} {})", c.rows_summary, Word::SummaryRowsNotRead.say(lang))
         } else {
             String::new()
         },

@@ -4,6 +4,7 @@
 use crate::framework::Line;
 use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, Key, VAlign, DARK, GREY, WHITE_RGB};
 use crate::report::charts::{area_scopes, say, scope_name, source_line, text, Chart, Meta, Row};
+use crate::report::words::{phrase, Word};
 use crate::report::ReportContext;
 use crate::score::Scope;
 
@@ -95,26 +96,14 @@ impl Benchmark {
                 o.sentence(ctx.privacy.min_institutions, ctx.privacy.min_group_size, ctx.lang)
             ))
         });
-        let notes: Vec<String> = std::iter::once(format!(
-            "{} {}",
-            ctx.hidden_mark(),
-            ctx.t(
-                "= te weinig respondenten om te tonen; afgeschermd = niet getoond om een kleine groep elders te beschermen.",
-                "= too few respondents to show; protected = not shown to protect a small group elsewhere.",
-            )
-        ))
-        .chain(over)
-        .collect();
+        let notes: Vec<String> = std::iter::once(format!("{} {}", ctx.hidden_mark(), ctx.w(Word::BenchmarkHiddenNote)))
+            .chain(over)
+            .collect();
         let frame = Frame {
-            title: format!("{shown_name}: {} {year}", ctx.t("eigen scores tegen de sector,", "own scores against the sector,")),
-            subtitle: ctx
-                .t(
-                    "Balk = eigen score (elke lijn een eigen kleur en vulling: 1e lijn vol, 2e gearceerd, 3e kruislings gearceerd); grijs omlijnd vlak = middelste helft van de instellingen (P25–P75); zwarte streep = mediaan van de instellingen.",
-                    "Bar = own score (each line its own colour and fill: line 1 solid, 2 hatched, 3 cross-hatched); grey outlined box = middle half of institutions (P25–P75); black bar = median of institutions.",
-                )
-                .into(),
+            title: format!("{shown_name}: {} {year}", ctx.w(Word::BenchmarkTitle)),
+            subtitle: ctx.w(Word::BenchmarkSubtitle).into(),
             legend,
-            y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
+            y_label: ctx.w(Word::ScoreAxis).into(),
             source: source_line(ctx),
             notes,
         };
@@ -215,7 +204,6 @@ impl Chart for Benchmark {
     }
 
     fn meta(&self) -> Meta {
-        let nl = self.lang == crate::lang::Lang::Nl;
         let total = self.categories.len() - 1;
         // One decimal, as the table beside the chart prints them: a score just under P25
         // must not read as the P25 itself.
@@ -228,35 +216,16 @@ impl Chart for Benchmark {
                     Ok((v, n)) => format!("{} (n = {n})", say(*v)),
                     Err(mark) => mark.clone(),
                 };
-                let sector = s.quartiles[total].map_or(String::new(), |(a, m, b)| {
-                    if nl {
-                        format!(", sectormediaan {} (middelste helft {} tot {})", say(m), say(a), say(b))
-                    } else {
-                        format!(", sector median {} (middle half {} to {})", say(m), say(a), say(b))
-                    }
-                });
+                let sector = s.quartiles[total]
+                    .map_or(String::new(), |(a, m, b)| phrase!(self.lang, benchmark_sector(&say(m), &say(a), &say(b))));
                 format!("{} {own}{sector}", s.line.label(self.lang))
             })
             .collect();
         Meta {
             title: self.frame.title.clone(),
             year: Some(self.year),
-            alt: if nl {
-                format!(
-                    "Staafdiagram: scores van {} per lijn en aandachtsgebied in {}, tegen de verdeling van de sector.",
-                    self.name, self.year
-                )
-            } else {
-                format!(
-                    "Bar chart: {}'s scores per line and area in {}, against the sector's distribution.",
-                    self.name, self.year
-                )
-            },
-            description: if nl {
-                format!("Totaalscore per lijn: {}.", parts.join("; "))
-            } else {
-                format!("Total score per line: {}.", parts.join("; "))
-            },
+            alt: phrase!(self.lang, benchmark_alt(&self.name, self.year)),
+            description: phrase!(self.lang, benchmark_description(&parts.join("; "))),
         }
     }
 }

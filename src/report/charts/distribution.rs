@@ -4,6 +4,7 @@
 use crate::framework::Line;
 use crate::report::charts::canvas::{frame, Align, Canvas, Frame, VAlign, DARK, GREY};
 use crate::report::charts::{say, source_line, Chart, Meta, Row, PALETTE};
+use crate::report::words::{phrase, Word};
 use crate::report::ReportContext;
 use crate::score::Scope;
 
@@ -61,36 +62,22 @@ impl Distribution {
             })
             .collect();
         let frame = Frame {
-            title: format!("{} {year}", ctx.t("Spreiding van de instellingen per lijn,", "Spread of institutions by line,")),
-            subtitle: ctx
-                .t(
-                    "Elke stip is een instelling (totaalscore van de lijn); grijs omlijnd vlak = middelste helft (P25–P75); zwarte streep = mediaan.",
-                    "Each dot is an institution (the line's total score); grey outlined box = middle half (P25–P75); black bar = median.",
-                )
-                .into(),
+            title: format!("{} {year}", ctx.w(Word::DistributionTitle)),
+            subtitle: ctx.w(Word::DistributionSubtitle).into(),
             legend: Vec::new(),
-            y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
+            y_label: ctx.w(Word::ScoreAxis).into(),
             source: source_line(ctx),
             notes: vec![format!(
                 "{} {} {}",
-                ctx.t(
-                    "Onder elke lijn: getoonde / deelnemende instellingen. Instellingen met minder dan",
-                    "Under each line: institutions shown / taking part. Institutions with fewer than"
-                ),
+                ctx.w(Word::DistributionNoteShown),
                 ctx.privacy.min_group_size,
-                ctx.t("respondenten (of afgeschermd) zijn niet getoond.", "respondents (or protected) are not shown."),
+                ctx.w(Word::DistributionNoteHidden),
             )]
             .into_iter()
             .chain(over)
             .collect(),
         };
-        Distribution {
-            year,
-            groups,
-            frame,
-            too_few: ctx.t("te weinig instellingen", "too few institutions").into(),
-            lang: ctx.lang,
-        }
+        Distribution { year, groups, frame, too_few: ctx.w(Word::TooFewInstitutions).into(), lang: ctx.lang }
     }
 }
 
@@ -142,37 +129,21 @@ impl Chart for Distribution {
     }
 
     fn meta(&self) -> Meta {
-        let nl = self.lang == crate::lang::Lang::Nl;
         let parts: Vec<String> = self
             .groups
             .iter()
             .map(|g| {
                 let q = g.quartiles.map_or(self.too_few.clone(), |(a, m, b)| {
-                    if nl {
-                        format!("mediaan {}, middelste helft {}–{}", say(m), say(a), say(b))
-                    } else {
-                        format!("median {}, middle half {}–{}", say(m), say(a), say(b))
-                    }
+                    phrase!(self.lang, distribution_quartiles(&say(m), &say(a), &say(b)))
                 });
-                let shown = if nl {
-                    format!("{} van {} instellingen getoond", g.values.len(), g.institutions)
-                } else {
-                    format!("{} of {} institutions shown", g.values.len(), g.institutions)
-                };
+                let shown = phrase!(self.lang, distribution_shown(g.values.len(), g.institutions));
                 format!("{}: {q} ({shown})", g.line.label(self.lang))
             })
             .collect();
         Meta {
             title: self.frame.title.clone(),
             year: Some(self.year),
-            alt: if nl {
-                format!("Stippendiagram: de totaalscore per lijn van elke instelling in {}, met de middelste helft en de mediaan.", self.year)
-            } else {
-                format!(
-                    "Dot plot: each institution's total score per line in {}, with the middle half and the median.",
-                    self.year
-                )
-            },
+            alt: phrase!(self.lang, distribution_alt(self.year)),
             description: parts.join("; ") + ".",
         }
     }

@@ -7,6 +7,7 @@
 use crate::framework::{Area, Line};
 use crate::report::charts::canvas::{footer, footer_height, header, Align, Canvas, Frame, VAlign, DARK, GREY, LIGHT};
 use crate::report::charts::{say, source_line, text, Chart, Meta, Row};
+use crate::report::words::{phrase, Word};
 use crate::report::ReportContext;
 
 /// One item's row.
@@ -99,23 +100,14 @@ impl Items {
         }
         let (lo, hi) = SCALE;
         let n = sc.sector(year, None, line, crate::score::Scope::LINE).and_then(|s| s.shown()).map_or(0, |s| s.n);
-        let mut notes = vec![ctx
-            .t(
-                "De schaal loopt van 0 tot 100, in elk jaar dezelfde: de lengte van een balk is de score. Kleur en lengte zeggen hetzelfde.",
-                "The scale runs from 0 to 100, the same in every year: a bar's length is its score. Colour and length say the same.",
-            )
-            .to_string()];
+        let mut notes = vec![ctx.w(Word::ItemsScaleNote).to_string()];
         if let Some(py) = previous_year {
-            notes.push(format!("{} {py}.", ctx.t("Zwart streepje = score van", "Black tick = score in")));
+            notes.push(format!("{} {py}.", ctx.w(Word::ItemsPreviousTick)));
         }
-        notes.push(format!(
-            "{} {}",
-            ctx.hidden_mark(),
-            ctx.t("= te weinig respondenten voor dit item.", "= too few respondents for this item.")
-        ));
+        notes.push(format!("{} {}", ctx.hidden_mark(), ctx.w(Word::ItemsHiddenNote)));
         let frame = Frame {
-            title: format!("{}: {} {year}", line.label(ctx.lang), ctx.t("score per item,", "score per item,")),
-            subtitle: format!("{} · n = {n} {}", line.description(ctx.lang), ctx.t("respondenten", "respondents")),
+            title: format!("{}: {} {year}", line.label(ctx.lang), ctx.w(Word::ItemsTitle)),
+            subtitle: format!("{} · n = {n} {}", line.description(ctx.lang), ctx.w(Word::Respondents)),
             legend: Vec::new(),
             y_label: String::new(),
             source: source_line(ctx),
@@ -214,26 +206,21 @@ impl Chart for Items {
     }
 
     fn meta(&self) -> Meta {
-        let nl = self.lang == crate::lang::Lang::Nl;
         let parts: Vec<String> = self
             .groups
             .iter()
             .map(|(name, _, rows)| {
                 let shown: Vec<&ItemRow> = rows.iter().filter(|r| r.value.is_some()).collect();
                 match (shown.first(), shown.last()) {
-                    (Some(a), Some(b)) if nl => format!(
-                        "{name}: hoogst {} ({}), laagst {} ({})",
-                        a.id,
-                        say(a.value.unwrap_or_default()),
-                        b.id,
-                        say(b.value.unwrap_or_default())
-                    ),
-                    (Some(a), Some(b)) => format!(
-                        "{name}: highest {} ({}), lowest {} ({})",
-                        a.id,
-                        say(a.value.unwrap_or_default()),
-                        b.id,
-                        say(b.value.unwrap_or_default())
+                    (Some(a), Some(b)) => phrase!(
+                        self.lang,
+                        items_extremes(
+                            name,
+                            &a.id,
+                            &say(a.value.unwrap_or_default()),
+                            &b.id,
+                            &say(b.value.unwrap_or_default())
+                        )
                     ),
                     _ => format!("{name}: -"),
                 }
@@ -242,15 +229,7 @@ impl Chart for Items {
         Meta {
             title: self.frame.title.clone(),
             year: Some(self.year),
-            alt: if nl {
-                format!(
-                    "Staafdiagram: sectorscore per item van de {} in {}, per aandachtsgebied.",
-                    self.line.label(self.lang),
-                    self.year
-                )
-            } else {
-                format!("Bar chart: sector score per item of {} in {}, by area.", self.line.label(self.lang), self.year)
-            },
+            alt: phrase!(self.lang, items_alt(&self.line.label(self.lang), self.year)),
             description: parts.join("; ") + ".",
         }
     }

@@ -4,6 +4,7 @@
 use crate::framework::Line;
 use crate::report::charts::canvas::{frame, series_style, Align, Canvas, Frame, Key, VAlign, DARK, GREY, WHITE_RGB};
 use crate::report::charts::{area_scopes, say, scope_name, source_line, text, Chart, Meta, Row};
+use crate::report::words::{phrase, Word};
 use crate::report::ReportContext;
 
 /// A published bar: value, interval, n.
@@ -55,16 +56,8 @@ impl LineComparison {
             })
             .collect();
         let frame = Frame {
-            title: format!(
-                "{} {year}",
-                ctx.t("Professionaliteit LOB per lijn en aandachtsgebied,", "Career guidance professionalism by line and area,")
-            ),
-            subtitle: ctx
-                .t(
-                    "Sector: gemiddelde score per lijn; de zwarte streep is het 95%-betrouwbaarheidsinterval.",
-                    "Sector: mean score per line; the black whisker is the 95% confidence interval.",
-                )
-                .into(),
+            title: format!("{} {year}", ctx.w(Word::LineComparisonTitle)),
+            subtitle: ctx.w(Word::LineComparisonSubtitle).into(),
             legend: series
                 .iter()
                 .map(|s| {
@@ -72,14 +65,9 @@ impl LineComparison {
                     (s.name.clone(), colour, Key::Bar(pattern))
                 })
                 .collect(),
-            y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
+            y_label: ctx.w(Word::ScoreAxis).into(),
             source: source_line(ctx),
-            notes: vec![ctx
-                .t(
-                    "Score = gemiddelde mate waarin de items van de eigen lijn gelden (ja = 100, grotendeels = 66,7, enigszins = 33,3, nee = 0). n = respondenten.",
-                    "Score = mean degree to which the own line's items apply (yes = 100, largely = 66.7, somewhat = 33.3, no = 0). n = respondents.",
-                )
-                .into()],
+            notes: vec![ctx.w(Word::LineComparisonNote).into()],
         };
         LineComparison {
             year,
@@ -160,18 +148,13 @@ impl Chart for LineComparison {
     }
 
     fn meta(&self) -> Meta {
-        let nl = self.lang == crate::lang::Lang::Nl;
         let total = self.categories.len() - 1;
         let lines: Vec<String> = self
             .series
             .iter()
             .filter_map(|s| s.cells[total].map(|c| format!("{} {} (n = {})", s.line.label(self.lang), say(c.0), c.2)))
             .collect();
-        let mut description = if nl {
-            format!("In {} is de gemiddelde totaalscore: {}.", self.year, lines.join("; "))
-        } else {
-            format!("In {} the mean total score is: {}.", self.year, lines.join("; "))
-        };
+        let mut description = phrase!(self.lang, line_comparison_description(self.year, &lines.join("; ")));
         for (ci, cat) in self.categories.iter().enumerate().take(total) {
             let vals: Vec<String> = self
                 .series
@@ -185,14 +168,7 @@ impl Chart for LineComparison {
         Meta {
             title: self.frame.title.clone(),
             year: Some(self.year),
-            alt: if nl {
-                format!("Staafdiagram: gemiddelde score per lijn in elk aandachtsgebied van de sector in {}, met betrouwbaarheidsintervallen.", self.year)
-            } else {
-                format!(
-                    "Bar chart: mean score per line in each area of the sector in {}, with confidence intervals.",
-                    self.year
-                )
-            },
+            alt: phrase!(self.lang, line_comparison_alt(self.year)),
             description,
         }
     }

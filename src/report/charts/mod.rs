@@ -27,6 +27,7 @@ use serde::Serialize;
 use crate::config::ChartFormat;
 use crate::framework::Area;
 use crate::report::tables::two_decimals;
+use crate::report::words::Word;
 use crate::report::{Output, ReportContext};
 use crate::score::Scope;
 pub use canvas::{Canvas, PALETTE};
@@ -91,17 +92,12 @@ pub fn area_scopes() -> Vec<Scope> {
 }
 
 pub fn scope_name(ctx: &ReportContext<'_>, s: Scope) -> String {
-    s.area.map_or(ctx.t("Totaal", "Total").to_string(), |a| a.label(ctx.lang).to_string())
+    s.area.map_or(ctx.w(Word::Total).to_string(), |a| a.label(ctx.lang).to_string())
 }
 
 /// "Bron: lobmonitor, zelfevaluatie tegen het Raamwerk LOB (raamwerk-2017)".
 pub fn source_line(ctx: &ReportContext<'_>) -> String {
-    format!(
-        "{}: lobmonitor, {} ({})",
-        ctx.t("Bron", "Source"),
-        ctx.t("zelfevaluatie tegen het Raamwerk LOB", "self-assessment against the LOB framework"),
-        ctx.editions_text(),
-    )
+    format!("{}: lobmonitor, {} ({})", ctx.w(Word::Source), ctx.w(Word::SelfAssessment), ctx.editions_text(),)
 }
 
 /// A score as words say it: "62" (no decimals: charts round).
@@ -163,21 +159,21 @@ pub fn write_pack(ctx: &ReportContext<'_>, dir: &Path, formats: &[ChartFormat]) 
         jobs.push((
             Box::new(line_comparison::LineComparison::new(ctx, y)),
             dir,
-            format!("{}-{y}", ctx.t("lijnvergelijking", "line-comparison")),
+            format!("{}-{y}", ctx.w(Word::StemLineComparison)),
             "charts/",
         ));
         jobs.push((
             Box::new(distribution::Distribution::new(ctx, y)),
             dir,
-            format!("{}-{y}", ctx.t("spreiding", "distribution")),
+            format!("{}-{y}", ctx.w(Word::StemDistribution)),
             "charts/",
         ));
         for line in crate::framework::Line::ALL {
-            let stem = format!("{}-{}-{y}", ctx.t("items-lijn", "items-line"), line.number());
+            let stem = format!("{}-{}-{y}", ctx.w(Word::StemItemsLine), line.number());
             jobs.push((Box::new(items::Items::new(ctx, line, y)), dir, stem, "charts/"));
         }
     }
-    jobs.push((Box::new(trend::Trend::new(ctx)), dir, ctx.t("trend", "trend").to_string(), "charts/"));
+    jobs.push((Box::new(trend::Trend::new(ctx)), dir, ctx.w(Word::StemTrend).to_string(), "charts/"));
     for (inst, year) in ctx.scores.institution_years() {
         let stem = format!("{}-{year}", ctx.public_slug(&inst));
         jobs.push((
@@ -187,7 +183,7 @@ pub fn write_pack(ctx: &ReportContext<'_>, dir: &Path, formats: &[ChartFormat]) 
             "charts/benchmark/",
         ));
     }
-    ctx.progress.stage(ctx.t("grafieken", "charts"), jobs.len() as u64);
+    ctx.progress.stage(ctx.w(Word::StageCharts), jobs.len() as u64);
     let done: Vec<Result<(Vec<Output>, IndexEntry)>> = jobs
         .par_iter()
         .map(|(chart, d, stem, rel)| {

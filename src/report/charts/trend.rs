@@ -4,6 +4,7 @@
 use crate::framework::Line;
 use crate::report::charts::canvas::{frame, marker, series_marker, Align, Canvas, Frame, Key, VAlign, DARK};
 use crate::report::charts::{say, source_line, Chart, Meta, Row, PALETTE};
+use crate::report::words::{phrase, Word};
 use crate::report::ReportContext;
 use crate::score::Scope;
 
@@ -40,31 +41,14 @@ impl Trend {
             .filter(|(_, v): &(Line, Vec<Point>)| v.iter().any(Option::is_some))
             .collect();
         let breaks = sc.series_breaks();
-        let mut notes = vec![ctx
-            .t(
-                "Onder elk jaar per lijn de score en het aantal respondenten (n), in de volgorde van de legenda; de donkere streep met dwarsstreepjes door een punt is het 95%-betrouwbaarheidsinterval (hoe korter, hoe nauwkeuriger).",
-                "Under each year per line the score and the number of respondents (n), in the legend's order; the dark whisker with caps through a point is the 95% confidence interval (the shorter, the more precise).",
-            )
-            .to_string()];
+        let mut notes = vec![ctx.w(Word::TrendWhiskerNote).to_string()];
         if !breaks.is_empty() {
-            notes.push(
-                ctx.t(
-                    "Een verticale lijn markeert een nieuwe editie van het raamwerk: daaroverheen wordt geen trend getrokken.",
-                    "A vertical line marks a new edition of the framework: no trend is drawn across it.",
-                )
-                .into(),
-            );
+            notes.push(ctx.w(Word::TrendBreakNote).into());
         }
-        notes.push(
-            ctx.t(
-                "Elke lijn heeft een eigen kleur en teken: 1e lijn ●, 2e lijn ■, 3e lijn ✕.",
-                "Each line has its own colour and marker: line 1 ●, line 2 ■, line 3 ✕.",
-            )
-            .into(),
-        );
+        notes.push(ctx.w(Word::TrendMarkerNote).into());
         let frame = Frame {
-            title: ctx.t("Ontwikkeling per lijn", "Trend by line").into(),
-            subtitle: ctx.t("Sector, totaalscore per jaar.", "Sector, total score per year.").into(),
+            title: ctx.w(Word::TrendTitle).into(),
+            subtitle: ctx.w(Word::TrendSubtitle).into(),
             legend: series
                 .iter()
                 .map(|(l, _)| {
@@ -73,7 +57,7 @@ impl Trend {
                     (l.label(ctx.lang), PALETTE[k % PALETTE.len()], Key::Line(series_marker(k)))
                 })
                 .collect(),
-            y_label: ctx.t("Score (0–100)", "Score (0–100)").into(),
+            y_label: ctx.w(Word::ScoreAxis).into(),
             source: source_line(ctx),
             notes,
         };
@@ -172,7 +156,6 @@ impl Chart for Trend {
     }
 
     fn meta(&self) -> Meta {
-        let nl = self.lang == crate::lang::Lang::Nl;
         let parts: Vec<String> = self
             .series
             .iter()
@@ -201,18 +184,12 @@ impl Chart for Trend {
                         let (a, b) = (shown.first()?, shown.last()?);
                         Some(if a.0 == b.0 {
                             format!("{} {} ({})", line.label(self.lang), say(a.1), a.0)
-                        } else if nl {
-                            format!("{} van {} ({}) naar {} ({})", line.label(self.lang), say(a.1), a.0, say(b.1), b.0)
                         } else {
-                            format!("{} from {} ({}) to {} ({})", line.label(self.lang), say(a.1), a.0, say(b.1), b.0)
+                            phrase!(self.lang, trend_from_to(&line.label(self.lang), &say(a.1), a.0, &say(b.1), b.0))
                         })
                     })
                     .collect();
-                if nl {
-                    format!("Lijndiagram: de totaalscore van de sector per lijn over de jaren: {}.", ends.join("; "))
-                } else {
-                    format!("Line chart: the sector's total score per line over the years: {}.", ends.join("; "))
-                }
+                phrase!(self.lang, trend_alt(&ends.join("; ")))
             },
             description: parts.join("; ") + ".",
         }

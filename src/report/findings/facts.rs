@@ -8,6 +8,7 @@
 use crate::framework::{Area, Kind, Line};
 use crate::ingest::institutions::Sector;
 use crate::lang::Lang;
+use crate::report::words::Word;
 use crate::report::ReportContext;
 use crate::score::{Band, Change, Difference, Rank, Scope, SectorScore, Versus, Why};
 
@@ -82,7 +83,7 @@ pub struct Cell {
 impl Cell {
     /// The withheld mark for a comparison this cell has none of (`ctx.mark`'s words).
     pub fn withheld_mark(&self, lang: Lang) -> Option<&'static str> {
-        self.withheld.map(|_| lang.pick("afgeschermd", "protected"))
+        self.withheld.map(|_| Word::ProtectedLower.say(lang))
     }
 
     pub fn score(&self) -> Option<f64> {

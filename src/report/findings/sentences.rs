@@ -6,6 +6,7 @@
 
 use crate::framework::{Area, Line};
 use crate::lang::Lang;
+use crate::report::words::{phrase, Word};
 use crate::score::{as_printed, Band, Versus, Why};
 
 use super::*;
@@ -18,19 +19,9 @@ impl Over {
     /// instellingen", never "1 van 1").
     pub fn count(&self, lang: Lang) -> String {
         if self.too_few_institutions() {
-            let one = self.institutions == 1;
-            return format!(
-                "{} {}",
-                self.institutions,
-                match (lang, one) {
-                    (Lang::Nl, true) => "instelling",
-                    (Lang::Nl, false) => "instellingen",
-                    (Lang::En, true) => "institution",
-                    (Lang::En, false) => "institutions",
-                }
-            );
+            return phrase!(lang, institutions_count(self.institutions));
         }
-        format!("{} {} {}", self.shown, lang.pick("van", "of"), self.institutions)
+        phrase!(lang, shown_of(self.shown, self.institutions))
     }
 
     /// The sentence that says over how many institutions the distribution was taken and
@@ -39,77 +30,24 @@ impl Over {
     /// no distribution is published, too few institutions shown (which is not "too
     /// small": their respondents may be many) or the pooled figure protected.
     pub fn sentence(&self, min_institutions: usize, min_group_size: u64, lang: Lang) -> String {
-        let nl = lang == Lang::Nl;
         let hidden = self.institutions - self.shown;
         let mut reasons = Vec::new();
         if self.small > 0 {
-            reasons.push(if nl {
-                format!("{} met te weinig respondenten (<{min_group_size})", self.small)
-            } else {
-                format!("{} with too few respondents (<{min_group_size})", self.small)
-            });
+            reasons.push(phrase!(lang, over_small(self.small, min_group_size)));
         }
         if self.protected > 0 {
-            reasons.push(if nl {
-                format!("{} afgeschermd om een kleine groep te beschermen", self.protected)
-            } else {
-                format!("{} protected to keep a small group from being worked back", self.protected)
-            });
+            reasons.push(phrase!(lang, over_protected(self.protected)));
         }
         let why = join(&reasons, lang);
         if self.published {
-            return match (hidden, nl) {
-                (0, true) => format!("P25–P75 over alle {} instellingen.", self.institutions),
-                (0, false) => format!("P25–P75 over all {} institutions.", self.institutions),
-                (1, true) => format!(
-                    "P25–P75 over {} van {} instellingen; de andere niet getoond: {why}.",
-                    self.shown, self.institutions
-                ),
-                (1, false) => format!(
-                    "P25–P75 over {} of {} institutions; the other is not shown: {why}.",
-                    self.shown, self.institutions
-                ),
-                (h, true) => format!(
-                    "P25–P75 over {} van {} instellingen; de andere {h} niet getoond: {why}.",
-                    self.shown, self.institutions
-                ),
-                (h, false) => format!(
-                    "P25–P75 over {} of {} institutions; the other {h} are not shown: {why}.",
-                    self.shown, self.institutions
-                ),
-            };
+            return phrase!(lang, over_published(self.shown, self.institutions, hidden, &why));
         }
-        match (self.pooled_hidden, nl) {
+        match self.pooled_hidden {
             // Too few institutions with respondents: the true reason is their number,
             // whatever their size.
-            (Some(Why::FewInstitutions), true) => format!(
-                "Geen sectorcijfer en geen P25–P75: {} met respondenten, minder dan de {min_institutions} die nodig zijn.",
-                self.count(lang)
-            ),
-            (Some(Why::FewInstitutions), false) => format!(
-                "No sector figure and no P25–P75: {} with respondents, fewer than the {min_institutions} needed.",
-                self.count(lang)
-            ),
-            (Some(Why::ProtectsPooled | Why::Protects), true) => {
-                "Geen P25–P75: het sectorcijfer is afgeschermd om kleine groepen te beschermen.".into()
-            }
-            (Some(Why::ProtectsPooled | Why::Protects), false) => {
-                "No P25–P75: the sector figure is protected to keep small groups from being worked back.".into()
-            }
-            (_, true) => {
-                let rest = if why.is_empty() { String::new() } else { format!("; niet getoond: {why}") };
-                format!(
-                    "Geen P25–P75: {} van {} instellingen getoond, te weinig voor een verdeling (minstens {min_institutions}){rest}.",
-                    self.shown, self.institutions
-                )
-            }
-            (_, false) => {
-                let rest = if why.is_empty() { String::new() } else { format!("; not shown: {why}") };
-                format!(
-                    "No P25–P75: {} of {} institutions shown, too few for a distribution (at least {min_institutions}){rest}.",
-                    self.shown, self.institutions
-                )
-            }
+            Some(Why::FewInstitutions) => phrase!(lang, over_few_institutions(&self.count(lang), min_institutions)),
+            Some(Why::ProtectsPooled | Why::Protects) => Word::OverPooledProtected.say(lang).into(),
+            _ => phrase!(lang, over_too_few_shown(self.shown, self.institutions, min_institutions, &why)),
         }
     }
 }
@@ -153,14 +91,13 @@ impl Findings {
     /// optional sentences, never one of these (they carry the findings that hold).
     pub fn essential_sentences(&self, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
-        let nl = lang == Lang::Nl;
         // 1. Who answered.
         let parts: Vec<String> = self
             .lines()
             .into_iter()
             .map(|l| match self.total(l).and_then(|c| c.own) {
-                Some((_, n)) => format!("{n} {} {}", lang.pick("in de", "in"), line_name(l, lang)),
-                None => format!("{} {}", lang.pick("enkelen in de", "a few in"), line_name(l, lang)),
+                Some((_, n)) => phrase!(lang, answered_in(n, &line_name(l, lang))),
+                None => phrase!(lang, answered_few(&line_name(l, lang))),
             })
             .collect();
         let known: Vec<u64> =
@@ -169,14 +106,7 @@ impl Findings {
         // A line too small to show even to itself ("a few") leaves the total unsaid: a
         // number beside "a few" would read as everyone.
         let all_known = known.len() == self.lines().len();
-        out.push(match (nl, all_known) {
-            (true, true) => {
-                format!("In {} vulden {total} medewerkers de vragenlijst in: {}.", self.year, join(&parts, lang))
-            }
-            (true, false) => format!("In {} vulden medewerkers de vragenlijst in: {}.", self.year, join(&parts, lang)),
-            (false, true) => format!("In {}, {total} staff completed the survey: {}.", self.year, join(&parts, lang)),
-            (false, false) => format!("In {}, staff completed the survey: {}.", self.year, join(&parts, lang)),
-        });
+        out.push(phrase!(lang, answered(self.year, all_known.then_some(total), &join(&parts, lang))));
 
         // 2. Each line's position among the institutions (the band its total takes
         // against the P25 and P75 beside it), lines in the same band together.
@@ -195,22 +125,10 @@ impl Findings {
                 .map(|(b, ls)| {
                     let who = join(&ls.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
                     let band = band_words(*b, lang);
-                    if nl {
-                        let de = if *b == Band::MiddleHalf { "de" } else { "het" };
-                        format!("uw {who} in {de} {band}")
-                    } else {
-                        format!("your {who} in the {band}")
-                    }
+                    phrase!(lang, position_clause(&who, band, *b == Band::MiddleHalf))
                 })
                 .collect();
-            out.push(format!(
-                "{}: {}.",
-                lang.pick(
-                    "Positie onder de instellingen (totaalscore per lijn)",
-                    "Position among the institutions (line total)"
-                ),
-                clauses.join(", ")
-            ));
+            out.push(format!("{}: {}.", Word::PositionAmongInstitutionsLine.say(lang), clauses.join(", ")));
         }
 
         // 3. Each line's staff against the other institutions' staff (the test), lines
@@ -234,42 +152,7 @@ impl Findings {
                     named = true;
                     let who = join(&ls.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
                     let plural = ls.len() > 1;
-                    let staff = match (nl, refer) {
-                        (true, false) => "de medewerkers van de andere instellingen",
-                        (true, true) => "hen",
-                        (false, false) => "the staff of the other institutions",
-                        (false, true) => "them",
-                    };
-                    match (v, nl) {
-                        (Versus::Above, true) => {
-                            format!(
-                                "uw {who} {} aantoonbaar hoger dan {staff}",
-                                if plural { "scoren" } else { "scoort" }
-                            )
-                        }
-                        (Versus::Below, true) => {
-                            format!(
-                                "uw {who} {} aantoonbaar lager dan {staff}",
-                                if plural { "scoren" } else { "scoort" }
-                            )
-                        }
-                        (Versus::Within, true) => format!(
-                            "uw {who} {} niet aantoonbaar van {staff}",
-                            if plural { "verschillen" } else { "verschilt" }
-                        ),
-                        (Versus::Above, false) => {
-                            format!(
-                                "your {who} {} clearly higher than {staff}",
-                                if plural { "score" } else { "scores" }
-                            )
-                        }
-                        (Versus::Below, false) => {
-                            format!("your {who} {} clearly lower than {staff}", if plural { "score" } else { "scores" })
-                        }
-                        (Versus::Within, false) => {
-                            format!("your {who} {} not clearly differ from {staff}", if plural { "do" } else { "does" })
-                        }
-                    }
+                    phrase!(lang, versus_clause(&who, *v, plural, refer))
                 })
                 .collect();
             // Areas whose staff differ clearly where their line's total does not (or the
@@ -283,25 +166,20 @@ impl Findings {
                         && self.total(c.line).and_then(|t| t.versus) != Some(v);
                     differs.then(|| {
                         let how = match v {
-                            Versus::Above => lang.pick("hoger", "higher"),
-                            _ => lang.pick("lager", "lower"),
-                        };
+                            Versus::Above => Word::Higher,
+                            _ => Word::Lower,
+                        }
+                        .say(lang);
                         format!(
-                            "{} {} {} ({how})",
-                            c.area.map_or("", |a| a.label(lang)),
-                            lang.pick("in de", "in"),
-                            line_name(c.line, lang)
+                            "{} ({how})",
+                            phrase!(lang, area_in_line(c.area.map_or("", |a| a.label(lang)), &line_name(c.line, lang)))
                         )
                     })
                 })
                 .collect();
             let mut clauses = clauses;
             if !areas.is_empty() {
-                clauses.push(format!(
-                    "{}: {}",
-                    lang.pick("per aandachtsgebied aantoonbaar anders", "by area, clearly different"),
-                    join(&areas, lang)
-                ));
+                clauses.push(format!("{}: {}", Word::ByAreaClearlyDifferent.say(lang), join(&areas, lang)));
             }
             out.push(capitalise(&format!("{}.", clauses.join("; "))));
         }
@@ -311,30 +189,13 @@ impl Findings {
         if !untested.is_empty() {
             let who = join(&untested.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
             let plural = untested.len() > 1;
-            out.push(if nl {
-                format!(
-                    "Uw {who} {} niet vergeleken met de andere instellingen of met eerdere jaren: afgeschermd, om een kleine groep elders te beschermen; de cijfers ziet alleen u.",
-                    if plural { "zijn" } else { "is" }
-                )
-            } else {
-                format!(
-                    "Your {who} {} not compared with the other institutions or with earlier years: protected, to keep a small group elsewhere from being worked back; only you see {} figures.",
-                    if plural { "are" } else { "is" },
-                    if plural { "their" } else { "its" }
-                )
-            });
+            out.push(phrase!(lang, untested_lines(&who, plural)));
         }
 
         // 3. Change since the previous year.
         let moves = self.movements();
         if moves.is_empty() {
-            out.push(
-                lang.pick(
-                    "Er is geen eerder jaar om mee te vergelijken: dit is de eerste meting met deze raamwerkeditie.",
-                    "There is no earlier year to compare with: this is the first survey with this framework edition.",
-                )
-                .to_string(),
-            );
+            out.push(Word::NoEarlierYear.say(lang).to_string());
         } else {
             out.push(self.change_sentence(&moves, lang));
         }
@@ -346,7 +207,6 @@ impl Findings {
     /// clearly below (those in other lines are named by the essential sentences).
     pub fn optional_sentences(&self, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
-        let nl = lang == Lang::Nl;
         // 4. Its highest and lowest own area score. Named by what they are (its own
         // highest and lowest), each with the position printed beside it on page 1, so the
         // sentence never calls "strongest" an area in the lowest quarter of the
@@ -355,42 +215,20 @@ impl Findings {
         areas.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.line.cmp(&b.0.line)));
         if let (Some(best), Some(worst)) = (areas.first(), areas.last()) {
             if areas.len() > 1 && as_printed(best.1) == as_printed(worst.1) {
-                out.push(if nl {
-                    format!("Alle aandachtsgebieden hebben dezelfde score: {}.", num(best.1, lang))
-                } else {
-                    format!("Every area has the same score: {}.", num(best.1, lang))
-                });
+                out.push(phrase!(lang, same_score(&num(best.1, lang))));
             } else if areas.len() > 1 {
                 let at = |c: &Cell| {
-                    format!(
-                        "{} {} {}",
-                        c.area.map_or("", |a| a.label(lang)),
-                        lang.pick("in de", "in"),
-                        line_name(c.line, lang)
-                    )
+                    phrase!(lang, area_in_line(c.area.map_or("", |a| a.label(lang)), &line_name(c.line, lang)))
                 };
                 // The score and, where quartiles are printed beside it, its position.
                 let figures = |c: &Cell, v: f64| match c.position() {
                     Some(b) => format!("{}; {}", num(v, lang), band_words(b, lang)),
                     None => num(v, lang),
                 };
-                out.push(if nl {
-                    format!(
-                        "Uw hoogste eigen score is die voor {} ({}), uw laagste die voor {} ({}).",
-                        at(best.0),
-                        figures(best.0, best.1),
-                        at(worst.0),
-                        figures(worst.0, worst.1)
-                    )
-                } else {
-                    format!(
-                        "Your highest own score is for {} ({}), your lowest for {} ({}).",
-                        at(best.0),
-                        figures(best.0, best.1),
-                        at(worst.0),
-                        figures(worst.0, worst.1)
-                    )
-                });
+                out.push(phrase!(
+                    lang,
+                    highest_lowest(&at(best.0), &figures(best.0, best.1), &at(worst.0), &figures(worst.0, worst.1))
+                ));
             }
         }
 
@@ -402,14 +240,7 @@ impl Findings {
             .map(|c| format!("{} ({})", c.area.map_or("", |a| a.label(lang)), line_name(c.line, lang)))
             .collect();
         if !below.is_empty() {
-            out.push(format!(
-                "{}: {}.",
-                lang.pick(
-                    "Aantoonbaar lager dan de medewerkers van de andere instellingen",
-                    "Clearly lower than the staff of the other institutions"
-                ),
-                join(&below, lang)
-            ));
+            out.push(format!("{}: {}.", Word::ClearlyLowerThanStaff.say(lang), join(&below, lang)));
         }
         out
     }
@@ -420,18 +251,10 @@ impl Findings {
     /// beyond chance: a summary that names one such line never leaves out another as
     /// notable. Up or down as printed (a change printed 0,0 is neither).
     fn change_sentence(&self, moves: &[Movement], lang: Lang) -> String {
-        let nl = lang == Lang::Nl;
         let areas = |v: &[Area]| join(&v.iter().map(|a| a.label(lang).to_string()).collect::<Vec<_>>(), lang);
         let real_of = |all: &[Area], real: &[Area], down: bool| -> String {
-            let word = if down { lang.pick("daling", "fall") } else { lang.pick("stijging", "rise") };
-            match (real.len(), nl) {
-                (0, true) => format!("bij geen ervan is de {word} groter dan toeval"),
-                (0, false) => format!("in none of them is the {word} larger than chance"),
-                (k, true) if k == all.len() => format!("overal is de {word} groter dan toeval"),
-                (k, false) if k == all.len() => format!("everywhere the {word} is larger than chance"),
-                (_, true) => format!("alleen bij {} is de {word} groter dan toeval", areas(real)),
-                (_, false) => format!("only in {} is the {word} larger than chance", areas(real)),
-            }
+            let word = if down { Word::Fall } else { Word::Rise }.say(lang);
+            phrase!(lang, change_verdict(real.len(), all.len(), word, &areas(real)))
         };
         // Lines that moved as a whole, grouped by (down, since, verdict).
         let mut whole: Vec<((bool, u16, String), Vec<Line>)> = Vec::new();
@@ -456,7 +279,7 @@ impl Findings {
                 let since = if moves.iter().all(|x| x.since == m.since) {
                     String::new()
                 } else {
-                    format!(" {} {}", lang.pick("sinds", "since"), t.previous_year)
+                    phrase!(lang, since_year(t.previous_year))
                 };
                 (t.change.significant() == Some(true))
                     .then(|| format!("{} {}{since}", line_name(m.line, lang), signed(t.change.shown, lang)))
@@ -474,7 +297,7 @@ impl Findings {
                 let since = if moves.iter().all(|x| x.since == ch.previous_year) {
                     String::new()
                 } else {
-                    format!(" {} {}", lang.pick("sinds", "since"), ch.previous_year)
+                    phrase!(lang, since_year(ch.previous_year))
                 };
                 (ch.change.significant() == Some(true)).then(|| {
                     format!("{} {} {}{since}", line_name(c.line, lang), area.label(lang), signed(ch.change.shown, lang))
@@ -487,16 +310,10 @@ impl Findings {
             // Where a line present has no change (protected, too small, or new), what is
             // said of "no line" is said of the lines tested.
             let some_untested = self.lines().iter().any(|&l| self.total(l).is_some_and(|c| c.change.is_none()));
-            let tested = if some_untested { lang.pick(" getoetste", " tested") } else { "" };
-            return match (all.is_empty(), nl) {
-                (true, true) => format!("Sinds {since} is geen{tested} lijn of aandachtsgebied aantoonbaar veranderd."),
-                (true, false) => format!("Since {since} no{tested} line or area has changed beyond chance."),
-                (false, true) => {
-                    format!("Sinds {since} aantoonbaar veranderd: {}; de rest niet aantoonbaar.", join(&all, lang))
-                }
-                (false, false) => {
-                    format!("Changed beyond chance since {since}: {}; the rest not clearly.", join(&all, lang))
-                }
+            return if all.is_empty() {
+                phrase!(lang, no_change(since, some_untested))
+            } else {
+                phrase!(lang, changed_rest_not(since, &join(&all, lang)))
             };
         }
         let mut clauses: Vec<String> = whole
@@ -504,33 +321,14 @@ impl Findings {
             .map(|((down, since, verdict), ls)| {
                 let who = join(&ls.iter().map(|&l| line_name(l, lang)).collect::<Vec<_>>(), lang);
                 let plural = ls.len() > 1;
-                match (nl, down) {
-                    (true, _) => format!(
-                        "uw {who} {} in alle vier aandachtsgebieden {} dan in {since} ({verdict})",
-                        if plural { "scoren" } else { "scoort" },
-                        if *down { "lager" } else { "hoger" }
-                    ),
-                    (false, _) => format!(
-                        "your {who} {} {} than in {since} in all four areas ({verdict})",
-                        if plural { "score" } else { "scores" },
-                        if *down { "lower" } else { "higher" }
-                    ),
-                }
+                phrase!(lang, moved_whole(&who, plural, *down, *since, verdict))
             })
             .collect();
         if !real.is_empty() {
-            clauses.push(if nl {
-                format!("als geheel aantoonbaar veranderd: {}", join(&real, lang))
-            } else {
-                format!("changed beyond chance as a whole: {}", join(&real, lang))
-            });
+            clauses.push(phrase!(lang, changed_as_whole(&join(&real, lang))));
         }
         if !areas_real.is_empty() {
-            clauses.push(if nl {
-                format!("aantoonbaar veranderd in een aandachtsgebied: {}", join(&areas_real, lang))
-            } else {
-                format!("changed beyond chance in an area: {}", join(&areas_real, lang))
-            });
+            clauses.push(phrase!(lang, changed_in_area(&join(&areas_real, lang))));
         }
         capitalise(&format!("{}.", clauses.join("; ")))
     }
@@ -543,23 +341,9 @@ impl Findings {
 fn count_example(facts: &Findings, lang: Lang) -> String {
     let first =
         facts.lines().into_iter().find_map(|l| facts.total(l).filter(|c| c.over.published).map(|c| (l, c.over)));
-    match (first, lang) {
-        (Some((l, o)), Lang::Nl) => format!(
-            "bij uw {} \"{}\": {} getoond van de {} met respondenten",
-            line_name(l, lang),
-            o.count(lang),
-            o.shown,
-            o.institutions
-        ),
-        (Some((l, o)), Lang::En) => format!(
-            "for your {} \"{}\": {} shown of the {} with respondents",
-            line_name(l, lang),
-            o.count(lang),
-            o.shown,
-            o.institutions
-        ),
-        (None, Lang::Nl) => "\"N van M\": N getoond van de M met respondenten".into(),
-        (None, Lang::En) => "\"N of M\": N shown of the M with respondents".into(),
+    match first {
+        Some((l, o)) => phrase!(lang, count_example(&line_name(l, lang), &o.count(lang), o.shown, o.institutions)),
+        None => Word::CountExampleLetters.say(lang).into(),
     }
 }
 
@@ -567,23 +351,5 @@ fn count_example(facts: &Findings, lang: Lang) -> String {
 /// answers, each under its own name, and every abbreviation of the page. Its example
 /// of a count is this portret's own ([`count_example`]).
 pub fn how_to_read(facts: &Findings, lang: Lang, min_group_size: u64) -> Vec<String> {
-    let example = count_example(facts, lang);
-    match lang {
-        Lang::Nl => vec![
-            "Zo leest u dit portret".into(),
-            "Scores van 0 tot 100: het gemiddelde antwoord (ja = 100, grotendeels = 66,7, enigszins = 33,3, nee = 0); n = aantal respondenten.".into(),
-            format!("Positie onder de instellingen: een kwart van de instellingen scoort onder P25, de helft tussen P25 en P75 (de mediaan in het midden), een kwart boven P75, over de getoonde instellingen ({example}). Onder P25: laagste kwart; boven P75: hoogste kwart; anders: middelste helft."),
-            "Verschil met de medewerkers van de sector: uw gemiddelde tegen dat van alle medewerkers van de andere instellingen (de kolom ervoor), getoetst op 95% en gecorrigeerd voor het aantal vergelijkingen. Geen aantoonbaar verschil betekent niet dat de scores gelijk zijn.".into(),
-            "Verandering: sinds het vorige jaar van deelname, met het 95%-interval (de marge rond het verschil); aantoonbaar als het interval de 0 niet bevat.".into(),
-            format!("<{min_group_size}: te weinig respondenten om te tonen; afgeschermd: verborgen om een kleine groep te beschermen."),
-        ],
-        Lang::En => vec![
-            "How to read this portrait".into(),
-            "Scores from 0 to 100: the mean answer (yes = 100, largely = 66.7, somewhat = 33.3, no = 0); n = number of respondents.".into(),
-            format!("Position among the institutions: a quarter of the institutions score below P25, half between P25 and P75 (the median in the middle), a quarter above P75, over the institutions shown ({example}). Below P25: lowest quarter; above P75: highest quarter; otherwise: middle half."),
-            "Difference from the sector's staff: your mean against that of all staff of the other institutions (the column before it), tested at 95% and corrected for the number of comparisons. No clear difference does not mean the scores are equal.".into(),
-            "Change: since the previous year you took part, with its 95% interval (the margin around the difference); beyond chance where the interval excludes 0.".into(),
-            format!("<{min_group_size}: too few respondents to show; protected: hidden to protect a small group."),
-        ],
-    }
+    phrase!(lang, how_to_read(&count_example(facts, lang), min_group_size))
 }

@@ -6,6 +6,7 @@
 use crate::framework::{Area, Line};
 use crate::ingest::institutions::Sector;
 use crate::lang::Lang;
+use crate::report::words::{phrase, Word};
 use crate::score::{as_printed, Band, Rank, Versus};
 
 use super::*;
@@ -21,19 +22,20 @@ pub fn position_text(c: &Cell, lang: Lang) -> String {
 /// Where a score stands among the institutions, in words ("laagste kwart").
 pub fn band_words(b: Band, lang: Lang) -> &'static str {
     match b {
-        Band::LowestQuarter => lang.pick("laagste kwart", "lowest quarter"),
-        Band::MiddleHalf => lang.pick("middelste helft", "middle half"),
-        Band::HighestQuarter => lang.pick("hoogste kwart", "highest quarter"),
+        Band::LowestQuarter => Word::LowestQuarter,
+        Band::MiddleHalf => Word::MiddleHalf,
+        Band::HighestQuarter => Word::HighestQuarter,
     }
+    .say(lang)
 }
 
 /// A position with its percentile where one is published: "hoogste kwart (percentiel
 /// 82)"; "te weinig instellingen" where the group is too small to rank in.
 pub fn position_words(rank: &Rank, lang: Lang) -> String {
     match rank {
-        Rank::Number(n, b) => format!("{} ({} {n:.0})", band_words(*b, lang), lang.pick("percentiel", "percentile")),
+        Rank::Number(n, b) => format!("{} ({} {n:.0})", band_words(*b, lang), Word::Percentile.say(lang)),
         Rank::Band(b) => band_words(*b, lang).to_string(),
-        Rank::TooFew => lang.pick("te weinig instellingen", "too few institutions").to_string(),
+        Rank::TooFew => Word::TooFewInstitutions.say(lang).to_string(),
     }
 }
 
@@ -41,10 +43,11 @@ pub fn position_words(rank: &Rank, lang: Lang) -> String {
 /// call a difference that is not significant equal (SPEC §4).
 pub fn versus_words(v: Versus, lang: Lang) -> &'static str {
     match v {
-        Versus::Above => lang.pick("aantoonbaar hoger", "clearly higher"),
-        Versus::Within => lang.pick("geen aantoonbaar verschil", "no clear difference"),
-        Versus::Below => lang.pick("aantoonbaar lager", "clearly lower"),
+        Versus::Above => Word::ClearlyHigher,
+        Versus::Within => Word::NoClearDifference,
+        Versus::Below => Word::ClearlyLower,
     }
+    .say(lang)
 }
 
 /// Blue for better, orange for worse, light grey between (the heat map's
@@ -72,34 +75,17 @@ pub fn glossary(lang: Lang) -> String {
     let lines: Vec<String> =
         Line::ALL.iter().map(|l| format!("{} = {}", line_name(*l, lang), l.description(lang))).collect();
     let areas: Vec<String> = Area::ALL.iter().map(|a| format!("{} ({})", a.label(lang), a.code())).collect();
-    match lang {
-        Lang::Nl => format!(
-            "LOB = loopbaanoriëntatie en -begeleiding; vo = voortgezet onderwijs, mbo = middelbaar beroepsonderwijs, hbo = hoger beroepsonderwijs; MT = managementteam; PDCA = plan-do-check-act (de kwaliteitscyclus). {}. Aandachtsgebieden: {}.",
-            lines.join("; "),
-            join(&areas, lang)
-        ),
-        Lang::En => format!(
-            "LOB = career orientation and guidance; vo = secondary, mbo = vocational, hbo = higher professional education; MT = management team; PDCA = plan-do-check-act (the quality cycle). {}. Areas: {}.",
-            lines.join("; "),
-            join(&areas, lang)
-        ),
-    }
+    phrase!(lang, glossary(&lines.join("; "), &join(&areas, lang)))
 }
 
 /// What the items table's "Sector" column is.
 pub fn item_sector_note(lang: Lang) -> &'static str {
-    lang.pick(
-        "Sector: de gemiddelde score op het item over de medewerkers van alle instellingen, de eigen meegeteld.",
-        "Sector: the mean score on the item over the staff of every institution, its own included.",
-    )
+    Word::ItemSectorNote.say(lang)
 }
 
 /// R and D in an item's id, where the items are listed.
 pub fn kinds_glossary(lang: Lang) -> &'static str {
-    lang.pick(
-        "Item L1-VB-R1: lijn 1, aandachtsgebied VB, R = rol (wat u doet), D = deskundigheid (wat u weet en kunt), nummer 1.",
-        "Item L1-VB-R1: line 1, area VB, R = role (what you do), D = expertise (what you know and can do), number 1.",
-    )
+    Word::KindsGlossary.say(lang)
 }
 
 /// The line under a portret's or the sector report's title: the kind of institution
@@ -109,18 +95,15 @@ pub fn kinds_glossary(lang: Lang) -> &'static str {
 pub fn subtitle(kind: Option<Sector>, edition: &str, lang: Lang) -> String {
     format!(
         "{} {} · {} {edition}",
-        lang.pick("Onderwijssoort:", "Type of education:"),
+        Word::TypeOfEducation.say(lang),
         kind.map_or("—", |s| s.code()),
-        lang.pick("raamwerkeditie", "framework edition")
+        Word::FrameworkEdition.say(lang)
     )
 }
 
 /// "1e lijn" / "line 1" (lower case, for inside a sentence).
 pub fn line_name(l: Line, lang: Lang) -> String {
-    match lang {
-        Lang::Nl => format!("{}e lijn", l.number()),
-        Lang::En => format!("line {}", l.number()),
-    }
+    phrase!(lang, line_name(l.number()))
 }
 
 /// A value that rounds to 0.0 at one decimal, as 0 (never "−0,0").
@@ -148,7 +131,8 @@ pub fn num(v: f64, lang: Lang) -> String {
 pub fn signed(v: f64, lang: Lang) -> String {
     let v = as_printed(v);
     if v == 0.0 {
-        return lang.pick("0,0", "0.0").to_string();
+        // "0,0" / "0.0": zero as printed, never signed.
+        return num(0.0, lang);
     }
     let s = format!("{v:+.1}").replace('-', "−");
     if lang == Lang::Nl {
@@ -180,7 +164,7 @@ pub fn bound(v: f64, lang: Lang) -> String {
 
 /// A 95 % interval as text, each bound on its side of zero ([`bound`]): "−1,8 tot +8,8".
 pub fn interval(lo: f64, hi: f64, lang: Lang) -> String {
-    format!("{} {} {}", bound(lo, lang), lang.pick("tot", "to"), bound(hi, lang))
+    format!("{} {} {}", bound(lo, lang), Word::To.say(lang), bound(hi, lang))
 }
 
 /// "a, b en c" / "a, b and c".
@@ -188,7 +172,7 @@ pub fn join(parts: &[String], lang: Lang) -> String {
     match parts {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} {} {last}", init.join(", "), lang.pick("en", "and")),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), Word::And.say(lang)),
     }
 }
 

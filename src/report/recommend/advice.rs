@@ -5,6 +5,7 @@
 
 use crate::ingest::institutions::Sector;
 use crate::lang::Lang;
+use crate::report::words::phrase;
 
 /// A source document, by its real title and year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,10 +18,7 @@ pub struct Source {
 impl Source {
     /// Its title as published (Dutch), in English with a translation beside it.
     pub fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Nl => format!("{}, {} {}", self.title.0, self.by, self.year),
-            Lang::En => format!("{} ({}), {} {}", self.title.0, self.title.1, self.by, self.year),
-        }
+        phrase!(lang, advice_source(self.title.0, self.title.1, self.by, self.year))
     }
 }
 
@@ -84,13 +82,39 @@ pub enum Theme {
 }
 
 /// One piece of advice from a source.
+///
+/// Its title and text are content, not words of the report: each is a paraphrase of
+/// its source document, held here with its translation beside it (as the framework
+/// holds its items' texts), so the advice, its translation and its source are checked
+/// together. The words around them (the "Voor lerarenopleidingen:" head, the finding,
+/// the source line) are in `report/words/`.
 #[derive(Debug)]
 pub struct Advice {
     pub theme: Theme,
     pub audience: Audience,
+    /// (Dutch, English).
     pub title: (&'static str, &'static str),
+    /// (Dutch, English).
     pub text: (&'static str, &'static str),
     pub source: Source,
+}
+
+impl Advice {
+    /// Its title in `lang`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.title.0,
+            Lang::En => self.title.1,
+        }
+    }
+
+    /// Its text in `lang`.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.text.0,
+            Lang::En => self.text.1,
+        }
+    }
 }
 
 /// The catalogue, most specific first within a theme.

@@ -39,7 +39,8 @@ pub use advice::*;
 use crate::framework::{Area, Line};
 use crate::ingest::institutions::Sector;
 use crate::lang::Lang;
-use crate::report::findings::{capitalise, line_name, num, signed, versus_words, Cell, Findings};
+use crate::report::findings::{capitalise, line_name, num, signed, Cell, Findings};
+use crate::report::words::{phrase, Word};
 use crate::score::{Difference, Versus};
 
 /// A recommendation with the finding that triggered it.
@@ -73,7 +74,7 @@ fn area_theme(a: Area) -> Theme {
 
 fn place(c: &Cell, lang: Lang) -> String {
     match c.area {
-        Some(a) => format!("{} {} {}", a.label(lang), lang.pick("in de", "in"), line_name(c.line, lang)),
+        Some(a) => phrase!(lang, area_in_line(a.label(lang), &line_name(c.line, lang))),
         None => line_name(c.line, lang),
     }
 }
@@ -81,25 +82,15 @@ fn place(c: &Cell, lang: Lang) -> String {
 /// "(verschil −12,0; 95%-interval −20,1 tot −3,9)": a difference the portret shows
 /// nowhere else, with what makes it "aantoonbaar", so the finding stands on its page.
 fn with_interval(d: &Difference, lang: Lang) -> String {
-    match d.ci {
-        Some((lo, hi)) => format!(
-            "({} {}; {} {})",
-            lang.pick("verschil", "difference"),
-            signed(d.shown, lang),
-            lang.pick("95%-interval", "95% interval"),
-            crate::report::findings::interval(lo, hi, lang)
-        ),
-        None => format!("({} {})", lang.pick("verschil", "difference"), signed(d.shown, lang)),
-    }
+    let interval = d.ci.map(|(lo, hi)| crate::report::findings::interval(lo, hi, lang));
+    phrase!(lang, difference(&signed(d.shown, lang), interval.as_deref()))
 }
 
 /// "−5,0 sinds 2025 (95%-interval −9,0 tot −1,0)": a change with its published
 /// interval.
 fn change_text(d: &Difference, since: u16, lang: Lang) -> String {
-    let ci = d.ci.map_or(String::new(), |(lo, hi)| {
-        format!(" ({} {})", lang.pick("95%-interval", "95% interval"), crate::report::findings::interval(lo, hi, lang))
-    });
-    format!("{} {} {since}{ci}", signed(d.shown, lang), lang.pick("sinds", "since"))
+    let interval = d.ci.map(|(lo, hi)| crate::report::findings::interval(lo, hi, lang));
+    phrase!(lang, change_since(&signed(d.shown, lang), since, interval.as_deref()))
 }
 
 /// Why a cell is weak, with the published figures that show it: "38,0, aantoonbaar
@@ -108,26 +99,14 @@ fn change_text(d: &Difference, since: u16, lang: Lang) -> String {
 pub fn weakness(c: &Cell, lang: Lang) -> Option<String> {
     let v = c.published_score()?;
     if c.versus == Some(Versus::Below) {
-        let rest = c.rest.map_or(String::new(), |r| format!(" ({})", num(r.0, lang)));
-        return Some(format!(
-            "{}: {}, {} {}{rest}",
-            capitalise(&place(c, lang)),
-            num(v, lang),
-            versus_words(Versus::Below, lang),
-            lang.pick("dan de medewerkers van de andere instellingen", "than the staff of the other institutions")
-        ));
+        let rest = c.rest.map(|r| num(r.0, lang));
+        return Some(phrase!(lang, weakness_below(&capitalise(&place(c, lang)), &num(v, lang), rest.as_deref())));
     }
     if c.lowest_quarter_of_ten() {
         let q = c.quartiles?;
-        return Some(format!(
-            "{}: {}, {} (P25 {} {} {} {})",
-            capitalise(&place(c, lang)),
-            num(v, lang),
-            lang.pick("laagste kwart", "lowest quarter"),
-            num(q.0, lang),
-            lang.pick("over", "over"),
-            c.over.count(lang),
-            lang.pick("instellingen", "institutions")
+        return Some(phrase!(
+            lang,
+            weakness_lowest_quarter(&capitalise(&place(c, lang)), &num(v, lang), &num(q.0, lang), &c.over.count(lang))
         ));
     }
     None
@@ -189,17 +168,14 @@ pub fn recommend(f: &Findings, lang: Lang) -> Vec<Recommendation> {
     if let Some(x) = behind {
         add(
             Theme::StaffCareers,
-            format!(
-                "{} {} {}: {} {} {} {} {}, {}",
-                x.area.label(lang),
-                lang.pick("in de", "in"),
-                line_name(x.line, lang),
-                lang.pick("deskundigheid", "expertise"),
-                num(x.expertise, lang),
-                lang.pick("tegen rol", "against role"),
-                num(x.role, lang),
-                with_interval(&x.gap, lang),
-                lang.pick("aantoonbaar lager", "clearly lower")
+            phrase!(
+                lang,
+                expertise_behind(
+                    &phrase!(lang, area_in_line(x.area.label(lang), &line_name(x.line, lang))),
+                    &num(x.expertise, lang),
+                    &num(x.role, lang),
+                    &with_interval(&x.gap, lang)
+                )
             ),
         );
     }
@@ -212,15 +188,15 @@ pub fn recommend(f: &Findings, lang: Lang) -> Vec<Recommendation> {
     if let Some(g) = l1_behind {
         add(
             Theme::Development,
-            format!(
-                "{} {} {} {} {} {}, {}",
-                capitalise(&line_name(Line::L1, lang)),
-                num(g.a.1, lang),
-                lang.pick("tegen", "against"),
-                line_name(Line::L2, lang),
-                num(g.b.1, lang),
-                with_interval(&g.gap, lang),
-                lang.pick("aantoonbaar lager", "clearly lower")
+            phrase!(
+                lang,
+                line_behind(
+                    &capitalise(&line_name(Line::L1, lang)),
+                    &num(g.a.1, lang),
+                    &line_name(Line::L2, lang),
+                    &num(g.b.1, lang),
+                    &with_interval(&g.gap, lang)
+                )
             ),
         );
     }
@@ -238,14 +214,10 @@ pub fn recommend(f: &Findings, lang: Lang) -> Vec<Recommendation> {
                 // Advice written for teacher training says so: an hbo institution is
                 // given it, but the data does not say it trains teachers.
                 title: match a.audience {
-                    Audience::TeacherTraining => format!(
-                        "{} {}",
-                        lang.pick("Voor lerarenopleidingen:", "For teacher training:"),
-                        lang.pick(a.title.0, a.title.1)
-                    ),
-                    _ => lang.pick(a.title.0, a.title.1).to_string(),
+                    Audience::TeacherTraining => format!("{} {}", Word::ForTeacherTraining.say(lang), a.title(lang)),
+                    _ => a.title(lang).to_string(),
                 },
-                text: lang.pick(a.text.0, a.text.1).to_string(),
+                text: a.text(lang).to_string(),
                 finding,
                 source: a.source.text(lang),
                 audience: a.audience,
@@ -273,22 +245,11 @@ pub fn nothing_holds(facts: &Findings, lang: Lang) -> (String, String, String) {
             &untested.iter().map(|&l| crate::report::findings::line_name(l, lang)).collect::<Vec<_>>(),
             lang,
         );
-        match lang {
-            Lang::Nl => format!(" Uw {who} is niet getoetst (afgeschermd): daarover zeggen de cijfers niets."),
-            Lang::En => format!(" Your {who} was not tested (protected): the figures say nothing about it."),
-        }
+        phrase!(lang, nothing_untested(&who))
     };
     (
-        lang.pick("Geen aanbeveling uit de cijfers", "No recommendation from the figures").to_string(),
-        format!(
-            "{}{untested} {} {}",
-            lang.pick(
-                "Geen bevinding houdt stand buiten de onzekerheid: geen aantoonbaar lagere score dan de medewerkers van de andere instellingen, geen aantoonbare daling, niet in het laagste kwart van 10 of meer instellingen.",
-                "No finding holds beyond its uncertainty: no score clearly lower than the staff of the other institutions, no fall beyond chance, not in the lowest quarter of 10 or more institutions."
-            ),
-            lang.pick("In het algemeen:", "In general:"),
-            lang.pick(mirror.text.0, mirror.text.1)
-        ),
+        Word::NoRecommendation.say(lang).to_string(),
+        format!("{}{untested} {} {}", Word::NoFindingHolds.say(lang), Word::InGeneral.say(lang), mirror.text(lang)),
         mirror.source.text(lang),
     )
 }

@@ -1,6 +1,7 @@
 //! The portret's words in English (`--lang en`), by key.
 
 use super::Word;
+use crate::score::Versus;
 
 /// The word in English.
 pub fn say(w: Word) -> &'static str {
@@ -211,5 +212,341 @@ pub fn say(w: Word) -> &'static str {
         SectorViaCode => "code or BRIN in the institutions file",
         SectorLooksLike => "looks like ({}); not merged: if they are one institution, add one name as an alias of the other in the institutions file (aliassen)",
         SectorMoreRejections => "… and {} more rejections: the full list is in data/rejections.csv.",
+        // Charts, HTML, findings and recommendations
+        SelfAssessment => "self-assessment against the LOB framework",
+        StemLineComparison => "line-comparison",
+        StemDistribution => "distribution",
+        StemItemsLine => "items-line",
+        StemTrend => "trend",
+        StageCharts => "charts",
+        StagePortraits => "portraits",
+        BenchmarkHiddenNote => "= too few respondents to show; protected = not shown to protect a small group elsewhere.",
+        BenchmarkTitle => "own scores against the sector,",
+        BenchmarkSubtitle => "Bar = own score (each line its own colour and fill: line 1 solid, 2 hatched, 3 cross-hatched); grey outlined box = middle half of institutions (P25–P75); black bar = median of institutions.",
+        DistributionTitle => "Spread of institutions by line,",
+        DistributionSubtitle => "Each dot is an institution (the line's total score); grey outlined box = middle half (P25–P75); black bar = median.",
+        DistributionNoteShown => "Under each line: institutions shown / taking part. Institutions with fewer than",
+        DistributionNoteHidden => "respondents (or protected) are not shown.",
+        TooFewInstitutions => "too few institutions",
+        ItemsScaleNote => "The scale runs from 0 to 100, the same in every year: a bar's length is its score. Colour and length say the same.",
+        ItemsPreviousTick => "Black tick = score in",
+        ItemsHiddenNote => "= too few respondents for this item.",
+        ItemsTitle => "score per item,",
+        Respondents => "respondents",
+        LineComparisonTitle => "Career guidance professionalism by line and area,",
+        LineComparisonSubtitle => "Sector: mean score per line; the black whisker is the 95% confidence interval.",
+        LineComparisonNote => "Score = mean degree to which the own line's items apply (yes = 100, largely = 66.7, somewhat = 33.3, no = 0). n = respondents.",
+        TrendWhiskerNote => "Under each year per line the score and the number of respondents (n), in the legend's order; the dark whisker with caps through a point is the 95% confidence interval (the shorter, the more precise).",
+        TrendBreakNote => "A vertical line marks a new edition of the framework: no trend is drawn across it.",
+        TrendMarkerNote => "Each line has its own colour and marker: line 1 ●, line 2 ■, line 3 ✕.",
+        TrendTitle => "Trend by line",
+        TrendSubtitle => "Sector, total score per year.",
+        Navigation => "Navigation",
+        AllPublications => "All publications",
+        PublicationsTitle => "LOB monitor: publications",
+        PublicationsIntro => "The results of the career guidance professionalism self-assessment as web pages: the sector overview, each institution's portrait per year, and the chart pack.",
+        SectorOverviewLink => "Sector overview of career guidance professionalism",
+        Portraits => "Portraits",
+        Charts => "Charts",
+        ChartPackLink => "Chart pack with text alternatives",
+        ChartPackTitle => "LOB monitor chart pack",
+        ChartPackIntro => "Every chart with its title, a short description (alt text) and the figures in words. The figures themselves are in the CSV file beside each chart.",
+        ValidateExplanationsFirst => "First this: one explanation per cause",
+        InstitutionLower => "institution",
+        Rows => "rows",
+        InstitutionsFileRead => "institutions file, read",
+        InstitutionsLower => "institutions",
+        ExportRecognised => "export recognised",
+        AcceptedColon => "accepted:",
+        NoteWord => "note",
+        Column => "column",
+        Similarity => "similarity",
+        Problem => "problem",
+        ReaderSaid => "the reader said",
+        GroupsHeading => "groups (institution, year, line)",
+        FewerThan => "fewer than",
+        GroupWillBeHidden => "this group will be hidden",
+        TotalLower => "total",
+        RowsRead => "rows read",
+        RespondentsAccepted => "respondents accepted",
+        Excluded => "excluded",
+        RejectedLower => "rejected",
+        SummaryRowsNotRead => "summary rows not read",
+        FileAccepted => "ok",
+        FilePartial => "partly ok",
+        FileRejected => "REJECTED",
+        FileIgnored => "ignored (not a survey file)",
+        FileDuplicate => "copy, read once",
+        LowestQuarter => "lowest quarter",
+        MiddleHalf => "middle half",
+        HighestQuarter => "highest quarter",
+        Percentile => "percentile",
+        ClearlyHigher => "clearly higher",
+        NoClearDifference => "no clear difference",
+        ClearlyLower => "clearly lower",
+        ItemSectorNote => "Sector: the mean score on the item over the staff of every institution, its own included.",
+        KindsGlossary => "Item L1-VB-R1: line 1, area VB, R = role (what you do), D = expertise (what you know and can do), number 1.",
+        TypeOfEducation => "Type of education:",
+        FrameworkEdition => "framework edition",
+        To => "to",
+        And => "and",
+        ProtectedLower => "protected",
+        OverPooledProtected => "No P25–P75: the sector figure is protected to keep small groups from being worked back.",
+        PositionAmongInstitutionsLine => "Position among the institutions (line total)",
+        Higher => "higher",
+        Lower => "lower",
+        ByAreaClearlyDifferent => "by area, clearly different",
+        NoEarlierYear => "There is no earlier year to compare with: this is the first survey with this framework edition.",
+        ClearlyLowerThanStaff => "Clearly lower than the staff of the other institutions",
+        Fall => "fall",
+        Rise => "rise",
+        CountExampleLetters => "\"N of M\": N shown of the M with respondents",
+        ForTeacherTraining => "For teacher training:",
+        NoRecommendation => "No recommendation from the figures",
+        NoFindingHolds => "No finding holds beyond its uncertainty: no score clearly lower than the staff of the other institutions, no fall beyond chance, not in the lowest quarter of 10 or more institutions.",
+        InGeneral => "In general:",
+        FromYear => "from",
+        ExactNoSpread => "exact (no spread)",
+        Yes => "yes",
+        No => "no",
+        UnknownSpreadNotShown => "unknown (spread not shown)",
+        NoSpreadExact => "no spread in either group: exact",
+        Interval95 => "95% interval",
+        ClearDifference => "a clear difference",
     }
+}
+
+// Charts, HTML, findings and recommendations: the sentences with figures in them, one
+// function per sentence (its Dutch twin has the same name in `nl.rs`).
+
+pub fn benchmark_sector(median: &str, p25: &str, p75: &str) -> String {
+    format!(", sector median {median} (middle half {p25} to {p75})")
+}
+
+pub fn benchmark_alt(name: &str, year: u16) -> String {
+    format!("Bar chart: {name}'s scores per line and area in {year}, against the sector's distribution.")
+}
+
+pub fn benchmark_description(parts: &str) -> String {
+    format!("Total score per line: {parts}.")
+}
+
+pub fn distribution_quartiles(median: &str, p25: &str, p75: &str) -> String {
+    format!("median {median}, middle half {p25}–{p75}")
+}
+
+pub fn distribution_shown(shown: usize, of: usize) -> String {
+    format!("{shown} of {of} institutions shown")
+}
+
+pub fn distribution_alt(year: u16) -> String {
+    format!("Dot plot: each institution's total score per line in {year}, with the middle half and the median.")
+}
+
+pub fn items_extremes(area: &str, high: &str, high_score: &str, low: &str, low_score: &str) -> String {
+    format!("{area}: highest {high} ({high_score}), lowest {low} ({low_score})")
+}
+
+pub fn items_alt(line: &str, year: u16) -> String {
+    format!("Bar chart: sector score per item of {line} in {year}, by area.")
+}
+
+pub fn line_comparison_description(year: u16, lines: &str) -> String {
+    format!("In {year} the mean total score is: {lines}.")
+}
+
+pub fn line_comparison_alt(year: u16) -> String {
+    format!("Bar chart: mean score per line in each area of the sector in {year}, with confidence intervals.")
+}
+
+pub fn trend_from_to(line: &str, first: &str, first_year: u16, last: &str, last_year: u16) -> String {
+    format!("{line} from {first} ({first_year}) to {last} ({last_year})")
+}
+
+pub fn trend_alt(ends: &str) -> String {
+    format!("Line chart: the sector's total score per line over the years: {ends}.")
+}
+
+pub fn glossary(lines: &str, areas: &str) -> String {
+    format!(
+        "LOB = career orientation and guidance; vo = secondary, mbo = vocational, hbo = higher professional education; MT = management team; PDCA = plan-do-check-act (the quality cycle). {lines}. Areas: {areas}."
+    )
+}
+
+pub fn line_name(number: u8) -> String {
+    format!("line {number}")
+}
+
+pub fn institutions_count(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "institution" } else { "institutions" })
+}
+
+pub fn shown_of(shown: usize, of: usize) -> String {
+    format!("{shown} of {of}")
+}
+
+pub fn over_small(n: usize, min_group_size: u64) -> String {
+    format!("{n} with too few respondents (<{min_group_size})")
+}
+
+pub fn over_protected(n: usize) -> String {
+    format!("{n} protected to keep a small group from being worked back")
+}
+
+pub fn over_published(shown: usize, of: usize, hidden: usize, why: &str) -> String {
+    match hidden {
+        0 => format!("P25–P75 over all {of} institutions."),
+        1 => format!("P25–P75 over {shown} of {of} institutions; the other is not shown: {why}."),
+        h => format!("P25–P75 over {shown} of {of} institutions; the other {h} are not shown: {why}."),
+    }
+}
+
+pub fn over_few_institutions(count: &str, min_institutions: usize) -> String {
+    format!("No sector figure and no P25–P75: {count} with respondents, fewer than the {min_institutions} needed.")
+}
+
+pub fn over_too_few_shown(shown: usize, of: usize, min_institutions: usize, why: &str) -> String {
+    let rest = if why.is_empty() { String::new() } else { format!("; not shown: {why}") };
+    format!(
+        "No P25–P75: {shown} of {of} institutions shown, too few for a distribution (at least {min_institutions}){rest}."
+    )
+}
+
+pub fn answered_in(n: u64, line: &str) -> String {
+    format!("{n} in {line}")
+}
+
+pub fn answered_few(line: &str) -> String {
+    format!("a few in {line}")
+}
+
+pub fn answered(year: u16, total: Option<u64>, parts: &str) -> String {
+    match total {
+        Some(total) => format!("In {year}, {total} staff completed the survey: {parts}."),
+        None => format!("In {year}, staff completed the survey: {parts}."),
+    }
+}
+
+pub fn position_clause(who: &str, band: &str, _middle: bool) -> String {
+    format!("your {who} in the {band}")
+}
+
+pub fn versus_clause(who: &str, v: Versus, plural: bool, refer: bool) -> String {
+    let staff = if refer { "them" } else { "the staff of the other institutions" };
+    let score = if plural { "score" } else { "scores" };
+    match v {
+        Versus::Above => format!("your {who} {score} clearly higher than {staff}"),
+        Versus::Below => format!("your {who} {score} clearly lower than {staff}"),
+        Versus::Within => format!("your {who} {} not clearly differ from {staff}", if plural { "do" } else { "does" }),
+    }
+}
+
+pub fn area_in_line(area: &str, line: &str) -> String {
+    format!("{area} in {line}")
+}
+
+pub fn untested_lines(who: &str, plural: bool) -> String {
+    format!(
+        "Your {who} {} not compared with the other institutions or with earlier years: protected, to keep a small group elsewhere from being worked back; only you see {} figures.",
+        if plural { "are" } else { "is" },
+        if plural { "their" } else { "its" }
+    )
+}
+
+pub fn same_score(score: &str) -> String {
+    format!("Every area has the same score: {score}.")
+}
+
+pub fn highest_lowest(best: &str, best_figures: &str, worst: &str, worst_figures: &str) -> String {
+    format!("Your highest own score is for {best} ({best_figures}), your lowest for {worst} ({worst_figures}).")
+}
+
+pub fn change_verdict(real: usize, all: usize, word: &str, areas: &str) -> String {
+    match real {
+        0 => format!("in none of them is the {word} larger than chance"),
+        k if k == all => format!("everywhere the {word} is larger than chance"),
+        _ => format!("only in {areas} is the {word} larger than chance"),
+    }
+}
+
+pub fn since_year(year: u16) -> String {
+    format!(" since {year}")
+}
+
+pub fn no_change(since: u16, tested: bool) -> String {
+    let tested = if tested { " tested" } else { "" };
+    format!("Since {since} no{tested} line or area has changed beyond chance.")
+}
+
+pub fn changed_rest_not(since: u16, changed: &str) -> String {
+    format!("Changed beyond chance since {since}: {changed}; the rest not clearly.")
+}
+
+pub fn moved_whole(who: &str, plural: bool, down: bool, since: u16, verdict: &str) -> String {
+    format!(
+        "your {who} {} {} than in {since} in all four areas ({verdict})",
+        if plural { "score" } else { "scores" },
+        if down { "lower" } else { "higher" }
+    )
+}
+
+pub fn changed_as_whole(lines: &str) -> String {
+    format!("changed beyond chance as a whole: {lines}")
+}
+
+pub fn changed_in_area(areas: &str) -> String {
+    format!("changed beyond chance in an area: {areas}")
+}
+
+pub fn count_example(line: &str, count: &str, shown: usize, of: usize) -> String {
+    format!("for your {line} \"{count}\": {shown} shown of the {of} with respondents")
+}
+
+pub fn how_to_read(example: &str, min_group_size: u64) -> Vec<String> {
+    vec![
+        "How to read this portrait".into(),
+        "Scores from 0 to 100: the mean answer (yes = 100, largely = 66.7, somewhat = 33.3, no = 0); n = number of respondents.".into(),
+        format!("Position among the institutions: a quarter of the institutions score below P25, half between P25 and P75 (the median in the middle), a quarter above P75, over the institutions shown ({example}). Below P25: lowest quarter; above P75: highest quarter; otherwise: middle half."),
+        "Difference from the sector's staff: your mean against that of all staff of the other institutions (the column before it), tested at 95% and corrected for the number of comparisons. No clear difference does not mean the scores are equal.".into(),
+        "Change: since the previous year you took part, with its 95% interval (the margin around the difference); beyond chance where the interval excludes 0.".into(),
+        format!("<{min_group_size}: too few respondents to show; protected: hidden to protect a small group."),
+    ]
+}
+
+pub fn difference(diff: &str, interval: Option<&str>) -> String {
+    match interval {
+        Some(i) => format!("(difference {diff}; 95% interval {i})"),
+        None => format!("(difference {diff})"),
+    }
+}
+
+pub fn change_since(change: &str, since: u16, interval: Option<&str>) -> String {
+    let ci = interval.map_or(String::new(), |i| format!(" (95% interval {i})"));
+    format!("{change} since {since}{ci}")
+}
+
+pub fn weakness_below(place: &str, score: &str, rest: Option<&str>) -> String {
+    let rest = rest.map_or(String::new(), |r| format!(" ({r})"));
+    format!("{place}: {score}, clearly lower than the staff of the other institutions{rest}")
+}
+
+pub fn weakness_lowest_quarter(place: &str, score: &str, p25: &str, count: &str) -> String {
+    format!("{place}: {score}, lowest quarter (P25 {p25} over {count} institutions)")
+}
+
+pub fn expertise_behind(place: &str, expertise: &str, role: &str, difference: &str) -> String {
+    format!("{place}: expertise {expertise} against role {role} {difference}, clearly lower")
+}
+
+pub fn line_behind(line: &str, score: &str, other: &str, other_score: &str, difference: &str) -> String {
+    format!("{line} {score} against {other} {other_score} {difference}, clearly lower")
+}
+
+pub fn nothing_untested(who: &str) -> String {
+    format!(" Your {who} was not tested (protected): the figures say nothing about it.")
+}
+
+/// The source's title as published (Dutch), with its translation beside it.
+pub fn advice_source(title: &str, translated: &str, by: &str, year: u16) -> String {
+    format!("{title} ({translated}), {by} {year}")
 }

@@ -1,12 +1,30 @@
-//! Every word of the portret a reader sees, in one place per language: a [`Word`] names
-//! it, [`nl`] says it in Dutch and [`en`] in English (each an exhaustive `match`, so a
-//! word missing in one language does not compile). The portret's model and renderers
-//! reach a word by key (`ctx.w(Word::…)`), never by a Dutch/English pair of their own;
-//! changing a term is one line in each file. Sentences with figures in them are still
-//! worded in `findings/`; the rest of the reports follow as they move here.
+//! Every word a reader sees, in one place per language: a [`Word`] names a fixed word
+//! or phrase, [`nl`] says it in Dutch and [`en`] in English (each an exhaustive `match`,
+//! so a word missing in one language does not compile). Code reaches a word by key
+//! (`ctx.w(Word::…)`, or `Word::….say(lang)` without a report context), never by a
+//! Dutch/English pair of its own; changing a term is one line in each file. A sentence
+//! with figures in it is one function per language, the same name in `nl.rs` and
+//! `en.rs` (`nl::over_published` / `en::over_published`), called through [`phrase!`]:
+//! the findings and recommendation logic decide what to say, these files say it.
+//! The portret, the charts, the HTML pages, `validate`'s text, page 1's findings and the
+//! recommendations are worded here; the sector report's pairs move here next.
 
 pub mod en;
 pub mod nl;
+
+/// A sentence with figures in it, in `lang`: `phrase!(lang, benchmark_alt(name, year))`
+/// calls [`nl::benchmark_alt`] or [`en::benchmark_alt`] (one function per sentence and
+/// language, side by side in `nl.rs` and `en.rs`; a sentence missing in one language
+/// does not compile).
+macro_rules! phrase {
+    ($lang:expr, $f:ident($($a:expr),* $(,)?)) => {
+        match $lang {
+            $crate::lang::Lang::Nl => $crate::report::words::nl::$f($($a),*),
+            $crate::lang::Lang::En => $crate::report::words::en::$f($($a),*),
+        }
+    };
+}
+pub(crate) use phrase;
 
 use crate::lang::Lang;
 
@@ -219,11 +237,112 @@ pub enum Word {
     SectorViaCode,
     SectorLooksLike,
     SectorMoreRejections,
+    // Charts, HTML, findings and recommendations
+    SelfAssessment,
+    StemLineComparison,
+    StemDistribution,
+    StemItemsLine,
+    StemTrend,
+    StageCharts,
+    StagePortraits,
+    BenchmarkHiddenNote,
+    BenchmarkTitle,
+    BenchmarkSubtitle,
+    DistributionTitle,
+    DistributionSubtitle,
+    DistributionNoteShown,
+    DistributionNoteHidden,
+    TooFewInstitutions,
+    ItemsScaleNote,
+    ItemsPreviousTick,
+    ItemsHiddenNote,
+    ItemsTitle,
+    Respondents,
+    LineComparisonTitle,
+    LineComparisonSubtitle,
+    LineComparisonNote,
+    TrendWhiskerNote,
+    TrendBreakNote,
+    TrendMarkerNote,
+    TrendTitle,
+    TrendSubtitle,
+    Navigation,
+    AllPublications,
+    PublicationsTitle,
+    PublicationsIntro,
+    SectorOverviewLink,
+    Portraits,
+    Charts,
+    ChartPackLink,
+    ChartPackTitle,
+    ChartPackIntro,
+    ValidateExplanationsFirst,
+    InstitutionLower,
+    Rows,
+    InstitutionsFileRead,
+    InstitutionsLower,
+    ExportRecognised,
+    AcceptedColon,
+    NoteWord,
+    Column,
+    Similarity,
+    Problem,
+    ReaderSaid,
+    GroupsHeading,
+    FewerThan,
+    GroupWillBeHidden,
+    TotalLower,
+    RowsRead,
+    RespondentsAccepted,
+    Excluded,
+    RejectedLower,
+    SummaryRowsNotRead,
+    FileAccepted,
+    FilePartial,
+    FileRejected,
+    FileIgnored,
+    FileDuplicate,
+    LowestQuarter,
+    MiddleHalf,
+    HighestQuarter,
+    Percentile,
+    ClearlyHigher,
+    NoClearDifference,
+    ClearlyLower,
+    ItemSectorNote,
+    KindsGlossary,
+    TypeOfEducation,
+    FrameworkEdition,
+    To,
+    And,
+    ProtectedLower,
+    OverPooledProtected,
+    PositionAmongInstitutionsLine,
+    Higher,
+    Lower,
+    ByAreaClearlyDifferent,
+    NoEarlierYear,
+    ClearlyLowerThanStaff,
+    Fall,
+    Rise,
+    CountExampleLetters,
+    ForTeacherTraining,
+    NoRecommendation,
+    NoFindingHolds,
+    InGeneral,
+    FromYear,
+    ExactNoSpread,
+    Yes,
+    No,
+    UnknownSpreadNotShown,
+    NoSpreadExact,
+    Interval95,
+    ClearDifference,
 }
 
 impl Word {
     /// Every word, for the tests.
-    pub const ALL: [Word; 204] = [
+    pub const ALL: [Word; 304] = [
         Word::PortretTitle,
         Word::ProtectedOwnFigures,
         Word::Total,
@@ -429,6 +548,107 @@ impl Word {
         Word::SectorViaCode,
         Word::SectorLooksLike,
         Word::SectorMoreRejections,
+        // Charts, HTML, findings and recommendations
+        Word::SelfAssessment,
+        Word::StemLineComparison,
+        Word::StemDistribution,
+        Word::StemItemsLine,
+        Word::StemTrend,
+        Word::StageCharts,
+        Word::StagePortraits,
+        Word::BenchmarkHiddenNote,
+        Word::BenchmarkTitle,
+        Word::BenchmarkSubtitle,
+        Word::DistributionTitle,
+        Word::DistributionSubtitle,
+        Word::DistributionNoteShown,
+        Word::DistributionNoteHidden,
+        Word::TooFewInstitutions,
+        Word::ItemsScaleNote,
+        Word::ItemsPreviousTick,
+        Word::ItemsHiddenNote,
+        Word::ItemsTitle,
+        Word::Respondents,
+        Word::LineComparisonTitle,
+        Word::LineComparisonSubtitle,
+        Word::LineComparisonNote,
+        Word::TrendWhiskerNote,
+        Word::TrendBreakNote,
+        Word::TrendMarkerNote,
+        Word::TrendTitle,
+        Word::TrendSubtitle,
+        Word::Navigation,
+        Word::AllPublications,
+        Word::PublicationsTitle,
+        Word::PublicationsIntro,
+        Word::SectorOverviewLink,
+        Word::Portraits,
+        Word::Charts,
+        Word::ChartPackLink,
+        Word::ChartPackTitle,
+        Word::ChartPackIntro,
+        Word::ValidateExplanationsFirst,
+        Word::InstitutionLower,
+        Word::Rows,
+        Word::InstitutionsFileRead,
+        Word::InstitutionsLower,
+        Word::ExportRecognised,
+        Word::AcceptedColon,
+        Word::NoteWord,
+        Word::Column,
+        Word::Similarity,
+        Word::Problem,
+        Word::ReaderSaid,
+        Word::GroupsHeading,
+        Word::FewerThan,
+        Word::GroupWillBeHidden,
+        Word::TotalLower,
+        Word::RowsRead,
+        Word::RespondentsAccepted,
+        Word::Excluded,
+        Word::RejectedLower,
+        Word::SummaryRowsNotRead,
+        Word::FileAccepted,
+        Word::FilePartial,
+        Word::FileRejected,
+        Word::FileIgnored,
+        Word::FileDuplicate,
+        Word::LowestQuarter,
+        Word::MiddleHalf,
+        Word::HighestQuarter,
+        Word::Percentile,
+        Word::ClearlyHigher,
+        Word::NoClearDifference,
+        Word::ClearlyLower,
+        Word::ItemSectorNote,
+        Word::KindsGlossary,
+        Word::TypeOfEducation,
+        Word::FrameworkEdition,
+        Word::To,
+        Word::And,
+        Word::ProtectedLower,
+        Word::OverPooledProtected,
+        Word::PositionAmongInstitutionsLine,
+        Word::Higher,
+        Word::Lower,
+        Word::ByAreaClearlyDifferent,
+        Word::NoEarlierYear,
+        Word::ClearlyLowerThanStaff,
+        Word::Fall,
+        Word::Rise,
+        Word::CountExampleLetters,
+        Word::ForTeacherTraining,
+        Word::NoRecommendation,
+        Word::NoFindingHolds,
+        Word::InGeneral,
+        Word::FromYear,
+        Word::ExactNoSpread,
+        Word::Yes,
+        Word::No,
+        Word::UnknownSpreadNotShown,
+        Word::NoSpreadExact,
+        Word::Interval95,
+        Word::ClearDifference,
     ];
 
     /// The word in `lang`.
@@ -461,6 +681,11 @@ mod tests {
         }
         assert_eq!(Word::SectorPeerTooFew.say(Lang::Nl).matches("{}").count(), 4);
         assert_eq!(Word::SectorOverviewTitle.say(Lang::En), "Sector overview of career guidance professionalism");
+        // ALL holds every key once, in the order they are declared (no key left out of
+        // the check above between two listed ones).
+        for (i, w) in Word::ALL.iter().enumerate() {
+            assert_eq!(*w as usize, i, "{w:?} out of place in Word::ALL");
+        }
         assert_eq!(Word::PortretSheet.say(Lang::Nl), "Portret");
         assert_eq!(Word::PortretSheet.say(Lang::En), "Portrait");
     }
