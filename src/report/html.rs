@@ -222,7 +222,7 @@ pub fn index(ctx: &ReportContext<'_>, portrets: &[(String, u16, String)], sector
         p { (ctx.w(Word::PublicationsIntro)) }
         @if sector {
             h2 { (ctx.w(Word::Sector)) }
-            ul { li { a href="sector.html" { (ctx.w(Word::SectorOverviewLink)) } } }
+            ul { li { a href="sector.html" { (ctx.w(Word::SectorOverviewTitle)) } } }
         }
         @if !portrets.is_empty() {
             h2 { (ctx.w(Word::Portraits)) }

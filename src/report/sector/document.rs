@@ -46,7 +46,7 @@ fn sector_table(
         Column { head: ctx.w(Word::Median), width: 32.0, just: Just::Right },
         Column { head: "P75", width: 28.0, just: Just::Right },
         Column { head: &block.change_head, width: 44.0, just: Just::Right },
-        Column { head: ctx.w(Word::SectorInterval95), width: 70.0, just: Just::Center },
+        Column { head: ctx.w(Word::Interval95), width: 70.0, just: Just::Center },
         Column { head: ctx.w(Word::SectorBeyondChance), width: WIDTH - 444.0, just: Just::Center },
     ];
     let rows: Vec<Vec<Cell>> = model
@@ -118,7 +118,7 @@ pub fn sector(ctx: &ReportContext<'_>, model: &SectorReport<'_>) -> Result<Flow>
                 Column { head: ctx.w(Word::Area), width: 120.0, just: Just::Left },
                 Column { head: ctx.w(Word::SectorLines), width: 80.0, just: Just::Left },
                 Column { head: ctx.w(Word::SectorGap), width: 45.0, just: Just::Right },
-                Column { head: ctx.w(Word::SectorInterval95), width: 100.0, just: Just::Center },
+                Column { head: ctx.w(Word::Interval95), width: 100.0, just: Just::Center },
                 Column { head: ctx.w(Word::SectorBeyondChance), width: WIDTH - 405.0, just: Just::Center },
             ];
             let rows: Vec<Vec<Cell>> = block

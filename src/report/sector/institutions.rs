@@ -59,12 +59,12 @@ pub(super) fn instellingen(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Form
         xlsx::width_for(
             [
                 ctx.interval_text(&crate::score::Difference::unpaired(0.0, Some((-88.8, 88.8)))).as_str(),
-                ctx.w(Word::SectorExactNoSpread),
+                ctx.w(Word::ExactNoSpread),
             ],
             14.0,
             30.0,
         ),
-        xlsx::width_for([ctx.w(Word::SectorUnknownSpreadNotShown)], 12.0, 40.0),
+        xlsx::width_for([ctx.w(Word::UnknownSpreadNotShown)], 12.0, 40.0),
     ]);
     xlsx::header(ws, 0, &heads, &widths, fm)?;
     let mut r = 1;

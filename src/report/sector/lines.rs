@@ -29,7 +29,7 @@ pub(super) fn lines(ctx: &ReportContext<'_>, model: &SectorReport<'_>, wb: &mut 
     for (a, b) in PAIRS {
         let pair = format!("{} − {}", b.label(ctx.lang), a.label(ctx.lang));
         heads.push(format!("{pair}: {}", ctx.w(Word::SectorGapLower)));
-        heads.push(format!("{pair}: {}", ctx.w(Word::SectorInterval95)));
+        heads.push(format!("{pair}: {}", ctx.w(Word::Interval95)));
         heads.push(format!("{pair}: {}", ctx.w(Word::SectorBeyondChanceLower)));
         widths.extend([10.0, 17.0, 12.0]);
     }

@@ -23,7 +23,7 @@ pub fn method_lines(ctx: &ReportContext<'_>) -> Vec<(String, String)> {
             ctx.editions
                 .iter()
                 .map(|(y, fw)| {
-                    let from = if *y == 0 { String::new() } else { format!(", {} {y}", ctx.w(Word::SectorFrom)) };
+                    let from = if *y == 0 { String::new() } else { format!(", {} {y}", ctx.w(Word::FromYear)) };
                     format!("{} ({}; {} items{from})", fw.title(ctx.lang), fw.edition, fw.len())
                 })
                 .collect::<Vec<_>>()

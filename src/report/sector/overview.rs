@@ -198,7 +198,7 @@ pub(super) fn overzicht(
     dist.combine(&medians);
     // The invisible base column has no place in the legend.
     dist.legend().delete_entries(&[0]).set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
-    dist.title().set_name(&format!("{} {}", ctx.w(Word::SectorSpreadChartTitle), year));
+    dist.title().set_name(&format!("{} {}", ctx.w(Word::DistributionTitle), year));
     dist.y_axis().set_name(ctx.w(Word::ScoreAxis)).set_min(0).set_max(100);
     dist.set_width(720).set_height(380);
     ws.insert_chart(d0 + 5, c0, &dist)?;

@@ -134,7 +134,13 @@ pub(super) fn datakwaliteit(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &For
     // One explanation per cause leads (SPEC §3.5): what to fix first.
     let explanations: Vec<_> = led.explanations().collect();
     if !explanations.is_empty() {
-        xlsx::text(ws, r, 0, &format!("{} ({})", ctx.w(Word::SectorExplanationsHead), explanations.len()), &fm.bold)?;
+        xlsx::text(
+            ws,
+            r,
+            0,
+            &format!("{} ({})", ctx.w(Word::ValidateExplanationsFirst), explanations.len()),
+            &fm.bold,
+        )?;
         r += 1;
         let head = |h: &str| Value::text(h, &fm.header);
         xlsx::row(

@@ -24,7 +24,7 @@ pub(super) fn trend(ctx: &ReportContext<'_>, wb: &mut Workbook, fm: &Formats) ->
     if years.len() >= 2 {
         let span = format!("{}–{}", years[years.len() - 2], years[years.len() - 1]);
         heads.push(format!("{} {span}", ctx.w(Word::Change)));
-        heads.push(format!("{} {span}", ctx.w(Word::SectorInterval95)));
+        heads.push(format!("{} {span}", ctx.w(Word::Interval95)));
         heads.push(ctx.w(Word::ChangeBeyondChance).into());
         widths.extend([13.0, 18.0, 13.0]);
     }
