@@ -21,19 +21,31 @@ const SERIES_YEARS: usize = 5;
 
 /// The portret as a flow of blocks. Page 1 is one page: laid out in full, and where that
 /// spills (a long name, English, many notes), again with fewer sentences (the table holds
-/// every figure they give) and the notes joined.
+/// every figure they give), the notes joined, and last the glossary and then the
+/// how-to-read box moved to the top of page 2 (a national run: counts of four digits
+/// take two lines a row).
 pub fn flow(ctx: &ReportContext<'_>, p: &Portret) -> Result<Flow> {
     let lang = ctx.t("nl", "en");
     let mut f = Flow::new(&p.title, lang);
-    for compact in 0..=2 {
+    let mut used = 0;
+    for compact in 0..=4 {
         f = Flow::new(&p.title, lang);
         page_one(ctx, &mut f, p, compact);
+        used = compact;
         if crate::report::pdf::page_count(&f) == 1 {
             break;
         }
     }
-    // The chart, drawn for the page's width.
+    // The chart, drawn for the page's width; above it what page 1 had no room left for
+    // (in a national run the counts, "1000 van 1000", take two lines a row): the
+    // how-to-read box and the glossary, in that order.
     f.new_page();
+    if used >= 4 {
+        f.text_box(&p.how_to_read);
+    }
+    if used >= 3 {
+        f.small(&p.glossary);
+    }
     f.chart(Box::new(charts::benchmark::Benchmark::for_portret(ctx, &p.institution, p.year)), WIDTH);
     // Its position in the peer group under the chart of its position; then the series.
     peer(ctx, &mut f, p);
@@ -51,7 +63,8 @@ pub fn flow(ctx: &ReportContext<'_>, p: &Portret) -> Result<Flow> {
 
 /// Page 1: where the institution stands, in sentences, the table, its notes and how to
 /// read it. `compact` 0 gives every sentence; 1 and 2 only the essential ones, 2 also
-/// joins the notes under the table into one paragraph.
+/// joins the notes under the table into one paragraph; 3 leaves the glossary and 4 the
+/// how-to-read box to the top of page 2.
 fn page_one(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret, compact: usize) {
     f.title(&p.title, &p.subtitle);
     if let Some(warning) = p.warning {
@@ -90,9 +103,15 @@ fn page_one(ctx: &ReportContext<'_>, f: &mut Flow, p: &Portret, compact: usize) 
     } else {
         f.small(&notes.join(" "));
     }
-    // How to read it, beside the table it explains, and the abbreviations of the page.
-    f.text_box(&p.how_to_read);
-    f.small(&p.glossary);
+    // How to read it, beside the table it explains, and the abbreviations of the page
+    // (from `compact` 3 the glossary, from 4 the box too, at the top of page 2, where
+    // page 1 is full without them).
+    if compact < 4 {
+        f.text_box(&p.how_to_read);
+    }
+    if compact < 3 {
+        f.small(&p.glossary);
+    }
 }
 
 fn standing_row(ctx: &ReportContext<'_>, s: &Standing) -> Vec<Cell> {
