@@ -488,7 +488,7 @@ pub fn recognise_tool(texts: &[String], import_id_row: bool, info_sheet: bool) -
 pub use crate::ingest::names::parse_year;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use calamine::Data;
 
     use super::*;
@@ -498,7 +498,9 @@ mod tests {
         Data::String(t.into())
     }
 
-    fn sheet(rows: Vec<Vec<&str>>) -> Sheet {
+    /// A sheet of text cells, row and column by position (empty texts left out), for the
+    /// tests of the layouts and of their readers.
+    pub(crate) fn sheet(rows: Vec<Vec<&str>>) -> Sheet {
         let rows = rows
             .into_iter()
             .enumerate()

@@ -267,28 +267,10 @@ fn long_rows(input: &SheetInput<'_>) -> SheetRows {
 mod tests {
     use super::*;
     use crate::framework::Framework;
+    use crate::ingest::layout::tests::sheet;
     use crate::ingest::layout::{find_header, transpose_if_across};
     use crate::ingest::ledger::Place;
     use crate::ingest::names::{Candidates, Source};
-
-    fn sheet(rows: Vec<Vec<&str>>) -> Sheet {
-        let rows = rows
-            .into_iter()
-            .enumerate()
-            .map(|(r, cells)| SheetRow {
-                row: r as u32,
-                cells: cells
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, t)| !t.is_empty())
-                    .map(|(c, t)| (c as u32, Data::String(t.into())))
-                    .collect(),
-                ..Default::default()
-            })
-            .filter(|r| !r.cells.is_empty())
-            .collect();
-        Sheet { name: "Blad1".into(), rows }
-    }
 
     /// Reads `sheet` with `layout`'s reader, the context naming institution, year and line.
     fn read(editions: &Editions, sheet: &Sheet, header: &Header, layout: Layout) -> SheetRows {
