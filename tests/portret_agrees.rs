@@ -13,10 +13,6 @@ use std::process::Command;
 use calamine::Data;
 use common::*;
 
-fn has(tool: &str) -> bool {
-    Command::new(tool).arg("-v").output().is_ok()
-}
-
 /// A PDF's text, pages `from..=to`, laid out (`-layout`): one printed line a line.
 fn pdf_lines(pdf: &Path, from: u32, to: u32) -> Vec<String> {
     let out = Command::new("pdftotext")
@@ -26,43 +22,6 @@ fn pdf_lines(pdf: &Path, from: u32, to: u32) -> Vec<String> {
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout).lines().map(folded).collect()
-}
-
-/// Whitespace folded to single spaces (pdftotext breaks lines where the PDF does).
-fn folded(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A cell as its text ("" where empty).
-fn cell(d: Option<&Data>) -> String {
-    match d {
-        None | Some(Data::Empty) => String::new(),
-        Some(d) => text(d),
-    }
-}
-
-/// A score as the PDF prints it: one decimal, half away from zero, decimal comma.
-fn dutch(v: f64) -> String {
-    format!("{:.1}", (v * 10.0).round() / 10.0).replace('.', ",")
-}
-
-/// A signed change as the PDF prints it: "+4,4", "−0,3", "0,0".
-fn signed(v: f64) -> String {
-    let v = (v * 10.0).round() / 10.0;
-    if v == 0.0 {
-        return "0,0".into();
-    }
-    format!("{v:+.1}").replace('-', "−").replace('.', ",")
-}
-
-/// A figure cell of the workbook as the PDF prints it: a number to one decimal, a mark
-/// (`<5`, `afgeschermd`) as it stands.
-fn printed(d: Option<&Data>) -> String {
-    match d {
-        Some(Data::Float(v)) => dutch(*v),
-        Some(Data::Int(v)) => dutch(*v as f64),
-        other => cell(other),
-    }
 }
 
 /// A sheet's rows under the header row whose first cell is `first`, as maps from header

@@ -17,50 +17,11 @@ use std::process::Command;
 use calamine::Data;
 use common::*;
 
-fn has(tool: &str) -> bool {
-    Command::new(tool).arg("-v").output().is_ok()
-}
-
 /// The PDF's text, laid out (`-layout`): one printed line a line, whitespace folded, the
 /// page footers left out (a paragraph may run on over them).
 fn pdf_lines(pdf: &Path) -> Vec<String> {
     let out = Command::new("pdftotext").arg("-layout").arg(pdf).arg("-").output().unwrap();
     String::from_utf8_lossy(&out.stdout).lines().map(folded).filter(|l| !l.contains(" · pagina ")).collect()
-}
-
-fn folded(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A cell as its text ("" where empty).
-fn cell(d: Option<&Data>) -> String {
-    match d {
-        None | Some(Data::Empty) => String::new(),
-        Some(d) => text(d),
-    }
-}
-
-/// A score as the PDF prints it: one decimal, half away from zero, decimal comma.
-fn dutch(v: f64) -> String {
-    format!("{:.1}", (v * 10.0).round() / 10.0).replace('.', ",")
-}
-
-/// A signed figure as the PDF prints it: "+4,4", "−0,3", "0,0".
-fn signed(v: f64) -> String {
-    let v = (v * 10.0).round() / 10.0;
-    if v == 0.0 {
-        return "0,0".into();
-    }
-    format!("{v:+.1}").replace('-', "−").replace('.', ",")
-}
-
-/// A figure cell as the PDF prints it: a number to one decimal, a mark as it stands.
-fn printed(d: Option<&Data>) -> String {
-    match d {
-        Some(Data::Float(v)) => dutch(*v),
-        Some(Data::Int(v)) => dutch(*v as f64),
-        other => cell(other),
-    }
 }
 
 /// A sheet's rows under its header row (row 0), as maps from header to cell, up to the

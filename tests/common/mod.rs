@@ -173,3 +173,45 @@ pub fn num(d: &Data) -> f64 {
         other => panic!("not a number: {other:?}"),
     }
 }
+
+/// Whether a command-line tool is installed (`pdftotext -v`).
+pub fn has(tool: &str) -> bool {
+    std::process::Command::new(tool).arg("-v").output().is_ok()
+}
+
+/// Whitespace folded to single spaces (pdftotext breaks lines where the PDF does).
+pub fn folded(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A cell as its text ("" where empty).
+pub fn cell(d: Option<&Data>) -> String {
+    match d {
+        None | Some(Data::Empty) => String::new(),
+        Some(d) => text(d),
+    }
+}
+
+/// A score as the PDF prints it: one decimal, half away from zero, decimal comma.
+pub fn dutch(v: f64) -> String {
+    format!("{:.1}", (v * 10.0).round() / 10.0).replace('.', ",")
+}
+
+/// A signed figure as the PDF prints it: "+4,4", "−0,3", "0,0".
+pub fn signed(v: f64) -> String {
+    let v = (v * 10.0).round() / 10.0;
+    if v == 0.0 {
+        return "0,0".into();
+    }
+    format!("{v:+.1}").replace('-', "−").replace('.', ",")
+}
+
+/// A figure cell of a workbook as the PDF prints it: a number to one decimal, a mark
+/// (`<5`, `afgeschermd`) as it stands.
+pub fn printed(d: Option<&Data>) -> String {
+    match d {
+        Some(Data::Float(v)) => dutch(*v),
+        Some(Data::Int(v)) => dutch(*v as f64),
+        other => cell(other),
+    }
+}
