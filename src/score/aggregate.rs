@@ -60,21 +60,25 @@ pub fn score_with(
     }
     let index = InstitutionIndex::of(&stats, institutions);
 
-    // 2. The rows before privacy: groups, pooled cells, items.
-    let mut groups = group_rows(&stats, &index);
-    let pooled = pooled_rows(&stats, &index);
-    let mut sector = pooled.rows;
-    let mut items = item_rows(&stats, &index);
+    // 2. The rows before privacy: groups, pooled cells, items; 3. privacy: what is
+    //    hidden, and whose spread is withheld. Beside them, on the other core, 4. teams
+    //    from every respondent (a team's privacy is decided inside its institution): the
+    //    two share nothing but what they read.
+    let ((groups, sector, items), teams) = rayon::join(
+        || {
+            let mut groups = group_rows(&stats, &index);
+            let pooled = pooled_rows(&stats, &index);
+            let mut sector = pooled.rows;
+            let mut items = item_rows(&stats, &index);
+            privacy::suppress(editions, &mut groups, &mut sector, &mut items, privacy);
+            let reconstructable = reconstructable_groups(&stats, &index);
+            privacy::withhold_reconstructable(editions, &reconstructable, &pooled.sums, &mut groups, &mut sector);
+            (groups, sector, items)
+        },
+        || teams::team_scores(respondents, &respondent_scores, privacy.min_group_size),
+    );
 
-    // 3. Privacy: what is hidden, and whose spread is withheld.
-    privacy::suppress(editions, &mut groups, &mut sector, &mut items, privacy);
-    let reconstructable = reconstructable_groups(&stats, &index);
-    privacy::withhold_reconstructable(editions, &reconstructable, &pooled.sums, &mut groups, &mut sector);
-
-    // 4. Teams from every respondent (a team's privacy is decided inside its
-    //    institution); then the respondent rows of hidden groups are dropped: they never
-    //    leave score.
-    let teams = teams::team_scores(respondents, &respondent_scores, privacy.min_group_size);
+    //    The respondent rows of hidden groups are dropped: they never leave score.
     respondent_scores.retain(|r| {
         let who = &respondents[r.respondent as usize];
         let key = GroupKey { year: who.year, inst: index.inst(&who.institution), line: who.line, scope: r.scope };

@@ -163,6 +163,17 @@ pub fn of_respondents(
     editions: &Editions,
     respondents: &[Respondent],
 ) -> Result<(Statistics, Vec<RespondentScore>), PolarsError> {
+    // The items' statistics (a polars aggregation over every answer) need nothing of the
+    // groups': they are made on the other core meanwhile.
+    let (groups, items) = rayon::join(|| group_stats(editions, respondents), || item_stats(respondents));
+    let (groups, rs) = groups;
+    let mut stats = Statistics { groups, items: items? };
+    stats.sort();
+    Ok((stats, rs))
+}
+
+/// Every group's statistics per scope, and every respondent's score per scope.
+fn group_stats(editions: &Editions, respondents: &[Respondent]) -> (Vec<GroupStat>, Vec<RespondentScore>) {
     let mut rs = Vec::with_capacity(respondents.len() * Scope::all().len());
     // (year, institution, line) → each scope with its scores. Thirteen scopes: a look
     // down the list is as quick as any index and keeps the scope itself as the key.
@@ -202,10 +213,7 @@ pub fn of_respondents(
             });
         }
     }
-    let items = item_stats(respondents)?;
-    let mut stats = Statistics { groups, items };
-    stats.sort();
-    Ok((stats, rs))
+    (groups, rs)
 }
 
 /// Items: n and the sum of the degrees in thirds per institution-year, line and item,
