@@ -208,18 +208,19 @@ impl Config {
                 *p = base.join(&*p);
             }
         }
-        cfg.validate().map_err(err)?;
+        cfg.validate(lang).map_err(err)?;
         Ok(cfg)
     }
 
     /// Values outside sense are errors naming the key and its range; thresholds below the
-    /// defaults need `allow_small_groups = true` (SPEC §5, §8).
-    pub fn validate(&self) -> Result<(), String> {
+    /// defaults need `allow_small_groups = true` (SPEC §5, §8). Said in `lang`: the
+    /// language of the command line, since the file's own `lang` is not trusted yet.
+    pub fn validate(&self, lang: Lang) -> Result<(), String> {
         let range = |key: &str, ok: bool, range: &str| {
             if ok {
                 Ok(())
             } else {
-                Err(format!("{key}: {} {range}", crate::lang::say("moet liggen in", "must lie in")))
+                Err(crate::words::say!(lang, must_lie_in(key, range)))
             }
         };
         range("min_group_size", (1..=1000).contains(&self.min_group_size), "1–1000")?;
@@ -228,24 +229,10 @@ impl Config {
         range("max_file_mb", (1..=4096).contains(&self.max_file_mb), "1–4096")?;
         if !self.allow_small_groups {
             if self.min_group_size < 5 {
-                return Err(format!(
-                    "min_group_size = {}: {}",
-                    self.min_group_size,
-                    crate::lang::say(
-                        "onder 5 alleen met allow_small_groups = true (de uitvoer is dan niet voor publicatie)",
-                        "below 5 only with allow_small_groups = true (the outputs are then not for publication)"
-                    )
-                ));
+                return Err(crate::words::say!(lang, below_floor("min_group_size", &self.min_group_size, 5)));
             }
             if self.min_institutions < 3 {
-                return Err(format!(
-                    "min_institutions = {}: {}",
-                    self.min_institutions,
-                    crate::lang::say(
-                        "onder 3 alleen met allow_small_groups = true (de uitvoer is dan niet voor publicatie)",
-                        "below 3 only with allow_small_groups = true (the outputs are then not for publication)"
-                    )
-                ));
+                return Err(crate::words::say!(lang, below_floor("min_institutions", &self.min_institutions, 3)));
             }
         }
         self.answer_tables()?;

@@ -40,7 +40,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         );
     }
     let opts = settings.ingest(Vec::new(), &Progress::hidden());
-    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)?;
+    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)
+        .map_err(|e| anyhow::Error::msg(e.text(settings.lang())))?;
     // A contribution is made of survey files only: one found in the input would be
     // counted twice where both are sent.
     let found: Vec<&str> = ingested

@@ -62,12 +62,13 @@ pub fn run(args: Args) -> Result<Outcome> {
     // The output folder is lobmonitor's or left alone (SPEC §6.2): decided before any
     // input is read. Dropped on any failure below, the publisher leaves the previous
     // outputs as they were and nothing beside them.
-    let around = crate::publish::Surroundings::of_run(&args.input)?;
+    let around = crate::publish::Surroundings::of_run(&args.input, settings.lang())?;
     let publisher = crate::publish::Publisher::start(&args.output, &around)?;
     let progress = progress_bar();
     // The output folder (and what a run keeps beside it) is never read as input.
     let opts = settings.ingest(publisher.own_paths(), &progress);
-    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)?;
+    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)
+        .map_err(|e| anyhow::Error::msg(e.text(settings.lang())))?;
     let t_ingest = t0.elapsed();
     let readable = ingested.ledger.files.iter().any(|f| f.was_read());
     if !readable {
@@ -134,7 +135,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         };
         crate::publish::failpoint("report")?;
         let warning = settings.config.not_for_publication(lang);
-        manifest::write(&staging, &settings.editions, &ingested, &outputs, &timings, warning)
+        manifest::write(&staging, &settings.editions, &ingested, &outputs, &timings, warning, lang)
     });
     written?;
     publisher.publish()?;
