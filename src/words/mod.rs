@@ -148,3 +148,6 @@ fn in_brackets(name: &str) -> String {
         format!(" ({name})")
     }
 }
+
+#[cfg(test)]
+mod tests;
