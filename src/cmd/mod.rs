@@ -230,6 +230,7 @@ impl Settings {
             progress: progress.clone(),
             roles: cfg.role_table(),
             name_roots: None,
+            reading_stage: crate::words::say!(cfg.lang, stage_reading()).to_string(),
         }
     }
 }

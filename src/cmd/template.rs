@@ -34,6 +34,6 @@ pub fn run(args: Args) -> Result<Outcome> {
     std::fs::write(&args.output, bytes)
         .with_context(|| crate::words::say!(lang, cannot_write(&args.output.display())))?;
     let to = crate::ingest::terminal_safe(&args.output.display().to_string());
-    eprintln!("lobmonitor: {} {to}", lang.pick("sjabloon geschreven naar", "template written to"));
+    eprintln!("lobmonitor: {}", crate::words::say!(lang, template_written(&to)));
     Ok(Outcome::Clean)
 }

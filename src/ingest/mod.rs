@@ -156,7 +156,7 @@ pub fn ingest_files(
     metas: BTreeMap<String, InstitutionMeta>,
     opts: &IngestOptions,
 ) -> Ingested {
-    opts.progress.stage("lezen / reading", files.len() as u64);
+    opts.progress.stage(&opts.reading_stage, files.len() as u64);
     let reads: Vec<(read::FileRead, Vec<u64>)> = files
         .par_iter()
         .enumerate()

@@ -33,6 +33,9 @@ pub struct IngestOptions {
     /// for the input folder (`run`); `validate` gives the folders it was given, so a
     /// file given by itself is read by its own name only.
     pub name_roots: Option<Vec<PathBuf>>,
+    /// The progress bar's label while the files are read, in the run's language (given
+    /// by the command: ingest words nothing).
+    pub reading_stage: String,
 }
 
 impl Default for IngestOptions {
@@ -48,6 +51,7 @@ impl Default for IngestOptions {
             progress: Progress::hidden(),
             roles: roles::Roles::default(),
             name_roots: None,
+            reading_stage: String::new(),
         }
     }
 }

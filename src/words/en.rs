@@ -3,7 +3,8 @@
 
 use std::fmt::Display;
 
-use super::{in_brackets, listed};
+use super::{counted, in_brackets, listed, RunSummary};
+use crate::config::{Expected, Unreadable};
 use crate::ingest::cell::Field;
 use crate::ingest::ledger::{FileStatus, Level, NoteKind, Tool};
 use crate::ingest::matching::How;
@@ -343,4 +344,105 @@ pub fn below_floor(key: &str, value: &dyn Display, floor: u32) -> String {
     format!(
         "{key} = {value}: below {floor} only with allow_small_groups = true (the outputs are then not for publication)"
     )
+}
+
+/// Why the config file could not be read.
+pub fn config_unreadable(why: &Unreadable) -> String {
+    match why {
+        Unreadable::NotFound => "file does not exist".into(),
+        Unreadable::NoPermission => "no permission to read it".into(),
+        Unreadable::NotUtf8 => "not UTF-8 text".into(),
+        Unreadable::TooLarge(kib) => format!("larger than {kib} KiB; not a config file"),
+        Unreadable::NotRegular => "not a regular file".into(),
+        Unreadable::Other(e) => format!("cannot be read ({e})"),
+    }
+}
+
+/// Where in the config file (`line 3: `).
+pub fn at_line(line: usize) -> String {
+    format!("line {line}: ")
+}
+
+pub fn unknown_key(key: &str, known: &str) -> String {
+    format!("unknown key «{key}»; known keys: {known}")
+}
+
+/// What a value should have been.
+pub fn expected(what: Expected) -> String {
+    let what = match what {
+        Expected::WholeNumber => "a whole number, 0 or more",
+        Expected::Number => "a number (with a decimal point)",
+        Expected::Boolean => "true or false",
+        Expected::Text => "text in quotes",
+        Expected::List => "a list in [ ]",
+    };
+    format!("expected {what}")
+}
+
+/// The warning on every output of a run with lowered privacy thresholds.
+pub fn not_for_publication() -> &'static str {
+    "NOT FOR PUBLICATION: the privacy thresholds were lowered (allow_small_groups); small groups can be recognised."
+}
+
+// The commands' messages.
+
+/// The progress bar's stages.
+pub fn stage_reading() -> &'static str {
+    "reading"
+}
+
+pub fn stage_scoring() -> &'static str {
+    "scoring"
+}
+
+/// The line every run ends with.
+pub fn run_summary(s: &RunSummary, out: &str) -> String {
+    format!(
+        "{}, {} scored ({} excluded, {} rejected), {}, {:.1} s → {out}",
+        counted(s.files as u64, "file", "files"),
+        counted(s.respondents, "respondent", "respondents"),
+        s.excluded,
+        s.rejected,
+        counted(s.rejections as u64, "rejection listed", "rejections listed"),
+        s.seconds
+    )
+}
+
+/// `run`: no file of the input folder could be read.
+pub fn no_readable_survey_in(input: &dyn Display, looked_at: usize) -> String {
+    let files = if looked_at == 1 { "file looked at" } else { "files looked at" };
+    format!("no readable survey file in {input} ({looked_at} {files}); the previous outputs are left as they were")
+}
+
+/// `validate`: no file given could be read.
+pub fn no_readable_survey() -> String {
+    "no readable survey file".into()
+}
+
+pub fn does_not_exist(path: &dyn Display) -> String {
+    format!("{path} does not exist")
+}
+
+pub fn reference_takes_no_contributions() -> String {
+    "run --reference reads an institution's own survey files; contributions belong to the national run".into()
+}
+
+pub fn template_written(to: &str) -> String {
+    format!("template written to {to}")
+}
+
+pub fn contribution_name_taken(path: &dyn Display) -> String {
+    format!("{path} exists and is not a contribution; choose another name")
+}
+
+pub fn input_holds_contribution(found: &str) -> String {
+    format!("the input already holds a contribution; a contribution is made of survey files only: {found}")
+}
+
+pub fn no_respondent_scored(input: &dyn Display) -> String {
+    format!("no respondent scored in {input}")
+}
+
+pub fn contribution_written(to: &str, years: &str, respondents: u64) -> String {
+    format!("contribution written to {to} ({years}; {respondents} respondents; no answers, ids or names)")
 }

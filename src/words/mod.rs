@@ -2,8 +2,9 @@
 //! file, sheet, column, row or answer ([`Reason`], [`Vocabulary`]), what it noticed
 //! ([`NoteKind`], [`Tool`], [`Source`], [`Field`], [`How`]), how a file or a rejection is
 //! classed ([`FileStatus`], [`Level`]), why the output folder is left alone
-//! ([`Refusal`]) — and the run's messages (failures to read, write or lock, a config out
-//! of range): in Dutch in [`nl`], in English in its twin [`en`], each an exhaustive
+//! ([`Refusal`]) — and the run's messages (failures to read, write or lock; the config's
+//! read, parse and range errors; the commands' summaries and failures; the progress
+//! bar's stages): in Dutch in [`nl`], in English in its twin [`en`], each an exhaustive
 //! `match` or one function per message, the same names in both files, so a word missing
 //! in one language does not compile.
 //!
@@ -129,6 +130,24 @@ impl IngestError {
     pub fn text(&self, lang: Lang) -> String {
         twin!(lang, ingest_error, self)
     }
+}
+
+/// What a run's one-line summary says (`cmd::run::summary`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunSummary {
+    /// Files read or rejected (not those ignored).
+    pub files: usize,
+    pub respondents: u64,
+    pub excluded: u64,
+    pub rejected: u64,
+    /// Lines of rejections.csv.
+    pub rejections: usize,
+    pub seconds: f64,
+}
+
+/// `1 bestand`, `2 bestanden`: a count with the word for one or for more.
+fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `a`, `a en b`, `a, b en c`: a list closed by the word for "and" (nothing for none).

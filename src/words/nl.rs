@@ -4,7 +4,8 @@
 
 use std::fmt::Display;
 
-use super::{in_brackets, listed};
+use super::{counted, in_brackets, listed, RunSummary};
+use crate::config::{Expected, Unreadable};
 use crate::ingest::cell::Field;
 use crate::ingest::ledger::{FileStatus, Level, NoteKind, Tool};
 use crate::ingest::matching::How;
@@ -350,4 +351,106 @@ pub fn below_floor(key: &str, value: &dyn Display, floor: u32) -> String {
     format!(
         "{key} = {value}: onder {floor} alleen met allow_small_groups = true (de uitvoer is dan niet voor publicatie)"
     )
+}
+
+/// Why the config file could not be read.
+pub fn config_unreadable(why: &Unreadable) -> String {
+    match why {
+        Unreadable::NotFound => "bestand bestaat niet".into(),
+        Unreadable::NoPermission => "geen leesrechten".into(),
+        Unreadable::NotUtf8 => "geen UTF-8-tekst".into(),
+        Unreadable::TooLarge(kib) => format!("groter dan {kib} KiB; geen configuratiebestand"),
+        Unreadable::NotRegular => "geen gewoon bestand".into(),
+        Unreadable::Other(e) => format!("kan niet gelezen worden ({e})"),
+    }
+}
+
+/// Where in the config file (`regel 3: `).
+pub fn at_line(line: usize) -> String {
+    format!("regel {line}: ")
+}
+
+pub fn unknown_key(key: &str, known: &str) -> String {
+    format!("onbekende sleutel «{key}»; bekende sleutels: {known}")
+}
+
+/// What a value should have been.
+pub fn expected(what: Expected) -> String {
+    let what = match what {
+        Expected::WholeNumber => "een geheel getal van 0 of meer",
+        Expected::Number => "een getal (met een punt als decimaalteken)",
+        Expected::Boolean => "true of false",
+        Expected::Text => "tekst tussen aanhalingstekens",
+        Expected::List => "een lijst tussen [ ]",
+    };
+    format!("verwacht {what}")
+}
+
+/// The warning on every output of a run with lowered privacy thresholds.
+pub fn not_for_publication() -> &'static str {
+    "NIET VOOR PUBLICATIE: de privacydrempels zijn verlaagd (allow_small_groups); kleine groepen zijn herkenbaar."
+}
+
+// The commands' messages.
+
+/// The progress bar's stages.
+pub fn stage_reading() -> &'static str {
+    "lezen"
+}
+
+pub fn stage_scoring() -> &'static str {
+    "scoren"
+}
+
+/// The line every run ends with.
+pub fn run_summary(s: &RunSummary, out: &str) -> String {
+    format!(
+        "{}, {} gescoord ({} uitgesloten, {} afgewezen), {}, {:.1} s → {out}",
+        counted(s.files as u64, "bestand", "bestanden"),
+        counted(s.respondents, "respondent", "respondenten"),
+        s.excluded,
+        s.rejected,
+        counted(s.rejections as u64, "afwijzing vermeld", "afwijzingen vermeld"),
+        s.seconds
+    )
+}
+
+/// `run`: no file of the input folder could be read.
+pub fn no_readable_survey_in(input: &dyn Display, looked_at: usize) -> String {
+    let files = if looked_at == 1 { "bestand bekeken" } else { "bestanden bekeken" };
+    format!("geen leesbaar vragenlijstbestand in {input} ({looked_at} {files}); de vorige uitvoer is ongewijzigd")
+}
+
+/// `validate`: no file given could be read.
+pub fn no_readable_survey() -> String {
+    "geen leesbaar vragenlijstbestand".into()
+}
+
+pub fn does_not_exist(path: &dyn Display) -> String {
+    format!("{path} bestaat niet")
+}
+
+pub fn reference_takes_no_contributions() -> String {
+    "run --reference leest de eigen vragenlijstbestanden van een instelling; bijdragen horen bij de landelijke run"
+        .into()
+}
+
+pub fn template_written(to: &str) -> String {
+    format!("sjabloon geschreven naar {to}")
+}
+
+pub fn contribution_name_taken(path: &dyn Display) -> String {
+    format!("{path} bestaat al en is geen bijdrage; kies een andere naam")
+}
+
+pub fn input_holds_contribution(found: &str) -> String {
+    format!("de invoer bevat al een bijdrage; een bijdrage wordt gemaakt van vragenlijstbestanden alleen: {found}")
+}
+
+pub fn no_respondent_scored(input: &dyn Display) -> String {
+    format!("geen respondent gescoord in {input}")
+}
+
+pub fn contribution_written(to: &str, years: &str, respondents: u64) -> String {
+    format!("bijdrage geschreven naar {to} ({years}; {respondents} respondenten; geen antwoorden, nummers of namen)")
 }

@@ -541,3 +541,98 @@ fn every_message_is_worded_in_both_languages_with_its_path() {
         "zzkey = 2: onder 5 alleen met allow_small_groups = true (de uitvoer is dan niet voor publicatie)"
     );
 }
+
+#[test]
+fn every_config_error_and_command_message_is_worded_in_both_languages() {
+    use crate::config::{Expected, Unreadable};
+    use crate::words::{en, nl, RunSummary};
+    fn unreadable(u: &Unreadable) -> usize {
+        match u {
+            Unreadable::NotFound => 0,
+            Unreadable::NoPermission => 1,
+            Unreadable::NotUtf8 => 2,
+            Unreadable::TooLarge(_) => 3,
+            Unreadable::NotRegular => 4,
+            Unreadable::Other(_) => 5,
+        }
+    }
+    fn expected(e: Expected) -> usize {
+        match e {
+            Expected::WholeNumber => 0,
+            Expected::Number => 1,
+            Expected::Boolean => 2,
+            Expected::Text => 3,
+            Expected::List => 4,
+        }
+    }
+    let reads = [
+        Unreadable::NotFound,
+        Unreadable::NoPermission,
+        Unreadable::NotUtf8,
+        Unreadable::TooLarge(1024),
+        Unreadable::NotRegular,
+        Unreadable::Other("os error 5".into()),
+    ];
+    assert_eq!(reads.iter().map(unreadable).collect::<Vec<_>>(), (0..6).collect::<Vec<_>>());
+    let wants = [Expected::WholeNumber, Expected::Number, Expected::Boolean, Expected::Text, Expected::List];
+    assert_eq!(wants.map(expected), [0, 1, 2, 3, 4]);
+    let one = RunSummary { files: 1, respondents: 1, excluded: 0, rejected: 2, rejections: 1, seconds: 0.25 };
+    let many = RunSummary { files: 31, respondents: 1155, excluded: 3, rejected: 17, rejections: 463, seconds: 4.06 };
+    let path = "/srv/zz7";
+    let mut pairs: Vec<(String, String)> =
+        reads.iter().map(|u| (nl::config_unreadable(u), en::config_unreadable(u))).collect();
+    pairs.extend(wants.iter().map(|w| (nl::expected(*w), en::expected(*w))));
+    pairs.extend([
+        (nl::at_line(3), en::at_line(3)),
+        (nl::unknown_key("zzkey", "zza, zzb"), en::unknown_key("zzkey", "zza, zzb")),
+        (nl::not_for_publication().into(), en::not_for_publication().into()),
+        (nl::stage_reading().into(), en::stage_reading().into()),
+        (nl::stage_scoring().into(), en::stage_scoring().into()),
+        (nl::run_summary(&one, path), en::run_summary(&one, path)),
+        (nl::run_summary(&many, path), en::run_summary(&many, path)),
+        (nl::no_readable_survey_in(&path, 1), en::no_readable_survey_in(&path, 1)),
+        (nl::no_readable_survey_in(&path, 4), en::no_readable_survey_in(&path, 4)),
+        (nl::no_readable_survey(), en::no_readable_survey()),
+        (nl::does_not_exist(&path), en::does_not_exist(&path)),
+        (nl::reference_takes_no_contributions(), en::reference_takes_no_contributions()),
+        (nl::template_written(path), en::template_written(path)),
+        (nl::contribution_name_taken(&path), en::contribution_name_taken(&path)),
+        (nl::input_holds_contribution(path), en::input_holds_contribution(path)),
+        (nl::no_respondent_scored(&path), en::no_respondent_scored(&path)),
+        (nl::contribution_written(path, "Alfa 2026", 41), en::contribution_written(path, "Alfa 2026", 41)),
+    ]);
+    let names = [
+        path,
+        "zzkey",
+        "zza",
+        "zzb",
+        "UTF",
+        "KiB",
+        "os error",
+        "allow_small_groups",
+        "true",
+        "false",
+        "run",
+        "reference",
+        "Alfa",
+    ];
+    let mut seen = BTreeSet::new();
+    for (a, b) in &pairs {
+        check_pair("message", a, b, &names);
+        assert_ne!(a, b);
+        assert!(seen.insert(a.clone()) && seen.insert(b.clone()), "{a} / {b} said twice");
+    }
+    // The summary by hand: one of each in the singular, many in the plural.
+    assert_eq!(
+        nl::run_summary(&one, "OUT"),
+        "1 bestand, 1 respondent gescoord (0 uitgesloten, 2 afgewezen), 1 afwijzing vermeld, 0.2 s → OUT"
+    );
+    assert_eq!(
+        en::run_summary(&many, "OUT"),
+        "31 files, 1155 respondents scored (3 excluded, 17 rejected), 463 rejections listed, 4.1 s → OUT"
+    );
+    assert_eq!(
+        en::no_readable_survey_in(&"in", 1),
+        "no readable survey file in in (1 file looked at); the previous outputs are left as they were"
+    );
+}
