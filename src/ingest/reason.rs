@@ -170,11 +170,34 @@ pub struct Vocabulary {
     pub values: Vec<(String, u64)>,
     /// Further distinct values not shown (beyond the most frequent).
     pub others: usize,
-    /// The TOML lines that would map them (a proposal for the analyst to check).
-    pub toml: String,
+    /// The `[[answers]]` lines that would map them (a proposal for the analyst to
+    /// check), as data: written as TOML, with comments in the run's language, by
+    /// `Vocabulary::text` (`src/words/`).
+    pub proposal: Proposal,
     /// The `files` pattern of an `[[answers]]` table that already applies (the lines
     /// then belong in that table).
     pub existing: Option<String>,
+}
+
+/// The `[[answers]]` lines a sheet's unknown values would take.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// The `files` pattern of a new table (the file's name, escaped); none where a table
+    /// applies already (`Vocabulary::existing`).
+    pub files: Option<String>,
+    /// Per value shown (as in `Vocabulary::values`): the answer word proposed for it.
+    pub lines: Vec<(String, Proposed)>,
+}
+
+/// What a value would map to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proposed {
+    /// An answer word of the table (`ja`, `grotendeels`, …).
+    Word(&'static str),
+    /// No proposal: a commented line naming the choices.
+    Choose,
+    /// A value too long to be a scale word (a pasted paragraph), shown cut.
+    TooLong,
 }
 
 impl Vocabulary {

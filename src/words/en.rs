@@ -123,7 +123,7 @@ pub fn vocabulary(v: &Vocabulary) -> String {
         "Answers the answer table does not know: {}. These lines in lobmonitor.toml read them (a proposal: check every line{}):\n{}",
         v.values_text(),
         v.existing.as_deref().map(|p| format!("; add them to the existing table files = \"{p}\"")).unwrap_or_default(),
-        v.toml
+        super::answers_toml(&v.proposal, "ja, grotendeels, enigszins, nee or n.v.t.", "too long for an answer word")
     );
     out
 }

@@ -26,7 +26,7 @@ use crate::ingest::cell::Field;
 use crate::ingest::ledger::{FileStatus, Level, NoteKind, Tool};
 use crate::ingest::matching::How;
 use crate::ingest::names::Source;
-use crate::ingest::reason::{Reason, Vocabulary};
+use crate::ingest::reason::{Proposal, Proposed, Reason, Vocabulary};
 use crate::ingest::IngestError;
 use crate::lang::Lang;
 use crate::publish::Refusal;
@@ -130,6 +130,26 @@ impl IngestError {
     pub fn text(&self, lang: Lang) -> String {
         twin!(lang, ingest_error, self)
     }
+}
+
+/// The `[[answers]]` lines of a proposal as TOML, its comments in one language: `choose`
+/// after a value with no proposal (the answer words to choose from), `too_long` after
+/// a value cut short.
+fn answers_toml(p: &Proposal, choose: &str, too_long: &str) -> String {
+    use crate::ingest::vocabulary::quote;
+    let mut toml = String::new();
+    if let Some(files) = &p.files {
+        toml += "[[answers]]\n";
+        toml += &format!("files = {}\n", quote(files));
+    }
+    for (value, proposed) in &p.lines {
+        toml += &match proposed {
+            Proposed::Word(word) => format!("{} = {}\n", quote(value), quote(word)),
+            Proposed::Choose => format!("# {} = \"\"  ({choose})\n", quote(value)),
+            Proposed::TooLong => format!("# {} …  ({too_long})\n", quote(value)),
+        };
+    }
+    toml
 }
 
 /// What a run's one-line summary says (`cmd::run::summary`).

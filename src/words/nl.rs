@@ -128,7 +128,7 @@ pub fn vocabulary(v: &Vocabulary) -> String {
         "Antwoorden die de antwoordtabel niet kent: {}. Deze regels in lobmonitor.toml lezen ze (een voorstel: controleer elke regel{}):\n{}",
         v.values_text(),
         v.existing.as_deref().map(|p| format!("; voeg ze toe aan de bestaande tabel files = \"{p}\"")).unwrap_or_default(),
-        v.toml
+        super::answers_toml(&v.proposal, "ja, grotendeels, enigszins, nee of n.v.t.", "te lang voor een antwoordwoord")
     );
     out
 }

@@ -157,7 +157,14 @@ fn every_reason() -> Vec<(Reason, Vec<&'static str>)> {
         numbers: Some((0, 4)),
         values: vec![("zzgood".into(), 12), ("zzbad".into(), 3)],
         others: 2,
-        toml: "[[answers]]\nfiles = \"x.xlsx\"\n\"zzgood\" = \"ja\"\n".into(),
+        proposal: crate::ingest::reason::Proposal {
+            files: Some("x.xlsx".into()),
+            lines: vec![
+                ("zzgood".into(), crate::ingest::reason::Proposed::Word("ja")),
+                ("zzbad".into(), crate::ingest::reason::Proposed::Choose),
+                ("zzlong…".into(), crate::ingest::reason::Proposed::TooLong),
+            ],
+        },
         existing: Some("x*.xlsx".into()),
     };
     use Reason::*;
@@ -226,7 +233,10 @@ fn every_reason() -> Vec<(Reason, Vec<&'static str>)> {
         (ItemNotInEdition("raamwerk-2017".into()), vec!["raamwerk-2017"]),
         (SummaryRow { by_formulas: false }, vec![]),
         (SummaryRow { by_formulas: true }, vec![]),
-        (Reason::Vocabulary(Box::new(vocabulary)), vec!["zzgood", "zzbad", "files", "ja", "x.xlsx"]),
+        (
+            Reason::Vocabulary(Box::new(vocabulary)),
+            vec!["zzgood", "zzbad", "zzlong", "files", "x.xlsx", "ja", "grotendeels", "enigszins", "nee", "n.v.t"],
+        ),
         (EveryRow { reason: Box::new(MissingYear), rows: 41 }, vec![]),
         (EveryRow { reason: Box::new(NotOnScale), rows: 8 }, vec![]),
         (NothingAccepted, vec![]),
@@ -258,6 +268,14 @@ fn every_reason_is_worded_in_both_languages_with_its_figures() {
     let ambiguous = &sample[40].0;
     assert!(ambiguous.text(Lang::Nl).contains("de bestandsnaam noemt «Alfa», «Beta» en «Gamma»;"));
     assert!(ambiguous.text(Lang::En).contains("the file name names «Alfa», «Beta» and «Gamma»;"));
+    // The proposed lines as TOML, their comments in the run's language only.
+    let proposal = sample.iter().find(|(r, _)| matches!(r, Reason::Vocabulary(_))).unwrap().0.clone();
+    assert!(proposal.text(Lang::En).ends_with(
+        ":\n[[answers]]\nfiles = \"x.xlsx\"\n\"zzgood\" = \"ja\"\n# \"zzbad\" = \"\"  (ja, grotendeels, enigszins, nee or n.v.t.)\n# \"zzlong…\" …  (too long for an answer word)\n"
+    ));
+    assert!(proposal.text(Lang::Nl).ends_with(
+        "\n# \"zzbad\" = \"\"  (ja, grotendeels, enigszins, nee of n.v.t.)\n# \"zzlong…\" …  (te lang voor een antwoordwoord)\n"
+    ));
     // 3 of 11 below a half: "(less than 50 %)".
     assert!(sample[46].0.text(Lang::En).ends_with("answered 3 of 11 applicable items (less than 50 %)"));
 }
