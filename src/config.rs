@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::ingest::answer::BlankPolicy;
 use crate::lang::Lang;
+use crate::words::say;
 
 /// Which outputs a run writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -145,35 +146,52 @@ pub struct ConfigError {
     pub message: String,
 }
 
+/// Why a config file could not be read (worded in `src/words/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    NotFound,
+    NoPermission,
+    NotUtf8,
+    /// Larger than [`CONFIG_CAP`] (in KiB).
+    TooLarge(u64),
+    /// A folder, a device.
+    NotRegular,
+    /// Anything else, with the system's words.
+    Other(String),
+}
+
+/// What a key's value should have been (worded in `src/words/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    WholeNumber,
+    Number,
+    Boolean,
+    Text,
+    List,
+}
+
 /// What a TOML or type error means, in words: the line, the key, what was expected.
+/// toml's own message is kept where it names none of these.
 fn plain_error(e: &toml::de::Error, text: &str, lang: Lang) -> String {
     let msg = e.message();
     let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-    let at = line.map_or(String::new(), |l| format!("{} {l}: ", lang.pick("regel", "line")));
+    let at = line.map_or(String::new(), |l| say!(lang, at_line(l)));
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let keys = expected.trim_start_matches(", expected one of ").replace('`', "");
-        return format!(
-            "{at}{} «{key}»; {}: {keys}",
-            lang.pick("onbekende sleutel", "unknown key"),
-            lang.pick("bekende sleutels", "known keys")
-        );
+        return format!("{at}{}", say!(lang, unknown_key(key, &keys)));
     }
     let expected = msg.rsplit_once("expected ").map(|(_, x)| x.trim());
     let wanted = match expected {
-        Some("u64" | "usize" | "u32" | "u16" | "u8") => {
-            Some(lang.pick("een geheel getal van 0 of meer", "a whole number, 0 or more"))
-        }
-        Some("f64" | "f32") => {
-            Some(lang.pick("een getal (met een punt als decimaalteken)", "a number (with a decimal point)"))
-        }
-        Some("a boolean") => Some(lang.pick("true of false", "true or false")),
-        Some("a string") => Some(lang.pick("tekst tussen aanhalingstekens", "text in quotes")),
-        Some("a sequence") => Some(lang.pick("een lijst tussen [ ]", "a list in [ ]")),
+        Some("u64" | "usize" | "u32" | "u16" | "u8") => Some(Expected::WholeNumber),
+        Some("f64" | "f32") => Some(Expected::Number),
+        Some("a boolean") => Some(Expected::Boolean),
+        Some("a string") => Some(Expected::Text),
+        Some("a sequence") => Some(Expected::List),
         _ => None,
     };
     match wanted {
-        Some(w) => format!("{at}{} {w}", lang.pick("verwacht", "expected")),
+        Some(w) => format!("{at}{}", say!(lang, expected(w))),
         None => format!("{at}{msg}"),
     }
 }
@@ -184,21 +202,15 @@ impl Config {
     pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
         let err = |message: String| ConfigError { path: path.display().to_string(), message };
         let text = read_capped(path, CONFIG_CAP).map_err(|e| {
-            err(match e.kind() {
-                std::io::ErrorKind::NotFound => lang.pick("bestand bestaat niet", "file does not exist").into(),
-                std::io::ErrorKind::PermissionDenied => {
-                    lang.pick("geen leesrechten", "no permission to read it").into()
-                }
-                std::io::ErrorKind::InvalidData => lang.pick("geen UTF-8-tekst", "not UTF-8 text").into(),
-                std::io::ErrorKind::FileTooLarge => format!(
-                    "{} {} KiB; {}",
-                    lang.pick("groter dan", "larger than"),
-                    CONFIG_CAP >> 10,
-                    lang.pick("geen configuratiebestand", "not a config file")
-                ),
-                std::io::ErrorKind::InvalidInput => lang.pick("geen gewoon bestand", "not a regular file").into(),
-                _ => format!("{} ({e})", lang.pick("kan niet gelezen worden", "cannot be read")),
-            })
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => Unreadable::NotFound,
+                std::io::ErrorKind::PermissionDenied => Unreadable::NoPermission,
+                std::io::ErrorKind::InvalidData => Unreadable::NotUtf8,
+                std::io::ErrorKind::FileTooLarge => Unreadable::TooLarge(CONFIG_CAP >> 10),
+                std::io::ErrorKind::InvalidInput => Unreadable::NotRegular,
+                _ => Unreadable::Other(e.to_string()),
+            };
+            err(say!(lang, config_unreadable(&why)))
         })?;
         let mut cfg: Config = toml::from_str(&text).map_err(|e| err(plain_error(&e, &text, lang)))?;
         let base = path.parent().unwrap_or(Path::new("."));
@@ -208,18 +220,19 @@ impl Config {
                 *p = base.join(&*p);
             }
         }
-        cfg.validate().map_err(err)?;
+        cfg.validate(lang).map_err(err)?;
         Ok(cfg)
     }
 
     /// Values outside sense are errors naming the key and its range; thresholds below the
-    /// defaults need `allow_small_groups = true` (SPEC §5, §8).
-    pub fn validate(&self) -> Result<(), String> {
+    /// defaults need `allow_small_groups = true` (SPEC §5, §8). Said in `lang`: the
+    /// language of the command line, since the file's own `lang` is not trusted yet.
+    pub fn validate(&self, lang: Lang) -> Result<(), String> {
         let range = |key: &str, ok: bool, range: &str| {
             if ok {
                 Ok(())
             } else {
-                Err(format!("{key}: {} {range}", crate::lang::say("moet liggen in", "must lie in")))
+                Err(say!(lang, must_lie_in(key, range)))
             }
         };
         range("min_group_size", (1..=1000).contains(&self.min_group_size), "1–1000")?;
@@ -228,24 +241,10 @@ impl Config {
         range("max_file_mb", (1..=4096).contains(&self.max_file_mb), "1–4096")?;
         if !self.allow_small_groups {
             if self.min_group_size < 5 {
-                return Err(format!(
-                    "min_group_size = {}: {}",
-                    self.min_group_size,
-                    crate::lang::say(
-                        "onder 5 alleen met allow_small_groups = true (de uitvoer is dan niet voor publicatie)",
-                        "below 5 only with allow_small_groups = true (the outputs are then not for publication)"
-                    )
-                ));
+                return Err(say!(lang, below_floor("min_group_size", &self.min_group_size, 5)));
             }
             if self.min_institutions < 3 {
-                return Err(format!(
-                    "min_institutions = {}: {}",
-                    self.min_institutions,
-                    crate::lang::say(
-                        "onder 3 alleen met allow_small_groups = true (de uitvoer is dan niet voor publicatie)",
-                        "below 3 only with allow_small_groups = true (the outputs are then not for publication)"
-                    )
-                ));
+                return Err(say!(lang, below_floor("min_institutions", &self.min_institutions, 3)));
             }
         }
         self.answer_tables()?;
@@ -263,12 +262,7 @@ impl Config {
     /// The warning every output carries where a reader sees it first when the privacy
     /// thresholds are below the defaults (SPEC §5); `None` otherwise.
     pub fn not_for_publication(&self, lang: Lang) -> Option<&'static str> {
-        (self.min_group_size < 5 || self.min_institutions < 3).then(|| {
-            lang.pick(
-                "NIET VOOR PUBLICATIE: de privacydrempels zijn verlaagd (allow_small_groups); kleine groepen zijn herkenbaar.",
-                "NOT FOR PUBLICATION: the privacy thresholds were lowered (allow_small_groups); small groups can be recognised.",
-            )
-        })
+        (self.min_group_size < 5 || self.min_institutions < 3).then(|| say!(lang, not_for_publication()))
     }
 
     /// The role table: the framework's roles with the config's `[roles]` first.

@@ -1,5 +1,19 @@
 //! The two languages lobmonitor writes in. Dutch is the default; `--lang en` switches
 //! every label, sheet name, chart title and item text to English.
+//!
+//! A language is a value, passed to whatever words something: there is no language of
+//! the process. The words themselves are in two places, each a Dutch module and its
+//! English twin, reached by key: `report::words` for the reports (portret, sector
+//! report, charts, HTML, `validate`'s text), `src/words/` for what the lower modules hand
+//! over as data (ingest's reasons and notes, the output folder's refusals) and the run's
+//! messages.
+//!
+//! Which language a message takes: the `--lang` flag where given, else the config's
+//! `lang` once the config is read (`cmd::Settings::load`), else Dutch. So a message
+//! about the config itself (it cannot be read, a key is unknown, a value out of range)
+//! is in the `--lang` language or in Dutch, never in the `lang` the broken file names.
+//! Commands without a config (`template`) take their own `--lang`, `sample` speaks
+//! Dutch.
 
 use std::fmt;
 use std::str::FromStr;
@@ -22,28 +36,6 @@ impl Lang {
             Lang::Nl => nl,
             Lang::En => en,
         }
-    }
-}
-
-/// The language of this process's messages to the user (errors, the summary): set once
-/// by the command from `--lang` or the config, Dutch until then. Reports take their
-/// language from their context, not from here.
-static MESSAGES: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
-
-/// Sets the message language; the first call wins (one language per run).
-pub fn set_messages(lang: Lang) {
-    let _ = MESSAGES.set(lang);
-}
-
-/// Picks the Dutch or English text of a message, in the run's message language.
-pub fn say<'a>(nl: &'a str, en: &'a str) -> &'a str {
-    Lang::messages().pick(nl, en)
-}
-
-impl Lang {
-    /// The run's message language (see [`set_messages`]).
-    pub fn messages() -> Lang {
-        MESSAGES.get().copied().unwrap_or_default()
     }
 }
 

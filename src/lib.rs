@@ -18,3 +18,4 @@ pub mod sample;
 pub mod score;
 pub mod template;
 pub mod text;
+pub mod words;

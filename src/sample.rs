@@ -162,8 +162,8 @@ fn workbook(
 /// Writes the sample into `dir`: one workbook per institution and year, and
 /// `instellingen.csv`. Returns the number of files written.
 pub fn write_sample(fw: &Framework, spec: &SampleSpec, dir: &Path) -> Result<usize> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("{} {}", crate::lang::say("kan niet maken:", "cannot create"), dir.display()))?;
+    // `sample` has no `--lang`: its one message of failure is in Dutch, the default.
+    std::fs::create_dir_all(dir).with_context(|| crate::words::say!(Lang::Nl, cannot_create(&dir.display())))?;
     let insts = institutions(spec.institutions, spec.seed);
     let jobs: Vec<(usize, u16)> = (0..insts.len()).flat_map(|i| (0..spec.years).map(move |y| (i, y))).collect();
     jobs.par_iter().try_for_each(|&(i, y)| -> Result<()> {

@@ -377,3 +377,95 @@ fn the_samples_portrets_do_not_all_get_the_same_advice() {
     assert!(most <= 4, "one list in {most} of 20 portrets: {lists:?}");
     assert!(advised.len() >= 8, "only {} different lists: {lists:?}", advised.len());
 }
+
+/// Two institutions, two years, all three lines, six respondents a line, answering
+/// every item with one of two neighbouring words in turn: Alfa College (vo) moves from
+/// enigszins/nee (mean 16.7) in 2025 to ja/grotendeels (83.3) in 2026, Beta Lyceum
+/// (mbo) from grotendeels/enigszins (50) to enigszins/nee (16.7), so the second year's
+/// page 1 has its changes to say. With two institutions, fewer than `min_institutions`
+/// (3), each table row says over how many institutions in words ("2 instellingen") and
+/// takes two lines: page 1's table is twice as tall, as at national scale where "1000
+/// van 1000" wraps.
+fn two_schools_two_years(input: &Path) {
+    let words = ["ja", "grotendeels", "enigszins", "nee"];
+    for (k, (inst, kind)) in [("Alfa College", "vo"), ("Beta Lyceum", "mbo")].into_iter().enumerate() {
+        for (y, year) in [2025u16, 2026].into_iter().enumerate() {
+            // The first of the two words: Alfa 2025 enigszins, 2026 ja; Beta 2025
+            // grotendeels, 2026 enigszins.
+            let first = [[2, 0], [1, 2]][k][y];
+            let mut sheets = vec![info(inst, year, kind)];
+            for line in 1..=3u8 {
+                let ids = items_of_line(line);
+                let mut rows = vec![header(&ids)];
+                for r in 0..6 {
+                    let mut row = vec![C::T(format!("l{line}-r{r}"))];
+                    row.extend((0..ids.len()).map(|j| s(words[first + (r + j) % 2])));
+                    rows.push(row);
+                }
+                sheets.push(sheet(&format!("{line}e lijn"), rows));
+            }
+            write_xlsx(&input.join(format!("{inst} {year}.xlsx")), sheets);
+        }
+    }
+}
+
+/// Page 1 of a portret is one page (SPEC §6): where its table's rows wrap and the page
+/// would spill, it gives up optional sentences, joins the notes, then moves the glossary
+/// and then the how-to-read box to the top of page 2, above the chart — never both on
+/// page 1 and page 2, never lost, never page 1 running onto page 2.
+#[test]
+fn a_full_page_one_moves_its_glossary_and_then_its_box_to_the_top_of_page_two() {
+    let (t, input, _) = tempdir();
+    two_schools_two_years(&input);
+    let r = lobmonitor(t.path(), &["run", "--pdf", "--output", "out"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    if !has("pdftotext") {
+        eprintln!("poppler-utils not installed: the PDF's pages are not checked");
+        return;
+    }
+    let text = |pdf: &Path, pages: &[&str]| -> String {
+        let out = Command::new("pdftotext").args(pages).arg(pdf).arg("-").output().unwrap();
+        folded(&String::from_utf8_lossy(&out.stdout))
+    };
+    const BOX: &str = "Zo leest u dit portret";
+    const GLOSSARY: &str = "LOB = loopbaanoriëntatie en -begeleiding;";
+    const CHART: &str = "eigen scores tegen de sector";
+    let (mut moved, mut kept) = (0, 0);
+    for (inst, year) in [("alfa-college", 2025), ("alfa-college", 2026), ("beta-lyceum", 2025), ("beta-lyceum", 2026)] {
+        let pdf = t.path().join(format!("out/portretten/{inst}-{year}.pdf"));
+        let (one, two, all) =
+            (text(&pdf, &["-f", "1", "-l", "1"]), text(&pdf, &["-f", "2", "-l", "2"]), text(&pdf, &[]));
+        let at = |page: &str, s: &str| page.find(s);
+        // Each is said once in the whole portret.
+        assert_eq!(all.matches(BOX).count(), 1, "{inst} {year}: {all}");
+        assert_eq!(all.matches(GLOSSARY).count(), 1, "{inst} {year}: {all}");
+        // Page 1 holds the table (its rows wrap: "2 instellingen" on two lines) and
+        // ends before page 2's chart.
+        assert!(one.contains("1e lijn Totaal") && one.contains("3e lijn Samenwerking"), "{inst} {year}: {one}");
+        assert!(one.contains("pagina 1 van") && at(&one, CHART).is_none(), "{inst} {year}: {one}");
+        assert!(at(&two, CHART).is_some(), "{inst} {year}: {two}");
+        match (at(&one, BOX), at(&one, GLOSSARY)) {
+            // Both on page 1: the box, then the glossary under it.
+            (Some(b), Some(g)) => {
+                assert!(b < g, "{inst} {year}: {one}");
+                kept += 1;
+            }
+            // The glossary left first: at the top of page 2, above the chart.
+            (Some(_), None) => {
+                assert!(at(&two, GLOSSARY).unwrap() < at(&two, CHART).unwrap(), "{inst} {year}: {two}");
+                moved += 1;
+            }
+            // Then the box: above the glossary, both above the chart.
+            (None, None) => {
+                let (b, g, c) = (at(&two, BOX).unwrap(), at(&two, GLOSSARY).unwrap(), at(&two, CHART).unwrap());
+                assert!(b < g && g < c, "{inst} {year}: {two}");
+                moved += 1;
+            }
+            (None, Some(_)) => panic!("{inst} {year}: the box left page 1 before the glossary: {one}"),
+        }
+    }
+    // This input shows both: the first year's portrets (fewer sentences, no change)
+    // keep both on page 1; the second year's, with its changes said, give the glossary
+    // up.
+    assert!(moved >= 1 && kept >= 1, "moved {moved}, kept {kept}");
+}

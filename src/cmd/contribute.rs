@@ -12,6 +12,7 @@ use crate::contribution::Contribution;
 use crate::ingest::ledger::FileStatus;
 use crate::ingest::{self, Progress};
 use crate::score::sufficient;
+use crate::words::say;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -30,17 +31,11 @@ pub fn run(args: Args) -> Result<Outcome> {
     let lang = settings.lang();
     // Never overwrite what is not a contribution (a survey file given as -o by mistake).
     if args.output.exists() && !(args.output.is_file() && crate::contribution::looks_like(&args.output)) {
-        bail!(
-            "{} {}",
-            args.output.display(),
-            lang.pick(
-                "bestaat al en is geen bijdrage; kies een andere naam",
-                "exists and is not a contribution; choose another name"
-            )
-        );
+        bail!(say!(lang, contribution_name_taken(&args.output.display())));
     }
     let opts = settings.ingest(Vec::new(), &Progress::hidden());
-    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)?;
+    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)
+        .map_err(|e| anyhow::Error::msg(e.text(settings.lang())))?;
     // A contribution is made of survey files only: one found in the input would be
     // counted twice where both are sent.
     let found: Vec<&str> = ingested
@@ -51,31 +46,21 @@ pub fn run(args: Args) -> Result<Outcome> {
         .map(|f| f.path.as_str())
         .collect();
     if !found.is_empty() {
-        bail!(
-            "{}: {}",
-            lang.pick(
-                "de invoer bevat al een bijdrage; een bijdrage wordt gemaakt van vragenlijstbestanden alleen",
-                "the input already holds a contribution; a contribution is made of survey files only"
-            ),
-            found.join(", ")
-        );
+        bail!(say!(lang, input_holds_contribution(&found.join(", "))));
     }
     if ingested.respondents.is_empty() {
-        bail!("{} {}", lang.pick("geen respondent gescoord in", "no respondent scored in"), args.input.display());
+        bail!(say!(lang, no_respondent_scored(&args.input.display())));
     }
     let (stats, _) = sufficient::of_respondents(&settings.editions, &ingested.respondents)?;
     let c = Contribution::build(&settings.editions, &stats, &ingested.institutions, &ingested.ledger.counts);
     write_atomically(&args.output, c.to_json().as_bytes())
-        .with_context(|| format!("{} {}", lang.pick("kan niet schrijven:", "cannot write"), args.output.display()))?;
+        .with_context(|| say!(lang, cannot_write(&args.output.display())))?;
     let years: Vec<String> = c.institution_years.iter().map(|iy| format!("{} {}", iy.institution, iy.year)).collect();
+    let to = ingest::terminal_safe(&args.output.display().to_string());
+    let years = ingest::terminal_safe(&years.join(", "));
     eprintln!(
-        "lobmonitor: {} {} ({}; {} {}; {})",
-        lang.pick("bijdrage geschreven naar", "contribution written to"),
-        ingest::terminal_safe(&args.output.display().to_string()),
-        ingest::terminal_safe(&years.join(", ")),
-        ingested.ledger.counts.respondents_scored,
-        lang.pick("respondenten", "respondents"),
-        lang.pick("geen antwoorden, nummers of namen", "no answers, ids or names"),
+        "lobmonitor: {}",
+        say!(lang, contribution_written(&to, &years, ingested.ledger.counts.respondents_scored))
     );
     Ok(if ingested.ledger.has_rejections() { Outcome::WithRejections } else { Outcome::Clean })
 }

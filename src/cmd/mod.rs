@@ -181,10 +181,9 @@ impl Settings {
     /// values win. Then the framework editions it names.
     pub fn load(args: &ConfigArgs) -> Result<Settings> {
         let (config, year, lang) = (args.config.as_deref(), args.year, args.lang);
+        // Until the config is read, messages (about the config itself) are in the
+        // `--lang` language, else Dutch (see `crate::lang`).
         let says = lang.map_or(Lang::Nl, Lang::from);
-        if let Some(l) = lang {
-            crate::lang::set_messages(l.into());
-        }
         let mut cfg = match config {
             Some(p) => Config::load(p, says)?,
             None if Path::new("lobmonitor.toml").is_file() => Config::load(Path::new("lobmonitor.toml"), says)?,
@@ -196,7 +195,6 @@ impl Settings {
         if let Some(l) = lang {
             cfg.lang = l.into();
         }
-        crate::lang::set_messages(cfg.lang);
         let base = match &cfg.framework {
             Some(p) => Framework::load(p)?,
             None => Framework::embedded(),
@@ -226,13 +224,13 @@ impl Settings {
                 max_file_bytes: cfg.max_file_mb * 1024 * 1024,
                 ..Default::default()
             },
-            lang: cfg.lang,
             institutions_file: cfg.institutions.clone(),
             exclude,
             answers: cfg.answer_tables().expect("checked when the config was loaded"),
             progress: progress.clone(),
             roles: cfg.role_table(),
             name_roots: None,
+            reading_stage: crate::words::say!(cfg.lang, stage_reading()).to_string(),
         }
     }
 }

@@ -9,9 +9,9 @@ use anyhow::{bail, Result};
 use crate::cmd::{ConfigArgs, Outcome, Settings};
 use crate::ingest::ledger::FileStatus;
 use crate::ingest::{self, Progress};
-use crate::lang::Lang;
 use crate::report::{self, manifest, ReportContext};
 use crate::score;
+use crate::words::say;
 
 #[derive(clap::Args)]
 #[command(mut_arg("lang", |a| a.help("Language of the reports and messages (default: the config's, else nl)")))]
@@ -62,30 +62,20 @@ pub fn run(args: Args) -> Result<Outcome> {
     // The output folder is lobmonitor's or left alone (SPEC §6.2): decided before any
     // input is read. Dropped on any failure below, the publisher leaves the previous
     // outputs as they were and nothing beside them.
-    let around = crate::publish::Surroundings::of_run(&args.input)?;
+    let around = crate::publish::Surroundings::of_run(&args.input, settings.lang())?;
     let publisher = crate::publish::Publisher::start(&args.output, &around)?;
     let progress = progress_bar();
     // The output folder (and what a run keeps beside it) is never read as input.
     let opts = settings.ingest(publisher.own_paths(), &progress);
-    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)?;
+    let ingested = ingest::ingest(&settings.editions, &args.input, &opts)
+        .map_err(|e| anyhow::Error::msg(e.text(settings.lang())))?;
     let t_ingest = t0.elapsed();
     let readable = ingested.ledger.files.iter().any(|f| f.was_read());
     if !readable {
         let n = ingested.ledger.files.len();
-        bail!(
-            "{} {} ({n} {}); {}",
-            lang.pick("geen leesbaar vragenlijstbestand in", "no readable survey file in"),
-            args.input.display(),
-            match (n, lang) {
-                (1, Lang::Nl) => "bestand bekeken",
-                (_, Lang::Nl) => "bestanden bekeken",
-                (1, Lang::En) => "file looked at",
-                (_, Lang::En) => "files looked at",
-            },
-            lang.pick("de vorige uitvoer is ongewijzigd", "the previous outputs are left as they were"),
-        );
+        bail!(say!(lang, no_readable_survey_in(&args.input.display(), n)));
     }
-    progress.stage(lang.pick("scoren", "scoring"), 1);
+    progress.stage(say!(lang, stage_scoring()), 1);
     let t1 = Instant::now();
     let scores = match &reference {
         None => score::score_with(
@@ -97,13 +87,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         )?,
         Some(r) => {
             if !ingested.contributed.is_empty() {
-                bail!(
-                    "{}",
-                    lang.pick(
-                        "run --reference leest de eigen vragenlijstbestanden van een instelling; bijdragen horen bij de landelijke run",
-                        "run --reference reads an institution's own survey files; contributions belong to the national run"
-                    )
-                );
+                bail!(say!(lang, reference_takes_no_contributions()));
             }
             let codes = crate::report::pseudonyms(&ingested.institutions);
             score::against::against_reference(
@@ -134,7 +118,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         };
         crate::publish::failpoint("report")?;
         let warning = settings.config.not_for_publication(lang);
-        manifest::write(&staging, &settings.editions, &ingested, &outputs, &timings, warning)
+        manifest::write(&staging, &settings.editions, &ingested, &outputs, &timings, warning, lang)
     });
     written?;
     publisher.publish()?;
@@ -146,28 +130,16 @@ pub fn run(args: Args) -> Result<Outcome> {
 /// The one-line summary every run ends with, in the run's language.
 pub fn summary(ing: &ingest::Ingested, seconds: f64, output: &std::path::Path, lang: crate::lang::Lang) -> String {
     let c = &ing.ledger.counts;
-    let files = ing.ledger.files.iter().filter(|f| f.status != FileStatus::Ignored).count();
-    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
-    let rejections = ing.ledger.rejections.len();
+    let summary = crate::words::RunSummary {
+        files: ing.ledger.files.iter().filter(|f| f.status != FileStatus::Ignored).count(),
+        respondents: c.respondents_scored,
+        excluded: c.respondents_excluded,
+        rejected: c.respondents_rejected,
+        rejections: ing.ledger.rejections.len(),
+        seconds,
+    };
     let out = crate::ingest::terminal_safe(&output.display().to_string());
-    match lang {
-        crate::lang::Lang::Nl => format!(
-            "{}, {} gescoord ({} uitgesloten, {} afgewezen), {}, {seconds:.1} s → {out}",
-            plural(files, "bestand", "bestanden"),
-            plural(c.respondents_scored as usize, "respondent", "respondenten"),
-            c.respondents_excluded,
-            c.respondents_rejected,
-            plural(rejections, "afwijzing vermeld", "afwijzingen vermeld"),
-        ),
-        crate::lang::Lang::En => format!(
-            "{}, {} scored ({} excluded, {} rejected), {}, {seconds:.1} s → {out}",
-            plural(files, "file", "files"),
-            plural(c.respondents_scored as usize, "respondent", "respondents"),
-            c.respondents_excluded,
-            c.respondents_rejected,
-            plural(rejections, "rejection listed", "rejections listed"),
-        ),
-    }
+    say!(lang, run_summary(&summary, &out))
 }
 
 /// A progress bar on a terminal (files read, institution-years reported); nothing when

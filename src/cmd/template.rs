@@ -31,10 +31,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let lang = args.lang.map(Into::into).unwrap_or_default();
     let line = args.line.and_then(Line::from_number);
     let bytes = crate::template::template(&fw, line, args.institution.as_deref(), args.year, lang)?;
-    std::fs::write(&args.output, bytes).with_context(|| {
-        format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), args.output.display())
-    })?;
+    std::fs::write(&args.output, bytes)
+        .with_context(|| crate::words::say!(lang, cannot_write(&args.output.display())))?;
     let to = crate::ingest::terminal_safe(&args.output.display().to_string());
-    eprintln!("lobmonitor: {} {to}", lang.pick("sjabloon geschreven naar", "template written to"));
+    eprintln!("lobmonitor: {}", crate::words::say!(lang, template_written(&to)));
     Ok(Outcome::Clean)
 }

@@ -8,6 +8,7 @@ use anyhow::{bail, Result};
 use crate::cmd::{ConfigArgs, Outcome, Settings};
 use crate::ingest::{self, Progress};
 use crate::report;
+use crate::words::say;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -42,11 +43,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 alone.push(p.parent().map(Path::to_path_buf).unwrap_or_default());
                 files.push(p.clone());
             }
-            Err(_) => bail!(
-                "{} {}",
-                ingest::terminal_safe(&p.display().to_string()),
-                lang.pick("bestaat niet", "does not exist")
-            ),
+            Err(_) => bail!(say!(lang, does_not_exist(&ingest::terminal_safe(&p.display().to_string())))),
         }
     }
     let root = Path::new("");
@@ -58,7 +55,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     crate::cmd::print_report(&report::validate_text(&ingested, lang, settings.privacy.min_group_size))?;
     let readable = ingested.ledger.files.iter().any(|f| f.was_read());
     if !readable {
-        bail!("{}", lang.pick("geen leesbaar vragenlijstbestand", "no readable survey file"));
+        bail!(say!(lang, no_readable_survey()));
     }
     Ok(if ingested.ledger.has_rejections() { Outcome::WithRejections } else { Outcome::Clean })
 }

@@ -172,26 +172,6 @@ impl Field {
         })
     }
 
-    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
-        use crate::lang::Lang::*;
-        match (self, lang) {
-            (Field::Respondent, Nl) => "respondent",
-            (Field::Respondent, En) => "respondent",
-            (Field::Institution, Nl) => "instelling",
-            (Field::Institution, En) => "institution",
-            (Field::Year, Nl) => "jaar",
-            (Field::Year, En) => "year",
-            (Field::Line, Nl) => "lijn",
-            (Field::Line, En) => "line",
-            (Field::Location, Nl) => "locatie",
-            (Field::Location, En) => "location",
-            (Field::Team, _) => "team",
-            (Field::Item, _) => "item",
-            (Field::Answer, Nl) => "antwoord",
-            (Field::Answer, En) => "answer",
-        }
-    }
-
     pub(crate) fn is_identity(self) -> bool {
         !matches!(self, Field::Item | Field::Answer)
     }

@@ -1,12 +1,12 @@
 //! The ledger: everything ingest did not score, with where it was and why, what it
 //! noticed and acted on, the files as listed, and the counts that must reconcile
 //! (SPEC §3.3). The reasons themselves are `reason.rs`'s (re-exported here for the
-//! code outside ingest that reads the ledger).
+//! code outside ingest that reads the ledger). All of it is data; its words (`Level`,
+//! `FileStatus`, `Tool`, `NoteKind` in Dutch and English) are in `src/words/`.
 
 use serde::Serialize;
 
 pub use crate::ingest::reason::{Reason, Vocabulary};
-use crate::lang::Lang;
 
 /// How much a rejection covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -29,18 +29,6 @@ impl Level {
             Level::Column => "column",
             Level::Row => "row",
             Level::Answer => "answer",
-        }
-    }
-
-    /// The level in the run's language (workbooks and messages; tables keep the code).
-    pub fn word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Level::File, Lang::Nl) => "bestand",
-            (Level::Sheet, Lang::Nl) => "blad",
-            (Level::Column, Lang::Nl) => "kolom",
-            (Level::Row, Lang::Nl) => "rij",
-            (Level::Answer, Lang::Nl) => "antwoord",
-            (level, Lang::En) => level.code(),
         }
     }
 }
@@ -131,23 +119,6 @@ pub enum FileStatus {
 }
 
 impl FileStatus {
-    /// The status in the run's language (workbooks and messages; the manifest keeps the
-    /// code).
-    pub fn word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (FileStatus::Accepted, Lang::Nl) => "volledig gescoord",
-            (FileStatus::Partial, Lang::Nl) => "deels gescoord",
-            (FileStatus::Rejected, Lang::Nl) => "afgewezen",
-            (FileStatus::Ignored, Lang::Nl) => "genegeerd",
-            (FileStatus::Duplicate, Lang::Nl) => "dubbel",
-            (FileStatus::Accepted, Lang::En) => "fully scored",
-            (FileStatus::Partial, Lang::En) => "partly scored",
-            (FileStatus::Rejected, Lang::En) => "rejected",
-            (FileStatus::Ignored, Lang::En) => "ignored",
-            (FileStatus::Duplicate, Lang::En) => "duplicate",
-        }
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             FileStatus::Accepted => "accepted",
@@ -216,68 +187,6 @@ pub enum Tool {
     LimeSurvey,
     Qualtrics,
     SurveyMonkey,
-}
-
-impl Tool {
-    pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Tool::Template, Lang::Nl) => "lobmonitor-sjabloon",
-            (Tool::Template, Lang::En) => "lobmonitor template",
-            (Tool::MicrosoftForms, _) => "Microsoft Forms",
-            (Tool::GoogleForms, _) => "Google Forms",
-            (Tool::LimeSurvey, _) => "LimeSurvey",
-            (Tool::Qualtrics, _) => "Qualtrics",
-            (Tool::SurveyMonkey, _) => "SurveyMonkey",
-        }
-    }
-}
-
-impl NoteKind {
-    pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (NoteKind::Tool(t), Lang::Nl) => format!("export van {} herkend", t.name(lang)),
-            (NoteKind::Tool(t), Lang::En) => format!("{} export recognised", t.name(lang)),
-            (NoteKind::Legend(l), Lang::Nl) => format!("getallen gelezen volgens de legenda «{l}»"),
-            (NoteKind::Legend(l), Lang::En) => format!("numbers read by the legend «{l}»"),
-            (NoteKind::ConfigScale(p), Lang::Nl) => {
-                format!("antwoorden gelezen volgens [[answers]] files = \"{p}\" in de configuratie")
-            }
-            (NoteKind::ConfigScale(p), Lang::En) => {
-                format!("answers read by [[answers]] files = \"{p}\" in the config")
-            }
-            (NoteKind::Transposed, Lang::Nl) => {
-                "gekanteld blad gelezen: items onder elkaar, één kolom per respondent".into()
-            }
-            (NoteKind::Transposed, Lang::En) => {
-                "transposed sheet read: items down a column, one column per respondent".into()
-            }
-            (NoteKind::DerivedSheet, Lang::Nl) => {
-                "afgeleid blad: formules die andere bladen herhalen (een totaal); niet gescoord".into()
-            }
-            (NoteKind::DerivedSheet, Lang::En) => {
-                "derived sheet: formulas repeating other sheets (a total); not scored".into()
-            }
-            (NoteKind::Identity(facts), lang) => {
-                let from = lang.pick("uit", "from");
-                let said: Vec<String> = facts
-                    .iter()
-                    .map(|f| match &f.value {
-                        Some(v) => format!("{} «{v}» {from} {}", f.field.label(lang), f.source.text(lang)),
-                        None => format!("{} {from} {}", f.field.label(lang), f.source.text(lang)),
-                    })
-                    .collect();
-                said.join("; ")
-            }
-            (NoteKind::HeaderRows(n), Lang::Nl) => format!("{n} extra kopregel(s) herkend en overgeslagen"),
-            (NoteKind::HeaderRows(n), Lang::En) => format!("{n} extra header row(s) recognised and skipped"),
-            (NoteKind::Contribution(what), Lang::Nl) => format!(
-                "bijdrage: de cijfers van {what}, zonder antwoorden; de respondentscores, afgewezen rijen en antwoorden en de kolomherkenning van de eigen bestanden bleven bij de instelling (de tellingen staan bij dit bestand), dubbele respondenten zijn alleen binnen de eigen bestanden gezocht"
-            ),
-            (NoteKind::Contribution(what), Lang::En) => format!(
-                "contribution: the figures of {what}, without answers; the respondent scores, rejected rows and answers and the column matching of its own files stayed with the institution (the counts are given with this file), duplicate respondents were looked for within its own files only"
-            ),
-        }
-    }
 }
 
 /// A note, and where it applies.

@@ -51,26 +51,6 @@ impl How {
             How::Similar => "similar",
         }
     }
-
-    pub fn text(self, lang: crate::lang::Lang) -> &'static str {
-        use crate::lang::Lang::*;
-        match (self, lang) {
-            (How::Id, Nl) => "item-code",
-            (How::Id, En) => "item id",
-            (How::Text, Nl) => "itemtekst",
-            (How::Text, En) => "item text",
-            (How::Code, Nl) => "code van het enquêteprogramma",
-            (How::Code, En) => "survey tool's code",
-            (How::Invisible, Nl) => "na verwijderen van onzichtbare tekens",
-            (How::Invisible, En) => "after removing invisible characters",
-            (How::Numbered, Nl) => "na verwijderen van het vraagnummer",
-            (How::Numbered, En) => "after removing the question number",
-            (How::Grid, Nl) => "stelling van een matrixvraag",
-            (How::Grid, En) => "statement of a grid question",
-            (How::Similar, Nl) => "meest gelijkende itemtekst",
-            (How::Similar, En) => "most similar item text",
-        }
-    }
 }
 
 /// An item a header names, and how.

@@ -50,14 +50,14 @@ use crate::framework::Editions;
 use institutions::InstitutionMeta;
 use ledger::Ledger;
 
-/// Why there is nothing to read at all (exit 1), in the run's language.
-#[derive(Debug, thiserror::Error)]
+/// Why there is nothing to read at all (exit 1). Data, as every reason of ingest: the
+/// command words it (`IngestError::text`, in `src/words/`) in the run's language.
+#[derive(Debug)]
 pub enum IngestError {
-    #[error("{what} {path} {is}", what = crate::lang::say("invoermap", "input folder"), path = .0, is = crate::lang::say("bestaat niet of is geen map", "does not exist or is not a folder"))]
+    /// The input folder does not exist or is no folder.
     NoInput(String),
     /// The input folder is there but cannot be listed (permission denied, path too
     /// long, …): said as such, not as "no readable survey file".
-    #[error("{} {path} {}: {}", crate::lang::say("invoermap", "input folder"), crate::lang::say("kan niet gelezen worden", "cannot be read"), .reason.text(crate::lang::Lang::messages()))]
     Unreadable { path: String, reason: ledger::Reason },
 }
 
@@ -156,7 +156,7 @@ pub fn ingest_files(
     metas: BTreeMap<String, InstitutionMeta>,
     opts: &IngestOptions,
 ) -> Ingested {
-    opts.progress.stage("lezen / reading", files.len() as u64);
+    opts.progress.stage(&opts.reading_stage, files.len() as u64);
     let reads: Vec<(read::FileRead, Vec<u64>)> = files
         .par_iter()
         .enumerate()

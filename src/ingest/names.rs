@@ -37,37 +37,6 @@ pub enum Source {
     ResponseDate(String),
 }
 
-impl Source {
-    /// "the file name", as the object of "from".
-    pub fn text(&self, lang: crate::lang::Lang) -> String {
-        use crate::lang::Lang::{En, Nl};
-        match (self, lang) {
-            (Source::Column(h), Nl) => format!("de kolom «{h}»"),
-            (Source::Column(h), En) => format!("the column «{h}»"),
-            (Source::Info, Nl) => "het Info-blad".into(),
-            (Source::Info, En) => "the Info sheet".into(),
-            (Source::Title, Nl) => "de titelregel".into(),
-            (Source::Title, En) => "the title row".into(),
-            (Source::SheetName, Nl) => "de bladnaam".into(),
-            (Source::SheetName, En) => "the sheet name".into(),
-            (Source::SheetItems, Nl) => "de items van het blad (alle van één lijn)".into(),
-            (Source::SheetItems, En) => "the sheet's items (all of one line)".into(),
-            (Source::FileName, Nl) => "de bestandsnaam".into(),
-            (Source::FileName, En) => "the file name".into(),
-            (Source::Folder(n), Nl) => format!("de mapnaam «{n}»"),
-            (Source::Folder(n), En) => format!("the folder name «{n}»"),
-            (Source::Config, Nl) => "de configuratie (year of --year)".into(),
-            (Source::Config, En) => "the config (year or --year)".into(),
-            (Source::ResponseDate(h), Nl) => {
-                format!("de antwoorddatum per rij (kolom «{h}», schooljaar augustus–juli)")
-            }
-            (Source::ResponseDate(h), En) => {
-                format!("each row's response date (column «{h}», school year August–July)")
-            }
-        }
-    }
-}
-
 /// What an institution name candidate of a name is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Candidates {

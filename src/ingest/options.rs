@@ -1,13 +1,13 @@
 //! How a run asks ingest to read: the answer policy, thresholds and limits, the
-//! language of the reasons, the institutions file, folders never read, the config's
-//! answer tables and roles, and the progress bar the stages tick.
+//! institutions file, folders never read, the config's answer tables and roles, and the
+//! progress bar the stages tick. No language: ingest hands over reasons as data, and
+//! whoever shows them words them (`src/words/`).
 
 use std::path::PathBuf;
 
 use crate::ingest::answer::{Answer, BlankPolicy};
 use crate::ingest::guards::Limits;
 use crate::ingest::roles;
-use crate::lang::Lang;
 
 /// How ingest reads answers and which respondents it accepts.
 #[derive(Debug, Clone)]
@@ -19,8 +19,6 @@ pub struct IngestOptions {
     /// The year for rows whose sheet and workbook give none (`--year`).
     pub year: Option<u16>,
     pub limits: Limits,
-    /// Language of the reasons in the ledger.
-    pub lang: Lang,
     /// The institutions file (SPEC §3.4); default `instellingen.csv`/`.xlsx` in the input.
     pub institutions_file: Option<PathBuf>,
     /// Folders never read as input: the output folder and those beside it a run writes.
@@ -35,6 +33,9 @@ pub struct IngestOptions {
     /// for the input folder (`run`); `validate` gives the folders it was given, so a
     /// file given by itself is read by its own name only.
     pub name_roots: Option<Vec<PathBuf>>,
+    /// The progress bar's label while the files are read, in the run's language (given
+    /// by the command: ingest words nothing).
+    pub reading_stage: String,
 }
 
 impl Default for IngestOptions {
@@ -44,13 +45,13 @@ impl Default for IngestOptions {
             min_answered: 0.5,
             year: None,
             limits: Limits::default(),
-            lang: Lang::Nl,
             institutions_file: None,
             exclude: Vec::new(),
             answers: Vec::new(),
             progress: Progress::hidden(),
             roles: roles::Roles::default(),
             name_roots: None,
+            reading_stage: String::new(),
         }
     }
 }

@@ -15,11 +15,13 @@
 //!   → nee; frequency words "altijd/vaak/soms/nooit" → ja/grotendeels/enigszins/nee
 //!   (and their English forms). A value with no proposal gets a commented line naming
 //!   the choices, so the lines paste into a valid config whatever is chosen.
+//! - The proposal is data ([`Proposal`]); `src/words/` writes it as TOML, its comments
+//!   in the run's language.
 
 use std::collections::BTreeMap;
 
 use crate::ingest::answer::whole_number;
-use crate::ingest::reason::{Reason, Vocabulary};
+use crate::ingest::reason::{Proposal, Proposed, Reason, Vocabulary};
 use crate::ingest::rows::{Kept, RawRow};
 use crate::text::normalize;
 
@@ -68,12 +70,7 @@ pub fn explain(rows: &[RawRow], numbers: Option<(i64, i64)>, file: &str, existin
     // most frequent values are shown, the rest counted.
     let others = values.len().saturating_sub(MAX_VALUES);
     values.truncate(MAX_VALUES);
-    let mut toml = String::new();
-    if existing.is_none() {
-        let name = file.rsplit('/').next().unwrap_or(file);
-        toml += "[[answers]]\n";
-        toml += &format!("files = {}\n", quote(&glob::Pattern::escape(name)));
-    }
+    let files = existing.is_none().then(|| glob::Pattern::escape(file.rsplit('/').next().unwrap_or(file)));
     // A value too long to be a scale word (a pasted paragraph) is shown cut, with a
     // commented line: no table maps it usefully.
     for (value, _) in &mut values {
@@ -81,21 +78,23 @@ pub fn explain(rows: &[RawRow], numbers: Option<(i64, i64)>, file: &str, existin
             *value = value.chars().take(MAX_VALUE).collect::<String>() + "…";
         }
     }
-    for (value, _) in &values {
-        if value.ends_with('…') && value.chars().count() > MAX_VALUE {
-            toml += &format!("# {} …  (te lang voor een antwoordwoord / too long for an answer word)\n", quote(value));
-            continue;
-        }
-        match propose(value, numbers) {
-            Some(word) => toml += &format!("{} = {}\n", quote(value), quote(word)),
-            None => toml += &format!("# {} = \"\"  (ja, grotendeels, enigszins, nee of n.v.t.)\n", quote(value)),
-        }
-    }
-    Some(Vocabulary { numbers, values, others, toml, existing: existing.map(str::to_string) })
+    let lines = values
+        .iter()
+        .map(|(value, _)| {
+            let proposed = if value.ends_with('…') && value.chars().count() > MAX_VALUE {
+                Proposed::TooLong
+            } else {
+                propose(value, numbers).map_or(Proposed::Choose, Proposed::Word)
+            };
+            (value.clone(), proposed)
+        })
+        .collect();
+    let proposal = Proposal { files, lines };
+    Some(Vocabulary { numbers, values, others, proposal, existing: existing.map(str::to_string) })
 }
 
 /// A TOML basic string.
-fn quote(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::lang::say;
+use crate::lang::Lang;
 use crate::publish::refusal::{Entry, Foreign, Refusal};
 
 /// Names that only hold a folder in version control; they count as empty and are kept.
@@ -52,21 +52,23 @@ fn lineage(path: &Path) -> Vec<Id> {
 }
 
 /// Where a run stands, for the checks: the input folder, the working folder, the home
-/// folder.
+/// folder; and the language the run's messages take (a refusal, a folder that cannot
+/// be locked, made or replaced).
 pub struct Surroundings {
     pub input: PathBuf,
     pub cwd: PathBuf,
     pub home: Option<PathBuf>,
+    pub lang: Lang,
 }
 
 impl Surroundings {
     /// The run's own: `HOME` from the environment.
-    pub fn of_run(input: &Path) -> Result<Surroundings> {
+    pub fn of_run(input: &Path, lang: Lang) -> Result<Surroundings> {
         Ok(Surroundings {
             input: input.to_path_buf(),
-            cwd: std::env::current_dir()
-                .context(say("de werkmap is niet te lezen", "the working folder cannot be read"))?,
+            cwd: std::env::current_dir().with_context(|| crate::words::say!(lang, working_folder_unreadable()))?,
             home: std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from),
+            lang,
         })
     }
 }
@@ -293,10 +295,7 @@ fn check_contents(root: &Path, dev: u64) -> std::result::Result<Vec<PathBuf>, Re
         let rel = if rel.is_empty() { ".".to_string() } else { rel.clone() };
         let m = fs::symlink_metadata(dir).map_err(|e| Refusal::CannotLook(rel.clone(), e.to_string()))?;
         if id_of(&m).dev != dev {
-            return Err(Refusal::CannotRemove(
-                rel,
-                say("er is een ander bestandssysteem gekoppeld", "another file system is mounted there").into(),
-            ));
+            return Err(Refusal::MountedInside(rel));
         }
         if let Err(e) = writable(dir) {
             return Err(Refusal::CannotRemove(rel, e.to_string()));
@@ -342,7 +341,7 @@ mod tests {
     use super::*;
 
     fn around(dir: &Path) -> Surroundings {
-        Surroundings { input: dir.join("input"), cwd: dir.join("work"), home: Some(dir.join("home")) }
+        Surroundings { input: dir.join("input"), cwd: dir.join("work"), home: Some(dir.join("home")), lang: Lang::Nl }
     }
 
     fn setup() -> tempfile::TempDir {

@@ -34,7 +34,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use crate::lang::say;
+use crate::lang::Lang;
+use crate::words::say;
 
 mod check;
 mod refusal;
@@ -72,31 +73,20 @@ struct Lock {
 impl Lock {
     /// Locks the file at `path`, refusing when another run holds it. After locking, the
     /// path must still name the file locked (a run ending removes it): else try again.
-    fn take(path: &Path, output: &Path) -> Result<Lock> {
+    fn take(path: &Path, output: &Path, lang: Lang) -> Result<Lock> {
         for _ in 0..16 {
-            let file =
-                fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path).with_context(
-                    || {
-                        format!(
-                            "{} {} {}",
-                            say("in de map", "the folder"),
-                            path.parent().unwrap_or(path).display(),
-                            say("kan niet geschreven worden", "is not writable")
-                        )
-                    },
-                )?;
+            let file = fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(path)
+                .with_context(|| say!(lang, folder_not_writable(&path.parent().unwrap_or(path).display())))?;
             match file.try_lock() {
                 Ok(()) => {}
-                Err(fs::TryLockError::WouldBlock) => anyhow::bail!(
-                    "{} {}; {}",
-                    say("een andere lobmonitor-run schrijft al in", "another lobmonitor run is writing"),
-                    output.display(),
-                    say("wacht tot die klaar is", "wait until it has finished")
-                ),
+                Err(fs::TryLockError::WouldBlock) => anyhow::bail!(say!(lang, another_run_writing(&output.display()))),
                 Err(fs::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| {
-                        format!("{} {}", say("kan niet vergrendelen:", "cannot lock"), path.display())
-                    })
+                    return Err(e).with_context(|| say!(lang, cannot_lock(&path.display())))
                 }
             }
             let held = file.metadata().map(|m| id_of(&m)).ok();
@@ -105,7 +95,7 @@ impl Lock {
                 return Ok(Lock { path: path.to_path_buf(), file });
             }
         }
-        anyhow::bail!("{} {}", say("kan niet vergrendelen:", "cannot lock"), path.display())
+        anyhow::bail!(say!(lang, cannot_lock(&path.display())))
     }
 }
 
@@ -132,15 +122,19 @@ pub struct Publisher {
     published: bool,
     /// Taken last, released first when dropped (before the folders it made are removed).
     lock: Option<Lock>,
+    /// The language of the messages.
+    lang: Lang,
 }
 
 impl Publisher {
     /// Checks the output folder ([`check`]), then takes the lock and prepares an empty
     /// staging folder. Nothing is written before the checks have passed.
     pub fn start(output: &Path, around: &Surroundings) -> Result<Publisher> {
-        let checked = check(output, around)?;
+        let lang = around.lang;
+        let refused = |r: Refusal| anyhow::Error::msg(r.text(lang));
+        let checked = check(output, around).map_err(refused)?;
         let output = checked.real;
-        let parent = output.parent().ok_or(Refusal::Root)?.to_path_buf();
+        let parent = output.parent().ok_or(Refusal::Root).map_err(refused)?.to_path_buf();
         let mut made = Vec::new();
         let mut missing = parent.as_path();
         while fs::symlink_metadata(missing).is_err() {
@@ -153,17 +147,10 @@ impl Publisher {
                 for d in made.iter().rev() {
                     let _ = fs::remove_dir(d);
                 }
-                return Err(e).with_context(|| {
-                    format!(
-                        "{} {} {}",
-                        say("map", "folder"),
-                        dir.display(),
-                        say("kan niet gemaakt worden", "cannot be created")
-                    )
-                });
+                return Err(e).with_context(|| say!(lang, folder_cannot_be_made(&dir.display())));
             }
         }
-        let lock = match Lock::take(&beside(&output, "lock"), &output) {
+        let lock = match Lock::take(&beside(&output, "lock"), &output, lang) {
             Ok(l) => l,
             Err(e) => {
                 for d in made.iter().rev() {
@@ -180,10 +167,10 @@ impl Publisher {
             made,
             published: false,
             lock: Some(lock),
+            lang,
         };
         publisher.recover()?;
-        fs::create_dir(&publisher.staging)
-            .with_context(|| format!("{} {}", say("kan niet maken:", "cannot create"), publisher.staging.display()))?;
+        fs::create_dir(&publisher.staging).with_context(|| say!(lang, cannot_create(&publisher.staging.display())))?;
         Ok(publisher)
     }
 
@@ -208,19 +195,14 @@ impl Publisher {
     fn recover(&self) -> Result<()> {
         if self.previous.exists() {
             if self.output.exists() {
-                remove(&self.previous)?;
+                remove(&self.previous, self.lang)?;
             } else {
-                fs::rename(&self.previous, &self.output).with_context(|| {
-                    format!(
-                        "{} {}",
-                        say("kan de vorige uitvoer niet terugzetten:", "cannot put the previous outputs back:"),
-                        self.output.display()
-                    )
-                })?;
+                fs::rename(&self.previous, &self.output)
+                    .with_context(|| say!(self.lang, cannot_put_back(&self.output.display())))?;
             }
         }
         if fs::symlink_metadata(&self.staging).is_ok() {
-            remove(&self.staging)?;
+            remove(&self.staging, self.lang)?;
         }
         Ok(())
     }
@@ -239,44 +221,28 @@ impl Publisher {
             fs::copy(old.join(p), &to)?;
         }
         if fs::symlink_metadata(&self.output).is_err() {
-            fs::rename(&self.staging, &self.output).with_context(|| {
-                format!(
-                    "{} {}",
-                    say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"),
-                    self.output.display()
-                )
-            })?;
+            fs::rename(&self.staging, &self.output)
+                .with_context(|| say!(self.lang, cannot_move_into(&self.output.display())))?;
             self.published = true;
             return Ok(());
         }
         if exchange(&self.staging, &self.output).is_err() {
             // Two steps where the file system cannot swap: aside, then in.
-            fs::rename(&self.output, &self.previous).with_context(|| {
-                format!(
-                    "{} {}",
-                    say("kan de vorige uitvoer niet opzij zetten:", "cannot move the previous outputs aside:"),
-                    self.output.display()
-                )
-            })?;
+            fs::rename(&self.output, &self.previous)
+                .with_context(|| say!(self.lang, cannot_move_aside(&self.output.display())))?;
             failpoint("2")?;
             if let Err(e) = fs::rename(&self.staging, &self.output) {
                 let _ = fs::rename(&self.previous, &self.output);
-                return Err(e).with_context(|| {
-                    format!(
-                        "{} {}",
-                        say("kan de uitvoer niet op zijn plaats zetten:", "cannot move the outputs into"),
-                        self.output.display()
-                    )
-                });
+                return Err(e).with_context(|| say!(self.lang, cannot_move_into(&self.output.display())));
             }
             self.published = true;
             failpoint("3")?;
-            return remove(&self.previous);
+            return remove(&self.previous, self.lang);
         }
         self.published = true;
         failpoint("3")?;
         // The staging folder now holds the previous outputs.
-        remove(&self.staging)
+        remove(&self.staging, self.lang)
     }
 }
 
@@ -294,9 +260,8 @@ impl Drop for Publisher {
     }
 }
 
-fn remove(path: &Path) -> Result<()> {
-    fs::remove_dir_all(path)
-        .with_context(|| format!("{} {}", say("kan niet verwijderen:", "cannot remove"), path.display()))
+fn remove(path: &Path, lang: Lang) -> Result<()> {
+    fs::remove_dir_all(path).with_context(|| say!(lang, cannot_remove(&path.display())))
 }
 
 /// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`).

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::framework::Editions;
 use crate::ingest::ledger::Counts;
 use crate::ingest::Ingested;
+use crate::lang::Lang;
 use crate::report::Output;
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -78,6 +79,7 @@ pub fn write(
     outputs: &[Output],
     timings: &Timings,
     not_for_publication: Option<&str>,
+    lang: Lang,
 ) -> Result<()> {
     let c = &ing.ledger.counts;
     let (files, folders) = crate::publish::inventory(dir)?;
@@ -122,6 +124,6 @@ pub fn write(
         reconciled: c.rows_reconcile() && c.answers_reconcile(),
         timings_ms: timings,
     };
-    crate::report::write_file(dir.join("manifest.json"), serde_json::to_string_pretty(&m)? + "\n")?;
+    crate::report::write_file(lang, dir.join("manifest.json"), serde_json::to_string_pretty(&m)? + "\n")?;
     Ok(())
 }

@@ -346,19 +346,18 @@ pub fn unique_slugs(texts: impl Iterator<Item = (String, String)>) -> BTreeMap<S
     out
 }
 
-/// Writes one output file; a failure (a full disk, a read-only folder) names the file.
-pub fn write_file(path: impl AsRef<Path>, bytes: impl AsRef<[u8]>) -> Result<()> {
+/// Writes one output file; a failure (a full disk, a read-only folder) names the file,
+/// in `lang`.
+pub fn write_file(lang: Lang, path: impl AsRef<Path>, bytes: impl AsRef<[u8]>) -> Result<()> {
     let path = path.as_ref();
     use anyhow::Context;
-    std::fs::write(path, bytes)
-        .with_context(|| format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))
+    std::fs::write(path, bytes).with_context(|| crate::words::say!(lang, cannot_write(&path.display())))
 }
 
-/// Creates an output folder; a failure names it.
-pub fn create_dir(path: &Path) -> Result<()> {
+/// Creates an output folder; a failure names it, in `lang`.
+pub fn create_dir(lang: Lang, path: &Path) -> Result<()> {
     use anyhow::Context;
-    std::fs::create_dir_all(path)
-        .with_context(|| format!("{} {}", crate::lang::say("kan niet maken:", "cannot create"), path.display()))
+    std::fs::create_dir_all(path).with_context(|| crate::words::say!(lang, cannot_create(&path.display())))
 }
 
 /// Writes every output the config asks for into `dir`.
@@ -367,7 +366,7 @@ pub fn create_dir(path: &Path) -> Result<()> {
 pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
     let html = ctx.cfg.wants(OutputKind::Html);
     if html {
-        create_dir(&dir.join("html"))?;
+        create_dir(ctx.lang, &dir.join("html"))?;
     }
     let (sequential, parallel) = rayon::join(
         || -> Result<Vec<Output>> {
@@ -387,11 +386,11 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
                 // One document, laid out as PDF and as a web page.
                 let doc = sector::document::sector(ctx, &sector_model)?;
                 if sector_pdf {
-                    write_file(dir.join("sector.pdf"), pdf::render(&doc, ctx.timestamp)?)?;
+                    write_file(ctx.lang, dir.join("sector.pdf"), pdf::render(&doc, ctx.timestamp)?)?;
                     outputs.push(Output { path: "sector.pdf".into(), kind: "sector_pdf" });
                 }
                 if html {
-                    write_file(dir.join("html/sector.html"), html::document(ctx, &doc, "index.html"))?;
+                    write_file(ctx.lang, dir.join("html/sector.html"), html::document(ctx, &doc, "index.html"))?;
                     outputs.push(Output { path: "html/sector.html".into(), kind: "html" });
                 }
             }
@@ -408,7 +407,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             portrets.push((inst, year, href));
         }
         let page = html::index(ctx, &portrets, true, ctx.cfg.wants(OutputKind::Charts));
-        write_file(dir.join("html/index.html"), page)?;
+        write_file(ctx.lang, dir.join("html/index.html"), page)?;
         outputs.push(Output { path: "html/index.html".into(), kind: "html" });
     }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
@@ -430,10 +429,10 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
         let pdir = dir.join("portretten");
         let hdir = dir.join("html/portretten");
         if workbook {
-            create_dir(&pdir)?;
+            create_dir(ctx.lang, &pdir)?;
         }
         if html {
-            create_dir(&hdir)?;
+            create_dir(ctx.lang, &hdir)?;
         }
         let pairs = ctx.scores.institution_years();
         ctx.progress.stage(ctx.w(words::Word::StagePortraits), pairs.len() as u64);
@@ -451,11 +450,16 @@ fn charts_and_portretten(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Outp
                 if pdf || html {
                     let doc = portret::document::flow(ctx, &model)?;
                     if pdf {
-                        write_file(pdir.join(format!("{stem}.pdf")), self::pdf::render(&doc, ctx.timestamp)?)?;
+                        write_file(
+                            ctx.lang,
+                            pdir.join(format!("{stem}.pdf")),
+                            self::pdf::render(&doc, ctx.timestamp)?,
+                        )?;
                         out.push(Output { path: format!("portretten/{stem}.pdf"), kind: "portret_pdf" });
                     }
                     if html {
                         write_file(
+                            ctx.lang,
                             hdir.join(format!("{stem}.html")),
                             self::html::document(ctx, &doc, "../index.html"),
                         )?;

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use crate::lang::Lang;
 use crate::report::csv_writer::CsvWriter;
 use crate::report::{Output, ReportContext};
 use serde::Serialize;
@@ -37,10 +38,9 @@ pub fn safe_text(s: &str) -> String {
     }
 }
 
-fn writer(path: &Path) -> Result<CsvWriter<std::io::BufWriter<std::fs::File>>> {
+fn writer(lang: Lang, path: &Path) -> Result<CsvWriter<std::io::BufWriter<std::fs::File>>> {
     use anyhow::Context;
-    let file = std::fs::File::create(path)
-        .with_context(|| format!("{} {}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display()))?;
+    let file = std::fs::File::create(path).with_context(|| crate::words::say!(lang, cannot_write(&path.display())))?;
     Ok(CsvWriter::new(std::io::BufWriter::with_capacity(1 << 16, file)))
 }
 
@@ -57,15 +57,13 @@ pub fn why_code(why: Option<Why>) -> &'static str {
 }
 
 /// One table: its rows, serialised by csv (headers from the field names).
-fn write_table<T: Serialize>(dir: &Path, name: &str, rows: impl Iterator<Item = T>) -> Result<Output> {
+fn write_table<T: Serialize>(lang: Lang, dir: &Path, name: &str, rows: impl Iterator<Item = T>) -> Result<Output> {
     let path = dir.join(name);
-    let mut w = writer(&path)?;
+    let mut w = writer(lang, &path)?;
     for r in rows {
         w.serialize(r)?;
     }
-    w.flush().map_err(|e| {
-        anyhow::anyhow!("{} {}: {e}", crate::lang::say("kan niet schrijven:", "cannot write"), path.display())
-    })?;
+    w.flush().map_err(|e| anyhow::anyhow!("{}: {e}", crate::words::say!(lang, cannot_write(&path.display()))))?;
     Ok(Output { path: format!("data/{name}"), kind: "table" })
 }
 
@@ -254,11 +252,12 @@ struct MappingRow {
 }
 
 pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
-    crate::report::create_dir(dir)?;
+    crate::report::create_dir(ctx.lang, dir)?;
     let sc = ctx.scores;
     let detail = |f: Option<&Figures>| f.and_then(Figures::detail_withheld);
     Ok(vec![
         write_table(
+            ctx.lang,
             dir,
             "group_scores.csv",
             sc.groups.iter().map(|g| {
@@ -281,6 +280,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             }),
         )?,
         write_table(
+            ctx.lang,
             dir,
             "sector_scores.csv",
             sc.sector.iter().map(|s| {
@@ -308,6 +308,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             }),
         )?,
         write_table(
+            ctx.lang,
             dir,
             "item_scores.csv",
             sc.items.iter().map(|it| ItemRow {
@@ -324,6 +325,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
         // Pseudonymous keys only; score leaves out the rows of hidden groups, or the
         // group's figure could be rebuilt from them.
         write_table(
+            ctx.lang,
             dir,
             "respondent_scores.csv",
             sc.respondents.iter().map(|r| {
@@ -340,6 +342,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             }),
         )?,
         write_table(
+            ctx.lang,
             dir,
             "benchmarks.csv",
             sc.benchmarks.iter().map(|b| BenchmarkRow {
@@ -364,6 +367,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             }),
         )?,
         write_table(
+            ctx.lang,
             dir,
             "line_gaps.csv",
             sc.gaps.iter().map(|g| GapRow {
@@ -382,6 +386,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             }),
         )?,
         write_table(
+            ctx.lang,
             dir,
             "sector_changes.csv",
             sc.sector_changes.iter().map(|c| SectorChangeRow {
@@ -399,6 +404,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             }),
         )?,
         write_table(
+            ctx.lang,
             dir,
             "rejections.csv",
             ctx.ingested.ledger.rejections.iter().map(|r| RejectionRow {
@@ -412,6 +418,7 @@ pub fn write_all(ctx: &ReportContext<'_>, dir: &Path) -> Result<Vec<Output>> {
             }),
         )?,
         write_table(
+            ctx.lang,
             dir,
             "column_mapping.csv",
             ctx.ingested.ledger.mappings.iter().map(|m| MappingRow {

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 use crate::config::ChartFormat;
 use crate::framework::Area;
+use crate::lang::Lang;
 use crate::report::tables::two_decimals;
 use crate::report::words::Word;
 use crate::report::{Output, ReportContext};
@@ -107,6 +108,7 @@ pub fn say(v: f64) -> String {
 
 /// Writes one chart as `dir/stem.{png,svg,csv}`; `rel` is `dir` relative to the output.
 pub fn write_chart(
+    lang: Lang,
     chart: &dyn Chart,
     dir: &Path,
     stem: &str,
@@ -121,12 +123,12 @@ pub fn write_chart(
     let mut shown_file = format!("{rel}{stem}.csv");
     if formats.contains(&ChartFormat::Svg) {
         let desc = format!("{} {}", meta.alt, meta.description);
-        crate::report::write_file(dir.join(format!("{stem}.svg")), canvas.svg(&meta.title, &desc))?;
+        crate::report::write_file(lang, dir.join(format!("{stem}.svg")), canvas.svg(&meta.title, &desc))?;
         out.push(Output { path: format!("{rel}{stem}.svg"), kind: "chart" });
         shown_file = format!("{rel}{stem}.svg");
     }
     if formats.contains(&ChartFormat::Png) {
-        crate::report::write_file(dir.join(format!("{stem}.png")), canvas.png()?)?;
+        crate::report::write_file(lang, dir.join(format!("{stem}.png")), canvas.png()?)?;
         out.push(Output { path: format!("{rel}{stem}.png"), kind: "chart" });
         shown_file = format!("{rel}{stem}.png");
     }
@@ -134,7 +136,7 @@ pub fn write_chart(
     for r in chart.rows() {
         w.serialize(r)?;
     }
-    crate::report::write_file(dir.join(format!("{stem}.csv")), w.into_inner()?)?;
+    crate::report::write_file(lang, dir.join(format!("{stem}.csv")), w.into_inner()?)?;
     out.push(Output { path: format!("{rel}{stem}.csv"), kind: "chart_table" });
     let entry = IndexEntry {
         file: shown_file,
@@ -150,9 +152,9 @@ pub fn write_chart(
 /// the items of each line; the trend over the years; and each institution's benchmark
 /// per year under its public name (pseudonym unless it opted in). Then the index.
 pub fn write_pack(ctx: &ReportContext<'_>, dir: &Path, formats: &[ChartFormat]) -> Result<Vec<Output>> {
-    crate::report::create_dir(dir)?;
+    crate::report::create_dir(ctx.lang, dir)?;
     let bdir = dir.join("benchmark");
-    crate::report::create_dir(&bdir)?;
+    crate::report::create_dir(ctx.lang, &bdir)?;
     let mut jobs: Vec<(Box<dyn Chart>, &Path, String, &str)> = Vec::new();
     for &year in &ctx.scores.years {
         let y = year;
@@ -187,7 +189,7 @@ pub fn write_pack(ctx: &ReportContext<'_>, dir: &Path, formats: &[ChartFormat]) 
     let done: Vec<Result<(Vec<Output>, IndexEntry)>> = jobs
         .par_iter()
         .map(|(chart, d, stem, rel)| {
-            let r = write_chart(chart.as_ref(), d, stem, rel, formats);
+            let r = write_chart(ctx.lang, chart.as_ref(), d, stem, rel, formats);
             ctx.progress.tick();
             r
         })
@@ -210,9 +212,9 @@ fn write_index(ctx: &ReportContext<'_>, dir: &Path, index: &[IndexEntry]) -> Res
     for e in index {
         w.serialize(IndexEntry { file: e.file.trim_start_matches("charts/").to_string(), ..e.clone() })?;
     }
-    crate::report::write_file(dir.join("index.csv"), w.into_inner()?)?;
+    crate::report::write_file(ctx.lang, dir.join("index.csv"), w.into_inner()?)?;
     let html = crate::report::html::chart_index(ctx, index, ctx.cfg.wants(crate::config::OutputKind::Html));
-    crate::report::write_file(dir.join("index.html"), html)?;
+    crate::report::write_file(ctx.lang, dir.join("index.html"), html)?;
     Ok(vec![
         Output { path: "charts/index.csv".into(), kind: "chart_index" },
         Output { path: "charts/index.html".into(), kind: "chart_index" },

@@ -68,7 +68,7 @@ pub fn write(ctx: &ReportContext<'_>, model: &SectorReport<'_>, path: &Path) -> 
     datakwaliteit(ctx, &mut wb, &fm)?;
     // Assembled in memory and written with one call: `save(path)` writes the zip
     // unbuffered, ~170 small writes per portret (BENCHMARKS.md).
-    crate::report::write_file(path, wb.save_to_buffer()?)?;
+    crate::report::write_file(ctx.lang, path, wb.save_to_buffer()?)?;
     Ok(())
 }
 
