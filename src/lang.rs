@@ -30,6 +30,15 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language's code (BCP 47: `nl`, `en`), as a document's metadata and the
+    /// `--lang` flag say it: data, the same in either language.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
     /// Picks the Dutch or the English text.
     pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -52,9 +61,6 @@ impl FromStr for Lang {
 
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        })
+        f.write_str(self.code())
     }
 }

@@ -6,8 +6,12 @@
 //! with figures in it is one function per language, the same name in `nl.rs` and
 //! `en.rs` (`nl::over_published` / `en::over_published`), called through [`phrase!`]:
 //! the findings and recommendation logic decide what to say, these files say it.
-//! The portret, the charts, the HTML pages, `validate`'s text, page 1's findings and the
-//! recommendations are worded here; the sector report's pairs move here next.
+//! The portret, the sector report, the charts, the HTML pages, `validate`'s text, page
+//! 1's findings, the recommendations, the survey template (`Word::Template…`,
+//! `answer_words`: a document a person reads and fills in) and the catalogue table's
+//! headers (`Word::Catalogue…`) are worded here. Not words: the framework's item texts
+//! and titles (data of the framework file, chosen by `Item::text(lang)`) and a language's
+//! code (`Lang::code`).
 
 pub mod en;
 pub mod nl;
@@ -331,11 +335,27 @@ pub enum Word {
     NoSpreadExact,
     Interval95,
     ClearDifference,
+    // The survey template (`lobmonitor template`, `template.rs`): the Info sheet's hints,
+    // the response sheets' instruction, headers and drop-down messages.
+    TemplateInstitutionHint,
+    TemplateBrinHint,
+    TemplateOptional,
+    TemplateYearHint,
+    TemplateInvalidSector,
+    TemplateChooseSector,
+    TemplateLocation,
+    TemplateHowToFill,
+    TemplateInvalidAnswer,
+    TemplateChooseAnswer,
+    // The item catalogue as a table (`lobmonitor framework`, `catalogue.rs`): its headers.
+    CatalogueLine,
+    CatalogueSources,
+    CatalogueText,
 }
 
 impl Word {
     /// Every word, for the tests.
-    pub const ALL: [Word; 297] = [
+    pub const ALL: [Word; 310] = [
         Word::PortretTitle,
         Word::ProtectedOwnFigures,
         Word::Total,
@@ -635,6 +655,19 @@ impl Word {
         Word::NoSpreadExact,
         Word::Interval95,
         Word::ClearDifference,
+        Word::TemplateInstitutionHint,
+        Word::TemplateBrinHint,
+        Word::TemplateOptional,
+        Word::TemplateYearHint,
+        Word::TemplateInvalidSector,
+        Word::TemplateChooseSector,
+        Word::TemplateLocation,
+        Word::TemplateHowToFill,
+        Word::TemplateInvalidAnswer,
+        Word::TemplateChooseAnswer,
+        Word::CatalogueLine,
+        Word::CatalogueSources,
+        Word::CatalogueText,
     ];
 
     /// The word in `lang`.
@@ -674,5 +707,21 @@ mod tests {
         }
         assert_eq!(Word::PortretSheet.say(Lang::Nl), "Portret");
         assert_eq!(Word::PortretSheet.say(Lang::En), "Portrait");
+    }
+
+    #[test]
+    fn the_templates_instruction_and_drop_down_message_name_the_drop_downs_answer_words() {
+        // The words a respondent is told to choose are the words the drop-down offers,
+        // in its order: "ja, grotendeels, enigszins, nee of n.v.t.".
+        for (lang, or) in [(Lang::Nl, " of "), (Lang::En, " or ")] {
+            let words = phrase!(lang, answer_words());
+            let list = format!("{}{or}{}", words[..4].join(", "), words[4]);
+            // One full stop after the list: "n.v.t." brings its own.
+            let stop = if list.ends_with('.') { "" } else { "." };
+            assert!(Word::TemplateHowToFill.say(lang).contains(&format!(": {list}{stop} ")), "{lang}");
+            assert!(Word::TemplateChooseAnswer.say(lang).ends_with(&format!(" {list}{stop}")), "{lang}");
+        }
+        assert_eq!(phrase!(Lang::En, answer_words()), ["yes", "largely", "somewhat", "no", "n/a"]);
+        assert_eq!(Word::TemplateChooseAnswer.say(Lang::Nl), "Kies ja, grotendeels, enigszins, nee of n.v.t.");
     }
 }
