@@ -39,7 +39,9 @@ impl Lang {
         }
     }
 
-    /// Picks the Dutch or the English text.
+    /// Picks the Dutch or the English text of data that carries both (the framework
+    /// file's item texts and title). Words are reached by key in `report::words` or
+    /// `src/words`, never as a pair chosen here.
     pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Nl => nl,
