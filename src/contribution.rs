@@ -99,20 +99,74 @@ pub struct ItemRow {
     pub score: f64,
 }
 
-/// Why a file is not taken, in both languages.
+/// Why a contribution file, or one institution-year of it, is not taken: the cause as
+/// data, with its figures, names and the parser's own error text. Worded in
+/// `src/words/` (`nl::contribution`, `en::contribution`), as every reason is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Refusal {
-    pub nl: String,
-    pub en: String,
+pub enum Refusal {
+    /// The bytes are not UTF-8 text.
+    NotUtf8,
+    /// Truncated or not valid JSON (serde_json's error text, with its line and column).
+    NotJson(String),
+    /// JSON without this format's `format` or `version` field.
+    NotAContribution,
+    /// A format version this lobmonitor does not read: the file's version, the
+    /// lobmonitor that made it (`?` where it does not say), the version read here.
+    Version { version: u64, made_by: String, reads: u32 },
+    /// No `checksum` field.
+    NoChecksum,
+    /// The checksum does not match the content: changed after it was made.
+    Changed,
+    /// Not of the shape of the version it states (serde_json's error text).
+    Shape { version: u32, error: String },
+    /// A figure no survey can produce, or a name missing, at an institution-year.
+    Impossible { institution: String, year: u16, figure: Figure },
+    /// A year scored with another framework edition than this run scores it with.
+    Edition { year: u16, edition: String, run: String },
+    /// An institution-year already in the run: in the survey files or an earlier
+    /// contribution (kept; this one is not).
+    AlreadyIn { institution: String, year: u16, first: Earlier },
+}
+
+/// Which figure of an institution-year is impossible (the contribution's own field
+/// names and values, as the file has them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    /// An empty institution name.
+    NoInstitution,
+    /// The institution-year listed twice in one file.
+    Twice,
+    /// A sector that is not vo, mbo or hbo.
+    Sector(String),
+    /// A line that is not 1, 2 or 3 (a group's or an item's).
+    Line(u8),
+    /// An area that is not ALL or one of the framework's.
+    Area(String),
+    /// A kind that is not ALL, R or D.
+    Kind(String),
+    /// A group whose n, sum, spread or median no n scores can have, of a scope without
+    /// items, or listed twice.
+    Group { line: u8, area: String, kind: String, n: u64 },
+    /// No group for a whole line.
+    NoLineScore,
+    /// An item not of the year's edition, or not of its line.
+    Item { item: String, line: u8 },
+    /// An item whose n or thirds no n answers can have, or listed twice.
+    ItemCount { item: String, n: u64 },
+}
+
+/// Where an institution-year was taken first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Earlier {
+    /// The survey files of this run.
+    Surveys,
+    /// An earlier contribution (its path below the input folder).
+    Contribution(String),
 }
 
 impl Refusal {
-    fn new(nl: impl Into<String>, en: impl Into<String>) -> Refusal {
-        Refusal { nl: nl.into(), en: en.into() }
-    }
-
-    fn reason(&self) -> Reason {
-        Reason::Contribution { nl: self.nl.clone(), en: self.en.clone() }
+    fn reason(self) -> Reason {
+        Reason::Contribution(self)
     }
 }
 
@@ -189,98 +243,62 @@ impl Contribution {
 
     /// Reads and checks a contribution: format, version, checksum, then every figure.
     pub fn parse(bytes: &[u8], editions: &Editions) -> Result<(Contribution, Statistics), Refusal> {
-        let text = std::str::from_utf8(strip_bom(bytes))
-            .map_err(|_| Refusal::new("bijdrage is geen UTF-8-tekst", "contribution is not UTF-8 text"))?;
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            Refusal::new(
-                format!(
-                    "bijdrage is afgebroken of geen geldige JSON ({e}); maak haar opnieuw met lobmonitor contribute"
-                ),
-                format!("contribution is truncated or not valid JSON ({e}); make it again with lobmonitor contribute"),
-            )
-        })?;
+        let text = std::str::from_utf8(strip_bom(bytes)).map_err(|_| Refusal::NotUtf8)?;
+        let value: Value = serde_json::from_str(text).map_err(|e| Refusal::NotJson(e.to_string()))?;
         let version = value.get("version").and_then(Value::as_u64);
         if value.get("format").and_then(Value::as_str) != Some(FORMAT) || version.is_none() {
-            return Err(Refusal::new(
-                "geen bijdrage van lobmonitor: veld format of version ontbreekt",
-                "not a lobmonitor contribution: its format or version field is missing",
-            ));
+            return Err(Refusal::NotAContribution);
         }
         let made_by = value.get("lobmonitor").and_then(Value::as_str).unwrap_or("?").to_string();
         if version != Some(VERSION as u64) {
-            let v = version.unwrap_or(0);
-            return Err(Refusal::new(
-                format!("bijdrage in formaatversie {v} (lobmonitor {made_by}); deze lobmonitor leest versie {VERSION}: maak haar opnieuw met deze versie"),
-                format!("contribution in format version {v} (lobmonitor {made_by}); this lobmonitor reads version {VERSION}: make it again with this version"),
-            ));
+            return Err(Refusal::Version { version: version.unwrap_or(0), made_by, reads: VERSION });
         }
         let Some(stated) = value.get("checksum").and_then(Value::as_str).map(str::to_string) else {
-            return Err(Refusal::new("bijdrage zonder checksum", "contribution without a checksum"));
+            return Err(Refusal::NoChecksum);
         };
         if checksum_of(&value) != stated {
-            return Err(Refusal::new(
-                "bijdrage is na het maken gewijzigd (checksum klopt niet); maak haar opnieuw met lobmonitor contribute",
-                "contribution was changed after it was made (checksum does not match); make it again with lobmonitor contribute",
-            ));
+            return Err(Refusal::Changed);
         }
-        let c: Contribution = serde_json::from_value(value).map_err(|e| {
-            Refusal::new(
-                format!("bijdrage heeft niet de vorm van versie {VERSION}: {e}"),
-                format!("contribution does not have the shape of version {VERSION}: {e}"),
-            )
-        })?;
+        let c: Contribution =
+            serde_json::from_value(value).map_err(|e| Refusal::Shape { version: VERSION, error: e.to_string() })?;
         let stats = c.statistics(editions)?;
         Ok((c, stats))
     }
 
     /// The statistics, every figure checked against what is possible.
     fn statistics(&self, editions: &Editions) -> Result<Statistics, Refusal> {
-        let bad = |what: String| {
-            Refusal::new(
-                format!("onmogelijk cijfer in bijdrage: {what}"),
-                format!("impossible figure in contribution: {what}"),
-            )
-        };
         let mut stats = Statistics::default();
         let mut seen: BTreeSet<(String, u16)> = BTreeSet::new();
         for iy in &self.institution_years {
-            let at = format!("{} {}", iy.institution, iy.year);
+            let bad =
+                |figure: Figure| Refusal::Impossible { institution: iy.institution.clone(), year: iy.year, figure };
             if iy.institution.trim().is_empty() {
-                return Err(bad(format!("{at}: no institution name")));
+                return Err(bad(Figure::NoInstitution));
             }
             if !seen.insert((iy.institution.clone(), iy.year)) {
-                return Err(bad(format!("{at} twice")));
+                return Err(bad(Figure::Twice));
             }
             if let Some(s) = &iy.sector {
                 if Sector::parse(s).is_none() {
-                    return Err(bad(format!("{at}: sector {s}")));
+                    return Err(bad(Figure::Sector(s.clone())));
                 }
             }
             let fw = editions.for_year(iy.year);
             if iy.framework != fw.edition {
-                return Err(Refusal::new(
-                    format!(
-                        "bijdrage telt {} met raamwerkeditie {}; deze run telt {} met {}",
-                        iy.year, iy.framework, iy.year, fw.edition
-                    ),
-                    format!(
-                        "contribution scores {} with framework edition {}; this run scores {} with {}",
-                        iy.year, iy.framework, iy.year, fw.edition
-                    ),
-                ));
+                return Err(Refusal::Edition { year: iy.year, edition: iy.framework.clone(), run: fw.edition.clone() });
             }
             let mut keys = BTreeSet::new();
             for g in &iy.groups {
-                let line = Line::from_number(g.line).ok_or_else(|| bad(format!("{at}: line {}", g.line)))?;
+                let line = Line::from_number(g.line).ok_or_else(|| bad(Figure::Line(g.line)))?;
                 let area = match g.area.as_str() {
                     "ALL" => None,
-                    a => Some(Area::from_code(a).ok_or_else(|| bad(format!("{at}: area {a}")))?),
+                    a => Some(Area::from_code(a).ok_or_else(|| bad(Figure::Area(a.to_string())))?),
                 };
                 let kind = match g.kind.as_str() {
                     "ALL" => None,
                     "R" => Some(Kind::R),
                     "D" => Some(Kind::D),
-                    k => return Err(bad(format!("{at}: kind {k}"))),
+                    k => return Err(bad(Figure::Kind(k.to_string()))),
                 };
                 let scope = Scope { area, kind };
                 let items = fw.count(line, area, kind);
@@ -294,7 +312,12 @@ impl Contribution {
                     && (0.0..=100.0).contains(&g.median)
                     && (!g.spread_gives_away || (2..10).contains(&g.n));
                 if !possible {
-                    return Err(bad(format!("{at}: line {} {} {} n {}", g.line, g.area, g.kind, g.n)));
+                    return Err(bad(Figure::Group {
+                        line: g.line,
+                        area: g.area.clone(),
+                        kind: g.kind.clone(),
+                        n: g.n,
+                    }));
                 }
                 stats.groups.push(GroupStat {
                     year: iy.year,
@@ -309,20 +332,20 @@ impl Contribution {
                 });
             }
             if !keys.iter().any(|(_, s)| *s == Scope::LINE) {
-                return Err(bad(format!("{at}: no line score")));
+                return Err(bad(Figure::NoLineScore));
             }
             let mut items = BTreeSet::new();
             for i in &iy.items {
-                let line = Line::from_number(i.line).ok_or_else(|| bad(format!("{at}: line {}", i.line)))?;
+                let line = Line::from_number(i.line).ok_or_else(|| bad(Figure::Line(i.line)))?;
                 let idx = i
                     .item
                     .parse::<ItemId>()
                     .ok()
                     .and_then(|id| fw.index_of(id))
                     .filter(|&idx| fw.item(idx).id.line == line)
-                    .ok_or_else(|| bad(format!("{at}: item {} of line {}", i.item, i.line)))?;
+                    .ok_or_else(|| bad(Figure::Item { item: i.item.clone(), line: i.line }))?;
                 if i.n == 0 || i.thirds > 3 * i.n || !items.insert(idx) {
-                    return Err(bad(format!("{at}: item {} n {}", i.item, i.n)));
+                    return Err(bad(Figure::ItemCount { item: i.item.clone(), n: i.n }));
                 }
                 stats.items.push(ItemStat {
                     year: iy.year,
@@ -422,9 +445,9 @@ fn canonical(v: &Value, out: &mut String) {
 /// their institutions (and sector, where the institutions file gives none) to the
 /// institutions known.
 pub fn admit(editions: &Editions, root: &Path, files: &[std::path::PathBuf], ingested: &mut Ingested) {
-    let mut taken: BTreeMap<(String, u16), String> = BTreeMap::new();
+    let mut taken: BTreeMap<(String, u16), Earlier> = BTreeMap::new();
     for r in &ingested.respondents {
-        taken.entry((r.institution.clone(), r.year)).or_insert_with(|| String::from("survey files"));
+        taken.entry((r.institution.clone(), r.year)).or_insert(Earlier::Surveys);
     }
     for path in files {
         let rel = relative(root, path);
@@ -486,10 +509,8 @@ pub fn admit(editions: &Editions, root: &Path, files: &[std::path::PathBuf], ing
                 counts.respondents_rejected += iy.respondents;
                 counts.answers_scored = counts.answers_scored.saturating_sub(answers);
                 counts.answers_rejected += answers;
-                let refusal = Refusal::new(
-                    format!("{} {} staat al in {first}; die telt, deze niet", iy.institution, iy.year),
-                    format!("{} {} is already in {first}; that one counts, this one does not", iy.institution, iy.year),
-                );
+                let refusal =
+                    Refusal::AlreadyIn { institution: iy.institution.clone(), year: iy.year, first: first.clone() };
                 ingested.ledger.rejections.push(Place::new(&rel, "").reject(
                     Level::File,
                     None,
@@ -498,7 +519,7 @@ pub fn admit(editions: &Editions, root: &Path, files: &[std::path::PathBuf], ing
                 ));
                 continue;
             }
-            taken.insert(key.clone(), rel.clone());
+            taken.insert(key.clone(), Earlier::Contribution(rel.clone()));
             kept.insert(key);
             let meta = ingested
                 .institutions
@@ -613,12 +634,12 @@ mod tests {
         let edited = text.replace("\"sum\": 150.0", "\"sum\": 180.0");
         assert_ne!(edited, text);
         let e = Contribution::parse(edited.as_bytes(), &ed).unwrap_err();
-        assert!(e.en.contains("checksum does not match"), "{}", e.en);
+        assert_eq!(e, Refusal::Changed);
         let e = Contribution::parse(&text.as_bytes()[..text.len() / 2], &ed).unwrap_err();
-        assert!(e.en.contains("truncated"), "{}", e.en);
+        assert!(matches!(&e, Refusal::NotJson(why) if why.contains("EOF")), "{e:?}");
         let other = text.replace("\"version\": 1", "\"version\": 2");
         let e = Contribution::parse(other.as_bytes(), &ed).unwrap_err();
-        assert!(e.en.contains("format version 2"), "{}", e.en);
+        assert_eq!(e, Refusal::Version { version: 2, made_by: env!("CARGO_PKG_VERSION").into(), reads: 1 });
         // Re-indented, the same content: still the same checksum.
         let v: Value = serde_json::from_str(&text).unwrap();
         assert!(Contribution::parse(serde_json::to_string(&v).unwrap().as_bytes(), &ed).is_ok());
@@ -631,6 +652,8 @@ mod tests {
         stats.groups[0].sum = 301.0;
         let c = Contribution::build(&ed, &stats, &BTreeMap::new(), &Counts::default());
         let e = Contribution::parse(c.to_json().as_bytes(), &ed).unwrap_err();
-        assert!(e.en.starts_with("impossible figure"), "{}", e.en);
+        // The whole line's group: line 1, area and kind ALL, n 3.
+        let figure = Figure::Group { line: 1, area: "ALL".into(), kind: "ALL".into(), n: 3 };
+        assert_eq!(e, Refusal::Impossible { institution: "Het Baken".into(), year: 2026, figure });
     }
 }

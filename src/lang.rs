@@ -30,7 +30,18 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Picks the Dutch or the English text.
+    /// The language's code (BCP 47: `nl`, `en`), as a document's metadata and the
+    /// `--lang` flag say it: data, the same in either language.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the Dutch or the English text of data that carries both (the framework
+    /// file's item texts and title). Words are reached by key in `report::words` or
+    /// `src/words`, never as a pair chosen here.
     pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Nl => nl,
@@ -52,9 +63,6 @@ impl FromStr for Lang {
 
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        })
+        f.write_str(self.code())
     }
 }

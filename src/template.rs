@@ -1,11 +1,18 @@
 //! `lobmonitor template`: the fillable survey workbook of SPEC §7. An Info sheet for
 //! the institution's details and one response sheet per line whose header cells are
 //! the item id followed by its text, with drop-down answers. Ingest reads it as is.
+//!
+//! Its words are in `report::words` (`Word::Template…`, `nl::answer_words` and
+//! `en::answer_words`): the template is a document a person reads and fills in, as the
+//! reports are; `src/words` holds what lower modules hand over and the run's messages.
+//! The Info sheet's keys (Instelling, BRIN, Sector, Regio, Jaar), the sector codes and
+//! the headers Respondent and Team are what ingest reads, in any language: not words.
 
 use rust_xlsxwriter::{Color, DataValidation, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 use crate::framework::{Framework, Line};
 use crate::lang::Lang;
+use crate::report::words::{phrase, Word};
 
 /// Rows prepared for answers (drop-downs) on each response sheet.
 pub const ANSWER_ROWS: u32 = 500;
@@ -16,10 +23,7 @@ const ITEM_WIDTH: f64 = 18.0;
 
 /// The answer words of the drop-down, in the template's language.
 pub fn answer_words(lang: Lang) -> [&'static str; 5] {
-    match lang {
-        Lang::Nl => ["ja", "grotendeels", "enigszins", "nee", "n.v.t."],
-        Lang::En => ["yes", "largely", "somewhat", "no", "n/a"],
-    }
+    phrase!(lang, answer_words())
 }
 
 /// The sheet name that names a line: "1e lijn" / "Line 1".
@@ -46,19 +50,11 @@ pub fn info_sheet(
     ws.set_column_width(1, 36)?;
     ws.set_column_width(2, 36)?;
     let rows: [(&str, String, &str); 5] = [
-        (
-            "Instelling",
-            institution.unwrap_or("").to_string(),
-            lang.pick("naam van de school of instelling", "name of the school or institution"),
-        ),
-        ("BRIN", String::new(), lang.pick("BRIN-nummer (optioneel)", "BRIN number (optional)")),
+        ("Instelling", institution.unwrap_or("").to_string(), Word::TemplateInstitutionHint.say(lang)),
+        ("BRIN", String::new(), Word::TemplateBrinHint.say(lang)),
         ("Sector", sector.unwrap_or("").to_string(), "vo / mbo / hbo"),
-        ("Regio", region.unwrap_or("").to_string(), lang.pick("optioneel", "optional")),
-        (
-            "Jaar",
-            year.map(|y| y.to_string()).unwrap_or_default(),
-            lang.pick("bijv. 2026 of 2025-2026", "e.g. 2026 or 2025-2026"),
-        ),
+        ("Regio", region.unwrap_or("").to_string(), Word::TemplateOptional.say(lang)),
+        ("Jaar", year.map(|y| y.to_string()).unwrap_or_default(), Word::TemplateYearHint.say(lang)),
     ];
     for (i, (k, v, help)) in rows.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, *k, &bold)?;
@@ -77,15 +73,15 @@ pub fn info_sheet(
     // Sector from a list: the three words ingest reads.
     let sectors = DataValidation::new()
         .allow_list_strings(&["vo", "mbo", "hbo"])?
-        .set_error_title(lang.pick("Ongeldige sector", "Invalid sector"))?
-        .set_error_message(lang.pick("Kies vo, mbo of hbo.", "Choose vo, mbo or hbo."))?;
+        .set_error_title(Word::TemplateInvalidSector.say(lang))?
+        .set_error_message(Word::TemplateChooseSector.say(lang))?;
     ws.add_data_validation(2, 1, 2, 1, &sectors)?;
     Ok(())
 }
 
 /// The header cells of a response sheet: Respondent, Locatie, Team, then the items.
 pub fn response_headers(fw: &Framework, line: Line, lang: Lang) -> Vec<String> {
-    let mut h = vec!["Respondent".to_string(), lang.pick("Locatie", "Location").to_string(), "Team".to_string()];
+    let mut h = vec!["Respondent".to_string(), Word::TemplateLocation.say(lang).to_string(), "Team".to_string()];
     h.extend(fw.line_items(line).map(|i| {
         let it = fw.item(i);
         format!("{} {}", it.id, it.text(lang))
@@ -135,24 +131,17 @@ pub fn template(
         let span = 3.0 * 14.0 + 5.0 * ITEM_WIDTH;
         ws.merge_range(0, 0, 0, 7, &title, &wrap.clone().set_bold().set_font_size(13))?;
         ws.set_row_height(0, 18.0 * crate::report::xlsx::wrapped_lines(&title, span * 0.85) as f64)?;
-        let how = lang.pick(
-            "Eén rij per medewerker. Kies per item: ja, grotendeels, enigszins, nee of n.v.t. Laat leeg wat u niet wilt beantwoorden.",
-            "One row per staff member. For each item choose: yes, largely, somewhat, no or n/a. Leave blank what you do not want to answer.",
-        );
+        let how = Word::TemplateHowToFill.say(lang);
         ws.merge_range(1, 0, 1, 7, how, &wrap)?;
         ws.set_row_height(1, 15.0 * crate::report::xlsx::wrapped_lines(how, span) as f64)?;
         // As tall as the longest item text needs: none is cut.
         let lines = headers.iter().map(|h| crate::report::xlsx::wrapped_lines(h, ITEM_WIDTH - 1.0)).max().unwrap_or(1);
         ws.set_row_height(HEADER_ROW, 15.0 * lines as f64)?;
         ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
-        let dv =
-            DataValidation::new()
-                .allow_list_strings(&words)?
-                .set_error_title(lang.pick("Ongeldig antwoord", "Invalid answer"))?
-                .set_error_message(lang.pick(
-                    "Kies ja, grotendeels, enigszins, nee of n.v.t.",
-                    "Choose yes, largely, somewhat, no or n/a.",
-                ))?;
+        let dv = DataValidation::new()
+            .allow_list_strings(&words)?
+            .set_error_title(Word::TemplateInvalidAnswer.say(lang))?
+            .set_error_message(Word::TemplateChooseAnswer.say(lang))?;
         let last_col = headers.len() as u16 - 1;
         ws.add_data_validation(HEADER_ROW + 1, 3, HEADER_ROW + ANSWER_ROWS, last_col, &dv)?;
     }

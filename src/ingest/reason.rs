@@ -84,12 +84,9 @@ pub enum Reason {
     /// Every response the same as those of a file read earlier (named): the same survey
     /// sent twice, e.g. in two formats.
     SameResponsesAs(String),
-    /// A contribution (SPEC §9) not taken, or an institution-year of one: why, in Dutch
-    /// and in English.
-    Contribution {
-        nl: String,
-        en: String,
-    },
+    /// A contribution (SPEC §9) not taken, or an institution-year of one: why, as data
+    /// (`contribution::Refusal`, worded in `src/words/` like every reason).
+    Contribution(crate::contribution::Refusal),
 
     // columns
     UnrecognisedColumn,

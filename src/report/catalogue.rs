@@ -1,4 +1,6 @@
-//! `lobmonitor framework`: the item catalogue as a table, CSV or JSON.
+//! `lobmonitor framework`: the item catalogue as a table, CSV or JSON. The table's
+//! headers are worded in `report::words` (`Word::Catalogue…`); the framework's title and
+//! item texts are data of the framework file; the CSV and JSON keys are codes.
 
 use std::fmt::Write as _;
 
@@ -6,6 +8,7 @@ use anyhow::Result;
 
 use crate::framework::Framework;
 use crate::lang::Lang;
+use crate::report::words::Word;
 
 pub fn table(fw: &Framework, lang: Lang) -> String {
     let mut out = format!("{} — {} items\n", fw.title(lang), fw.len());
@@ -13,11 +16,11 @@ pub fn table(fw: &Framework, lang: Lang) -> String {
         out,
         "{:<10} {:<5} {:<4} {:<4} {:<12} {}",
         "id",
-        lang.pick("lijn", "line"),
+        Word::CatalogueLine.say(lang),
         "area",
         "kind",
-        lang.pick("bronnen", "sources"),
-        lang.pick("tekst", "text")
+        Word::CatalogueSources.say(lang),
+        Word::CatalogueText.say(lang)
     );
     for it in fw.items() {
         let sources: String = it.sources.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(",");

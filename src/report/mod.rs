@@ -191,15 +191,10 @@ impl<'a> ReportContext<'a> {
         l.label(self.lang)
     }
 
-    /// A word of the report by key, in the run's language ([`words`]).
+    /// A word of the report by key, in the run's language ([`words`]): the only way a
+    /// report says a word (no Dutch/English pair is chosen in place).
     pub fn w(&self, w: words::Word) -> &'static str {
         w.say(self.lang)
-    }
-
-    /// A Dutch/English pair chosen in place: for the sector report's words, until they
-    /// move to [`words`] too. Everything else says its words by key ([`Self::w`]).
-    pub fn t<'s>(&self, nl: &'s str, en: &'s str) -> &'s str {
-        self.lang.pick(nl, en)
     }
 
     /// The placeholder for a group too small to show: `<5` (or the configured threshold).

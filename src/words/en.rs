@@ -5,6 +5,7 @@ use std::fmt::Display;
 
 use super::{counted, in_brackets, listed, RunSummary};
 use crate::config::{Expected, Unreadable};
+use crate::contribution::{Earlier, Figure, Refusal as ContributionRefusal};
 use crate::ingest::cell::Field;
 use crate::ingest::ledger::{FileStatus, Level, NoteKind, Tool};
 use crate::ingest::matching::How;
@@ -45,7 +46,7 @@ pub fn reason(r: &Reason) -> String {
         TextNotSpreadsheet => "this is text with a spreadsheet name, without a survey table; save the survey as .xlsx or .csv".into(),
         HtmlNotSpreadsheet => "this is a web page with a spreadsheet name, not a spreadsheet; open it in Excel and save it as .xlsx".into(),
         XmlSpreadsheet => "XML spreadsheet (Excel 2003) is not read; save it as .xlsx".into(),
-        Contribution { en, .. } => en.clone(),
+        Contribution(c) => contribution(c),
         CopyOf(p) => format!("copy of {p} (byte for byte the same); read once"),
         SameResponsesAs(p) => format!("the same responses as {p} (the same survey, another format); read once"),
         ReaderPanic => "file is corrupt: the reader failed on it".into(),
@@ -109,6 +110,55 @@ fn searched(r: &Reason) -> &'static str {
         Reason::MissingYear | Reason::InvalidYear => "a column jaar/year/schooljaar, the Info sheet (Jaar), the title row, the file name, the folder names, --year or year in the config",
         Reason::MissingLine | Reason::InvalidLine => "a column lijn/line/rol/role, the sheet name, the title row, the sheet's items (all of one line?), the file name, the folder names",
         _ => "the row itself",
+    }
+}
+
+/// Why a contribution, or one institution-year of it, is not taken.
+pub fn contribution(r: &ContributionRefusal) -> String {
+    use ContributionRefusal::*;
+    match r {
+        NotUtf8 => "contribution is not UTF-8 text".into(),
+        NotJson(error) => format!(
+            "contribution is truncated or not valid JSON ({error}); make it again with lobmonitor contribute"
+        ),
+        NotAContribution => "not a lobmonitor contribution: its format or version field is missing".into(),
+        Version { version, made_by, reads } => format!(
+            "contribution in format version {version} (lobmonitor {made_by}); this lobmonitor reads version {reads}: make it again with this version"
+        ),
+        NoChecksum => "contribution without a checksum".into(),
+        Changed => "contribution was changed after it was made (checksum does not match); make it again with lobmonitor contribute".into(),
+        Shape { version, error } => format!("contribution does not have the shape of version {version}: {error}"),
+        Impossible { institution, year, figure: f } => {
+            format!("impossible figure in contribution: {institution} {year}{}", figure(f))
+        }
+        Edition { year, edition, run } => {
+            format!("contribution scores {year} with framework edition {edition}; this run scores {year} with {run}")
+        }
+        AlreadyIn { institution, year, first } => {
+            let first = match first {
+                Earlier::Surveys => "survey files",
+                Earlier::Contribution(path) => path,
+            };
+            format!("{institution} {year} is already in {first}; that one counts, this one does not")
+        }
+    }
+}
+
+/// Which figure of an institution-year is impossible, after its name and year: the
+/// contribution's own field names and values (`line`, `area`, `kind`, `n`, `item`,
+/// `sector`).
+fn figure(f: &Figure) -> String {
+    match f {
+        Figure::NoInstitution => ": no institution name".into(),
+        Figure::Twice => " twice".into(),
+        Figure::Sector(s) => format!(": sector {s}"),
+        Figure::Line(l) => format!(": line {l}"),
+        Figure::Area(a) => format!(": area {a}"),
+        Figure::Kind(k) => format!(": kind {k}"),
+        Figure::Group { line, area, kind, n } => format!(": line {line} {area} {kind} n {n}"),
+        Figure::NoLineScore => ": no line score".into(),
+        Figure::Item { item, line } => format!(": item {item} of line {line}"),
+        Figure::ItemCount { item, n } => format!(": item {item} n {n}"),
     }
 }
 

@@ -2,7 +2,8 @@
 //! file, sheet, column, row or answer ([`Reason`], [`Vocabulary`]), what it noticed
 //! ([`NoteKind`], [`Tool`], [`Source`], [`Field`], [`How`]), how a file or a rejection is
 //! classed ([`FileStatus`], [`Level`]), why the output folder is left alone
-//! ([`Refusal`]) — and the run's messages (failures to read, write or lock; the config's
+//! ([`Refusal`]), why a contribution is not taken (`contribution::Refusal`, handed over
+//! in `Reason::Contribution`) — and the run's messages (failures to read, write or lock; the config's
 //! read, parse and range errors; the commands' summaries and failures; the progress
 //! bar's stages): in Dutch in [`nl`], in English in its twin [`en`], each an exhaustive
 //! `match` or one function per message, the same names in both files, so a word missing

@@ -6,6 +6,7 @@ use std::fmt::Display;
 
 use super::{counted, in_brackets, listed, RunSummary};
 use crate::config::{Expected, Unreadable};
+use crate::contribution::{Earlier, Figure, Refusal as ContributionRefusal};
 use crate::ingest::cell::Field;
 use crate::ingest::ledger::{FileStatus, Level, NoteKind, Tool};
 use crate::ingest::matching::How;
@@ -50,7 +51,7 @@ pub fn reason(r: &Reason) -> String {
         TextNotSpreadsheet => "dit is tekst met een spreadsheetnaam, zonder vragenlijsttabel; sla de vragenlijst op als .xlsx of .csv".into(),
         HtmlNotSpreadsheet => "dit is een webpagina met een spreadsheetnaam, geen spreadsheet; open het in Excel en sla het op als .xlsx".into(),
         XmlSpreadsheet => "XML-spreadsheet (Excel 2003) wordt niet gelezen; sla het op als .xlsx".into(),
-        Contribution { nl, .. } => nl.clone(),
+        Contribution(c) => contribution(c),
         CopyOf(p) => format!("kopie van {p} (byte voor byte gelijk); één keer gelezen"),
         SameResponsesAs(p) => format!("dezelfde antwoorden als {p} (zelfde enquête, ander formaat); één keer gelezen"),
         ReaderPanic => "bestand is beschadigd: de lezer liep vast".into(),
@@ -114,6 +115,58 @@ fn searched(r: &Reason) -> &'static str {
         Reason::MissingYear | Reason::InvalidYear => "een kolom jaar/year/schooljaar, het Info-blad (Jaar), de titelregel, de bestandsnaam, de mapnamen, --year of year in de configuratie",
         Reason::MissingLine | Reason::InvalidLine => "een kolom lijn/line/rol/role, de bladnaam, de titelregel, de items van het blad (alle van één lijn?), de bestandsnaam, de mapnamen",
         _ => "de rij zelf",
+    }
+}
+
+/// Why a contribution, or one institution-year of it, is not taken.
+pub fn contribution(r: &ContributionRefusal) -> String {
+    use ContributionRefusal::*;
+    match r {
+        NotUtf8 => "bijdrage is geen UTF-8-tekst".into(),
+        NotJson(error) => format!(
+            "bijdrage is afgebroken of geen geldige JSON ({error}); maak haar opnieuw met lobmonitor contribute"
+        ),
+        NotAContribution => "geen bijdrage van lobmonitor: veld format of version ontbreekt".into(),
+        Version { version, made_by, reads } => format!(
+            "bijdrage in formaatversie {version} (lobmonitor {made_by}); deze lobmonitor leest versie {reads}: maak haar opnieuw met deze versie"
+        ),
+        NoChecksum => "bijdrage zonder checksum".into(),
+        Changed => "bijdrage is na het maken gewijzigd (checksum klopt niet); maak haar opnieuw met lobmonitor contribute".into(),
+        Shape { version, error } => format!("bijdrage heeft niet de vorm van versie {version}: {error}"),
+        Impossible { institution, year, figure: f } => {
+            format!("onmogelijk cijfer in bijdrage: {institution} {year}{}", figure(f))
+        }
+        Edition { year, edition, run } => {
+            format!("bijdrage telt {year} met raamwerkeditie {edition}; deze run telt {year} met {run}")
+        }
+        AlreadyIn { institution, year, first } => {
+            let first = match first {
+                // As before (outputs unchanged): translating it changes Dutch outputs.
+                Earlier::Surveys => "survey files",
+                Earlier::Contribution(path) => path,
+            };
+            format!("{institution} {year} staat al in {first}; die telt, deze niet")
+        }
+    }
+}
+
+/// Which figure of an institution-year is impossible, after its name and year: the
+/// contribution's own field names and values (`line`, `area`, `kind`, `n`, `item`,
+/// `sector`), worded as before in both languages (outputs unchanged; a Dutch wording of
+/// "no institution name", "twice", "no line score" and "of line" is a change of output,
+/// made here alone).
+fn figure(f: &Figure) -> String {
+    match f {
+        Figure::NoInstitution => ": no institution name".into(),
+        Figure::Twice => " twice".into(),
+        Figure::Sector(s) => format!(": sector {s}"),
+        Figure::Line(l) => format!(": line {l}"),
+        Figure::Area(a) => format!(": area {a}"),
+        Figure::Kind(k) => format!(": kind {k}"),
+        Figure::Group { line, area, kind, n } => format!(": line {line} {area} {kind} n {n}"),
+        Figure::NoLineScore => ": no line score".into(),
+        Figure::Item { item, line } => format!(": item {item} of line {line}"),
+        Figure::ItemCount { item, n } => format!(": item {item} n {n}"),
     }
 }
 

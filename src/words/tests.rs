@@ -117,7 +117,7 @@ fn reason_number(r: &Reason) -> usize {
         XmlSpreadsheet => 28,
         CopyOf(_) => 29,
         SameResponsesAs(_) => 30,
-        Contribution { .. } => 31,
+        Contribution(_) => 31,
         UnrecognisedColumn => 32,
         SecondColumnForItem(_) => 33,
         HeaderlessColumn => 34,
@@ -200,7 +200,7 @@ fn every_reason() -> Vec<(Reason, Vec<&'static str>)> {
         (XmlSpreadsheet, vec![]),
         (CopyOf("a/b1.xlsx".into()), vec!["a/b1.xlsx"]),
         (SameResponsesAs("a/b2.csv".into()), vec!["a/b2.csv"]),
-        (Contribution { nl: "bijdrage 3 te oud".into(), en: "contribution 3 too old".into() }, vec![]),
+        (Contribution(crate::contribution::Refusal::NoChecksum), vec![]),
         (UnrecognisedColumn, vec![]),
         (SecondColumnForItem("L1-VB-R1".into()), vec![]),
         (HeaderlessColumn, vec![]),
@@ -654,3 +654,6 @@ fn every_config_error_and_command_message_is_worded_in_both_languages() {
         "no readable survey file in in (1 file looked at); the previous outputs are left as they were"
     );
 }
+
+// Why a contribution is not taken: in `tests/contribution.rs` beside this file.
+mod contribution;

@@ -25,7 +25,7 @@ const SERIES_YEARS: usize = 5;
 /// how-to-read box moved to the top of page 2 (a national run: counts of four digits
 /// take two lines a row).
 pub fn flow(ctx: &ReportContext<'_>, p: &Portret) -> Result<Flow> {
-    let lang = ctx.t("nl", "en");
+    let lang = ctx.lang.code();
     let mut f = Flow::new(&p.title, lang);
     let mut used = 0;
     for compact in 0..=4 {

@@ -306,6 +306,19 @@ pub fn say(w: Word) -> &'static str {
         NoSpreadExact => "no spread in either group: exact",
         Interval95 => "95% interval",
         ClearDifference => "a clear difference",
+        TemplateInstitutionHint => "name of the school or institution",
+        TemplateBrinHint => "BRIN number (optional)",
+        TemplateOptional => "optional",
+        TemplateYearHint => "e.g. 2026 or 2025-2026",
+        TemplateInvalidSector => "Invalid sector",
+        TemplateChooseSector => "Choose vo, mbo or hbo.",
+        TemplateLocation => "Location",
+        TemplateHowToFill => "One row per staff member. For each item choose: yes, largely, somewhat, no or n/a. Leave blank what you do not want to answer.",
+        TemplateInvalidAnswer => "Invalid answer",
+        TemplateChooseAnswer => "Choose yes, largely, somewhat, no or n/a.",
+        CatalogueLine => "line",
+        CatalogueSources => "sources",
+        CatalogueText => "text",
     }
 }
 
@@ -542,4 +555,10 @@ pub fn nothing_untested(who: &str) -> String {
 /// The source's title as published (Dutch), with its translation beside it.
 pub fn advice_source(title: &str, translated: &str, by: &str, year: u16) -> String {
     format!("{title} ({translated}), {by} {year}")
+}
+
+/// The answer words of the survey template's drop-down, from ja to n.v.t. (in the order
+/// ingest scores them: 3, 2, 1, 0 thirds, then not applicable).
+pub fn answer_words() -> [&'static str; 5] {
+    ["yes", "largely", "somewhat", "no", "n/a"]
 }

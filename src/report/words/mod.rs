@@ -6,8 +6,12 @@
 //! with figures in it is one function per language, the same name in `nl.rs` and
 //! `en.rs` (`nl::over_published` / `en::over_published`), called through [`phrase!`]:
 //! the findings and recommendation logic decide what to say, these files say it.
-//! The portret, the charts, the HTML pages, `validate`'s text, page 1's findings and the
-//! recommendations are worded here; the sector report's pairs move here next.
+//! The portret, the sector report, the charts, the HTML pages, `validate`'s text, page
+//! 1's findings, the recommendations, the survey template (`Word::Template…`,
+//! `answer_words`: a document a person reads and fills in) and the catalogue table's
+//! headers (`Word::Catalogue…`) are worded here. Not words: the framework's item texts
+//! and titles (data of the framework file, chosen by `Item::text(lang)`) and a language's
+//! code (`Lang::code`).
 
 pub mod en;
 pub mod nl;
@@ -331,11 +335,27 @@ pub enum Word {
     NoSpreadExact,
     Interval95,
     ClearDifference,
+    // The survey template (`lobmonitor template`, `template.rs`): the Info sheet's hints,
+    // the response sheets' instruction, headers and drop-down messages.
+    TemplateInstitutionHint,
+    TemplateBrinHint,
+    TemplateOptional,
+    TemplateYearHint,
+    TemplateInvalidSector,
+    TemplateChooseSector,
+    TemplateLocation,
+    TemplateHowToFill,
+    TemplateInvalidAnswer,
+    TemplateChooseAnswer,
+    // The item catalogue as a table (`lobmonitor framework`, `catalogue.rs`): its headers.
+    CatalogueLine,
+    CatalogueSources,
+    CatalogueText,
 }
 
 impl Word {
     /// Every word, for the tests.
-    pub const ALL: [Word; 297] = [
+    pub const ALL: [Word; 310] = [
         Word::PortretTitle,
         Word::ProtectedOwnFigures,
         Word::Total,
@@ -635,6 +655,19 @@ impl Word {
         Word::NoSpreadExact,
         Word::Interval95,
         Word::ClearDifference,
+        Word::TemplateInstitutionHint,
+        Word::TemplateBrinHint,
+        Word::TemplateOptional,
+        Word::TemplateYearHint,
+        Word::TemplateInvalidSector,
+        Word::TemplateChooseSector,
+        Word::TemplateLocation,
+        Word::TemplateHowToFill,
+        Word::TemplateInvalidAnswer,
+        Word::TemplateChooseAnswer,
+        Word::CatalogueLine,
+        Word::CatalogueSources,
+        Word::CatalogueText,
     ];
 
     /// The word in `lang`.
@@ -647,32 +680,4 @@ impl Word {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_word_is_said_in_both_languages_and_once() {
-        let mut seen = std::collections::HashSet::new();
-        for w in Word::ALL {
-            let (nl, en) = (w.say(Lang::Nl), w.say(Lang::En));
-            assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{w:?}");
-            // One key per phrase: two keys saying the same in both languages are one word.
-            assert!(seen.insert((nl, en)), "{w:?} says what another key says: {nl} / {en}");
-        }
-        // A sentence with figures (`sector::fill`) has as many places for them in Dutch
-        // as in English, else a figure would go missing in one language.
-        for w in Word::ALL {
-            let (nl, en) = (w.say(Lang::Nl), w.say(Lang::En));
-            assert_eq!(nl.matches("{}").count(), en.matches("{}").count(), "{w:?}: {nl} / {en}");
-        }
-        assert_eq!(Word::SectorPeerTooFew.say(Lang::Nl).matches("{}").count(), 4);
-        assert_eq!(Word::SectorOverviewTitle.say(Lang::En), "Sector overview of career guidance professionalism");
-        // ALL holds every key once, in the order they are declared (no key left out of
-        // the check above between two listed ones).
-        for (i, w) in Word::ALL.iter().enumerate() {
-            assert_eq!(*w as usize, i, "{w:?} out of place in Word::ALL");
-        }
-        assert_eq!(Word::PortretSheet.say(Lang::Nl), "Portret");
-        assert_eq!(Word::PortretSheet.say(Lang::En), "Portrait");
-    }
-}
+mod tests;

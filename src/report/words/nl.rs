@@ -306,6 +306,19 @@ pub fn say(w: Word) -> &'static str {
         NoSpreadExact => "geen spreiding in beide groepen: exact",
         Interval95 => "95%-interval",
         ClearDifference => "aantoonbaar verschil",
+        TemplateInstitutionHint => "naam van de school of instelling",
+        TemplateBrinHint => "BRIN-nummer (optioneel)",
+        TemplateOptional => "optioneel",
+        TemplateYearHint => "bijv. 2026 of 2025-2026",
+        TemplateInvalidSector => "Ongeldige sector",
+        TemplateChooseSector => "Kies vo, mbo of hbo.",
+        TemplateLocation => "Locatie",
+        TemplateHowToFill => "Eén rij per medewerker. Kies per item: ja, grotendeels, enigszins, nee of n.v.t. Laat leeg wat u niet wilt beantwoorden.",
+        TemplateInvalidAnswer => "Ongeldig antwoord",
+        TemplateChooseAnswer => "Kies ja, grotendeels, enigszins, nee of n.v.t.",
+        CatalogueLine => "lijn",
+        CatalogueSources => "bronnen",
+        CatalogueText => "tekst",
     }
 }
 
@@ -584,4 +597,10 @@ pub fn nothing_untested(who: &str) -> String {
 /// An advice's source document: its title as published, its author and year.
 pub fn advice_source(title: &str, _translated: &str, by: &str, year: u16) -> String {
     format!("{title}, {by} {year}")
+}
+
+/// The answer words of the survey template's drop-down, from ja to n.v.t. (in the order
+/// ingest scores them: 3, 2, 1, 0 thirds, then not applicable).
+pub fn answer_words() -> [&'static str; 5] {
+    ["ja", "grotendeels", "enigszins", "nee", "n.v.t."]
 }
