@@ -136,7 +136,7 @@ pub fn contribution(r: &ContributionRefusal) -> String {
         }
         AlreadyIn { institution, year, first } => {
             let first = match first {
-                Earlier::Surveys => "survey files",
+                Earlier::Surveys => "the survey files",
                 Earlier::Contribution(path) => path,
             };
             format!("{institution} {year} is already in {first}; that one counts, this one does not")

@@ -141,8 +141,7 @@ pub fn contribution(r: &ContributionRefusal) -> String {
         }
         AlreadyIn { institution, year, first } => {
             let first = match first {
-                // As before (outputs unchanged): translating it changes Dutch outputs.
-                Earlier::Surveys => "survey files",
+                Earlier::Surveys => "de enquêtebestanden",
                 Earlier::Contribution(path) => path,
             };
             format!("{institution} {year} staat al in {first}; die telt, deze niet")
@@ -150,22 +149,19 @@ pub fn contribution(r: &ContributionRefusal) -> String {
     }
 }
 
-/// Which figure of an institution-year is impossible, after its name and year: the
-/// contribution's own field names and values (`line`, `area`, `kind`, `n`, `item`,
-/// `sector`), worded as before in both languages (outputs unchanged; a Dutch wording of
-/// "no institution name", "twice", "no line score" and "of line" is a change of output,
-/// made here alone).
+/// Which figure of an institution-year is impossible, after its name and year, in
+/// Dutch; the values are the contribution's own (a line number, an area or kind code).
 fn figure(f: &Figure) -> String {
     match f {
-        Figure::NoInstitution => ": no institution name".into(),
-        Figure::Twice => " twice".into(),
+        Figure::NoInstitution => ": geen instellingsnaam".into(),
+        Figure::Twice => " staat er twee keer in".into(),
         Figure::Sector(s) => format!(": sector {s}"),
-        Figure::Line(l) => format!(": line {l}"),
-        Figure::Area(a) => format!(": area {a}"),
-        Figure::Kind(k) => format!(": kind {k}"),
-        Figure::Group { line, area, kind, n } => format!(": line {line} {area} {kind} n {n}"),
-        Figure::NoLineScore => ": no line score".into(),
-        Figure::Item { item, line } => format!(": item {item} of line {line}"),
+        Figure::Line(l) => format!(": lijn {l}"),
+        Figure::Area(a) => format!(": gebied {a}"),
+        Figure::Kind(k) => format!(": soort {k}"),
+        Figure::Group { line, area, kind, n } => format!(": lijn {line} {area} {kind} n {n}"),
+        Figure::NoLineScore => ": geen lijnscore".into(),
+        Figure::Item { item, line } => format!(": item {item} van lijn {line}"),
         Figure::ItemCount { item, n } => format!(": item {item} n {n}"),
     }
 }

@@ -142,7 +142,9 @@ fn every_contribution_refusal_is_worded_in_both_languages_with_its_figures() {
     );
     // The group's figures after the institution-year: line 2, area OB, kind R, n 13.
     assert_eq!(say(&refusals[16], Lang::En), "impossible figure in contribution: Zzalfa 2031: line 2 OB R n 13");
-    assert_eq!(say(&refusals[11], Lang::Nl), "onmogelijk cijfer in bijdrage: Zzalfa 2031 twice");
+    assert_eq!(say(&refusals[11], Lang::Nl), "onmogelijk cijfer in bijdrage: Zzalfa 2031 staat er twee keer in");
+    assert_eq!(say(&refusals[16], Lang::Nl), "onmogelijk cijfer in bijdrage: Zzalfa 2031: lijn 2 OB R n 13");
+    assert_eq!(say(&refusals[9], Lang::Nl), "Zzalfa 2031 staat al in de enquêtebestanden; die telt, deze niet");
     assert_eq!(
         say(&refusals[8], Lang::Nl),
         "bijdrage telt 2027 met raamwerkeditie raamwerk-2019; deze run telt 2027 met raamwerk-2025"
@@ -150,6 +152,6 @@ fn every_contribution_refusal_is_worded_in_both_languages_with_its_figures() {
     assert_eq!(say(&refusals[20], Lang::Nl), "Zzalfa 2031 staat al in b/zz1.json; die telt, deze niet");
     assert_eq!(
         say(&refusals[9], Lang::En),
-        "Zzalfa 2031 is already in survey files; that one counts, this one does not"
+        "Zzalfa 2031 is already in the survey files; that one counts, this one does not"
     );
 }
