@@ -45,28 +45,12 @@ impl Line {
 
     /// Short label: "1e lijn" / "Line 1".
     pub fn label(self, lang: Lang) -> String {
-        match lang {
-            Lang::Nl => format!("{}e lijn", self.number()),
-            Lang::En => format!("Line {}", self.number()),
-        }
+        crate::words::say!(lang, line(self))
     }
 
     /// Who the line is, as the framework describes it.
     pub fn description(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Line::L1, Lang::Nl) => {
-                "begeleiders van jongeren in het primaire onderwijsproces (docenten/mentoren/coaches)"
-            }
-            (Line::L2, Lang::Nl) => "specialistische LOB-professional (LOB-coördinator/LOB- of SLB-adviseur/decaan)",
-            (Line::L3, Lang::Nl) => "coördinator en beleidsmaker LOB (decaan/LOB-coördinator of leidinggevende)",
-            (Line::L1, Lang::En) => {
-                "guides of young people in the primary educational process (teachers/mentors/coaches)"
-            }
-            (Line::L2, Lang::En) => {
-                "specialist career guidance professional (coordinator/career or study adviser/school counsellor)"
-            }
-            (Line::L3, Lang::En) => "career guidance coordinator and policy maker (counsellor/coordinator or manager)",
-        }
+        crate::words::say!(lang, line_description(self))
     }
 
     /// Reads the many ways a survey writes a line: `1`, `1e lijn`, `eerste lijn`,
@@ -130,16 +114,7 @@ impl Area {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Area::VB, Lang::Nl) => "Visie en beleid",
-            (Area::OB, Lang::Nl) => "Oriëntatie en begeleiding",
-            (Area::OR, Lang::Nl) => "Organisatie",
-            (Area::SW, Lang::Nl) => "Samenwerking",
-            (Area::VB, Lang::En) => "Vision and policy",
-            (Area::OB, Lang::En) => "Orientation and guidance",
-            (Area::OR, Lang::En) => "Organisation",
-            (Area::SW, Lang::En) => "Cooperation",
-        }
+        crate::words::say!(lang, area(self))
     }
 }
 
@@ -167,12 +142,7 @@ impl Kind {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::R, Lang::Nl) => "Rolbeschrijving",
-            (Kind::D, Lang::Nl) => "Deskundigheid",
-            (Kind::R, Lang::En) => "Role",
-            (Kind::D, Lang::En) => "Expertise",
-        }
+        crate::words::say!(lang, kind(self))
     }
 }
 

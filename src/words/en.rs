@@ -6,6 +6,7 @@ use std::fmt::Display;
 use super::{counted, in_brackets, listed, RunSummary};
 use crate::config::{Expected, Unreadable};
 use crate::contribution::{Earlier, Figure, Refusal as ContributionRefusal};
+use crate::framework::{Area, Kind, Line};
 use crate::ingest::cell::Field;
 use crate::ingest::ledger::{FileStatus, Level, NoteKind, Tool};
 use crate::ingest::matching::How;
@@ -495,4 +496,34 @@ pub fn no_respondent_scored(input: &dyn Display) -> String {
 
 pub fn contribution_written(to: &str, years: &str, respondents: u64) -> String {
     format!("contribution written to {to} ({years}; {respondents} respondents; no answers, ids or names)")
+}
+
+/// The framework's names of its lines, areas and kinds (`framework.rs` hands them over).
+pub fn line(l: Line) -> String {
+    format!("Line {}", l.number())
+}
+
+/// Who a line is, as the framework describes it.
+pub fn line_description(l: Line) -> &'static str {
+    match l {
+        Line::L1 => "guides of young people in the primary educational process (teachers/mentors/coaches)",
+        Line::L2 => "specialist career guidance professional (coordinator/career or study adviser/school counsellor)",
+        Line::L3 => "career guidance coordinator and policy maker (counsellor/coordinator or manager)",
+    }
+}
+
+pub fn area(a: Area) -> &'static str {
+    match a {
+        Area::VB => "Vision and policy",
+        Area::OB => "Orientation and guidance",
+        Area::OR => "Organisation",
+        Area::SW => "Cooperation",
+    }
+}
+
+pub fn kind(k: Kind) -> &'static str {
+    match k {
+        Kind::R => "Role",
+        Kind::D => "Expertise",
+    }
 }

@@ -7,6 +7,7 @@ use std::fmt::Display;
 use super::{counted, in_brackets, listed, RunSummary};
 use crate::config::{Expected, Unreadable};
 use crate::contribution::{Earlier, Figure, Refusal as ContributionRefusal};
+use crate::framework::{Area, Kind, Line};
 use crate::ingest::cell::Field;
 use crate::ingest::ledger::{FileStatus, Level, NoteKind, Tool};
 use crate::ingest::matching::How;
@@ -502,4 +503,34 @@ pub fn no_respondent_scored(input: &dyn Display) -> String {
 
 pub fn contribution_written(to: &str, years: &str, respondents: u64) -> String {
     format!("bijdrage geschreven naar {to} ({years}; {respondents} respondenten; geen antwoorden, nummers of namen)")
+}
+
+/// The framework's names of its lines, areas and kinds (`framework.rs` hands them over).
+pub fn line(l: Line) -> String {
+    format!("{}e lijn", l.number())
+}
+
+/// Who a line is, as the framework describes it.
+pub fn line_description(l: Line) -> &'static str {
+    match l {
+        Line::L1 => "begeleiders van jongeren in het primaire onderwijsproces (docenten/mentoren/coaches)",
+        Line::L2 => "specialistische LOB-professional (LOB-coördinator/LOB- of SLB-adviseur/decaan)",
+        Line::L3 => "coördinator en beleidsmaker LOB (decaan/LOB-coördinator of leidinggevende)",
+    }
+}
+
+pub fn area(a: Area) -> &'static str {
+    match a {
+        Area::VB => "Visie en beleid",
+        Area::OB => "Oriëntatie en begeleiding",
+        Area::OR => "Organisatie",
+        Area::SW => "Samenwerking",
+    }
+}
+
+pub fn kind(k: Kind) -> &'static str {
+    match k {
+        Kind::R => "Rolbeschrijving",
+        Kind::D => "Deskundigheid",
+    }
 }

@@ -655,5 +655,30 @@ fn every_config_error_and_command_message_is_worded_in_both_languages() {
     );
 }
 
+#[test]
+fn the_frameworks_lines_areas_and_kinds_are_named_in_both_languages() {
+    use crate::framework::{Area, Kind, Line};
+    let mut seen = BTreeSet::new();
+    for l in Line::ALL {
+        check_pair(&format!("{l:?}"), &l.label(Lang::Nl), &l.label(Lang::En), &[]);
+        check_pair(&format!("{l:?}"), l.description(Lang::Nl), l.description(Lang::En), &[]);
+        assert!(seen.insert(l.label(Lang::Nl)) && seen.insert(l.label(Lang::En)));
+        assert!(seen.insert(l.description(Lang::Nl).into()) && seen.insert(l.description(Lang::En).into()));
+    }
+    for a in Area::ALL {
+        check_pair(&format!("{a:?}"), a.label(Lang::Nl), a.label(Lang::En), &[]);
+        assert!(seen.insert(a.label(Lang::Nl).into()) && seen.insert(a.label(Lang::En).into()));
+    }
+    for k in Kind::ALL {
+        check_pair(&format!("{k:?}"), k.label(Lang::Nl), k.label(Lang::En), &[]);
+        assert!(seen.insert(k.label(Lang::Nl).into()) && seen.insert(k.label(Lang::En).into()));
+    }
+    // By hand: the framework's own names (seed 003).
+    assert_eq!(Line::L2.label(Lang::Nl), "2e lijn");
+    assert_eq!(Line::L2.label(Lang::En), "Line 2");
+    assert_eq!(Area::OB.label(Lang::Nl), "Oriëntatie en begeleiding");
+    assert_eq!(Kind::D.label(Lang::En), "Expertise");
+}
+
 // Why a contribution is not taken: in `tests/contribution.rs` beside this file.
 mod contribution;
