@@ -163,7 +163,8 @@ pub fn whole_number(cell: &Data) -> Option<i64> {
     match cell {
         Data::Int(i) => Some(*i),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e9 => Some(*f as i64),
-        Data::String(s) => s.trim().parse().ok(),
+        // No digit, no number: most answer cells are words, not trimmed for nothing.
+        Data::String(s) if s.bytes().any(|b| b.is_ascii_digit()) => s.trim().parse().ok(),
         _ => None,
     }
 }

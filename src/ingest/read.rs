@@ -562,17 +562,18 @@ fn account_for_columns(
             similarity: m.similarity,
         });
     }
-    let known: Vec<u32> = header
+    let mut known: Vec<u32> = header
         .columns
         .iter()
         .map(|(c, _)| *c)
         .chain(header.ignored.iter().map(|i| i.col))
         .chain(respondent_col)
         .collect();
+    known.sort_unstable();
     let mut headerless: Vec<u32> = sheet.rows[header.data_from..]
         .iter()
         .flat_map(|r| r.cells.iter().map(|(c, _)| *c))
-        .filter(|c| !known.contains(c))
+        .filter(|c| known.binary_search(c).is_err())
         .collect();
     headerless.sort_unstable();
     headerless.dedup();
