@@ -201,7 +201,9 @@ pub(crate) fn classify(
     // Sized for every row read, once: a national run holds a hundred thousand.
     let rows_read: usize = reads.iter().map(|(r, _, _)| r.rows.len()).sum();
     let mut respondents = Vec::with_capacity(rows_read);
-    // Across files: (institution, year, respondent id) → where it was seen.
+    // (institution, year, respondent id) → where it was seen: first in each file, in file
+    // order (within a file a second sighting is a duplicate; across files, only with
+    // the same whole response).
     let mut ids: HashMap<(String, u16, String), Vec<Seen>> =
         HashMap::with_capacity_and_hasher(rows_read, Default::default());
     // Files already read, by content and by their responses.
@@ -262,8 +264,7 @@ pub(crate) fn classify(
             ..Counts::default()
         };
         let mut filled: Vec<String> = Vec::new();
-        // Within this file: respondent ids, and whole responses by sheet.
-        let mut seen: HashMap<(String, u16, String), At> = HashMap::default();
+        // Within this file: whole responses by sheet.
         let mut responses: HashMap<u64, At> = HashMap::default();
         for ((row, print), t) in rows.into_iter().zip(prints).zip(tallies) {
             c.rows_read += 1;
@@ -311,18 +312,19 @@ pub(crate) fn classify(
                 filled.push(ident.institution.clone());
             }
             // Duplicates are checked before the answer rules.
+            // The first sighting of an id in this file is its entry of this file (the
+            // table keeps one per file, in file order); one in another file is the same
+            // person only with the same whole response.
             let mut duplicate = None;
             if let Some(resp) = &row.respondent {
-                let key = (ident.institution.clone(), ident.year, resp.clone());
-                if let Some(first) = seen.get(&key) {
-                    duplicate = Some(first.clone());
+                let seen = ids.entry((ident.institution.clone(), ident.year, resp.clone())).or_default();
+                if let Some(first) = seen.iter().find(|s| s.file == fi) {
+                    duplicate = Some(first.location.clone());
                 } else {
-                    seen.insert(key.clone(), here.clone());
-                    let elsewhere = ids.entry(key).or_default();
-                    if let Some(first) = elsewhere.iter().find(|s| s.file != fi && s.print == print) {
+                    if let Some(first) = seen.iter().find(|s| s.file != fi && s.print == print) {
                         duplicate = Some(first.location.clone());
                     }
-                    elsewhere.push(Seen { file: fi, location: here.clone(), print });
+                    seen.push(Seen { file: fi, location: here.clone(), print });
                 }
             }
             match responses.get(&print) {

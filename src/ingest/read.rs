@@ -609,7 +609,10 @@ fn answer_scale<'a, 'o>(
             .push(Place::new(&place.file, &place.sheet).note(Some((l.row, 0)), NoteKind::Legend(l.text.clone()))),
         _ => {}
     }
-    scale.check_numbers(data_rows.flat_map(|r| value_cols.iter().filter_map(|c| r.get(*c)).filter_map(whole_number)));
+    let mut cols = value_cols.to_vec();
+    cols.sort_unstable();
+    cols.dedup();
+    scale.check_numbers(data_rows.flat_map(|r| r.values_in(&cols)).filter_map(whole_number));
     (scale, config.map(|a| a.files.as_str()))
 }
 
