@@ -58,7 +58,8 @@ impl SheetRow {
                 Data::String(s) => (*c, s.trim().to_string()),
                 other => (*c, cell_text(other)),
             })
-            .filter(|(_, t)| !crate::text::clean(t).is_empty())
+            // A letter or digit survives cleaning: only the rest are cleaned to see.
+            .filter(|(_, t)| t.bytes().any(|b| b.is_ascii_alphanumeric()) || !crate::text::clean(t).is_empty())
     }
 }
 

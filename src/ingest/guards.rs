@@ -193,9 +193,15 @@ fn check_shared_strings(zip: &mut Zip<'_>, names: &[String]) -> Result<(), Reaso
     }
 }
 
-/// An attribute's value, by its local name.
+/// An attribute's value, by its local name: the first, where it is written twice (as
+/// with quick-xml's duplicate check, which dropped the second; without the check's
+/// bookkeeping per element).
 fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == local).map(|a| a.value.into_owned())
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .map(|a| a.value.into_owned())
 }
 
 /// The names of a package's parts.
