@@ -486,7 +486,15 @@ impl SheetColumns {
 /// filled item cells, summary rows aside, are formulas. Such a sheet is not scored.
 fn is_derived(sheet: &Sheet, header: &Header, item_cols: &[u32], summary_rows: &[u32]) -> bool {
     let (mut formulas, mut filled) = (0usize, 0usize);
+    let mut sorted = item_cols.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
     for r in sheet.rows[header.data_from..].iter().filter(|r| summary_rows.binary_search(&r.row).is_err()) {
+        // A row without formulas (nearly every one) has its values counted in one walk.
+        if r.formulas.is_empty() && sorted.len() == item_cols.len() {
+            filled += r.values_in(&sorted).count();
+            continue;
+        }
         for &c in item_cols {
             let f = r.is_formula(c);
             if f || r.get(c).is_some() {
