@@ -384,8 +384,19 @@ pub fn looks_like(path: &Path) -> bool {
     if !f.metadata().is_ok_and(|m| m.is_file()) {
         return false;
     }
+    // The first 64 bytes settle it for nearly every file (a spreadsheet starts `PK` or
+    // with the OLE signature, a CSV with its header): only a head that is all
+    // whitespace so far, or opens a JSON object, is read on to 4 KiB.
+    let mut f = f;
     let mut head = Vec::with_capacity(4096);
-    if f.take(4096).read_to_end(&mut head).is_err() {
+    if (&mut f).take(64).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let opened = strip_bom(&head).iter().find(|b| !b.is_ascii_whitespace()).is_none_or(|&b| b == b'{');
+    if !opened {
+        return false;
+    }
+    if head.len() == 64 && f.take(4096 - 64).read_to_end(&mut head).is_err() {
         return false;
     }
     let head = strip_bom(&head);

@@ -171,18 +171,21 @@ impl FromStr for ItemId {
     type Err = String;
     /// Parses `L1-VB-R1`; case-insensitive, `_`, `.` or a space accepted for `-`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Compared in place, without a copy (every header cell of every sheet is tried).
         let bad = || format!("`{s}` is not an item id like L1-VB-R1");
-        let t: String = s.trim().to_ascii_uppercase().replace(['_', '.', ' '], "-");
-        let mut parts = t.split('-');
+        let mut parts = s.trim().split(['-', '_', '.', ' ']);
         let (Some(l), Some(a), Some(kn), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
-        let line =
-            l.strip_prefix('L').and_then(|d| d.parse::<u8>().ok()).and_then(Line::from_number).ok_or_else(bad)?;
+        let line = l
+            .strip_prefix(['L', 'l'])
+            .and_then(|d| d.parse::<u8>().ok())
+            .and_then(Line::from_number)
+            .ok_or_else(bad)?;
         let area = Area::from_code(a).ok_or_else(bad)?;
         let kind = match kn.chars().next() {
-            Some('R') => Kind::R,
-            Some('D') => Kind::D,
+            Some('R' | 'r') => Kind::R,
+            Some('D' | 'd') => Kind::D,
             _ => return Err(bad()),
         };
         let n: u8 = kn[1..].parse().map_err(|_| bad())?;

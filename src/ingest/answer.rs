@@ -163,7 +163,11 @@ pub fn whole_number(cell: &Data) -> Option<i64> {
     match cell {
         Data::Int(i) => Some(*i),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e9 => Some(*f as i64),
-        Data::String(s) => s.trim().parse().ok(),
+        // A number starts with a digit or a sign: most answer cells are words, and are
+        // not trimmed and parsed for nothing.
+        Data::String(s) if s.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-') => {
+            s.trim().parse().ok()
+        }
         _ => None,
     }
 }

@@ -33,6 +33,18 @@ impl SheetRow {
         self.cells.binary_search_by_key(&col, |(c, _)| *c).ok().map(|i| &self.cells[i].1)
     }
 
+    /// The values in the given columns (sorted, each once), in column order: one walk
+    /// beside the row's cells, where a search per column would take several steps.
+    pub fn values_in<'r>(&'r self, cols: &'r [u32]) -> impl Iterator<Item = &'r Data> + 'r {
+        let mut k = 0;
+        self.cells.iter().filter_map(move |(c, v)| {
+            while k < cols.len() && cols[k] < *c {
+                k += 1;
+            }
+            (k < cols.len() && cols[k] == *c).then_some(v)
+        })
+    }
+
     pub fn is_formula(&self, col: u32) -> bool {
         self.formulas.binary_search(&col).is_ok()
     }
@@ -46,15 +58,22 @@ impl SheetRow {
                 Data::String(s) => (*c, s.trim().to_string()),
                 other => (*c, cell_text(other)),
             })
-            .filter(|(_, t)| !crate::text::clean(t).is_empty())
+            // A letter or digit survives cleaning: only the rest are cleaned to see.
+            .filter(|(_, t)| t.bytes().any(|b| b.is_ascii_alphanumeric()) || !crate::text::clean(t).is_empty())
     }
 }
 
 /// Appends a cell, keeping rows in order even when a writer emits them out of order.
+/// A new row starts with room for as many cells as the row before it held (rows of a
+/// survey are alike): growing each row from one cell up was 2 % of a national run.
 pub(crate) fn push_cell(rows: &mut Vec<SheetRow>, r: u32, c: u32, value: Data) {
     match rows.last_mut() {
         Some(last) if last.row == r => last.cells.push((c, value)),
-        _ => rows.push(SheetRow { row: r, cells: vec![(c, value)], ..Default::default() }),
+        last => {
+            let mut cells = Vec::with_capacity(last.map_or(1, |l| l.cells.len().max(1)));
+            cells.push((c, value));
+            rows.push(SheetRow { row: r, cells, ..Default::default() })
+        }
     }
 }
 
@@ -190,6 +209,22 @@ mod tests {
         assert_eq!(Field::from_header(&normalize("BRIN")), Some(Field::Institution));
         assert_eq!(Field::from_header(&normalize("Vestiging")), Some(Field::Location));
         assert_eq!(Field::from_header(&normalize("E-mailadres")), None);
+    }
+
+    #[test]
+    fn values_in_columns_are_found_by_one_walk_as_by_a_search_per_column() {
+        let v = |s: &str| Data::String(s.into());
+        let row =
+            SheetRow { row: 2, cells: vec![(1, v("a")), (3, v("b")), (5, v("c")), (8, v("d"))], ..Default::default() };
+        let cols = [0, 3, 4, 8, 9];
+        let walked: Vec<&Data> = row.values_in(&cols).collect();
+        let searched: Vec<&Data> = cols.iter().filter_map(|c| row.get(*c)).collect();
+        assert_eq!(walked, vec![&v("b"), &v("d")]);
+        assert_eq!(walked, searched);
+        // Columns past the last cell, none at all, and every cell.
+        assert_eq!(row.values_in(&[9, 10]).count(), 0);
+        assert_eq!(row.values_in(&[]).count(), 0);
+        assert_eq!(row.values_in(&[1, 3, 5, 8]).count(), 4);
     }
 
     #[test]

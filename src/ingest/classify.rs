@@ -55,6 +55,116 @@ pub(crate) fn fingerprint(row: &RawRow) -> u64 {
     h.finish()
 }
 
+/// The number of items of each edition's lines: what a respondent of that line could
+/// answer.
+pub(crate) fn own_items(editions: &Editions) -> HashMap<(u8, Line), usize> {
+    (0..editions.len())
+        .flat_map(|e| Line::ALL.iter().map(move |&l| (e, l)))
+        .map(|(e, l)| ((e as u8, l), editions.get(e).line_items(l).count()))
+        .collect()
+}
+
+/// What a row's answer cells come to, whatever is decided of the row: made by the
+/// reading worker beside the row's [`fingerprint`] (the cells are in its cache there,
+/// and are let go there), so the classification, which runs on one thread with every
+/// file in view, only adds the figures up. Whether the row's answers are scored
+/// depends on the other rows (duplicates), so the answers that would be scored are
+/// counted apart (`degrees`).
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    /// Cells read, n.v.t., of another line, rejected (each rejected one is listed in
+    /// `rejections`, in cell order), and the answers that are scored if the row is.
+    read: u64,
+    na: u64,
+    other_line: u64,
+    rejected: u64,
+    degrees: u64,
+    /// Own-line items answered, and applicable (not n.v.t.), for the minimum answered.
+    answered: usize,
+    applicable: usize,
+    /// Own-line items without a value.
+    missing: u64,
+    rejections: Vec<Rejection>,
+    /// The row's own-line answers and n.v.t. items, sorted, for its [`Respondent`].
+    answers: Vec<(ItemIdx, u8)>,
+    na_items: Vec<ItemIdx>,
+}
+
+/// The [`Tally`] of a row, taking its cells (nothing after this reads them). With
+/// `blank = "no"`, an own-line item present on the sheet and left empty is answered
+/// "nee" (SPEC §3.2).
+pub(crate) fn tally(
+    editions: &Editions,
+    own_items: &HashMap<(u8, Line), usize>,
+    row: &mut RawRow,
+    blank: BlankPolicy,
+) -> Tally {
+    let mut cells = std::mem::take(&mut row.cells);
+    let place = &row.ctx.place;
+    let mut t = Tally::default();
+    let list_answer = |t: &mut Tally, cell: &rows::RawCell, r: &RejectedAnswer| {
+        t.rejected += 1;
+        t.rejections.push(place.reject(Level::Answer, Some((cell.row, cell.col)), r.value.clone(), r.reason.clone()));
+    };
+    let line = match &row.identity {
+        Ok(id) => id.line,
+        Err(_) => {
+            // Line unknown: no cell can be other-line.
+            for cell in &cells {
+                t.read += 1;
+                match &cell.answer {
+                    Kept::NotApplicable => t.na += 1,
+                    Kept::Rejected(r) => list_answer(&mut t, cell, r),
+                    Kept::Degree(_) => t.degrees += 1,
+                }
+            }
+            return t;
+        }
+    };
+    let fw = editions.get(row.edition as usize);
+    if blank == BlankPolicy::No {
+        for &item in &row.ctx.present[row.edition as usize] {
+            if fw.item(item).id.line == line && !cells.iter().any(|c| c.item == item) {
+                cells.push(rows::RawCell { item, row: row.row, col: 0, answer: Kept::Degree(0) });
+            }
+        }
+    }
+    let own = own_items[&(row.edition, line)];
+    let is_own = |item: ItemIdx| item != rows::NOT_IN_EDITION && fw.item(item).id.line == line;
+    let mut nonempty_own = 0;
+    for cell in &cells {
+        t.read += 1;
+        if cell.item == rows::NOT_IN_EDITION {
+            if let Kept::Rejected(r) = &cell.answer {
+                list_answer(&mut t, cell, r);
+            }
+            continue;
+        }
+        if !is_own(cell.item) {
+            t.other_line += 1;
+            continue;
+        }
+        nonempty_own += 1;
+        match &cell.answer {
+            Kept::NotApplicable => {
+                t.na += 1;
+                t.na_items.push(cell.item);
+            }
+            Kept::Rejected(r) => list_answer(&mut t, cell, r),
+            Kept::Degree(d) => {
+                t.degrees += 1;
+                t.answers.push((cell.item, *d));
+            }
+        }
+    }
+    t.answered = t.answers.len();
+    t.applicable = own - t.na_items.len();
+    t.missing = (own - nonempty_own) as u64;
+    t.answers.sort_unstable();
+    t.na_items.sort_unstable();
+    t
+}
+
 /// A respondent id seen: in which file, where, with which whole response.
 struct Seen {
     file: usize,
@@ -83,32 +193,29 @@ impl At {
 }
 
 pub(crate) fn classify(
-    editions: &Editions,
-    reads: Vec<(FileRead, Vec<u64>)>,
+    reads: Vec<(FileRead, Vec<u64>, Vec<Tally>)>,
     mut metas: BTreeMap<String, InstitutionMeta>,
     opts: &IngestOptions,
 ) -> Ingested {
     let mut ledger = Ledger::default();
     // Sized for every row read, once: a national run holds a hundred thousand.
-    let rows_read: usize = reads.iter().map(|(r, _)| r.rows.len()).sum();
+    let rows_read: usize = reads.iter().map(|(r, _, _)| r.rows.len()).sum();
     let mut respondents = Vec::with_capacity(rows_read);
-    // Across files: (institution, year, respondent id) → where it was seen.
+    // (institution, year, respondent id) → where it was seen: first in each file, in file
+    // order (within a file a second sighting is a duplicate; across files, only with
+    // the same whole response).
     let mut ids: HashMap<(String, u16, String), Vec<Seen>> =
         HashMap::with_capacity_and_hasher(rows_read, Default::default());
     // Files already read, by content and by their responses.
     let mut by_sha: HashMap<String, String> = HashMap::default();
     let mut by_responses: HashMap<Vec<u64>, String> = HashMap::default();
-    let line_items: HashMap<(u8, Line), Vec<ItemIdx>> = (0..editions.len())
-        .flat_map(|e| Line::ALL.iter().map(move |&l| (e, l)))
-        .map(|(e, l)| ((e as u8, l), editions.get(e).line_items(l).collect()))
-        .collect();
     // One institution however it is spelled: every name read (byte-identical copies
     // aside), resolved against the institutions file, before any row is placed.
     let names = {
         let mut seen_sha: foldhash::HashSet<&str> = Default::default();
         let read_names = reads
             .iter()
-            .map(|(r, _)| r)
+            .map(|(r, _, _)| r)
             .filter(|r| {
                 matches!(r.file.status, FileStatus::Accepted)
                     && (r.file.sha256.is_empty() || seen_sha.insert(r.file.sha256.as_str()))
@@ -116,7 +223,7 @@ pub(crate) fn classify(
             .flat_map(|r| r.rows.iter().filter_map(|row| row.identity.as_ref().ok().map(|id| id.institution.as_str())));
         spelling::resolve(read_names, &mut metas)
     };
-    for (fi, (read, prints)) in reads.into_iter().enumerate() {
+    for (fi, (read, prints, tallies)) in reads.into_iter().enumerate() {
         let FileRead { mut file, rows, info, mut rejections, notes, mappings, unknown_answers, summary_rows } = read;
         // Copies are read once (`prints`: each row's [`fingerprint`], made beside the
         // reading, in parallel).
@@ -157,23 +264,29 @@ pub(crate) fn classify(
             ..Counts::default()
         };
         let mut filled: Vec<String> = Vec::new();
-        // Within this file: respondent ids, and whole responses by sheet.
-        let mut seen: HashMap<(String, u16, String), At> = HashMap::default();
+        // Within this file: whole responses by sheet.
         let mut responses: HashMap<u64, At> = HashMap::default();
-        for (row, print) in rows.into_iter().zip(prints) {
+        for ((row, print), t) in rows.into_iter().zip(prints).zip(tallies) {
             c.rows_read += 1;
             let place = &row.ctx.place;
             let here = At::of(&row);
             let reject_row = |rejections: &mut Vec<Rejection>, reason: Reason, value: String| {
                 rejections.push(place.reject(Level::Row, Some((row.row, row.first_col)), value, reason));
             };
-            let list_answer = |rejections: &mut Vec<Rejection>, cell: &rows::RawCell, r: &RejectedAnswer| {
-                rejections.push(place.reject(
-                    Level::Answer,
-                    Some((cell.row, cell.col)),
-                    r.value.clone(),
-                    r.reason.clone(),
-                ));
+            // The row's cells as its tally counted them: rejected answers are listed
+            // after the row's own rejection.
+            let add_cells = |c: &mut Counts, rejections: &mut Vec<Rejection>, t: Tally, scored: bool| {
+                c.answers_read += t.read;
+                c.answers_na += t.na;
+                c.answers_other_line += t.other_line;
+                c.answers_rejected += t.rejected;
+                if scored {
+                    c.answers_scored += t.degrees;
+                } else {
+                    c.answers_unscored += t.degrees;
+                }
+                rejections.extend(t.rejections);
+                (t.answers, t.na_items)
             };
             let ident = match &row.identity {
                 Ok(id) => rows::Identity {
@@ -182,20 +295,9 @@ pub(crate) fn classify(
                     line: id.line,
                 },
                 Err((reason, value)) => {
-                    // Line unknown: no cell can be other-line.
                     c.respondents_rejected += 1;
                     reject_row(&mut rejections, reason.clone(), value.clone());
-                    for cell in &row.cells {
-                        c.answers_read += 1;
-                        match &cell.answer {
-                            Kept::NotApplicable => c.answers_na += 1,
-                            Kept::Rejected(r) => {
-                                c.answers_rejected += 1;
-                                list_answer(&mut rejections, cell, r);
-                            }
-                            _ => c.answers_unscored += 1,
-                        }
-                    }
+                    add_cells(&mut c, &mut rejections, t, false);
                     continue;
                 }
             };
@@ -210,18 +312,19 @@ pub(crate) fn classify(
                 filled.push(ident.institution.clone());
             }
             // Duplicates are checked before the answer rules.
+            // The first sighting of an id in this file is its entry of this file (the
+            // table keeps one per file, in file order); one in another file is the same
+            // person only with the same whole response.
             let mut duplicate = None;
             if let Some(resp) = &row.respondent {
-                let key = (ident.institution.clone(), ident.year, resp.clone());
-                if let Some(first) = seen.get(&key) {
-                    duplicate = Some(first.clone());
+                let seen = ids.entry((ident.institution.clone(), ident.year, resp.clone())).or_default();
+                if let Some(first) = seen.iter().find(|s| s.file == fi) {
+                    duplicate = Some(first.location.clone());
                 } else {
-                    seen.insert(key.clone(), here.clone());
-                    let elsewhere = ids.entry(key).or_default();
-                    if let Some(first) = elsewhere.iter().find(|s| s.file != fi && s.print == print) {
+                    if let Some(first) = seen.iter().find(|s| s.file != fi && s.print == print) {
                         duplicate = Some(first.location.clone());
                     }
-                    elsewhere.push(Seen { file: fi, location: here.clone(), print });
+                    seen.push(Seen { file: fi, location: here.clone(), print });
                 }
             }
             match responses.get(&print) {
@@ -233,89 +336,41 @@ pub(crate) fn classify(
                     responses.insert(print, here);
                 }
             }
-            let fw = editions.get(row.edition as usize);
-            let own = &line_items[&(row.edition, ident.line)];
-            let mut cells = row.cells;
-            if opts.blank == BlankPolicy::No {
-                for &item in &row.ctx.present[row.edition as usize] {
-                    if fw.item(item).id.line == ident.line && !cells.iter().any(|c| c.item == item) {
-                        cells.push(rows::RawCell { item, row: row.row, col: 0, answer: Kept::Degree(0) });
-                    }
-                }
-            }
-            let is_own = |item: ItemIdx| item != rows::NOT_IN_EDITION && fw.item(item).id.line == ident.line;
-            let answered = cells.iter().filter(|x| is_own(x.item) && matches!(x.answer, Kept::Degree(_))).count();
-            let na = cells.iter().filter(|x| is_own(x.item) && x.answer == Kept::NotApplicable).count();
-            let nonempty_own = cells.iter().filter(|x| is_own(x.item)).count();
-            let applicable = own.len() - na;
             let scored = if let Some(first) = duplicate {
                 c.respondents_rejected += 1;
                 reject_row(&mut rejections, Reason::Duplicate(first.text()), String::new());
                 false
-            } else if answered == 0 {
+            } else if t.answered == 0 {
                 c.respondents_rejected += 1;
                 reject_row(&mut rejections, Reason::NoValidAnswer, String::new());
                 false
-            } else if (answered as f64) < opts.min_answered * applicable as f64 {
+            } else if (t.answered as f64) < opts.min_answered * t.applicable as f64 {
                 c.respondents_excluded += 1;
                 reject_row(
                     &mut rejections,
-                    Reason::BelowMinAnswered { answered, applicable, min: opts.min_answered },
+                    Reason::BelowMinAnswered { answered: t.answered, applicable: t.applicable, min: opts.min_answered },
                     String::new(),
                 );
                 false
             } else {
                 c.respondents_scored += 1;
-                c.answers_missing += (own.len() - nonempty_own) as u64;
+                c.answers_missing += t.missing;
                 true
             };
-            let mut resp = Respondent {
-                key: String::new(),
-                file: fi,
-                institution: ident.institution.clone(),
-                year: ident.year,
-                line: ident.line,
-                edition: row.edition,
-                location: None,
-                team: None,
-                answers: Vec::new(),
-                na: Vec::new(),
-            };
-            for cell in &cells {
-                c.answers_read += 1;
-                if cell.item == rows::NOT_IN_EDITION {
-                    if let Kept::Rejected(r) = &cell.answer {
-                        c.answers_rejected += 1;
-                        list_answer(&mut rejections, cell, r);
-                    }
-                    continue;
-                }
-                if !is_own(cell.item) {
-                    c.answers_other_line += 1;
-                    continue;
-                }
-                match &cell.answer {
-                    Kept::NotApplicable => {
-                        c.answers_na += 1;
-                        resp.na.push(cell.item);
-                    }
-                    Kept::Rejected(r) => {
-                        c.answers_rejected += 1;
-                        list_answer(&mut rejections, cell, r);
-                    }
-                    Kept::Degree(d) if scored => {
-                        c.answers_scored += 1;
-                        resp.answers.push((cell.item, *d));
-                    }
-                    _ => c.answers_unscored += 1,
-                }
-            }
+            let (answers, na) = add_cells(&mut c, &mut rejections, t, scored);
             if scored {
-                resp.answers.sort_unstable();
-                resp.na.sort_unstable();
-                resp.location = row.location;
-                resp.team = row.team;
-                resp.key = format!("R{:06}", respondents.len() + 1);
+                let resp = Respondent {
+                    key: format!("R{:06}", respondents.len() + 1),
+                    file: fi,
+                    institution: ident.institution,
+                    year: ident.year,
+                    line: ident.line,
+                    edition: row.edition,
+                    location: row.location,
+                    team: row.team,
+                    answers,
+                    na,
+                };
                 respondents.push(resp);
             }
         }

@@ -77,8 +77,10 @@ pub fn check_package(bytes: &[u8], ods: bool, limits: Limits) -> Result<PackageF
         check_ods_content(&mut zip, limits)?;
         Ok(PackageFacts::default())
     } else {
-        check_shared_strings(&mut zip)?;
-        Ok(PackageFacts { aliases: xlsx_aliases(&mut zip)? })
+        // The parts' names, listed once for the checks below.
+        let names = part_names(&zip);
+        check_shared_strings(&mut zip, &names)?;
+        Ok(PackageFacts { aliases: xlsx_aliases(&mut zip, &names)? })
     }
 }
 
@@ -163,12 +165,13 @@ pub const MAX_SHARED_STRINGS: u64 = 4_000_000;
 /// `xl/sharedStrings.xml` declares how many strings it holds (`uniqueCount`), and
 /// calamine reserves that many before reading one. A count beyond what the part can
 /// hold, or beyond [`MAX_SHARED_STRINGS`], is refused.
-fn check_shared_strings(zip: &mut Zip<'_>) -> Result<(), Reason> {
-    let name = part_names(zip).into_iter().find(|n| n.eq_ignore_ascii_case("xl/sharedStrings.xml"));
-    let Some(name) = name else { return Ok(()) };
-    let part = zip.by_name(&name).map_err(unreadable)?;
+fn check_shared_strings(zip: &mut Zip<'_>, names: &[String]) -> Result<(), Reason> {
+    let Some(name) = names.iter().find(|n| n.eq_ignore_ascii_case("xl/sharedStrings.xml")) else { return Ok(()) };
+    let part = zip.by_name(name).map_err(unreadable)?;
     let size = part.size();
-    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part.take(64 * 1024)));
+    // The `<sst>` tag opens the part: it is unpacked a kilobyte at a time, as far as the
+    // tag (at most 64 KiB), not in the reader's default 8 KiB.
+    let mut xml = quick_xml::Reader::from_reader(BufReader::with_capacity(1024, part.take(64 * 1024)));
     let mut buf = Vec::new();
     loop {
         match xml.read_event_into(&mut buf) {
@@ -190,9 +193,15 @@ fn check_shared_strings(zip: &mut Zip<'_>) -> Result<(), Reason> {
     }
 }
 
-/// An attribute's value, by its local name.
+/// An attribute's value, by its local name: the first, where it is written twice (as
+/// with quick-xml's duplicate check, which dropped the second; without the check's
+/// bookkeeping per element).
 fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == local).map(|a| a.value.into_owned())
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .map(|a| a.value.into_owned())
 }
 
 /// The names of a package's parts.
@@ -200,22 +209,24 @@ fn part_names(zip: &Zip<'_>) -> Vec<String> {
     zip.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect()
 }
 
-/// A part read whole, if it exists and is small (workbook.xml and its relationships).
-fn small_part(zip: &mut Zip<'_>, name: &str) -> Result<Option<Vec<u8>>, Reason> {
-    let Some(found) = part_names(zip).into_iter().find(|n| n == name) else {
+/// A part read whole, if it exists and is small (workbook.xml and its relationships):
+/// at most 16 MiB, into room for the size it declares.
+fn small_part(zip: &mut Zip<'_>, names: &[String], name: &str) -> Result<Option<Vec<u8>>, Reason> {
+    const MAX: u64 = 16 * 1024 * 1024;
+    if !names.iter().any(|n| n == name) {
         return Ok(None);
-    };
-    let part = zip.by_name(&found).map_err(unreadable)?;
-    let mut out = Vec::new();
-    part.take(16 * 1024 * 1024).read_to_end(&mut out).map_err(unreadable)?;
+    }
+    let part = zip.by_name(name).map_err(unreadable)?;
+    let mut out = Vec::with_capacity(part.size().min(MAX) as usize);
+    part.take(MAX).read_to_end(&mut out).map_err(unreadable)?;
     Ok(Some(out))
 }
 
 /// Sheets of an xlsx whose entries point at a part an earlier sheet already points at:
 /// (alias, the sheet it repeats).
-fn xlsx_aliases(zip: &mut Zip<'_>) -> Result<Vec<(String, String)>, Reason> {
+fn xlsx_aliases(zip: &mut Zip<'_>, names: &[String]) -> Result<Vec<(String, String)>, Reason> {
     let (Some(workbook), Some(rels)) =
-        (small_part(zip, "xl/workbook.xml")?, small_part(zip, "xl/_rels/workbook.xml.rels")?)
+        (small_part(zip, names, "xl/workbook.xml")?, small_part(zip, names, "xl/_rels/workbook.xml.rels")?)
     else {
         return Ok(Vec::new());
     };

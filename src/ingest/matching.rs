@@ -71,6 +71,10 @@ impl ItemMatch {
 /// The item whose id starts a header (`L1-VB-R1`, `L1-VB-R1: …`, `(L1-VB-R1) …`).
 pub fn item_id_prefix(fw: &Framework, header: &str) -> Option<ItemIdx> {
     let h = header.trim_start().trim_start_matches(['(', '[']);
+    // An id starts with its line's L: other words are not parsed (nor an error written).
+    if !h.starts_with(['L', 'l']) {
+        return None;
+    }
     let end = h.find(|c: char| c.is_whitespace() || c == ':' || c == ')' || c == ']').unwrap_or(h.len());
     h[..end].parse::<ItemId>().ok().and_then(|id| fw.index_of(id))
 }

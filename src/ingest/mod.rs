@@ -157,15 +157,19 @@ pub fn ingest_files(
     opts: &IngestOptions,
 ) -> Ingested {
     opts.progress.stage(&opts.reading_stage, files.len() as u64);
-    let reads: Vec<(read::FileRead, Vec<u64>)> = files
+    let own_items = classify::own_items(editions);
+    // Beside the reading, on the same worker: each row's fingerprint and the tally of
+    // its cells, which classification only adds up.
+    let reads: Vec<(read::FileRead, Vec<u64>, Vec<classify::Tally>)> = files
         .par_iter()
         .enumerate()
         .map(|(i, p)| {
-            let r = read::read_one(editions, root, p, i, opts);
+            let mut r = read::read_one(editions, root, p, i, opts);
             let prints = r.rows.iter().map(classify::fingerprint).collect();
+            let tallies = r.rows.iter_mut().map(|row| classify::tally(editions, &own_items, row, opts.blank)).collect();
             opts.progress.tick();
-            (r, prints)
+            (r, prints, tallies)
         })
         .collect();
-    classify::classify(editions, reads, metas, opts)
+    classify::classify(reads, metas, opts)
 }

@@ -258,9 +258,12 @@ fn mark(toks: &mut [Tok<'_>], roles: &Roles) {
     let num = |toks: &[Tok<'_>], k: usize| digits(toks[words[k]].text).is_some();
     // A tool's count: `(1)`, `(1-23)`.
     for k in 0..n {
+        if !num(toks, k) {
+            continue;
+        }
         let before =
             if k == 0 { toks[..words[0]].iter().map(|t| t.text).collect() } else { sep(toks, words[k - 1], words[k]) };
-        if !num(toks, k) || !before.trim_end().ends_with('(') {
+        if !before.trim_end().ends_with('(') {
             continue;
         }
         let after = |j: usize| -> String {
@@ -309,8 +312,11 @@ fn mark(toks: &mut [Tok<'_>], roles: &Roles) {
         if toks[a].mark != Mark::Kept || toks[b].mark != Mark::Kept {
             continue;
         }
+        if !num(toks, k) || !num(toks, k + 1) {
+            continue;
+        }
         let s: String = sep(toks, a, b).chars().filter(|c| !c.is_whitespace() && *c != '\'' && *c != '’').collect();
-        if !matches!(s.as_str(), "-" | "/" | "–" | "—") || !num(toks, k) || !num(toks, k + 1) {
+        if !matches!(s.as_str(), "-" | "/" | "–" | "—") {
             continue;
         }
         match school_year(toks[a].text, toks[b].text) {

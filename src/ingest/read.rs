@@ -486,7 +486,15 @@ impl SheetColumns {
 /// filled item cells, summary rows aside, are formulas. Such a sheet is not scored.
 fn is_derived(sheet: &Sheet, header: &Header, item_cols: &[u32], summary_rows: &[u32]) -> bool {
     let (mut formulas, mut filled) = (0usize, 0usize);
+    let mut sorted = item_cols.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
     for r in sheet.rows[header.data_from..].iter().filter(|r| summary_rows.binary_search(&r.row).is_err()) {
+        // A row without formulas (nearly every one) has its values counted in one walk.
+        if r.formulas.is_empty() && sorted.len() == item_cols.len() {
+            filled += r.values_in(&sorted).count();
+            continue;
+        }
         for &c in item_cols {
             let f = r.is_formula(c);
             if f || r.get(c).is_some() {
@@ -562,17 +570,18 @@ fn account_for_columns(
             similarity: m.similarity,
         });
     }
-    let known: Vec<u32> = header
+    let mut known: Vec<u32> = header
         .columns
         .iter()
         .map(|(c, _)| *c)
         .chain(header.ignored.iter().map(|i| i.col))
         .chain(respondent_col)
         .collect();
+    known.sort_unstable();
     let mut headerless: Vec<u32> = sheet.rows[header.data_from..]
         .iter()
         .flat_map(|r| r.cells.iter().map(|(c, _)| *c))
-        .filter(|c| !known.contains(c))
+        .filter(|c| known.binary_search(c).is_err())
         .collect();
     headerless.sort_unstable();
     headerless.dedup();
@@ -608,7 +617,10 @@ fn answer_scale<'a, 'o>(
             .push(Place::new(&place.file, &place.sheet).note(Some((l.row, 0)), NoteKind::Legend(l.text.clone()))),
         _ => {}
     }
-    scale.check_numbers(data_rows.flat_map(|r| value_cols.iter().filter_map(|c| r.get(*c)).filter_map(whole_number)));
+    let mut cols = value_cols.to_vec();
+    cols.sort_unstable();
+    cols.dedup();
+    scale.check_numbers(data_rows.flat_map(|r| r.values_in(&cols)).filter_map(whole_number));
     (scale, config.map(|a| a.files.as_str()))
 }
 

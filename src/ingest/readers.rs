@@ -16,7 +16,8 @@ use crate::ingest::layout::{transposed_respondent_column, Header, Layout};
 use crate::ingest::matching::match_item;
 use crate::ingest::reason::Reason;
 use crate::ingest::rows::{
-    identity, raw_cell, settle, Defaults, Identity, Kept, Pending, RawCell, RawRow, SheetCtx, NOT_IN_EDITION,
+    identity, raw_cell, raw_cell_of, settle, Defaults, Identity, Kept, Pending, RawCell, RawRow, SheetCtx,
+    NOT_IN_EDITION,
 };
 
 /// What every reader reads a sheet with.
@@ -114,6 +115,9 @@ fn wide_rows(input: &SheetInput<'_>, respondent_col: Option<u32>) -> Vec<RawRow>
         }
         used[c as usize] = true;
     }
+    // Item columns in column order (as a header lists them) are found in a row by one
+    // walk beside its cells; otherwise by a search per column. Same cells, same order.
+    let in_order: Vec<bool> = items.iter().map(|own| own.windows(2).all(|w| w[0].0 < w[1].0)).collect();
     let mut out = Vec::new();
     // A row's cells are gathered here, then moved into a vector of their own size.
     let mut scratch: Vec<RawCell> = Vec::new();
@@ -127,7 +131,18 @@ fn wide_rows(input: &SheetInput<'_>, respondent_col: Option<u32>) -> Vec<RawRow>
         let pending = identity(get(c_inst), get(c_year), get(c_line), get(d.stamp), d);
         let edition = pending.as_ref().map_or(primary, |id| editions.index_for(id.year));
         let cells = &mut scratch;
-        cells.extend(items[edition].iter().filter_map(|&(c, i)| raw_cell(i, row, c, scale)));
+        if in_order[edition] {
+            let mut k = 0;
+            for &(c, i) in &items[edition] {
+                while k < row.cells.len() && row.cells[k].0 < c {
+                    k += 1;
+                }
+                let value = row.cells.get(k).filter(|(at, _)| *at == c).map(|(_, v)| v);
+                cells.extend(raw_cell_of(i, row, c, value, scale));
+            }
+        } else {
+            cells.extend(items[edition].iter().filter_map(|&(c, i)| raw_cell(i, row, c, scale)));
+        }
         // Columns of another edition's items hold answers this row's edition cannot
         // score: they are rejected answers, not lost ones.
         for &c in &foreign_cols[edition] {

@@ -221,7 +221,18 @@ pub(crate) fn settle(
 /// The item cell at `col` of a row, read on the sheet's scale; `None` when empty. A
 /// formula whose value was never stored is a rejected answer, not an empty cell.
 pub(crate) fn raw_cell(item: ItemIdx, row: &SheetRow, col: u32, scale: &Scale) -> Option<RawCell> {
-    let answer = match row.get(col) {
+    raw_cell_of(item, row, col, row.get(col), scale)
+}
+
+/// [`raw_cell`] with the cell's value already found (`row.get(col)`).
+pub(crate) fn raw_cell_of(
+    item: ItemIdx,
+    row: &SheetRow,
+    col: u32,
+    value: Option<&Data>,
+    scale: &Scale,
+) -> Option<RawCell> {
+    let answer = match value {
         Some(value) => match scale.read(value) {
             Answer::Missing => return None,
             Answer::Degree(d) => Kept::Degree(d),
