@@ -79,8 +79,8 @@ pub(crate) struct Tally {
     other_line: u64,
     rejected: u64,
     degrees: u64,
-    /// Own-line items answered, and applicable (not n.v.t.), for the minimum answered.
-    answered: usize,
+    /// Own-line items applicable (not n.v.t.), against which the answered ones
+    /// (`answers`) are held for the minimum answered.
     applicable: usize,
     /// Own-line items without a value.
     missing: u64,
@@ -157,7 +157,6 @@ pub(crate) fn tally(
             }
         }
     }
-    t.answered = t.answers.len();
     t.applicable = own - t.na_items.len();
     t.missing = (own - nonempty_own) as u64;
     t.answers.sort_unstable();
@@ -340,15 +339,19 @@ pub(crate) fn classify(
                 c.respondents_rejected += 1;
                 reject_row(&mut rejections, Reason::Duplicate(first.text()), String::new());
                 false
-            } else if t.answered == 0 {
+            } else if t.answers.is_empty() {
                 c.respondents_rejected += 1;
                 reject_row(&mut rejections, Reason::NoValidAnswer, String::new());
                 false
-            } else if (t.answered as f64) < opts.min_answered * t.applicable as f64 {
+            } else if (t.answers.len() as f64) < opts.min_answered * t.applicable as f64 {
                 c.respondents_excluded += 1;
                 reject_row(
                     &mut rejections,
-                    Reason::BelowMinAnswered { answered: t.answered, applicable: t.applicable, min: opts.min_answered },
+                    Reason::BelowMinAnswered {
+                        answered: t.answers.len(),
+                        applicable: t.applicable,
+                        min: opts.min_answered,
+                    },
                     String::new(),
                 );
                 false
